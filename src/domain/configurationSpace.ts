@@ -1,0 +1,37 @@
+import type { AttributeId, OptionId, Product } from './productModel.ts';
+
+/** Values fixed for some attributes: customer choices, or a whole design. */
+export type Assignment = Readonly<Record<AttributeId, OptionId>>;
+
+/** A hard rule as the engine sees it: an id, a customer-facing message and the attributes it reads. */
+export interface ConstraintInfo {
+  readonly ruleId: string;
+  readonly message: string;
+  readonly attributes: readonly AttributeId[];
+  /** True for constraints the loader generated (a material's palette), not written in a rules file. */
+  readonly implicit: boolean;
+}
+
+/**
+ * The compiled hard rules of a product: every valid design and nothing else. The rest of the
+ * domain talks to the engine only through this interface, so the compiled form can change
+ * (a larger, faster diagram for industrial models) without touching callers.
+ */
+export interface ConfigurationSpace {
+  readonly product: Product;
+  readonly constraints: readonly ConstraintInfo[];
+  /** Size of the compiled form (decision-diagram nodes), for benchmarks and lint reports. */
+  readonly size: number;
+  /**
+   * For each attribute, the options that some valid design takes while keeping every *other*
+   * fixed value. For an attribute without a value these are its available options; for one
+   * with a value, the options it could switch to without changing anything else.
+   */
+  domains(fixed: Assignment): Map<AttributeId, OptionId[]>;
+  /** True when some valid design keeps every fixed value. */
+  isConsistent(fixed: Assignment): boolean;
+  /** The exact number of valid designs keeping every fixed value. */
+  count(fixed: Assignment): bigint;
+  /** Like {@link isConsistent}, but under only the named constraints (to find which rules conflict). */
+  isConsistentUnder(ruleIds: readonly string[], fixed: Assignment): boolean;
+}

@@ -1,0 +1,96 @@
+import type { Assignment, ConfigurationSpace, ConstraintInfo } from './configurationSpace.ts';
+import { fastDiag } from './fastDiag.ts';
+import { attributeById, attributeDisplayName, optionById, type AttributeId, type OptionId } from './productModel.ts';
+import { quickXplain } from './quickXplain.ts';
+import { resolveDesign } from './resolveDesign.ts';
+import type { RuleSet } from './rulesModel.ts';
+
+/** One customer choice. */
+export interface Choice {
+  readonly attribute: AttributeId;
+  readonly option: OptionId;
+}
+
+/** One value the repair changes: `from` is the customer's choice, `to` the value it becomes. */
+export interface RepairChange {
+  readonly attribute: AttributeId;
+  readonly from: OptionId;
+  readonly to: OptionId;
+}
+
+/** The smallest change to the customer's choices that makes the wanted option available. */
+export interface Repair {
+  readonly changes: readonly RepairChange[];
+  /** The customer's choices after the repair, the wanted option included (oldest first). */
+  readonly choices: readonly Choice[];
+}
+
+/** Why an option is unavailable, and how to get it. */
+export interface Explanation {
+  readonly target: Choice;
+  /** A minimal set of the customer's choices that together exclude the target. Empty for an option no design can have. */
+  readonly blockingChoices: readonly Choice[];
+  /** A minimal set of rules that, with those choices, exclude the target. */
+  readonly rules: readonly ConstraintInfo[];
+  /** Undefined when no change of choices helps (the option is in no valid design). */
+  readonly repair?: Repair;
+}
+
+/** Turns an ordered list of choices into an assignment. */
+export function toAssignment(choices: readonly Choice[]): Assignment {
+  const assignment: Record<AttributeId, OptionId> = {};
+  for (const choice of choices) assignment[choice.attribute] = choice.option;
+  return assignment;
+}
+
+/**
+ * Explains why `target` is unavailable given the customer's choices (oldest first), citing a
+ * minimal set of choices (QuickXplain) and of rules, and proposes a repair: a minimal set of
+ * choices to give up (FastDiag), keeping the most recent choices where possible. Returns
+ * `undefined` when the target is available.
+ */
+export function explainUnavailable(space: ConfigurationSpace, ruleSet: RuleSet, choices: readonly Choice[], target: Choice): Explanation | undefined {
+  const others = choices.filter((choice) => choice.attribute !== target.attribute);
+  const consistent = (items: readonly Choice[]) => space.isConsistent(toAssignment(items));
+  const blockingChoices = quickXplain([target], others, consistent);
+  if (blockingChoices === undefined) return undefined;
+
+  const conflict = toAssignment([...blockingChoices, target]);
+  const ruleIds = space.constraints.map((constraint) => constraint.ruleId);
+  const blockingRuleIds = quickXplain([], ruleIds, (subset) => space.isConsistentUnder(subset, conflict)) ?? [];
+  const rules = space.constraints.filter((constraint) => blockingRuleIds.includes(constraint.ruleId));
+
+  const givenUp = fastDiag([target], others, consistent);
+  if (givenUp === undefined) return { target, blockingChoices, rules };
+  const kept = others.filter((choice) => !givenUp.includes(choice));
+  const repairedChoices = [...kept, target];
+  const resolved = resolveDesign(space, ruleSet, toAssignment(repairedChoices));
+  const changes = givenUp.map((choice) => ({ attribute: choice.attribute, from: choice.option, to: resolved.assignment[choice.attribute]! }));
+  return { target, blockingChoices, rules, repair: { changes, choices: repairedChoices } };
+}
+
+/**
+ * A sentence for customers (and screen readers) saying why the option is unavailable, e.g.
+ * "Not available with your Vamp material: Suede. A patent toe cap is bonded onto a leather or nubuck vamp."
+ */
+export function describeExplanation(space: ConfigurationSpace, explanation: Explanation): string {
+  const product = space.product;
+  const label = (choice: Choice) => {
+    const attribute = attributeById(product, choice.attribute);
+    return `${attributeDisplayName(product, attribute)}: ${optionById(attribute, choice.option).label}`;
+  };
+  const because = explanation.blockingChoices.length === 0
+    ? 'Not offered in any design.'
+    : `Not available with your ${explanation.blockingChoices.map(label).join(' and ')}.`;
+  return [because, ...explanation.rules.map((rule) => rule.message)].join(' ');
+}
+
+/** A sentence describing a repair, e.g. "Change Vamp material from Suede to Full-grain leather." */
+export function describeRepair(space: ConfigurationSpace, repair: Repair): string {
+  const product = space.product;
+  const parts = repair.changes.map((change) => {
+    const attribute = attributeById(product, change.attribute);
+    return `${attributeDisplayName(product, attribute)} from ${optionById(attribute, change.from).label} to ${optionById(attribute, change.to).label}`;
+  });
+  return parts.length === 0 ? 'No other change needed.' : `Change ${parts.join(', and ')}.`;
+}

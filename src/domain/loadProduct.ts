@@ -1,0 +1,233 @@
+import { DocumentReader, ID_PATTERN, describe, type PlainMap } from './documentReader.ts';
+import { failed, knownNamesHint, ok, type Result } from './problems.ts';
+import type { AttributeDef, MaterialAppearance, MaterialPalette, OptionDef, PartDef, PresetDef, Product, SizeDef } from './productModel.ts';
+import { parseYamlSource } from './yamlSource.ts';
+
+const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'colours', 'materials', 'parts', 'sizes', 'presets'];
+const COLOUR_KEYS = ['label', 'code', 'hex'];
+const MATERIAL_KEYS = ['label', 'code', 'appearance', 'colours'];
+const APPEARANCE_KEYS = ['roughness', 'metalness', 'clearcoat', 'sheen'];
+const PART_KEYS = ['id', 'label', 'materials'];
+const SIZE_KEYS = ['eu', 'us', 'uk'];
+const PRESET_KEYS = ['id', 'name', 'description', 'choices'];
+
+interface ColourEntry { readonly option: OptionDef }
+interface MaterialEntry { readonly option: OptionDef; readonly colourIds: readonly string[] }
+
+/**
+ * Reads and validates a product file (`models/<id>/product.yaml`). Every problem is reported with
+ * file:line:column and a fix; nothing is thrown for bad input.
+ *
+ * Each part gets two attributes, `<part>.material` and `<part>.colour`; the colour options are the
+ * union of its materials' palettes, and which colours go with which material becomes a
+ * compatibility table (see {@link MaterialPalette}).
+ *
+ * @example
+ * const result = loadProduct('models/sneaker/product.yaml', text);
+ * if (!result.ok) console.error(result.problems.map(formatProblem).join('\n'));
+ */
+export function loadProduct(file: string, text: string): Result<Product> {
+  const source = parseYamlSource(file, text);
+  if (source.syntaxProblems.length > 0) return failed(source.syntaxProblems);
+  const reader = new DocumentReader(source);
+  const root = reader.map(source.data, [], 'the product file');
+  if (!root) return failed(reader.problems);
+  reader.unknownKeys(root, PRODUCT_KEYS, [], 'the product');
+
+  const id = reader.string(root, 'id', [], 'add "id: <product-id>" (letters, digits, dashes)');
+  if (id !== undefined && !ID_PATTERN.test(id)) reader.report(['id'], `product id "${id}" is not a valid id`, 'use letters, digits and dashes, starting with a letter');
+  const name = reader.string(root, 'name', [], 'add "name: <the name customers see>"');
+  const description = reader.optionalString(root, 'description', [], 'write a one-line description') ?? '';
+  const currency = reader.string(root, 'currency', [], 'add "currency: EUR" (an ISO 4217 code)');
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) reader.report(['currency'], `currency "${currency}" is not an ISO 4217 code`, 'use three capital letters, e.g. EUR, USD, GBP');
+  const basePrice = reader.number(root, 'basePrice', [], { min: 0, max: 100000 }, 'add "basePrice: 119.00" in the currency\'s major unit');
+  const baseLeadTimeDays = reader.number(root, 'baseLeadTimeDays', [], { min: 0, max: 365, integer: true }, 'add "baseLeadTimeDays: 10" (whole days)');
+  const model = reader.string(root, 'model', [], 'add "model: <file>.glb", the model in public/models/');
+  if (model !== undefined && !/^[\w.-]+\.glb$/.test(model)) reader.report(['model'], `model "${model}" is not a .glb file name`, 'name a glTF binary file in public/models/, e.g. sneaker.glb');
+
+  const colours = readColours(reader, root.colours);
+  const materials = readMaterials(reader, root.materials, colours);
+  const { parts, attributes, palettes } = readParts(reader, root.parts, materials, colours);
+  const sizes = readSizes(reader, root.sizes);
+  const presets = readPresets(reader, root.presets, attributes);
+
+  if (reader.problems.length > 0 || id === undefined || name === undefined || currency === undefined || basePrice === undefined || baseLeadTimeDays === undefined || model === undefined) {
+    return failed(reader.problems);
+  }
+  return ok({
+    id, name, description, currency, basePrice: Math.round(basePrice * 100), baseLeadTimeDays, model,
+    parts, attributes, palettes, sizes, presets,
+  });
+}
+
+function readColours(reader: DocumentReader, value: unknown): Map<string, ColourEntry> {
+  const colours = new Map<string, ColourEntry>();
+  const map = reader.map(value, ['colours'], '"colours"');
+  if (!map) return colours;
+  for (const [colourId, raw] of Object.entries(map)) {
+    const path = ['colours', colourId];
+    if (!ID_PATTERN.test(colourId)) reader.report(path, `colour id "${colourId}" is not a valid id`, 'use letters, digits and dashes, starting with a letter', true);
+    const entry = reader.map(raw, path, `colour "${colourId}"`);
+    if (!entry) continue;
+    reader.unknownKeys(entry, COLOUR_KEYS, path, `colour "${colourId}"`);
+    const label = reader.string(entry, 'label', path, 'add "label: <name customers see>"');
+    const code = reader.string(entry, 'code', path, 'add "code: <fulfilment code>"');
+    const hex = reader.string(entry, 'hex', path, 'add hex: "#rrggbb" (quoted, since # starts a comment)');
+    if (hex !== undefined && !/^#[0-9a-fA-F]{6}$/.test(hex)) reader.report([...path, 'hex'], `hex "${hex}" is not a #rrggbb colour`, 'write six hex digits after #, quoted: hex: "#1d2a4d"');
+    if (label && code && hex) colours.set(colourId, { option: { id: colourId, label, code, hex: hex.toLowerCase() } });
+  }
+  return colours;
+}
+
+function readMaterials(reader: DocumentReader, value: unknown, colours: Map<string, ColourEntry>): Map<string, MaterialEntry> {
+  const materials = new Map<string, MaterialEntry>();
+  const map = reader.map(value, ['materials'], '"materials"');
+  if (!map) return materials;
+  for (const [materialId, raw] of Object.entries(map)) {
+    const path = ['materials', materialId];
+    if (!ID_PATTERN.test(materialId)) reader.report(path, `material id "${materialId}" is not a valid id`, 'use letters, digits and dashes, starting with a letter', true);
+    const entry = reader.map(raw, path, `material "${materialId}"`);
+    if (!entry) continue;
+    reader.unknownKeys(entry, MATERIAL_KEYS, path, `material "${materialId}"`);
+    const label = reader.string(entry, 'label', path, 'add "label: <name customers see>"');
+    const code = reader.string(entry, 'code', path, 'add "code: <fulfilment code>"');
+    const appearance = readAppearance(reader, entry.appearance, [...path, 'appearance']);
+    const colourIds: string[] = [];
+    const list = reader.list(entry.colours, [...path, 'colours'], `the colours of "${materialId}"`);
+    list?.forEach((colourId, index) => {
+      const colourPath = [...path, 'colours', index];
+      if (typeof colourId !== 'string') reader.report(colourPath, `a colour must be a colour id, not ${describe(colourId)}`, 'list ids from "colours"');
+      else if (!colours.has(colourId)) reader.report(colourPath, `unknown colour "${colourId}" in material "${materialId}"`, knownNamesHint(colourId, [...colours.keys()], 'colours'));
+      else if (colourIds.includes(colourId)) reader.report(colourPath, `colour "${colourId}" is listed twice for "${materialId}"`, 'remove the repeated entry');
+      else colourIds.push(colourId);
+    });
+    if (list && list.length === 0) reader.report([...path, 'colours'], `material "${materialId}" has no colours`, 'list at least one colour it comes in');
+    if (label && code && appearance) materials.set(materialId, { option: { id: materialId, label, code, appearance }, colourIds });
+  }
+  return materials;
+}
+
+function readAppearance(reader: DocumentReader, value: unknown, path: (string | number)[]): MaterialAppearance | undefined {
+  const map = reader.map(value, path, '"appearance"');
+  if (!map) return undefined;
+  reader.unknownKeys(map, APPEARANCE_KEYS, path, '"appearance"');
+  const hint = 'give roughness, metalness, clearcoat and sheen as numbers from 0 to 1';
+  const [roughness, metalness, clearcoat, sheen] = APPEARANCE_KEYS.map((key) => reader.number(map, key, path, { min: 0, max: 1 }, hint));
+  if (roughness === undefined || metalness === undefined || clearcoat === undefined || sheen === undefined) return undefined;
+  return { roughness, metalness, clearcoat, sheen };
+}
+
+function readParts(reader: DocumentReader, value: unknown, materials: Map<string, MaterialEntry>, colours: Map<string, ColourEntry>) {
+  const parts: PartDef[] = [];
+  const attributes: AttributeDef[] = [];
+  const palettes: MaterialPalette[] = [];
+  const seen = new Set<string>();
+  const list = reader.list(value, ['parts'], '"parts"') ?? [];
+  if (list.length === 0 && Array.isArray(value)) reader.report(['parts'], 'the product has no parts', 'list the parts, e.g. - { id: toeCap, label: Toe cap, materials: [leather] }');
+  list.forEach((raw, index) => {
+    const path = ['parts', index];
+    const entry = reader.map(raw, path, `part ${index + 1}`);
+    if (!entry) return;
+    reader.unknownKeys(entry, PART_KEYS, path, 'a part');
+    const id = reader.string(entry, 'id', path, 'add "id: <mesh name in the model>"');
+    const label = reader.string(entry, 'label', path, 'add "label: <name customers see>"');
+    if (id === undefined || label === undefined) return;
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(id)) reader.report([...path, 'id'], `part id "${id}" is not a valid part id`, 'use letters and digits only (it is also the mesh name in the model), e.g. toeCap');
+    if (reader.duplicate(seen, id, [...path, 'id'], 'part')) return;
+    const materialOptions: OptionDef[] = [];
+    const colourIds: string[] = [];
+    const materialList = reader.list(entry.materials, [...path, 'materials'], `the materials of "${id}"`) ?? [];
+    materialList.forEach((materialId, materialIndex) => {
+      const materialPath = [...path, 'materials', materialIndex];
+      const material = typeof materialId === 'string' ? materials.get(materialId) : undefined;
+      if (!material) {
+        reader.report(materialPath, `unknown material ${describe(materialId)} in part "${id}"`, knownNamesHint(String(materialId), [...materials.keys()], 'materials'));
+        return;
+      }
+      if (materialOptions.some((option) => option.id === material.option.id)) {
+        reader.report(materialPath, `material "${material.option.id}" is listed twice for "${id}"`, 'remove the repeated entry');
+        return;
+      }
+      materialOptions.push(material.option);
+      for (const colourId of material.colourIds) if (!colourIds.includes(colourId)) colourIds.push(colourId);
+      if (!palettes.some((palette) => palette.materialId === material.option.id)) {
+        palettes.push({ materialId: material.option.id, materialLabel: material.option.label, colourIds: material.colourIds });
+      }
+    });
+    if (materialList.length === 0 && Array.isArray(entry.materials)) reader.report([...path, 'materials'], `part "${id}" has no materials`, 'list at least one material from "materials"');
+    if (materialOptions.length === 0) return;
+    const colourOptions = colourIds.map((colourId) => colours.get(colourId)!.option);
+    const materialAttribute: AttributeDef = { id: `${id}.material`, label: 'Material', kind: 'material', partId: id, options: materialOptions };
+    const colourAttribute: AttributeDef = { id: `${id}.colour`, label: 'Colour', kind: 'colour', partId: id, options: colourOptions };
+    attributes.push(materialAttribute, colourAttribute);
+    parts.push({ id, label, attributeIds: [materialAttribute.id, colourAttribute.id] });
+  });
+  return { parts, attributes, palettes };
+}
+
+function readSizes(reader: DocumentReader, value: unknown): SizeDef[] {
+  const sizes: SizeDef[] = [];
+  const seen = new Set<string>();
+  const list = reader.list(value, ['sizes'], '"sizes"') ?? [];
+  list.forEach((raw, index) => {
+    const path = ['sizes', index];
+    const entry = reader.map(raw, path, `size ${index + 1}`);
+    if (!entry) return;
+    reader.unknownKeys(entry, SIZE_KEYS, path, 'a size');
+    const hint = 'write each size as { eu: "42", us: "8.5", uk: "8" }';
+    const [eu, us, uk] = SIZE_KEYS.map((key) => reader.string(entry, key, path, hint));
+    if (eu === undefined || us === undefined || uk === undefined) return;
+    if (reader.duplicate(seen, eu, [...path, 'eu'], 'size')) return;
+    sizes.push({ id: `eu-${eu}`, eu, us, uk, label: `EU ${eu} · US ${us} · UK ${uk}` });
+  });
+  if (Array.isArray(value) && list.length === 0) reader.report(['sizes'], 'the product has no sizes', 'list at least one size');
+  return sizes;
+}
+
+function readPresets(reader: DocumentReader, value: unknown, attributes: readonly AttributeDef[]): PresetDef[] {
+  if (value === undefined) return [];
+  const presets: PresetDef[] = [];
+  const seen = new Set<string>();
+  const list = reader.list(value, ['presets'], '"presets"') ?? [];
+  list.forEach((raw, index) => {
+    const path = ['presets', index];
+    const entry = reader.map(raw, path, `preset ${index + 1}`);
+    if (!entry) return;
+    reader.unknownKeys(entry, PRESET_KEYS, path, 'a preset');
+    const id = reader.string(entry, 'id', path, 'add "id: <preset-id>"');
+    const name = reader.string(entry, 'name', path, 'add "name: <colourway name>"');
+    const description = reader.optionalString(entry, 'description', path, 'write a one-line description') ?? '';
+    const choicesMap = reader.map(entry.choices ?? {}, [...path, 'choices'], '"choices"');
+    if (id === undefined || name === undefined || !choicesMap) return;
+    if (reader.duplicate(seen, id, [...path, 'id'], 'preset')) return;
+    const choices: Record<string, string> = {};
+    for (const [attributeId, optionId] of Object.entries(choicesMap)) {
+      const choicePath = [...path, 'choices', attributeId];
+      const problem = checkChoice(attributes, attributeId, optionId);
+      if (problem) reader.report(choicePath, problem.message, problem.hint, problem.atKey);
+      else choices[attributeId] = optionId as string;
+    }
+    presets.push({ id, name, description, choices });
+  });
+  return presets;
+}
+
+/**
+ * Checks that `attributeId` names an attribute and `optionId` one of its options.
+ * Shared by presets and rules so both say the same thing about the same mistake.
+ */
+export function checkChoice(attributes: readonly AttributeDef[], attributeId: string, optionId: unknown): { message: string; hint: string; atKey: boolean } | undefined {
+  const attribute = attributes.find((candidate) => candidate.id === attributeId);
+  if (!attribute) {
+    return { message: `unknown attribute "${attributeId}"`, hint: knownNamesHint(attributeId, attributes.map((a) => a.id), 'attributes'), atKey: true };
+  }
+  if (typeof optionId !== 'string' || !attribute.options.some((option) => option.id === optionId)) {
+    return {
+      message: `"${String(optionId)}" is not an option of "${attributeId}"`,
+      hint: knownNamesHint(String(optionId), attribute.options.map((o) => o.id), `options of ${attributeId}`),
+      atKey: false,
+    };
+  }
+  return undefined;
+}
+

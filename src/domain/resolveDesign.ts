@@ -1,0 +1,74 @@
+import { evaluateCondition } from './condition.ts';
+import type { Assignment, ConfigurationSpace } from './configurationSpace.ts';
+import type { AttributeId, OptionId } from './productModel.ts';
+import type { DefaultRule, RuleSet } from './rulesModel.ts';
+
+/** Who set a value: the customer, a default rule, or the engine (forced, or the first valid option). */
+export type Provenance = 'customer' | 'default' | 'engine';
+
+/** One attribute's value in a resolved design. */
+export interface ResolvedValue {
+  readonly option: OptionId;
+  readonly provenance: Provenance;
+  /** The default rule that set it, when provenance is `default`. */
+  readonly ruleId?: string;
+}
+
+/** A complete, valid design: every attribute has a value and a provenance. */
+export interface ResolvedDesign {
+  readonly values: ReadonlyMap<AttributeId, ResolvedValue>;
+  /** The same values as a plain assignment. */
+  readonly assignment: Assignment;
+}
+
+/**
+ * Completes the customer's choices into a valid design. Attributes are filled in product order:
+ * an attribute with one valid option left is forced by the engine; otherwise the default applies
+ * if it is still valid; otherwise the engine takes the first valid option. Because every option
+ * offered is part of some valid design (the diagram is backtrack-free), this never fails.
+ *
+ * When several default rules set the same attribute, the last one in the file whose condition
+ * holds wins, so write general defaults first and specific ones after. A default's condition is
+ * judged on the values already filled in (earlier attributes and customer choices).
+ *
+ * Throws when the choices themselves conflict: callers keep choices consistent.
+ */
+export function resolveDesign(space: ConfigurationSpace, ruleSet: RuleSet, choices: Assignment): ResolvedDesign {
+  if (!space.isConsistent(choices)) {
+    throw new Error(`[Atelier] cannot resolve conflicting choices ${JSON.stringify(choices)}; resolve the conflict first (explainUnavailable gives a repair)`);
+  }
+  const defaults = ruleSet.rules.filter((rule): rule is DefaultRule => rule.kind === 'default');
+  const fixed: Record<AttributeId, OptionId> = { ...choices };
+  const values = new Map<AttributeId, ResolvedValue>();
+  for (const attribute of space.product.attributes) {
+    const chosen = choices[attribute.id];
+    if (chosen !== undefined) {
+      values.set(attribute.id, { option: chosen, provenance: 'customer' });
+      continue;
+    }
+    const domain = space.domains(fixed).get(attribute.id)!;
+    const preferred = preferredDefault(defaults, attribute.id, fixed);
+    let value: ResolvedValue;
+    if (domain.length > 1 && preferred && domain.includes(preferred.option)) {
+      value = { option: preferred.option, provenance: 'default', ruleId: preferred.ruleId };
+    } else {
+      value = { option: domain[0]!, provenance: 'engine' };
+    }
+    values.set(attribute.id, value);
+    fixed[attribute.id] = value.option;
+  }
+  const assignment: Record<AttributeId, OptionId> = {};
+  for (const attribute of space.product.attributes) assignment[attribute.id] = values.get(attribute.id)!.option;
+  return { values, assignment };
+}
+
+function preferredDefault(defaults: readonly DefaultRule[], attributeId: AttributeId, fixed: Assignment): { option: OptionId; ruleId: string } | undefined {
+  let preferred: { option: OptionId; ruleId: string } | undefined;
+  for (const rule of defaults) {
+    const option = rule.set[attributeId];
+    if (option === undefined) continue;
+    if (rule.when && !evaluateCondition(rule.when, (id) => fixed[id])) continue;
+    preferred = { option, ruleId: rule.id };
+  }
+  return preferred;
+}

@@ -1,0 +1,89 @@
+import type { AttributeId, OptionId } from './productModel.ts';
+import type { SourceLocation } from './problems.ts';
+
+/**
+ * The rules model: what merchandisers write in `rules/<product>.rules.yaml`, after loading.
+ * See the README's "Rules format" section for the file syntax.
+ */
+
+/** A condition over a design's values. */
+export type Condition =
+  | { readonly kind: 'in'; readonly attribute: AttributeId; readonly options: readonly OptionId[] }
+  | { readonly kind: 'all'; readonly of: readonly Condition[] }
+  | { readonly kind: 'any'; readonly of: readonly Condition[] }
+  | { readonly kind: 'not'; readonly of: Condition };
+
+interface RuleBase {
+  readonly id: string;
+  /** Shown to customers: why something is unavailable, what a surcharge is for. */
+  readonly message: string;
+  readonly source?: SourceLocation;
+}
+
+/** "If `when` holds then `then` must hold." (hard) */
+export interface RequiresRule extends RuleBase {
+  readonly kind: 'requires';
+  readonly when: Condition;
+  readonly then: Condition;
+}
+
+/** "`when` never together with `excludes`." (hard) */
+export interface ExcludesRule extends RuleBase {
+  readonly kind: 'excludes';
+  readonly when: Condition;
+  readonly excludes: Condition;
+}
+
+/** Only (or never) these combinations of options over a few attributes. (hard) */
+export interface CombinationsRule extends RuleBase {
+  readonly kind: 'allowed-combinations' | 'forbidden-combinations';
+  readonly attributes: readonly AttributeId[];
+  readonly rows: readonly (readonly OptionId[])[];
+}
+
+/** Preferred options when the customer has not chosen, applied only when still valid. (soft) */
+export interface DefaultRule extends RuleBase {
+  readonly kind: 'default';
+  readonly when?: Condition;
+  readonly set: Readonly<Record<AttributeId, OptionId>>;
+}
+
+/** A surcharge (minor units) added when `when` holds. (derived) */
+export interface PriceRule extends RuleBase {
+  readonly kind: 'price';
+  readonly when: Condition;
+  readonly amount: number;
+}
+
+/** Extra production days when `when` holds. (derived) */
+export interface LeadTimeRule extends RuleBase {
+  readonly kind: 'lead-time';
+  readonly when: Condition;
+  readonly days: number;
+}
+
+/** A non-blocking message shown while `when` holds. (soft) */
+export interface AlertRule extends RuleBase {
+  readonly kind: 'alert';
+  readonly when: Condition;
+}
+
+/** The rules that decide validity. */
+export type HardRule = RequiresRule | ExcludesRule | CombinationsRule;
+
+/** Every rule kind of the format. */
+export type Rule = HardRule | DefaultRule | PriceRule | LeadTimeRule | AlertRule;
+
+/** A product's rules, loaded and checked against the product. */
+export interface RuleSet {
+  readonly productId: string;
+  readonly rules: readonly Rule[];
+}
+
+/** The rules that decide validity, in file order. */
+export function hardRules(ruleSet: RuleSet): HardRule[] {
+  return ruleSet.rules.filter(
+    (rule): rule is HardRule =>
+      rule.kind === 'requires' || rule.kind === 'excludes' || rule.kind === 'allowed-combinations' || rule.kind === 'forbidden-combinations',
+  );
+}
