@@ -44,6 +44,17 @@ export function compileRules(product: Product, ruleSet: RuleSet): ConfigurationS
   };
 
   const subsetDiagrams = new Map<string, DecisionDiagram>();
+  const singleRuleDiagrams = new Map<string, DecisionDiagram>();
+  const singleRuleDiagram = (ruleId: string): DecisionDiagram => {
+    let single = singleRuleDiagrams.get(ruleId);
+    if (!single) {
+      const ruleRoot = rootsByRule.get(ruleId);
+      if (ruleRoot === undefined) throw new Error(`[Atelier] unknown rule "${ruleId}"`);
+      single = builder.freeze(ruleRoot);
+      singleRuleDiagrams.set(ruleId, single);
+    }
+    return single;
+  };
   const info: ConstraintInfo[] = constraints.map(({ ruleId, message, attributes, implicit }) => ({ ruleId, message, attributes, implicit }));
 
   return {
@@ -57,6 +68,7 @@ export function compileRules(product: Product, ruleSet: RuleSet): ConfigurationS
     isConsistent: (fixed) => diagram.isSatisfiable(toRestriction(fixed)),
     count: (fixed) => diagram.count(toRestriction(fixed)),
     isConsistentUnder(ruleIds, fixed) {
+      if (ruleIds.length === 1) return singleRuleDiagram(ruleIds[0]!).isSatisfiable(toRestriction(fixed));
       const key = [...ruleIds].sort().join('\n');
       let subset = subsetDiagrams.get(key);
       if (!subset) {

@@ -50,23 +50,40 @@ export function toAssignment(choices: readonly Choice[]): Assignment {
  * `undefined` when the target is available.
  */
 export function explainUnavailable(space: ConfigurationSpace, ruleSet: RuleSet, choices: readonly Choice[], target: Choice): Explanation | undefined {
+  const reason = explainBlocking(space, choices, target);
+  if (!reason) return undefined;
+  const repair = proposeRepair(space, ruleSet, choices, target);
+  return repair ? { ...reason, repair } : reason;
+}
+
+/** The explanation without the repair: cheap enough to compute for every unavailable option. */
+export function explainBlocking(space: ConfigurationSpace, choices: readonly Choice[], target: Choice): Explanation | undefined {
   const others = choices.filter((choice) => choice.attribute !== target.attribute);
-  const consistent = (items: readonly Choice[]) => space.isConsistent(toAssignment(items));
-  const blockingChoices = quickXplain([target], others, consistent);
+  const blockingChoices = quickXplain([target], others, (items) => space.isConsistent(toAssignment(items)));
   if (blockingChoices === undefined) return undefined;
-
   const conflict = toAssignment([...blockingChoices, target]);
-  const ruleIds = space.constraints.map((constraint) => constraint.ruleId);
-  const blockingRuleIds = quickXplain([], ruleIds, (subset) => space.isConsistentUnder(subset, conflict)) ?? [];
+  // Most conflicts come from one rule; finding it directly avoids QuickXplain's subset diagrams.
+  const single = space.constraints.find((constraint) => !space.isConsistentUnder([constraint.ruleId], conflict));
+  const blockingRuleIds = single
+    ? [single.ruleId]
+    : quickXplain([], space.constraints.map((constraint) => constraint.ruleId), (subset) => space.isConsistentUnder(subset, conflict)) ?? [];
   const rules = space.constraints.filter((constraint) => blockingRuleIds.includes(constraint.ruleId));
+  return { target, blockingChoices, rules };
+}
 
-  const givenUp = fastDiag([target], others, consistent);
-  if (givenUp === undefined) return { target, blockingChoices, rules };
-  const kept = others.filter((choice) => !givenUp.includes(choice));
-  const repairedChoices = [...kept, target];
+/**
+ * The smallest change to the customer's choices (oldest first) that makes `target` available:
+ * which choices to give up (FastDiag, keeping recent ones) and what they become. Undefined when no
+ * change helps because the target is in no valid design.
+ */
+export function proposeRepair(space: ConfigurationSpace, ruleSet: RuleSet, choices: readonly Choice[], target: Choice): Repair | undefined {
+  const others = choices.filter((choice) => choice.attribute !== target.attribute);
+  const givenUp = fastDiag([target], others, (items) => space.isConsistent(toAssignment(items)));
+  if (givenUp === undefined) return undefined;
+  const repairedChoices = [...others.filter((choice) => !givenUp.includes(choice)), target];
   const resolved = resolveDesign(space, ruleSet, toAssignment(repairedChoices));
   const changes = givenUp.map((choice) => ({ attribute: choice.attribute, from: choice.option, to: resolved.assignment[choice.attribute]! }));
-  return { target, blockingChoices, rules, repair: { changes, choices: repairedChoices } };
+  return { changes, choices: repairedChoices };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DocumentReader, ID_PATTERN, describe, type PlainMap } from './documentReader.ts';
+import { DocumentReader, ID_PATTERN, describe } from './documentReader.ts';
 import { failed, knownNamesHint, ok, type Result } from './problems.ts';
 import type { AttributeDef, MaterialAppearance, MaterialPalette, OptionDef, PartDef, PresetDef, Product, SizeDef } from './productModel.ts';
 import { parseYamlSource } from './yamlSource.ts';

@@ -1,0 +1,59 @@
+import { compileRules } from './compileRules.ts';
+import type { ConfigurationSpace } from './configurationSpace.ts';
+import { loadProduct } from './loadProduct.ts';
+import { loadRules } from './loadRules.ts';
+import { failed, ok, type Problem, type Result } from './problems.ts';
+import type { Product } from './productModel.ts';
+import type { RuleSet } from './rulesModel.ts';
+import { sha256Hex } from './sha256.ts';
+import { parseYamlSource } from './yamlSource.ts';
+
+/** A product with its rules and their version: plain data, safe to serialise and ship to the browser. */
+export interface CatalogEntry {
+  readonly product: Product;
+  readonly ruleSet: RuleSet;
+  /** Content hash of product and rules; designs and orders carry it. */
+  readonly rulesVersion: string;
+}
+
+/** A source file's name and text. */
+export interface SourceFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+/**
+ * Loads a product file and its rules file, checks both, checks that the product's presets are
+ * valid designs under the rules and that at least one valid design exists, and computes the
+ * rules version.
+ */
+export function loadCatalogEntry(productSource: SourceFile, rulesSource: SourceFile): Result<CatalogEntry> {
+  const product = loadProduct(productSource.file, productSource.text);
+  if (!product.ok) return product;
+  const ruleSet = loadRules(product.value, rulesSource.file, rulesSource.text);
+  if (!ruleSet.ok) return ruleSet;
+  const space = compileRules(product.value, ruleSet.value);
+  const problems = checkPublishable(space, productSource);
+  if (problems.length > 0) return failed(problems);
+  return ok({ product: product.value, ruleSet: ruleSet.value, rulesVersion: rulesVersionOf(product.value, ruleSet.value) });
+}
+
+/** The content hash identifying a product and its rules (ignores comments, formatting and file positions). */
+export function rulesVersionOf(product: Product, ruleSet: RuleSet): string {
+  const canonical = JSON.stringify({ product, ruleSet }, (key, value: unknown) => (key === 'source' ? undefined : value));
+  return sha256Hex(canonical).slice(0, 16);
+}
+
+function checkPublishable(space: ConfigurationSpace, productSource: SourceFile): Problem[] {
+  const problems: Problem[] = [];
+  const located = parseYamlSource(productSource.file, productSource.text);
+  if (!space.isConsistent({})) {
+    problems.push({ path: 'rules', message: 'no design satisfies all the hard rules together', hint: 'relax or remove the hard rule you added last, then load again' });
+  }
+  space.product.presets.forEach((preset, index) => {
+    if (space.isConsistent(preset.choices)) return;
+    const broken = space.constraints.filter((constraint) => !space.isConsistentUnder([constraint.ruleId], preset.choices)).map((c) => `"${c.ruleId}" (${c.message})`);
+    problems.push(located.problem(['presets', index, 'choices'], `preset "${preset.id}" is not a valid design${broken.length ? `: it breaks ${broken.join(', ')}` : ''}`, 'change the preset\'s choices so they satisfy the rules, or relax the rule'));
+  });
+  return problems;
+}

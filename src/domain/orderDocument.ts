@@ -1,0 +1,89 @@
+import type { CatalogEntry } from './catalogEntry.ts';
+import type { DesignDocument } from './designDocument.ts';
+import { canonicalKey } from './designDocument.ts';
+import { estimateLeadTime, type LeadTimeEstimate } from './estimateLeadTime.ts';
+import { priceDesign, type PriceLine } from './priceDesign.ts';
+import { attributeById, optionById, type SizeDef } from './productModel.ts';
+
+/** The schema id every order document carries. */
+export const ORDER_SCHEMA = 'atelier.order/1';
+
+/** An option as fulfilment needs it. */
+export interface CodedOption {
+  readonly id: string;
+  readonly label: string;
+  readonly code: string;
+}
+
+/** One line of the bill of materials: a part with its material and colour. */
+export interface BillOfMaterialsLine {
+  readonly part: string;
+  readonly partLabel: string;
+  readonly material: CodedOption;
+  readonly colour: CodedOption & { readonly hex: string };
+}
+
+/**
+ * What the factory makes: a validated design with size, quantity, bill of materials, price and
+ * lead time. Published as JSON Schema at `/schemas/order.schema.json`.
+ */
+export interface OrderDocument {
+  readonly schema: typeof ORDER_SCHEMA;
+  readonly status: 'exported';
+  readonly createdAt: string;
+  readonly product: { readonly id: string; readonly name: string };
+  readonly rulesVersion: string;
+  readonly canonicalKey: string;
+  readonly design: DesignDocument;
+  readonly billOfMaterials: readonly BillOfMaterialsLine[];
+  readonly size: { readonly eu: string; readonly us: string; readonly uk: string };
+  readonly quantity: number;
+  readonly price: {
+    readonly currency: string;
+    readonly base: number;
+    readonly surcharges: readonly PriceLine[];
+    readonly unitTotal: number;
+    readonly total: number;
+  };
+  readonly leadTime: LeadTimeEstimate;
+}
+
+/** Largest quantity of one design in a single order. */
+export const MAX_QUANTITY = 20;
+
+/**
+ * Builds the order document of a validated design. Prices and lead time are recomputed here from
+ * the rules, never taken from the caller.
+ */
+export function createOrderDocument(entry: CatalogEntry, design: DesignDocument, size: SizeDef, quantity: number, now: Date): OrderDocument {
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+    throw new Error(`[Atelier] quantity must be a whole number from 1 to ${MAX_QUANTITY}, got ${quantity}`);
+  }
+  const { product, ruleSet } = entry;
+  const price = priceDesign(product, ruleSet, design.choices);
+  const billOfMaterials = product.parts.map((part): BillOfMaterialsLine => {
+    const [materialId, colourId] = part.attributeIds.map((attributeId) => design.choices[attributeId]!);
+    const material = optionById(attributeById(product, `${part.id}.material`), materialId!);
+    const colour = optionById(attributeById(product, `${part.id}.colour`), colourId!);
+    return {
+      part: part.id,
+      partLabel: part.label,
+      material: { id: material.id, label: material.label, code: material.code },
+      colour: { id: colour.id, label: colour.label, code: colour.code, hex: colour.hex ?? '#000000' },
+    };
+  });
+  return {
+    schema: ORDER_SCHEMA,
+    status: 'exported',
+    createdAt: now.toISOString(),
+    product: { id: product.id, name: product.name },
+    rulesVersion: design.rulesVersion,
+    canonicalKey: canonicalKey(design),
+    design,
+    billOfMaterials,
+    size: { eu: size.eu, us: size.us, uk: size.uk },
+    quantity,
+    price: { ...price, total: price.unitTotal * quantity },
+    leadTime: estimateLeadTime(product, ruleSet, design.choices),
+  };
+}

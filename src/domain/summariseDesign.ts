@@ -1,0 +1,68 @@
+import type { CatalogEntry } from './catalogEntry.ts';
+import type { ConfigurationSpace } from './configurationSpace.ts';
+import { activeAlerts, estimateLeadTime, type LeadTimeEstimate } from './estimateLeadTime.ts';
+import { describeExplanation, explainBlocking, toAssignment, type Choice, type Explanation } from './explainUnavailable.ts';
+import { priceDesign, type PriceBreakdown } from './priceDesign.ts';
+import { attributeDisplayName, type AttributeDef, type AttributeId, type OptionDef } from './productModel.ts';
+import { resolveDesign, type ResolvedDesign, type ResolvedValue } from './resolveDesign.ts';
+
+/** One option as the customer sees it now. */
+export interface OptionStatus {
+  readonly option: OptionDef;
+  readonly available: boolean;
+  /** For unavailable options: which choices and rules block it. */
+  readonly explanation?: Explanation;
+  /** For unavailable options: the explanation as one sentence. */
+  readonly reason?: string;
+}
+
+/** One attribute as the customer sees it now. */
+export interface AttributeStatus {
+  readonly attribute: AttributeDef;
+  /** "Toe cap colour". */
+  readonly displayName: string;
+  readonly value: ResolvedValue;
+  readonly options: readonly OptionStatus[];
+}
+
+/** Everything a view shows about a design, derived from the customer's choices in one place. */
+export interface DesignSummary {
+  readonly resolved: ResolvedDesign;
+  readonly attributes: ReadonlyMap<AttributeId, AttributeStatus>;
+  /** Valid designs that keep every customer choice. */
+  readonly remainingDesigns: bigint;
+  readonly price: PriceBreakdown;
+  readonly leadTime: LeadTimeEstimate;
+  readonly alerts: readonly { readonly ruleId: string; readonly message: string }[];
+}
+
+/**
+ * Derives the design a customer sees from their choices (oldest first): the complete design with
+ * provenance, every option's availability with its reason, the number of designs still reachable,
+ * price, lead time and alerts.
+ */
+export function summariseDesign(entry: CatalogEntry, space: ConfigurationSpace, choices: readonly Choice[]): DesignSummary {
+  const chosen = toAssignment(choices);
+  const resolved = resolveDesign(space, entry.ruleSet, chosen);
+  const domains = space.domains(chosen);
+  const attributes = new Map<AttributeId, AttributeStatus>();
+  for (const attribute of space.product.attributes) {
+    const domain = domains.get(attribute.id)!;
+    const options = attribute.options.map((option): OptionStatus => {
+      if (domain.includes(option.id)) return { option, available: true };
+      const explanation = explainBlocking(space, choices, { attribute: attribute.id, option: option.id });
+      return explanation
+        ? { option, available: false, explanation, reason: describeExplanation(space, explanation) }
+        : { option, available: true };
+    });
+    attributes.set(attribute.id, { attribute, displayName: attributeDisplayName(space.product, attribute), value: resolved.values.get(attribute.id)!, options });
+  }
+  return {
+    resolved,
+    attributes,
+    remainingDesigns: space.count(chosen),
+    price: priceDesign(entry.product, entry.ruleSet, resolved.assignment),
+    leadTime: estimateLeadTime(entry.product, entry.ruleSet, resolved.assignment),
+    alerts: activeAlerts(entry.ruleSet, resolved.assignment),
+  };
+}

@@ -1,0 +1,4 @@
+/** The machines layer: XState machines that orchestrate a session by calling the domain. See CONTEXT.md. */
+export type { Conflict, SessionContext, SessionEmitted, SessionEvent, SessionInput } from './configuratorMachine.ts';
+export { configuratorMachine } from './configuratorMachine.ts';
+export type { DesignHistory, DesignState, HistoryStep } from './designHistory.ts';
