@@ -28,3 +28,5 @@ export { MAX_QUANTITY, ORDER_SCHEMA, createOrderDocument } from './orderDocument
 export type { AttributeStatus, DesignSummary, OptionStatus } from './summariseDesign.ts';
 export { summariseDesign } from './summariseDesign.ts';
 export { explainBlocking, proposeRepair } from './explainUnavailable.ts';
+export type { PartLook } from './partLooks.ts';
+export { partLooks } from './partLooks.ts';

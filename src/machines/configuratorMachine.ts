@@ -136,13 +136,14 @@ export const configuratorMachine = setup({
     acceptRepair: assign(({ context }) => {
       const repair = context.conflict!.explanation.repair!;
       const target = context.conflict!.explanation.target;
-      const label = `${optionLabel(context, target.attribute, target.option)} (with ${describeRepair(context.space, repair).replace(/\.$/, '').toLowerCase()})`;
+      // The consequences (the choices the repair gave up) are announced by describeChange.
+      const label = optionLabel(context, target.attribute, target.option);
       const history = recordChange(context.history, label, (draft) => {
         draft.choices = repair.choices.map((choice) => ({ ...choice }));
       });
       return { ...withHistory(context, history, label), focusedPart: attributeById(context.space.product, target.attribute).partId };
     }),
-    cancelConflict: assign(({ context }) => ({ conflict: null, announcement: `Kept your design as it was. ${context.summary.remainingDesigns > 0n ? '' : ''}`.trim() })),
+    cancelConflict: assign({ conflict: null, announcement: 'Kept your design as it was.' }),
     undo: assign(({ context }) => withHistory(context, undo(context.history), `Undid ${context.history.past[context.history.past.length - 1]?.label ?? ''}`)),
     redo: assign(({ context }) => withHistory(context, redo(context.history), `Redid ${context.history.future[0]?.label ?? ''}`)),
     reset: assign(({ context }) => {
