@@ -67,6 +67,8 @@ export default defineConfig(
       'public/',
       'coverage/',
       '.vite/',
+      'tmp/',
+      'docs/',
     ],
   },
 
