@@ -1,90 +1,59 @@
-import type { Assignment, ConfigurationSpace, ConstraintInfo } from './configurationSpace.ts';
-import { DecisionDiagramBuilder, FALSE_NODE, type DecisionDiagram, type Restriction } from './decisionDiagram.ts';
-import { hardConstraints } from './hardConstraints.ts';
-import type { AttributeId, OptionId, Product } from './productModel.ts';
+import { createCompiledSpace } from './compiledSpace.ts';
+import type { ConfigurationSpace } from './configurationSpace.ts';
+import { hardConstraints, type HardConstraint } from './hardConstraints.ts';
+import { compileProblem } from './mdd/compileProblem.ts';
+import type { IndexedTable } from './mdd/tableProblem.ts';
+import type { Product } from './productModel.ts';
 import type { RuleSet } from './rulesModel.ts';
 
+/** Largest number of option combinations a single rule may span before it must be split. */
+export const MAX_RULE_COMBINATIONS = 4_000_000;
+
 /**
- * Compiles a product's hard rules into a decision diagram whose paths are exactly the valid
- * designs, and answers the engine's questions from it. Attributes are ordered as the product
- * lists them: each part's material next to its colour, neighbouring parts near each other, which
- * keeps the diagram small because most rules relate nearby parts.
+ * Compiles a product's hard rules into a reduced decision diagram whose paths are exactly the
+ * valid designs, and returns the engine over it. Each rule becomes a table over the attributes it
+ * reads (the smaller of its accepted or rejected combinations); the tables are compiled under a
+ * FORCE variable order.
  *
  * @example
  * const space = compileRules(product, ruleSet);
  * space.domains({ 'toeCap.material': 'patent' }).get('toeCap.colour'); // ['optic-white', 'black', 'red']
  */
 export function compileRules(product: Product, ruleSet: RuleSet): ConfigurationSpace {
-  const attributeIds = product.attributes.map((attribute) => attribute.id);
-  const optionIds = product.attributes.map((attribute) => attribute.options.map((option) => option.id));
-  const levelOf = new Map(attributeIds.map((id, level) => [id, level]));
-  const builder = new DecisionDiagramBuilder(optionIds.map((options) => options.length));
   const constraints = hardConstraints(product, ruleSet);
-
-  const rootsByRule = new Map<string, number>();
-  for (const constraint of constraints) {
-    const scope = constraint.attributes.map((id) => levelOf.get(id)!);
-    rootsByRule.set(constraint.ruleId, builder.fromPredicate(scope, (values) =>
-      constraint.accepts(values.map((value, index) => optionIds[scope[index]!]![value]!))));
-  }
-  let root = builder.tautology;
-  for (const ruleRoot of rootsByRule.values()) root = builder.and(root, ruleRoot);
-  const diagram = builder.freeze(root);
-
-  const toRestriction = (fixed: Assignment): Restriction => {
-    const restriction = diagram.freeRestriction();
-    for (const [attributeId, optionId] of Object.entries(fixed)) {
-      const level = levelOf.get(attributeId);
-      if (level === undefined) throw new Error(`[Atelier] unknown attribute "${attributeId}"; known: ${attributeIds.join(', ')}`);
-      const value = optionIds[level]!.indexOf(optionId);
-      if (value < 0) throw new Error(`[Atelier] unknown option "${optionId}" of "${attributeId}"; known: ${optionIds[level]!.join(', ')}`);
-      restriction[level] = value;
-    }
-    return restriction;
-  };
-
-  const subsetDiagrams = new Map<string, DecisionDiagram>();
-  const singleRuleDiagrams = new Map<string, DecisionDiagram>();
-  const singleRuleDiagram = (ruleId: string): DecisionDiagram => {
-    let single = singleRuleDiagrams.get(ruleId);
-    if (!single) {
-      const ruleRoot = rootsByRule.get(ruleId);
-      if (ruleRoot === undefined) throw new Error(`[Atelier] unknown rule "${ruleId}"`);
-      single = builder.freeze(ruleRoot);
-      singleRuleDiagrams.set(ruleId, single);
-    }
-    return single;
-  };
-  const info: ConstraintInfo[] = constraints.map(({ ruleId, message, attributes, implicit }) => ({ ruleId, message, attributes, implicit }));
-
-  return {
+  const tables = constraints.map((constraint) => tableOf(product, constraint));
+  const domainSizes = Int32Array.from(product.attributes, (attribute) => attribute.options.length);
+  const compiled = compileProblem(domainSizes, tables);
+  return createCompiledSpace({
     product,
-    constraints: info,
-    size: diagram.nodeCount,
-    domains(fixed) {
-      const supported = diagram.supportedValues(toRestriction(fixed));
-      return new Map<AttributeId, OptionId[]>(attributeIds.map((id, level) => [id, optionIds[level]!.filter((_, value) => supported[level]![value] === 1)]));
-    },
-    isConsistent: (fixed) => diagram.isSatisfiable(toRestriction(fixed)),
-    count: (fixed) => diagram.count(toRestriction(fixed)),
-    isConsistentUnder(ruleIds, fixed) {
-      if (ruleIds.length === 1) return singleRuleDiagram(ruleIds[0]!).isSatisfiable(toRestriction(fixed));
-      const key = [...ruleIds].sort().join('\n');
-      let subset = subsetDiagrams.get(key);
-      if (!subset) {
-        let subsetRoot = builder.tautology;
-        for (const ruleId of ruleIds) {
-          const ruleRoot = rootsByRule.get(ruleId);
-          if (ruleRoot === undefined) throw new Error(`[Atelier] unknown rule "${ruleId}"`);
-          subsetRoot = builder.and(subsetRoot, ruleRoot);
-          if (subsetRoot === FALSE_NODE) break;
-        }
-        subset = builder.freeze(subsetRoot);
-        // Explanations ask about many subsets once each; keep the cache bounded.
-        if (subsetDiagrams.size > 256) subsetDiagrams.clear();
-        subsetDiagrams.set(key, subset);
-      }
-      return subset.isSatisfiable(toRestriction(fixed));
-    },
-  };
+    tables,
+    constraints: constraints.map(({ ruleId, message, attributes, implicit }) => ({ ruleId, message, attributes, implicit })),
+    diagram: compiled.diagram,
+    order: compiled.order,
+    compiled,
+  });
+}
+
+/** Enumerates a rule's scope into a table of accepted (or, when fewer, rejected) combinations. */
+export function tableOf(product: Product, constraint: HardConstraint): IndexedTable {
+  const scope = Int32Array.from(constraint.attributes, (id) => product.attributes.findIndex((attribute) => attribute.id === id));
+  const options = Array.from(scope, (index) => product.attributes[index]!.options.map((option) => option.id));
+  const combinations = options.reduce((product, list) => product * list.length, 1);
+  if (combinations > MAX_RULE_COMBINATIONS) {
+    throw new Error(`[Atelier] rule "${constraint.ruleId}" spans ${combinations} option combinations of ${constraint.attributes.join(', ')}; split it into rules over fewer attributes`);
+  }
+  const accepted: number[] = [];
+  const rejected: number[] = [];
+  const indices = new Array<number>(scope.length).fill(0);
+  const values = new Array<string>(scope.length);
+  for (let combination = 0; combination < combinations; combination++) {
+    for (let column = 0; column < scope.length; column++) values[column] = options[column]![indices[column]!]!;
+    (constraint.accepts(values) ? accepted : rejected).push(...indices);
+    for (let column = scope.length - 1; column >= 0; column--) {
+      if (++indices[column]! < options[column]!.length) break;
+      indices[column] = 0;
+    }
+  }
+  const allowed = accepted.length <= rejected.length;
+  return { id: constraint.ruleId, scope, allowed, rows: Int32Array.from(allowed ? accepted : rejected) };
 }

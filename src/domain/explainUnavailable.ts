@@ -63,7 +63,10 @@ export function explainBlocking(space: ConfigurationSpace, choices: readonly Cho
   if (blockingChoices === undefined) return undefined;
   const conflict = toAssignment([...blockingChoices, target]);
   // Most conflicts come from one rule; finding it directly avoids QuickXplain's subset diagrams.
-  const single = space.constraints.find((constraint) => !space.isConsistentUnder([constraint.ruleId], conflict));
+  // A rule that reads none of the fixed attributes cannot be the one that conflicts with them.
+  const single = space.constraints.find(
+    (constraint) => constraint.attributes.some((attribute) => attribute in conflict) && !space.isConsistentUnder([constraint.ruleId], conflict),
+  );
   const blockingRuleIds = single
     ? [single.ruleId]
     : quickXplain([], space.constraints.map((constraint) => constraint.ruleId), (subset) => space.isConsistentUnder(subset, conflict)) ?? [];
