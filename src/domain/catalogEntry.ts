@@ -5,6 +5,7 @@ import { loadRules } from './loadRules.ts';
 import { failed, ok, type Problem, type Result } from './problems.ts';
 import type { Product } from './productModel.ts';
 import type { RuleSet } from './rulesModel.ts';
+import type { SerialisedDiagram } from './serialisedDiagram.ts';
 import { sha256Hex } from './sha256.ts';
 import { parseYamlSource } from './yamlSource.ts';
 
@@ -14,6 +15,8 @@ export interface CatalogEntry {
   readonly ruleSet: RuleSet;
   /** Content hash of product and rules; designs and orders carry it. */
   readonly rulesVersion: string;
+  /** The compiled rules, so the browser loads them instead of compiling (pass to `compileRules`). */
+  readonly compiled?: SerialisedDiagram;
 }
 
 /** A source file's name and text. */
@@ -35,11 +38,12 @@ export function loadCatalogEntry(productSource: SourceFile, rulesSource: SourceF
   const space = compileRules(product.value, ruleSet.value);
   const problems = checkPublishable(space, productSource);
   if (problems.length > 0) return failed(problems);
-  return ok({ product: product.value, ruleSet: ruleSet.value, rulesVersion: rulesVersionOf(product.value, ruleSet.value) });
+  return ok({ product: product.value, ruleSet: ruleSet.value, rulesVersion: rulesVersionOf(product.value, ruleSet.value), compiled: space.serialise() });
 }
 
 /** The content hash identifying a product and its rules (ignores comments, formatting and file positions). */
 export function rulesVersionOf(product: Product, ruleSet: RuleSet): string {
+  // `source` positions change with formatting, not with meaning.
   const canonical = JSON.stringify({ product, ruleSet }, (key, value: unknown) => (key === 'source' ? undefined : value));
   return sha256Hex(canonical).slice(0, 16);
 }

@@ -5,6 +5,7 @@ import { compileProblem } from './mdd/compileProblem.ts';
 import type { IndexedTable } from './mdd/tableProblem.ts';
 import type { Product } from './productModel.ts';
 import type { RuleSet } from './rulesModel.ts';
+import { deserialiseDiagram, type SerialisedDiagram } from './serialisedDiagram.ts';
 
 /** Largest number of option combinations a single rule may span before it must be split. */
 export const MAX_RULE_COMBINATIONS = 4_000_000;
@@ -13,21 +14,27 @@ export const MAX_RULE_COMBINATIONS = 4_000_000;
  * Compiles a product's hard rules into a reduced decision diagram whose paths are exactly the
  * valid designs, and returns the engine over it. Each rule becomes a table over the attributes it
  * reads (the smaller of its accepted or rejected combinations); the tables are compiled under a
- * FORCE variable order.
+ * FORCE variable order. Given a compiled artifact (see {@link SerialisedDiagram}) that fits the
+ * product, it is loaded instead of compiling; one that does not fit is ignored.
  *
  * @example
  * const space = compileRules(product, ruleSet);
  * space.domains({ 'toeCap.material': 'patent' }).get('toeCap.colour'); // ['optic-white', 'black', 'red']
  */
-export function compileRules(product: Product, ruleSet: RuleSet): ConfigurationSpace {
+export function compileRules(product: Product, ruleSet: RuleSet, artifact?: SerialisedDiagram): ConfigurationSpace {
   const constraints = hardConstraints(product, ruleSet);
   const tables = constraints.map((constraint) => tableOf(product, constraint));
+  const infos = constraints.map(({ ruleId, message, attributes, implicit }) => ({ ruleId, message, attributes, implicit }));
+  const restored = artifact ? deserialiseDiagram(artifact, product.attributes) : undefined;
+  if (restored && 'diagram' in restored) {
+    return createCompiledSpace({ product, tables, constraints: infos, diagram: restored.diagram, order: restored.order });
+  }
   const domainSizes = Int32Array.from(product.attributes, (attribute) => attribute.options.length);
   const compiled = compileProblem(domainSizes, tables);
   return createCompiledSpace({
     product,
     tables,
-    constraints: constraints.map(({ ruleId, message, attributes, implicit }) => ({ ruleId, message, attributes, implicit })),
+    constraints: infos,
     diagram: compiled.diagram,
     order: compiled.order,
     compiled,

@@ -4,6 +4,7 @@ import type { MddStore } from './mdd/mddStore.ts';
 import { RuleSubsetChecker } from './mdd/ruleSubsetChecker.ts';
 import type { IndexedTable } from './mdd/tableProblem.ts';
 import type { AttributeId, OptionId, Product } from './productModel.ts';
+import { serialiseDiagram } from './serialisedDiagram.ts';
 
 /** What a {@link ConfigurationSpace} is made from: a compiled diagram and the tables behind it. */
 export interface CompiledSpaceParts {
@@ -73,5 +74,6 @@ export function createCompiledSpace(parts: CompiledSpaceParts): ConfigurationSpa
       });
       return checker.isConsistent(indices, toRestriction(fixed));
     },
+    serialise: () => serialiseDiagram(diagram, order, attributes.map((attribute) => attribute.id)),
   };
 }

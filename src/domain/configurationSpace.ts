@@ -1,4 +1,5 @@
 import type { AttributeId, OptionId, Product } from './productModel.ts';
+import type { SerialisedDiagram } from './serialisedDiagram.ts';
 
 /** Values fixed for some attributes: customer choices, or a whole design. */
 export type Assignment = Readonly<Record<AttributeId, OptionId>>;
@@ -34,4 +35,6 @@ export interface ConfigurationSpace {
   count(fixed: Assignment): bigint;
   /** Like {@link isConsistent}, but under only the named constraints (to find which rules conflict). */
   isConsistentUnder(ruleIds: readonly string[], fixed: Assignment): boolean;
+  /** The compiled form as a JSON artifact that {@link compileRules} can load instead of compiling. */
+  serialise(): SerialisedDiagram;
 }

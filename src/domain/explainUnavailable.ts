@@ -62,16 +62,37 @@ export function explainBlocking(space: ConfigurationSpace, choices: readonly Cho
   const blockingChoices = quickXplain([target], others, (items) => space.isConsistent(toAssignment(items)));
   if (blockingChoices === undefined) return undefined;
   const conflict = toAssignment([...blockingChoices, target]);
-  // Most conflicts come from one rule; finding it directly avoids QuickXplain's subset diagrams.
-  // A rule that reads none of the fixed attributes cannot be the one that conflicts with them.
-  const single = space.constraints.find(
-    (constraint) => constraint.attributes.some((attribute) => attribute in conflict) && !space.isConsistentUnder([constraint.ruleId], conflict),
-  );
-  const blockingRuleIds = single
-    ? [single.ruleId]
-    : quickXplain([], space.constraints.map((constraint) => constraint.ruleId), (subset) => space.isConsistentUnder(subset, conflict)) ?? [];
+  const blockingRuleIds = findBlockingRules(space, conflict);
   const rules = space.constraints.filter((constraint) => blockingRuleIds.includes(constraint.ruleId));
   return { target, blockingChoices, rules };
+}
+
+/**
+ * A minimal set of rules that, on their own, make the fixed values inconsistent. Most conflicts
+ * come from one rule that reads a fixed attribute, which is checked first. Otherwise the search
+ * widens ring by ring from the fixed attributes through rules that share attributes, and
+ * QuickXplain runs only over the first ring that is already inconsistent: far-away rules never
+ * enter the (costly) subset checks.
+ */
+export function findBlockingRules(space: ConfigurationSpace, conflict: Assignment): string[] {
+  const touches = (constraint: ConstraintInfo, attributes: ReadonlySet<string>) => constraint.attributes.some((attribute) => attributes.has(attribute));
+  const fixedAttributes = new Set(Object.keys(conflict));
+  const single = space.constraints.find((constraint) => touches(constraint, fixedAttributes) && !space.isConsistentUnder([constraint.ruleId], conflict));
+  if (single) return [single.ruleId];
+  const reached = new Set(fixedAttributes);
+  let ring: string[] = [];
+  for (;;) {
+    const next = space.constraints.filter((constraint) => touches(constraint, reached)).map((constraint) => constraint.ruleId);
+    // No more rules to add: the conflict lies in rules unconnected to the fixed values (the rules allow no design at all).
+    if (next.length === ring.length) return findAmong(space, space.constraints.map((constraint) => constraint.ruleId), conflict);
+    ring = next;
+    for (const constraint of space.constraints) if (ring.includes(constraint.ruleId)) for (const attribute of constraint.attributes) reached.add(attribute);
+    if (!space.isConsistentUnder(ring, conflict)) return findAmong(space, ring, conflict);
+  }
+}
+
+function findAmong(space: ConfigurationSpace, ruleIds: readonly string[], conflict: Assignment): string[] {
+  return quickXplain([], ruleIds, (subset) => space.isConsistentUnder(subset, conflict)) ?? [];
 }
 
 /**

@@ -10,7 +10,8 @@
  */
 export function quickXplain<T>(background: readonly T[], candidates: readonly T[], isConsistent: (items: readonly T[]) => boolean): T[] | undefined {
   if (isConsistent([...background, ...candidates])) return undefined;
-  if (candidates.length === 0) return [];
+  // The background alone is inconsistent: no candidate takes part in the conflict.
+  if (candidates.length === 0 || !isConsistent(background)) return [];
   return explain(background, false, candidates, isConsistent);
 }
 

@@ -15,6 +15,9 @@ export class RuleSubsetChecker {
   private store: MddStore | undefined;
   private roots: Int32Array | undefined;
   private baseNodeCount = 0;
+  /** Restricted table roots for the last restriction asked about (explanations ask many subsets under one). */
+  private restrictionKey = '';
+  private restricted = new Map<number, number>();
 
   constructor(
     private readonly levelSizes: Int32Array,
@@ -33,9 +36,22 @@ export class RuleSubsetChecker {
   /** True when some assignment agreeing with `restriction` (indexed by level) satisfies every table in `tableIndices`. */
   isConsistent(tableIndices: readonly number[], restriction: Int32Array): boolean {
     const { store, roots } = this.ready();
+    const key = restriction.join(',');
+    if (key !== this.restrictionKey) {
+      this.restrictionKey = key;
+      this.restricted = new Map();
+    }
+    const restrictedRoot = (index: number): number => {
+      let root = this.restricted.get(index);
+      if (root === undefined) {
+        root = store.restrict(roots[index]!, restriction);
+        this.restricted.set(index, root);
+      }
+      return root;
+    };
     let result = TRUE;
-    // Small restricted diagrams first: conflicts show up sooner and conjunctions stay cheap.
-    const restricted = tableIndices.map((index) => store.restrict(roots[index]!, restriction));
+    // Deepest diagrams first, as in compilation, so intermediate conjunctions stay small.
+    const restricted = tableIndices.map(restrictedRoot);
     if (restricted.includes(FALSE)) return false;
     restricted.sort((a, b) => store.level(b) - store.level(a));
     for (const root of restricted) {
@@ -51,6 +67,8 @@ export class RuleSubsetChecker {
       this.roots = Int32Array.from(this.tables, (table) => buildTable(store, table, this.levelOf));
       this.store = store;
       this.baseNodeCount = store.nodeCount;
+      this.restrictionKey = '';
+      this.restricted = new Map();
     }
     return { store: this.store, roots: this.roots };
   }
