@@ -34,6 +34,12 @@ export function createCompiledSpace(parts: CompiledSpaceParts): ConfigurationSpa
   const supported = new Uint8Array(diagram.valueOffsets[diagram.levelCount]!);
   const checker = new RuleSubsetChecker(diagram.domainSizes, parts.tables, levelOf, parts.compiled);
 
+  const indexOfRule = (ruleId: string): number => {
+    const index = ruleIndex.get(ruleId);
+    if (index === undefined) throw new Error(`[Atelier] unknown rule "${ruleId}"; known: ${constraints.map((c) => c.ruleId).join(', ')}`);
+    return index;
+  };
+
   const toRestriction = (fixed: Assignment): Int32Array => {
     const restriction = diagram.freeRestriction();
     for (const attributeId in fixed) {
@@ -66,14 +72,8 @@ export function createCompiledSpace(parts: CompiledSpaceParts): ConfigurationSpa
     },
     isConsistent: (fixed) => diagram.isSatisfiable(toRestriction(fixed)),
     count: (fixed) => diagram.count(toRestriction(fixed)),
-    isConsistentUnder(ruleIds, fixed) {
-      const indices = ruleIds.map((ruleId) => {
-        const index = ruleIndex.get(ruleId);
-        if (index === undefined) throw new Error(`[Atelier] unknown rule "${ruleId}"`);
-        return index;
-      });
-      return checker.isConsistent(indices, toRestriction(fixed));
-    },
+    isConsistentUnder: (ruleIds, fixed) => checker.isConsistent(ruleIds.map(indexOfRule), toRestriction(fixed)),
+    firstInconsistentPrefix: (ruleIds, fixed) => checker.firstInconsistentPrefix(ruleIds.map(indexOfRule), toRestriction(fixed)),
     serialise: () => serialiseDiagram(diagram, order, attributes.map((attribute) => attribute.id)),
   };
 }

@@ -35,6 +35,11 @@ export interface ConfigurationSpace {
   count(fixed: Assignment): bigint;
   /** Like {@link isConsistent}, but under only the named constraints (to find which rules conflict). */
   isConsistentUnder(ruleIds: readonly string[], fixed: Assignment): boolean;
+  /**
+   * Conjoins the named constraints in order under the fixed values and returns the position where
+   * they first become inconsistent, or -1. Used to narrow a conflict before minimising it.
+   */
+  firstInconsistentPrefix(ruleIds: readonly string[], fixed: Assignment): number;
   /** The compiled form as a JSON artifact that {@link compileRules} can load instead of compiling. */
   serialise(): SerialisedDiagram;
 }

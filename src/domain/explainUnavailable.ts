@@ -91,8 +91,24 @@ export function findBlockingRules(space: ConfigurationSpace, conflict: Assignmen
   }
 }
 
-function findAmong(space: ConfigurationSpace, ruleIds: readonly string[], conflict: Assignment): string[] {
-  return quickXplain([], ruleIds, (subset) => space.isConsistentUnder(subset, conflict)) ?? [];
+/**
+ * A minimal subset of `ruleIds` inconsistent with the fixed values. First narrows the candidates
+ * by conjoining them in alternating directions, each time keeping only the prefix up to where the
+ * conjunction fails (that rule is in the conflict), until the set stops shrinking; then
+ * QuickXplain minimises what is left. Each narrowing pass costs at most one conjunction.
+ */
+export function findAmong(space: ConfigurationSpace, ruleIds: readonly string[], conflict: Assignment): string[] {
+  let candidates = [...ruleIds];
+  let failsAt = space.firstInconsistentPrefix(candidates, conflict);
+  if (failsAt < 0) return [];
+  // Stop once a pass in each direction has failed to shrink the set.
+  for (let passesWithoutShrinking = 0; passesWithoutShrinking < 2; failsAt = space.firstInconsistentPrefix(candidates, conflict)) {
+    const narrowed = candidates.slice(0, failsAt + 1);
+    passesWithoutShrinking = narrowed.length === candidates.length ? passesWithoutShrinking + 1 : 0;
+    // The rule that closed the conflict goes first, the rest in reverse.
+    candidates = [narrowed[narrowed.length - 1]!, ...narrowed.slice(0, -1).reverse()];
+  }
+  return quickXplain([], candidates, (subset) => space.isConsistentUnder(subset, conflict)) ?? candidates;
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { ConfigurationSpace } from './configurationSpace.ts';
-import { findBlockingRules } from './explainUnavailable.ts';
+import { findAmong, findBlockingRules } from './explainUnavailable.ts';
 import type { SourceLocation } from './problems.ts';
-import { quickXplain } from './quickXplain.ts';
 
 /** One finding of the rules linter. */
 export interface LintFinding {
@@ -47,12 +46,12 @@ export function lintRules(space: ConfigurationSpace, options: LintOptions = {}):
   const ruleIds = space.constraints.map((constraint) => constraint.ruleId);
 
   if (!space.isConsistent({})) {
-    const conflict = quickXplain([], ruleIds, (subset) => space.isConsistentUnder(subset, {})) ?? ruleIds;
+    const conflict = findAmong(space, ruleIds, {});
     findings.push({
       severity: 'error',
       code: 'no-valid-design',
       message: `no design satisfies all the hard rules: ${conflict.join(', ')} cannot all hold together`,
-      hint: `relax or remove one of ${conflict.join(', ')}; each of them alone can be kept`,
+      hint: `relax or remove one of ${conflict.join(', ')}: dropping any one of them resolves this conflict`,
       ruleIds: conflict,
       ...locate(conflict),
     });

@@ -61,6 +61,22 @@ export class RuleSubsetChecker {
     return true;
   }
 
+  /**
+   * Conjoins the tables in the given order and returns the position at which the conjunction
+   * first becomes inconsistent with the restriction, or -1 when it never does. The table at that
+   * position belongs to every conflict among the tables up to it, which lets callers shrink a
+   * conflict quickly before minimising it.
+   */
+  firstInconsistentPrefix(tableIndices: readonly number[], restriction: Int32Array): number {
+    const { store, roots } = this.ready();
+    let result = TRUE;
+    for (let position = 0; position < tableIndices.length; position++) {
+      result = store.and(result, store.restrict(roots[tableIndices[position]!]!, restriction));
+      if (result === FALSE) return position;
+    }
+    return -1;
+  }
+
   private ready(): { store: MddStore; roots: Int32Array } {
     if (!this.store || !this.roots || this.store.nodeCount > Math.max(4 * this.baseNodeCount, 1 << 16)) {
       const store = new MddStore(this.levelSizes);
