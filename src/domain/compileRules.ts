@@ -6,6 +6,15 @@ import type { IndexedTable } from './mdd/tableProblem.ts';
 import type { Product } from './productModel.ts';
 import type { RuleSet } from './rulesModel.ts';
 import { deserialiseDiagram, type SerialisedDiagram } from './serialisedDiagram.ts';
+import type { SessionFacts } from './sessionFacts.ts';
+
+/** What {@link compileRules} may start from. */
+export interface CompileOptions {
+  /** A compiled artifact to load instead of compiling; ignored when it does not fit. */
+  readonly artifact?: SerialisedDiagram | undefined;
+  /** The session's facts; availability rules that withdraw options add constraints (and the artifact is not used). */
+  readonly facts?: SessionFacts | undefined;
+}
 
 /** Largest number of option combinations a single rule may span before it must be split. */
 export const MAX_RULE_COMBINATIONS = 4_000_000;
@@ -15,14 +24,17 @@ export const MAX_RULE_COMBINATIONS = 4_000_000;
  * valid designs, and returns the engine over it. Each rule becomes a table over the attributes it
  * reads (the smaller of its accepted or rejected combinations); the tables are compiled under a
  * FORCE variable order. Given a compiled artifact (see {@link SerialisedDiagram}) that fits the
- * product, it is loaded instead of compiling; one that does not fit is ignored.
+ * product, it is loaded instead of compiling; one that does not fit is ignored. Given the session's
+ * facts, options withdrawn by availability rules are excluded like any hard rule.
  *
  * @example
  * const space = compileRules(product, ruleSet);
  * space.domains({ 'toeCap.material': 'patent' }).get('toeCap.colour'); // ['optic-white', 'black', 'red']
  */
-export function compileRules(product: Product, ruleSet: RuleSet, artifact?: SerialisedDiagram): ConfigurationSpace {
-  const constraints = hardConstraints(product, ruleSet);
+export function compileRules(product: Product, ruleSet: RuleSet, options: CompileOptions = {}): ConfigurationSpace {
+  const constraints = hardConstraints(product, ruleSet, options.facts);
+  const withdrawsNothing = constraints.length === hardConstraints(product, ruleSet).length;
+  const artifact = withdrawsNothing ? options.artifact : undefined;
   const tables = constraints.map((constraint) => tableOf(product, constraint));
   const infos = constraints.map(({ ruleId, message, attributes, implicit }) => ({ ruleId, message, attributes, implicit }));
   const restored = artifact ? deserialiseDiagram(artifact, product.attributes) : undefined;

@@ -137,7 +137,7 @@ export function describeExplanation(space: ConfigurationSpace, explanation: Expl
     return `${attributeDisplayName(product, attribute)}: ${optionById(attribute, choice.option).label}`;
   };
   const because = explanation.blockingChoices.length === 0
-    ? 'Not offered in any design.'
+    ? 'Not available.'
     : `Not available with your ${explanation.blockingChoices.map(label).join(' and ')}.`;
   return [because, ...explanation.rules.map((rule) => rule.message)].join(' ');
 }

@@ -2,6 +2,7 @@ import { conditionAttributes, evaluateCondition } from './condition.ts';
 import type { ConstraintInfo } from './configurationSpace.ts';
 import type { AttributeId, OptionId, Product } from './productModel.ts';
 import { hardRules, type RuleSet } from './rulesModel.ts';
+import { withdrawnOptions, type SessionFacts } from './sessionFacts.ts';
 
 /** A hard constraint in checkable form: its info plus a test over the values of its attributes. */
 export interface HardConstraint extends ConstraintInfo {
@@ -10,11 +11,12 @@ export interface HardConstraint extends ConstraintInfo {
 }
 
 /**
- * Every hard constraint of a product: the rules file's hard rules, and one generated rule per
- * material saying which colours it comes in (so explanations can cite "Patent leather comes in …").
+ * Every hard constraint of a product: the rules file's hard rules, one generated rule per
+ * material saying which colours it comes in (so explanations can cite "Patent leather comes in …"),
+ * and, given the session's facts, one per availability rule that withdraws options.
  */
-export function hardConstraints(product: Product, ruleSet: RuleSet): HardConstraint[] {
-  return [...paletteConstraints(product), ...hardRules(ruleSet).map((rule): HardConstraint => {
+export function hardConstraints(product: Product, ruleSet: RuleSet, facts: SessionFacts = {}): HardConstraint[] {
+  return [...paletteConstraints(product), ...availabilityConstraints(ruleSet, facts), ...hardRules(ruleSet).map((rule): HardConstraint => {
     switch (rule.kind) {
       case 'requires':
       case 'excludes': {
@@ -40,6 +42,22 @@ export function hardConstraints(product: Product, ruleSet: RuleSet): HardConstra
       }
     }
   })];
+}
+
+function availabilityConstraints(ruleSet: RuleSet, facts: SessionFacts): HardConstraint[] {
+  const byRule = new Map<string, { message: string; options: Map<AttributeId, OptionId[]> }>();
+  for (const withdrawn of withdrawnOptions(ruleSet, facts)) {
+    const entry = byRule.get(withdrawn.ruleId) ?? { message: withdrawn.message, options: new Map<AttributeId, OptionId[]>() };
+    entry.options.set(withdrawn.attribute, [...(entry.options.get(withdrawn.attribute) ?? []), withdrawn.option]);
+    byRule.set(withdrawn.ruleId, entry);
+  }
+  return [...byRule].map(([ruleId, { message, options }]) => {
+    const attributes = [...options.keys()];
+    return {
+      ruleId, message, attributes, implicit: false,
+      accepts: (values: readonly OptionId[]) => values.every((value, index) => !options.get(attributes[index]!)!.includes(value)),
+    };
+  });
 }
 
 function paletteConstraints(product: Product): HardConstraint[] {

@@ -37,3 +37,6 @@ export { lintRules } from './lintRules.ts';
 export { findBlockingRules } from './explainUnavailable.ts';
 export type { SerialisedDiagram } from './serialisedDiagram.ts';
 export { DIAGRAM_FORMAT, deserialiseDiagram } from './serialisedDiagram.ts';
+export type { SessionFacts, WithdrawnOption } from './sessionFacts.ts';
+export { withdrawnOptions } from './sessionFacts.ts';
+export type { CompileOptions } from './compileRules.ts';

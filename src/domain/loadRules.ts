@@ -6,7 +6,7 @@ import type { Condition, Rule, RuleSet } from './rulesModel.ts';
 import type { DocumentPath } from './yamlSource.ts';
 import { parseYamlSource } from './yamlSource.ts';
 
-const RULE_KINDS = ['requires', 'excludes', 'allowed-combinations', 'forbidden-combinations', 'default', 'price', 'lead-time', 'alert'] as const;
+const RULE_KINDS = ['requires', 'excludes', 'allowed-combinations', 'forbidden-combinations', 'availability', 'default', 'recommendation', 'price', 'lead-time', 'alert'] as const;
 type RuleKind = (typeof RULE_KINDS)[number];
 
 const KEYS_BY_KIND: Record<RuleKind, readonly string[]> = {
@@ -14,7 +14,9 @@ const KEYS_BY_KIND: Record<RuleKind, readonly string[]> = {
   excludes: ['when', 'excludes'],
   'allowed-combinations': ['attributes', 'rows'],
   'forbidden-combinations': ['attributes', 'rows'],
+  availability: ['options', 'when', 'from', 'until'],
   default: ['when', 'set'],
+  recommendation: ['when', 'prefer'],
   price: ['when', 'amount'],
   'lead-time': ['when', 'days'],
   alert: ['when'],
@@ -85,6 +87,31 @@ function readRule(reader: DocumentReader, attributes: readonly AttributeDef[], r
     case 'allowed-combinations':
     case 'forbidden-combinations':
       return readCombinations(reader, attributes, entry, path, base, kind);
+    case 'availability': {
+      const options = readOptionLists(reader, attributes, entry.options, [...path, 'options'], 'options');
+      const when = entry.when === undefined ? undefined : readCondition(reader, attributes, entry.when, [...path, 'when'], true);
+      const [from, until] = (['from', 'until'] as const).map((key) => {
+        const value = entry[key];
+        if (value === undefined) return undefined;
+        if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+          reader.report([...path, key], `"${key}" must be a date written YYYY-MM-DD, not ${describe(value)}`, `write e.g. ${key}: 2027-03-31`);
+          return undefined;
+        }
+        return value;
+      });
+      if (entry.when === undefined && from === undefined && until === undefined && entry.from === undefined && entry.until === undefined) {
+        reader.report(path, 'an availability rule needs "when", "from" or "until"', 'say when the options are offered, e.g. when: { context.region: [EU] } or until: 2027-03-31');
+      }
+      if ((entry.when !== undefined && !when) || (entry.from !== undefined && !from) || (entry.until !== undefined && !until) || !options) return undefined;
+      return { ...base, kind, options, ...(when ? { when } : {}), ...(from ? { from } : {}), ...(until ? { until } : {}) };
+    }
+    case 'recommendation': {
+      const when = condition('when', false);
+      if (entry.prefer === undefined) reader.report(path, '"prefer" is missing', 'add "prefer: { <attribute>: [<options>] }" with the options to suggest');
+      const prefer = entry.prefer === undefined ? undefined : readOptionLists(reader, attributes, entry.prefer, [...path, 'prefer'], 'prefer');
+      if ((entry.when !== undefined && !when) || !prefer) return undefined;
+      return { ...base, kind, prefer, ...(when ? { when } : {}) };
+    }
     case 'default': {
       const when = condition('when', false);
       const setMap = entry.set === undefined ? undefined : reader.map(entry.set, [...path, 'set'], '"set"');
@@ -155,7 +182,31 @@ function readCombinations(
   return { ...base, kind, attributes: scope.map((a) => a.id), rows };
 }
 
-function readCondition(reader: DocumentReader, attributes: readonly AttributeDef[], value: unknown, path: DocumentPath): Condition | undefined {
+function readOptionLists(reader: DocumentReader, attributes: readonly AttributeDef[], value: unknown, path: DocumentPath, key: string): Record<string, string[]> | undefined {
+  const map = reader.map(value, path, `"${key}"`);
+  if (!map) return undefined;
+  const result: Record<string, string[]> = {};
+  let valid = Object.keys(map).length > 0;
+  if (!valid) reader.report(path, `"${key}" names no options`, `write ${key}: { <attribute>: [<options>] }`);
+  for (const [attributeId, raw] of Object.entries(map)) {
+    const options = Array.isArray(raw) ? raw : [raw];
+    options.forEach((optionId, index) => {
+      const problem = checkChoice(attributes, attributeId, optionId);
+      if (problem) {
+        reader.report(problem.atKey ? [...path, attributeId] : Array.isArray(raw) ? [...path, attributeId, index] : [...path, attributeId], problem.message, problem.hint, problem.atKey);
+        valid = false;
+      }
+    });
+    result[attributeId] = options as string[];
+  }
+  return valid ? result : undefined;
+}
+
+/**
+ * Reads a condition. Over the design, keys are attribute ids; over session facts (`facts`), keys
+ * are `context.<fact>` and values are free text (a region code, a stock state).
+ */
+function readCondition(reader: DocumentReader, attributes: readonly AttributeDef[], value: unknown, path: DocumentPath, facts = false): Condition | undefined {
   const map = reader.map(value, path, 'a condition');
   if (!map) return undefined;
   const parts: Condition[] = [];
@@ -174,13 +225,24 @@ function readCondition(reader: DocumentReader, attributes: readonly AttributeDef
         valid = false;
         continue;
       }
-      const of = list.map((item, index) => readCondition(reader, attributes, item, [...innerPath, index]));
+      const of = list.map((item, index) => readCondition(reader, attributes, item, [...innerPath, index], facts));
       if (of.some((item) => item === undefined)) valid = false;
       else parts.push({ kind: key, of: of as Condition[] });
     } else if (key === 'not') {
-      const of = readCondition(reader, attributes, inner, innerPath);
+      const of = readCondition(reader, attributes, inner, innerPath, facts);
       if (of) parts.push({ kind: 'not', of });
       else valid = false;
+    } else if (facts) {
+      const values = Array.isArray(inner) ? inner : [inner];
+      if (!/^context\.[A-Za-z][\w.-]*$/.test(key)) {
+        reader.report(innerPath, `"${key}" is not a session fact`, 'availability conditions read facts about the session, written context.<fact> (e.g. context.region: [EU, UK]); put conditions on the design in a requires or excludes rule', true);
+        valid = false;
+      } else if (values.length === 0 || values.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
+        reader.report(innerPath, `"${key}" must list one or more values`, `write e.g. ${key}: [EU, UK]`);
+        valid = false;
+      } else {
+        parts.push({ kind: 'in', attribute: key, options: values.map(String) });
+      }
     } else {
       const attribute = attributes.find((candidate) => candidate.id === key);
       if (!attribute) {

@@ -1,7 +1,7 @@
 import { evaluateCondition } from './condition.ts';
 import type { Assignment, ConfigurationSpace } from './configurationSpace.ts';
 import type { AttributeId, OptionId } from './productModel.ts';
-import type { DefaultRule, RuleSet } from './rulesModel.ts';
+import type { DefaultRule, RecommendationRule, RuleSet } from './rulesModel.ts';
 
 /** Who set a value: the customer, a default rule, or the engine (forced, or the first valid option). */
 export type Provenance = 'customer' | 'default' | 'engine';
@@ -24,7 +24,8 @@ export interface ResolvedDesign {
 /**
  * Completes the customer's choices into a valid design. Attributes are filled in product order:
  * an attribute with one valid option left is forced by the engine; otherwise the default applies
- * if it is still valid; otherwise the engine takes the first valid option. Because every option
+ * if it is still valid; otherwise the engine takes the first valid recommended option, or else the
+ * first valid option. Because every option
  * offered is part of some valid design (the diagram is backtrack-free), this never fails.
  *
  * When several default rules set the same attribute, the last one in the file whose condition
@@ -38,6 +39,7 @@ export function resolveDesign(space: ConfigurationSpace, ruleSet: RuleSet, choic
     throw new Error(`[Atelier] cannot resolve conflicting choices ${JSON.stringify(choices)}; resolve the conflict first (explainUnavailable gives a repair)`);
   }
   const defaults = ruleSet.rules.filter((rule): rule is DefaultRule => rule.kind === 'default');
+  const recommendations = ruleSet.rules.filter((rule): rule is RecommendationRule => rule.kind === 'recommendation');
   const fixed: Record<AttributeId, OptionId> = { ...choices };
   const values = new Map<AttributeId, ResolvedValue>();
   for (const attribute of space.product.attributes) {
@@ -52,7 +54,8 @@ export function resolveDesign(space: ConfigurationSpace, ruleSet: RuleSet, choic
     if (domain.length > 1 && preferred && domain.includes(preferred.option)) {
       value = { option: preferred.option, provenance: 'default', ruleId: preferred.ruleId };
     } else {
-      value = { option: domain[0]!, provenance: 'engine' };
+      const recommended = domain.find((option) => recommendingRule(recommendations, attribute.id, option, fixed) !== undefined);
+      value = { option: recommended ?? domain[0]!, provenance: 'engine' };
     }
     values.set(attribute.id, value);
     fixed[attribute.id] = value.option;
@@ -71,4 +74,12 @@ function preferredDefault(defaults: readonly DefaultRule[], attributeId: Attribu
     preferred = { option, ruleId: rule.id };
   }
   return preferred;
+}
+
+/**
+ * The recommendation rule that suggests `option` of `attributeId` given the values known so far,
+ * if any. Recommendations only rank options; availability is decided elsewhere.
+ */
+export function recommendingRule(recommendations: readonly RecommendationRule[], attributeId: AttributeId, option: OptionId, known: Assignment): RecommendationRule | undefined {
+  return recommendations.find((rule) => rule.prefer[attributeId]?.includes(option) && (!rule.when || evaluateCondition(rule.when, (id) => known[id])));
 }

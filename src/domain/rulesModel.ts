@@ -68,11 +68,32 @@ export interface AlertRule extends RuleBase {
   readonly when: Condition;
 }
 
-/** The rules that decide validity. */
+/**
+ * Options offered only while a condition on the session's facts holds (region, date, stock).
+ * A fact that is not known counts as satisfied: unknown never makes an option unavailable. (hard)
+ */
+export interface AvailabilityRule extends RuleBase {
+  readonly kind: 'availability';
+  readonly options: Readonly<Record<AttributeId, readonly OptionId[]>>;
+  /** Over facts, written `context.<fact>`; absent means always. */
+  readonly when?: Condition;
+  /** First and last day offered, `YYYY-MM-DD`, inclusive. */
+  readonly from?: string;
+  readonly until?: string;
+}
+
+/** Options to suggest (ranked first, marked recommended) while `when` holds; never removes one. (soft) */
+export interface RecommendationRule extends RuleBase {
+  readonly kind: 'recommendation';
+  readonly when?: Condition;
+  readonly prefer: Readonly<Record<AttributeId, readonly OptionId[]>>;
+}
+
+/** The rules that decide validity regardless of the session. */
 export type HardRule = RequiresRule | ExcludesRule | CombinationsRule;
 
 /** Every rule kind of the format. */
-export type Rule = HardRule | DefaultRule | PriceRule | LeadTimeRule | AlertRule;
+export type Rule = HardRule | AvailabilityRule | DefaultRule | RecommendationRule | PriceRule | LeadTimeRule | AlertRule;
 
 /** A product's rules, loaded and checked against the product. */
 export interface RuleSet {

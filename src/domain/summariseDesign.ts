@@ -4,7 +4,8 @@ import { activeAlerts, estimateLeadTime, type LeadTimeEstimate } from './estimat
 import { describeExplanation, explainBlocking, toAssignment, type Choice, type Explanation } from './explainUnavailable.ts';
 import { priceDesign, type PriceBreakdown } from './priceDesign.ts';
 import { attributeDisplayName, type AttributeDef, type AttributeId, type OptionDef } from './productModel.ts';
-import { resolveDesign, type ResolvedDesign, type ResolvedValue } from './resolveDesign.ts';
+import { recommendingRule, resolveDesign, type ResolvedDesign, type ResolvedValue } from './resolveDesign.ts';
+import type { RecommendationRule } from './rulesModel.ts';
 
 /** One option as the customer sees it now. */
 export interface OptionStatus {
@@ -14,6 +15,8 @@ export interface OptionStatus {
   readonly explanation?: Explanation;
   /** For unavailable options: the explanation as one sentence. */
   readonly reason?: string;
+  /** For available options a recommendation rule suggests: its id and message. */
+  readonly recommendation?: { readonly ruleId: string; readonly message: string };
 }
 
 /** One attribute as the customer sees it now. */
@@ -45,11 +48,15 @@ export function summariseDesign(entry: CatalogEntry, space: ConfigurationSpace, 
   const chosen = toAssignment(choices);
   const resolved = resolveDesign(space, entry.ruleSet, chosen);
   const domains = space.domains(chosen);
+  const recommendations = entry.ruleSet.rules.filter((rule): rule is RecommendationRule => rule.kind === 'recommendation');
   const attributes = new Map<AttributeId, AttributeStatus>();
   for (const attribute of space.product.attributes) {
     const domain = domains.get(attribute.id)!;
     const options = attribute.options.map((option): OptionStatus => {
-      if (domain.includes(option.id)) return { option, available: true };
+      if (domain.includes(option.id)) {
+        const rule = recommendingRule(recommendations, attribute.id, option.id, resolved.assignment);
+        return rule ? { option, available: true, recommendation: { ruleId: rule.id, message: rule.message } } : { option, available: true };
+      }
       const explanation = explainBlocking(space, choices, { attribute: attribute.id, option: option.id });
       return explanation
         ? { option, available: false, explanation, reason: describeExplanation(space, explanation) }

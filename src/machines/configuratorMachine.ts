@@ -3,7 +3,7 @@ import {
   attributeById, attributeDisplayName, compileRules, createDesignDocument, createOrderDocument, describeExplanation, describeRepair,
   explainUnavailable, formatMoney, MAX_QUANTITY, optionById, summariseDesign,
   type AttributeId, type CatalogEntry, type Choice, type ConfigurationSpace, type DesignSummary, type Explanation, type OptionId,
-  type OrderDocument, type PartId,
+  type OrderDocument, type PartId, type SessionFacts,
 } from '../domain/index.ts';
 import { recordChange, redo, setChoice, startHistory, undo, type DesignHistory } from './designHistory.ts';
 import { describeChange } from './describeChange.ts';
@@ -64,6 +64,8 @@ export interface SessionInput {
   readonly choices?: readonly Choice[];
   /** Clock for order timestamps (tests pass a fixed one). */
   readonly now?: () => Date;
+  /** What is known about the session (region, date): availability rules read it. Ignored when `space` is given. */
+  readonly facts?: SessionFacts;
 }
 
 /** The context after the design changed: history moved, summary re-derived, change announced. */
@@ -175,7 +177,7 @@ export const configuratorMachine = setup({
 }).createMachine({
   id: 'configurator',
   context: ({ input }) => {
-    const space = input.space ?? compileRules(input.entry.product, input.entry.ruleSet);
+    const space = input.space ?? compileRules(input.entry.product, input.entry.ruleSet, { artifact: input.entry.compiled, facts: input.facts });
     const choices = [...(input.choices ?? [])];
     return {
       entry: input.entry,
