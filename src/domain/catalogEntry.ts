@@ -1,4 +1,5 @@
 import { compileRules } from './compileRules.ts';
+import { findAmong } from './explainUnavailable.ts';
 import type { ConfigurationSpace } from './configurationSpace.ts';
 import { loadProduct } from './loadProduct.ts';
 import { loadRules } from './loadRules.ts';
@@ -36,7 +37,7 @@ export function loadCatalogEntry(productSource: SourceFile, rulesSource: SourceF
   const ruleSet = loadRules(product.value, rulesSource.file, rulesSource.text);
   if (!ruleSet.ok) return ruleSet;
   const space = compileRules(product.value, ruleSet.value);
-  const problems = checkPublishable(space, productSource);
+  const problems = checkPublishable(space, ruleSet.value, productSource);
   if (problems.length > 0) return failed(problems);
   return ok({ product: product.value, ruleSet: ruleSet.value, rulesVersion: rulesVersionOf(product.value, ruleSet.value), compiled: space.serialise() });
 }
@@ -48,11 +49,18 @@ export function rulesVersionOf(product: Product, ruleSet: RuleSet): string {
   return sha256Hex(canonical).slice(0, 16);
 }
 
-function checkPublishable(space: ConfigurationSpace, productSource: SourceFile): Problem[] {
+function checkPublishable(space: ConfigurationSpace, ruleSet: RuleSet, productSource: SourceFile): Problem[] {
   const problems: Problem[] = [];
   const located = parseYamlSource(productSource.file, productSource.text);
   if (!space.isConsistent({})) {
-    problems.push({ path: 'rules', message: 'no design satisfies all the hard rules together', hint: 'relax or remove the hard rule you added last, then load again' });
+    const conflict = findAmong(space, space.constraints.map((constraint) => constraint.ruleId), {});
+    const first = ruleSet.rules.find((rule) => conflict.includes(rule.id));
+    problems.push({
+      path: 'rules',
+      message: `no design satisfies all the hard rules: ${conflict.map((id) => `"${id}"`).join(', ')} cannot all hold together`,
+      hint: `relax or remove one of ${conflict.join(', ')}: dropping any one of them resolves this conflict`,
+      ...(first?.source ? { location: first.source } : {}),
+    });
   }
   space.product.presets.forEach((preset, index) => {
     if (space.isConsistent(preset.choices)) return;

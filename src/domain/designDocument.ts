@@ -25,10 +25,12 @@ export interface DesignDocument {
 }
 
 /** Builds a design document from a complete design. */
-export function createDesignDocument(productId: string, rulesVersion: string, design: Assignment, chosenByCustomer: readonly AttributeId[]): DesignDocument {
+export function createDesignDocument(
+  productId: string, rulesVersion: string, design: Assignment, chosenByCustomer: readonly AttributeId[], personalisation: Readonly<Record<string, string>> = {},
+): DesignDocument {
   const choices: Record<AttributeId, OptionId> = {};
   for (const key of Object.keys(design).sort()) choices[key] = design[key]!;
-  return { schema: DESIGN_SCHEMA, productId, rulesVersion, choices, chosenByCustomer: [...chosenByCustomer], personalisation: {} };
+  return { schema: DESIGN_SCHEMA, productId, rulesVersion, choices, chosenByCustomer: [...chosenByCustomer], personalisation: { ...personalisation } };
 }
 
 /**
@@ -75,6 +77,8 @@ export function validateDesignDocument(space: ConfigurationSpace, rulesVersion: 
   const chosen = document.chosenByCustomer ?? [];
   if (!Array.isArray(chosen) || chosen.some((id) => typeof id !== 'string' || !product.attributes.some((a) => a.id === id))) {
     report('chosenByCustomer', '"chosenByCustomer" must list attribute ids', 'list the attributes the customer chose, or leave it empty');
+  } else if (new Set(chosen).size !== chosen.length) {
+    report('chosenByCustomer', '"chosenByCustomer" lists an attribute twice', 'list each attribute once, oldest choice first');
   }
   const personalisation = document.personalisation ?? {};
   if (personalisation === null || typeof personalisation !== 'object' || Array.isArray(personalisation) || Object.values(personalisation).some((v) => typeof v !== 'string')) {
@@ -86,5 +90,5 @@ export function validateDesignDocument(space: ConfigurationSpace, rulesVersion: 
     if (broken.length === 0) report('choices', 'the design breaks a combination of rules', 'rebuild it in the configurator');
   }
   if (problems.length > 0) return failed(problems);
-  return ok(createDesignDocument(product.id, rulesVersion, design, chosen as AttributeId[]));
+  return ok(createDesignDocument(product.id, rulesVersion, design, chosen as AttributeId[], personalisation as Record<string, string>));
 }

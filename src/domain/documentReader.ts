@@ -22,6 +22,10 @@ export class DocumentReader {
   /** A mapping (`key: value` lines), or undefined with a problem. */
   map(value: unknown, path: DocumentPath, what: string): PlainMap | undefined {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as PlainMap;
+    if (value === undefined && path.length > 0) {
+      this.report(path.slice(0, -1), `${what} is missing`, `add ${what} as indented "key: value" lines`);
+      return undefined;
+    }
     this.report(path, `${what} must be a mapping of "key: value" entries, not ${describe(value)}`, `write ${what} as indented "key: value" lines or { key: value }`);
     return undefined;
   }
@@ -29,6 +33,10 @@ export class DocumentReader {
   /** A list (`- item` lines), or undefined with a problem. */
   list(value: unknown, path: DocumentPath, what: string): unknown[] | undefined {
     if (Array.isArray(value)) return value;
+    if (value === undefined && path.length > 0) {
+      this.report(path.slice(0, -1), `${what} is missing`, `add ${what} as "- item" lines`);
+      return undefined;
+    }
     this.report(path, `${what} must be a list, not ${describe(value)}`, `write ${what} as "- item" lines or [a, b]`);
     return undefined;
   }
@@ -91,13 +99,13 @@ export class DocumentReader {
   }
 }
 
-/** Describes a value's type for error messages ("a list", "the number 3"). */
+/** Describes a value for error messages: `"suede"`, `3`, `a list`, `nothing`. */
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text "${value}"`;
-  return `the ${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return `"${value}"`;
+  return String(value);
 }
 
 /** Matches ids: letters, digits and dashes, starting with a letter. */

@@ -122,7 +122,8 @@ export function proposeRepair(space: ConfigurationSpace, ruleSet: RuleSet, choic
   if (givenUp === undefined) return undefined;
   const repairedChoices = [...others.filter((choice) => !givenUp.includes(choice)), target];
   const resolved = resolveDesign(space, ruleSet, toAssignment(repairedChoices));
-  const changes = givenUp.map((choice) => ({ attribute: choice.attribute, from: choice.option, to: resolved.assignment[choice.attribute]! }));
+  // In the order the customer made them, oldest first, whatever order the diagnosis found them in.
+  const changes = others.filter((choice) => givenUp.includes(choice)).map((choice) => ({ attribute: choice.attribute, from: choice.option, to: resolved.assignment[choice.attribute]! }));
   return { changes, choices: repairedChoices };
 }
 

@@ -10,10 +10,9 @@
 export function fastDiag<T>(background: readonly T[], candidates: readonly T[], isConsistent: (items: readonly T[]) => boolean): T[] | undefined {
   if (!isConsistent(background)) return undefined;
   if (isConsistent([...background, ...candidates])) return [];
-  // FastDiag removes the *later* elements of its preference order first; reverse so that
-  // the oldest (least important) candidates are the ones given up.
-  const ordered = [...candidates].reverse();
-  return diagnose(false, ordered, [...background, ...ordered], isConsistent);
+  // FastDiag looks for the diagnosis among the earliest candidates first, so with candidates
+  // oldest first it gives up old choices and keeps recent ones.
+  return diagnose(false, candidates, [...background, ...candidates], isConsistent);
 }
 
 function diagnose<T>(removedSomething: boolean, candidates: readonly T[], all: readonly T[], isConsistent: (items: readonly T[]) => boolean): T[] {

@@ -11,6 +11,8 @@ const PART_KEYS = ['id', 'label', 'materials'];
 const SIZE_KEYS = ['eu', 'us', 'uk'];
 const PRESET_KEYS = ['id', 'name', 'description', 'choices'];
 
+const NEUTRAL_APPEARANCE: MaterialAppearance = { roughness: 0.6, metalness: 0, clearcoat: 0, sheen: 0 };
+
 interface ColourEntry { readonly option: OptionDef }
 interface MaterialEntry { readonly option: OptionDef; readonly colourIds: readonly string[] }
 
@@ -47,7 +49,9 @@ export function loadProduct(file: string, text: string): Result<Product> {
 
   const colours = readColours(reader, root.colours);
   const materials = readMaterials(reader, root.materials, colours);
-  const { parts, attributes, palettes } = readParts(reader, root.parts, materials, colours);
+  // Materials that are declared but broken are already reported; parts using them must not add "unknown material".
+  const declaredMaterials = new Set(root.materials !== null && typeof root.materials === 'object' ? Object.keys(root.materials) : []);
+  const { parts, attributes, palettes } = readParts(reader, root.parts, materials, colours, declaredMaterials);
   const sizes = readSizes(reader, root.sizes);
   const presets = readPresets(reader, root.presets, attributes);
 
@@ -102,7 +106,8 @@ function readMaterials(reader: DocumentReader, value: unknown, colours: Map<stri
       else colourIds.push(colourId);
     });
     if (list && list.length === 0) reader.report([...path, 'colours'], `material "${materialId}" has no colours`, 'list at least one colour it comes in');
-    if (label && code && appearance) materials.set(materialId, { option: { id: materialId, label, code, appearance }, colourIds });
+    // A wrong appearance is reported above; keeping the material avoids follow-on "unknown material" errors.
+    if (label && code) materials.set(materialId, { option: { id: materialId, label, code, appearance: appearance ?? NEUTRAL_APPEARANCE }, colourIds });
   }
   return materials;
 }
@@ -117,7 +122,7 @@ function readAppearance(reader: DocumentReader, value: unknown, path: (string | 
   return { roughness, metalness, clearcoat, sheen };
 }
 
-function readParts(reader: DocumentReader, value: unknown, materials: Map<string, MaterialEntry>, colours: Map<string, ColourEntry>) {
+function readParts(reader: DocumentReader, value: unknown, materials: Map<string, MaterialEntry>, colours: Map<string, ColourEntry>, declaredMaterials: ReadonlySet<string>) {
   const parts: PartDef[] = [];
   const attributes: AttributeDef[] = [];
   const palettes: MaterialPalette[] = [];
@@ -141,6 +146,7 @@ function readParts(reader: DocumentReader, value: unknown, materials: Map<string
       const materialPath = [...path, 'materials', materialIndex];
       const material = typeof materialId === 'string' ? materials.get(materialId) : undefined;
       if (!material) {
+        if (typeof materialId === 'string' && declaredMaterials.has(materialId)) return;
         reader.report(materialPath, `unknown material ${describe(materialId)} in part "${id}"`, knownNamesHint(String(materialId), [...materials.keys()], 'materials'));
         return;
       }

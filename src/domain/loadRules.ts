@@ -165,7 +165,7 @@ function readCombinations(
     const cells = reader.list(row, rowPath, `row ${rowIndex + 1}`);
     if (!cells) return;
     if (cells.length !== scope.length) {
-      reader.report(rowPath, `row ${rowIndex + 1} has ${cells.length} options but the table has ${scope.length} attributes (${scope.map((a) => a.id).join(', ')})`, 'give one option per attribute, in the order of "attributes"');
+      reader.report(rowPath, `row ${rowIndex + 1} has ${cells.length} option${cells.length === 1 ? '' : 's'} but the table has ${scope.length} attributes (${scope.map((a) => a.id).join(', ')})`, 'give one option per attribute, in the order of "attributes"');
       return;
     }
     let valid = true;

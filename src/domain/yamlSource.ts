@@ -75,9 +75,24 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     return locationAt(offset);
   };
 
+  let data: unknown;
+  if (syntaxProblems.length === 0) {
+    try {
+      data = document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // Unresolved aliases and alias bombs only show up when the document is turned into data.
+      syntaxProblems.push({
+        path: '',
+        message: `the file's aliases cannot be resolved: ${(error as Error).message.split('\n')[0]}`,
+        hint: 'define every anchor (&name) before using its alias (*name), and avoid aliases that expand into each other',
+        location: locationAt(0),
+      });
+    }
+  }
+
   return {
     file,
-    data: syntaxProblems.length === 0 ? document.toJS({ maxAliasCount: 100 }) : undefined,
+    data,
     syntaxProblems,
     locate,
     problem: (path, message, hint, atKey) => ({ path: formatPath(path), message, hint, location: locate(path, atKey) }),

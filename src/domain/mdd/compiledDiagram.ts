@@ -61,10 +61,10 @@ export class CompiledDiagram {
     reached.fill(0);
     cover.fill(0);
     const rootLevel = levels[this.root]!;
-    if (this.root !== FALSE) {
+    reached[this.root] = 1;
+    if (alive[this.root] === 1) {
       cover[0]! += 1;
       cover[rootLevel]! -= 1;
-      reached[this.root] = 1;
     }
     for (let node = 2; node < this.nodeCount; node++) {
       if (reached[node] === 0) continue;
@@ -73,11 +73,14 @@ export class CompiledDiagram {
       const offset = valueOffsets[level]!;
       for (let edge = edgeStart[node]!, end = edgeStart[node + 1]!; edge < end; edge++) {
         const child = edgeChild[edge]!;
-        if (alive[child] === 0) continue;
         const value = edgeValue[edge]!;
+        const consistentHere = fixed < 0 || fixed === value;
+        // Reach the child even when it is dead under its own fixed value: at its level we ask
+        // which *other* values would work, so its own restriction must not stop the sweep.
+        if (consistentHere) reached[child] = 1;
+        if (alive[child] === 0) continue;
         supported[offset + value] = 1;
-        if (fixed < 0 || fixed === value) {
-          reached[child] = 1;
+        if (consistentHere) {
           cover[level + 1]! += 1;
           cover[levels[child]!]! -= 1;
         }

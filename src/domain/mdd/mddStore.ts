@@ -30,16 +30,17 @@ export class MddStore {
   private memoUsed = 0;
   private readonly scratch: Int32Array[];
 
-  constructor(readonly domainSizes: Int32Array, initialNodes = 1 << 14) {
+  constructor(readonly domainSizes: Int32Array, initialNodes = 1 << 10) {
     const levelCount = domainSizes.length;
     this.levels = new Int32Array(initialNodes).fill(levelCount);
     this.childStart = new Int32Array(initialNodes);
     this.children = new Int32Array(initialNodes * 4);
     this.unique = new Int32Array(initialNodes * 2).fill(EMPTY);
     this.uniqueMask = this.unique.length - 1;
-    this.memoKeys = new Int32Array(1 << 17).fill(EMPTY);
-    this.memoValues = new Int32Array(1 << 16);
-    this.memoMask = (1 << 16) - 1;
+    // Small to start: tiny products compile in a millisecond; the tables grow as needed.
+    this.memoKeys = new Int32Array(1 << 13).fill(EMPTY);
+    this.memoValues = new Int32Array(1 << 12);
+    this.memoMask = (1 << 12) - 1;
     this.scratch = Array.from(domainSizes, (size) => new Int32Array(size));
   }
 

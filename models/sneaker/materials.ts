@@ -1,0 +1,63 @@
+/** Ids of the configurable parts; each is the name of one node, one mesh and one material. */
+export const PART_IDS = [
+  'toeCap',
+  'vamp',
+  'quarter',
+  'eyestay',
+  'heelCounter',
+  'tongue',
+  'laces',
+  'lining',
+  'sidePanel',
+  'heelTab',
+  'midsole',
+  'outsole',
+] as const;
+
+/** A configurable part id. */
+export type SneakerPartId = (typeof PART_IDS)[number];
+
+/** Default PBR look of one mesh. */
+export interface DefaultMaterial {
+  /** sRGB colour, `#rrggbb`. */
+  readonly colour: string;
+  readonly roughness: number;
+  readonly metalness: number;
+  /** Only for thin shells seen from both sides. */
+  readonly doubleSided: boolean;
+}
+
+const leather = (colour: string): DefaultMaterial => ({ colour, roughness: 0.55, metalness: 0, doubleSided: false });
+
+/**
+ * Default look of every mesh: a white leather court shoe with forest-green accents, chalk
+ * lining and midsole, and a gum outsole. Colours are swatches of the product palette
+ * (models/sneaker/product.yaml) and roughness that of the default material, so the first
+ * frame matches what the configurator applies. Nothing is double-sided: every part is a closed
+ * shell or faces the only side it can be seen from.
+ */
+export const DEFAULT_MATERIALS: Record<SneakerPartId | 'fixed_eyelets' | 'fixed_aglets', DefaultMaterial> = {
+  toeCap: leather('#f3f2ee'),
+  vamp: leather('#f3f2ee'),
+  quarter: leather('#f3f2ee'),
+  eyestay: leather('#f3f2ee'),
+  heelCounter: leather('#f3f2ee'),
+  tongue: leather('#f3f2ee'),
+  laces: { colour: '#f3f2ee', roughness: 0.9, metalness: 0, doubleSided: false },
+  lining: { colour: '#e6dfcf', roughness: 0.9, metalness: 0, doubleSided: false },
+  sidePanel: leather('#234b32'),
+  heelTab: leather('#234b32'),
+  midsole: { colour: '#e6dfcf', roughness: 0.7, metalness: 0, doubleSided: false },
+  outsole: { colour: '#b9803f', roughness: 0.75, metalness: 0, doubleSided: false },
+  fixed_eyelets: { colour: '#c8ccd0', roughness: 0.35, metalness: 1, doubleSided: false },
+  fixed_aglets: { colour: '#d9d9d6', roughness: 0.4, metalness: 0, doubleSided: false },
+};
+
+/** Converts `#rrggbb` (sRGB) to linear RGB, the space glTF's baseColorFactor uses. */
+export function srgbToLinear(hex: string): [number, number, number] {
+  const channel = (i: number): number => {
+    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return [channel(0), channel(1), channel(2)];
+}

@@ -1,0 +1,61 @@
+import { buildHeelTab } from './heelTab.ts';
+import { buildEyeletRings, buildLaces, eyelets } from './laces.ts';
+import { DEFAULT_MATERIALS, PART_IDS } from './materials.ts';
+import type { MeshBuilder } from './meshBuilder.ts';
+import { rockerLift, rockerSlope } from './sneakerShape.ts';
+import { buildMidsole, buildOutsole } from './sole.ts';
+import { buildTongue } from './tongue.ts';
+import { buildCollarRoll, buildLining } from './lining.ts';
+import { buildUpperLeather } from './upperParts.ts';
+import { vec3 } from './vec.ts';
+import type { NamedPart } from './writeGlb.ts';
+
+/**
+ * Builds every mesh of the sneaker, in metres, Y up, toe toward +X, lateral side toward +Z,
+ * origin at the centre of the footprint on the ground. The twelve configurable parts come first
+ * (in {@link PART_IDS} order), then the fixed trim.
+ */
+export function buildSneakerParts(): NamedPart[] {
+  const leather = buildUpperLeather();
+  const lining = buildLining();
+  const collarRoll = buildCollarRoll();
+  const tongue = buildTongue();
+  const heelTab = buildHeelTab();
+  const eyeletList = eyelets();
+  const rings = buildEyeletRings(eyeletList);
+  const { laces, aglets } = buildLaces(eyeletList, [
+    leather.eyestay,
+    leather.vamp,
+    leather.quarter,
+    leather.sidePanel,
+    tongue,
+    collarRoll,
+    rings,
+  ]);
+  lining.append(collarRoll);
+
+  const meshes: Record<(typeof PART_IDS)[number] | 'fixed_eyelets' | 'fixed_aglets', MeshBuilder> = {
+    ...leather,
+    tongue,
+    laces,
+    lining,
+    heelTab,
+    midsole: buildMidsole(),
+    outsole: buildOutsole(),
+    fixed_eyelets: rings,
+    fixed_aglets: aglets,
+  };
+  const names = [...PART_IDS, 'fixed_eyelets', 'fixed_aglets'] as const;
+  return names.map((name) => {
+    const mesh = meshes[name];
+    // Toe spring and heel bevel: bend the finished shoe, carrying the normals along.
+    mesh.transform((p, n) => {
+      const slope = rockerSlope(p.x);
+      return { p: vec3(p.x, p.y + rockerLift(p.x), p.z), n: vec3(n.x - slope * n.y, n.y, n.z) };
+    });
+    mesh.compact();
+    for (const value of [...mesh.positions, ...mesh.normals, ...mesh.uvs])
+      if (!Number.isFinite(value)) throw new Error(`${name}: non-finite vertex data`);
+    return { name, mesh, material: DEFAULT_MATERIALS[name] };
+  });
+}

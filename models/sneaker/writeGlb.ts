@@ -1,0 +1,53 @@
+import { Document, NodeIO } from '@gltf-transform/core';
+import { srgbToLinear, type DefaultMaterial } from './materials.ts';
+import type { MeshBuilder } from './meshBuilder.ts';
+
+/** One named part of the model: its node, mesh and material all carry `name`. */
+export interface NamedPart {
+  readonly name: string;
+  readonly mesh: MeshBuilder;
+  readonly material: DefaultMaterial;
+}
+
+/**
+ * Packs the parts into a binary glTF: one node, one mesh and one material per part, positions
+ * and normals as floats, UVs as normalised 16-bit integers (core glTF, no extension needed).
+ */
+export async function encodeGlb(parts: readonly NamedPart[]): Promise<Uint8Array> {
+  const doc = new Document();
+  const buffer = doc.createBuffer();
+  const scene = doc.createScene('sneaker');
+  doc.getRoot().setDefaultScene(scene);
+  for (const { name, mesh, material } of parts) {
+    const position = doc
+      .createAccessor(`${name}_position`)
+      .setType('VEC3')
+      .setArray(new Float32Array(mesh.positions))
+      .setBuffer(buffer);
+    const normal = doc.createAccessor(`${name}_normal`).setType('VEC3').setArray(new Float32Array(mesh.normals)).setBuffer(buffer);
+    const uv = doc
+      .createAccessor(`${name}_uv`)
+      .setType('VEC2')
+      .setArray(Uint16Array.from(mesh.uvs, (u) => Math.round(u * 65535)))
+      .setNormalized(true)
+      .setBuffer(buffer);
+    const indexArray = mesh.vertexCount <= 65535 ? Uint16Array.from(mesh.indices) : Uint32Array.from(mesh.indices);
+    const indices = doc.createAccessor(`${name}_indices`).setType('SCALAR').setArray(indexArray).setBuffer(buffer);
+    const mat = doc
+      .createMaterial(name)
+      .setBaseColorFactor([...srgbToLinear(material.colour), 1])
+      .setRoughnessFactor(material.roughness)
+      .setMetallicFactor(material.metalness)
+      .setDoubleSided(material.doubleSided);
+    const primitive = doc
+      .createPrimitive()
+      .setAttribute('POSITION', position)
+      .setAttribute('NORMAL', normal)
+      .setAttribute('TEXCOORD_0', uv)
+      .setIndices(indices)
+      .setMaterial(mat);
+    const gltfMesh = doc.createMesh(name).addPrimitive(primitive);
+    scene.addChild(doc.createNode(name).setMesh(gltfMesh));
+  }
+  return new NodeIO().writeBinary(doc);
+}
