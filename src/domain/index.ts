@@ -40,3 +40,6 @@ export { DIAGRAM_FORMAT, deserialiseDiagram } from './serialisedDiagram.ts';
 export type { SessionFacts, WithdrawnOption } from './sessionFacts.ts';
 export { withdrawnOptions } from './sessionFacts.ts';
 export type { CompileOptions } from './compileRules.ts';
+export { wilsonLowerBound } from './wilsonLowerBound.ts';
+export type { DecodedShareToken } from './shareLink.ts';
+export { decodeShareToken, encodeShareToken } from './shareLink.ts';
