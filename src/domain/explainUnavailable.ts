@@ -49,10 +49,10 @@ export function toAssignment(choices: readonly Choice[]): Assignment {
  * choices to give up (FastDiag), keeping the most recent choices where possible. Returns
  * `undefined` when the target is available.
  */
-export function explainUnavailable(space: ConfigurationSpace, ruleSet: RuleSet, choices: readonly Choice[], target: Choice): Explanation | undefined {
+export function explainUnavailable(space: ConfigurationSpace, ruleSet: RuleSet, choices: readonly Choice[], target: Choice, suggested: Assignment = {}): Explanation | undefined {
   const reason = explainBlocking(space, choices, target);
   if (!reason) return undefined;
-  const repair = proposeRepair(space, ruleSet, choices, target);
+  const repair = proposeRepair(space, ruleSet, choices, target, suggested);
   return repair ? { ...reason, repair } : reason;
 }
 
@@ -114,14 +114,15 @@ export function findAmong(space: ConfigurationSpace, ruleIds: readonly string[],
 /**
  * The smallest change to the customer's choices (oldest first) that makes `target` available:
  * which choices to give up (FastDiag, keeping recent ones) and what they become. Undefined when no
- * change helps because the target is in no valid design.
+ * change helps because the target is in no valid design. The new values follow `suggested`
+ * (a colourway) and the defaults, as {@link resolveDesign} does.
  */
-export function proposeRepair(space: ConfigurationSpace, ruleSet: RuleSet, choices: readonly Choice[], target: Choice): Repair | undefined {
+export function proposeRepair(space: ConfigurationSpace, ruleSet: RuleSet, choices: readonly Choice[], target: Choice, suggested: Assignment = {}): Repair | undefined {
   const others = choices.filter((choice) => choice.attribute !== target.attribute);
   const givenUp = fastDiag([target], others, (items) => space.isConsistent(toAssignment(items)));
   if (givenUp === undefined) return undefined;
   const repairedChoices = [...others.filter((choice) => !givenUp.includes(choice)), target];
-  const resolved = resolveDesign(space, ruleSet, toAssignment(repairedChoices));
+  const resolved = resolveDesign(space, ruleSet, toAssignment(repairedChoices), suggested);
   // In the order the customer made them, oldest first, whatever order the diagnosis found them in.
   const changes = others.filter((choice) => givenUp.includes(choice)).map((choice) => ({ attribute: choice.attribute, from: choice.option, to: resolved.assignment[choice.attribute]! }));
   return { changes, choices: repairedChoices };

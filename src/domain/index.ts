@@ -43,3 +43,4 @@ export type { CompileOptions } from './compileRules.ts';
 export { wilsonLowerBound } from './wilsonLowerBound.ts';
 export type { DecodedShareToken } from './shareLink.ts';
 export { decodeShareToken, encodeShareToken } from './shareLink.ts';
+export { sha256Hex } from './sha256.ts';

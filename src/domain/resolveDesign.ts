@@ -3,14 +3,17 @@ import type { Assignment, ConfigurationSpace } from './configurationSpace.ts';
 import type { AttributeId, OptionId } from './productModel.ts';
 import type { DefaultRule, RecommendationRule, RuleSet } from './rulesModel.ts';
 
-/** Who set a value: the customer, a default rule, or the engine (forced, or the first valid option). */
+/**
+ * Who set a value: the customer, a suggestion (the colourway the customer started from, or a
+ * default rule), or the engine (forced, or the first valid option).
+ */
 export type Provenance = 'customer' | 'default' | 'engine';
 
 /** One attribute's value in a resolved design. */
 export interface ResolvedValue {
   readonly option: OptionId;
   readonly provenance: Provenance;
-  /** The default rule that set it, when provenance is `default`. */
+  /** The default rule that set it, when provenance is `default` and no colourway suggested it. */
   readonly ruleId?: string;
 }
 
@@ -32,9 +35,13 @@ export interface ResolvedDesign {
  * holds wins, so write general defaults first and specific ones after. A default's condition is
  * judged on the values already filled in (earlier attributes and customer choices).
  *
+ * `suggested` values (a colourway the customer started from) come before the rules' defaults:
+ * like defaults, each applies only while it is still valid, so the customer can change anything
+ * and the engine adjusts the rest.
+ *
  * Throws when the choices themselves conflict: callers keep choices consistent.
  */
-export function resolveDesign(space: ConfigurationSpace, ruleSet: RuleSet, choices: Assignment): ResolvedDesign {
+export function resolveDesign(space: ConfigurationSpace, ruleSet: RuleSet, choices: Assignment, suggested: Assignment = {}): ResolvedDesign {
   if (!space.isConsistent(choices)) {
     throw new Error(`[Atelier] cannot resolve conflicting choices ${JSON.stringify(choices)}; resolve the conflict first (explainUnavailable gives a repair)`);
   }
@@ -50,8 +57,11 @@ export function resolveDesign(space: ConfigurationSpace, ruleSet: RuleSet, choic
     }
     const domain = space.domains(fixed).get(attribute.id)!;
     const preferred = preferredDefault(defaults, attribute.id, fixed);
+    const suggestion = suggested[attribute.id];
     let value: ResolvedValue;
-    if (domain.length > 1 && preferred && domain.includes(preferred.option)) {
+    if (domain.length > 1 && suggestion !== undefined && domain.includes(suggestion)) {
+      value = { option: suggestion, provenance: 'default' };
+    } else if (domain.length > 1 && preferred && domain.includes(preferred.option)) {
       value = { option: preferred.option, provenance: 'default', ruleId: preferred.ruleId };
     } else {
       const recommended = domain.find((option) => recommendingRule(recommendations, attribute.id, option, fixed) !== undefined);

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from './catalogEntry.ts';
-import type { ConfigurationSpace } from './configurationSpace.ts';
+import type { Assignment, ConfigurationSpace } from './configurationSpace.ts';
 import { activeAlerts, estimateLeadTime, type LeadTimeEstimate } from './estimateLeadTime.ts';
 import { describeExplanation, explainBlocking, toAssignment, type Choice, type Explanation } from './explainUnavailable.ts';
 import { priceDesign, type PriceBreakdown } from './priceDesign.ts';
@@ -42,11 +42,11 @@ export interface DesignSummary {
 /**
  * Derives the design a customer sees from their choices (oldest first): the complete design with
  * provenance, every option's availability with its reason, the number of designs still reachable,
- * price, lead time and alerts.
+ * price, lead time and alerts. `suggested` values (a colourway) are preferred over defaults.
  */
-export function summariseDesign(entry: CatalogEntry, space: ConfigurationSpace, choices: readonly Choice[]): DesignSummary {
+export function summariseDesign(entry: CatalogEntry, space: ConfigurationSpace, choices: readonly Choice[], suggested: Assignment = {}): DesignSummary {
   const chosen = toAssignment(choices);
-  const resolved = resolveDesign(space, entry.ruleSet, chosen);
+  const resolved = resolveDesign(space, entry.ruleSet, chosen, suggested);
   const domains = space.domains(chosen);
   const recommendations = entry.ruleSet.rules.filter((rule): rule is RecommendationRule => rule.kind === 'recommendation');
   const attributes = new Map<AttributeId, AttributeStatus>();

@@ -71,8 +71,13 @@ export interface SessionInput {
 /** The context after the design changed: history moved, summary re-derived, change announced. */
 function withHistory(context: SessionContext, history: DesignHistory, label: string): Partial<SessionContext> {
   if (history === context.history) return {};
-  const summary = summariseDesign(context.entry, context.space, history.present.choices);
-  return { history, summary, conflict: null, announcement: describeChange(context.space, label, context.summary, summary) };
+  const summary = summariseDesign(context.entry, context.space, history.present.choices, suggestedBy(context.entry, history.present.presetId));
+  return { history, summary, conflict: null, lastExport: null, announcement: describeChange(context.space, label, context.summary, summary) };
+}
+
+/** The values of the colourway the customer started from: suggestions the customer can override. */
+function suggestedBy(entry: CatalogEntry, presetId: string | null): Readonly<Record<AttributeId, OptionId>> {
+  return entry.product.presets.find((preset) => preset.id === presetId)?.choices ?? {};
 }
 
 function optionLabel(context: SessionContext, attributeId: AttributeId, optionId: OptionId): string {
@@ -96,7 +101,7 @@ export const configuratorMachine = setup({
     hasRepair: ({ context }) => context.conflict?.explanation.repair !== undefined,
     canUndo: ({ context }) => context.history.past.length > 0,
     canRedo: ({ context }) => context.history.future.length > 0,
-    hasChoices: ({ context }) => context.history.present.choices.length > 0,
+    hasChoices: ({ context }) => context.history.present.choices.length > 0 || context.history.present.presetId !== null,
     isChosenByCustomer: ({ context, event }) =>
       event.type === 'option.clear' && context.history.present.choices.some((choice) => choice.attribute === event.attribute),
     isKnownPreset: ({ context, event }) => event.type === 'preset.apply' && context.entry.product.presets.some((preset) => preset.id === event.presetId),
@@ -122,14 +127,20 @@ export const configuratorMachine = setup({
       if (event.type !== 'preset.apply') return {};
       const preset = context.entry.product.presets.find((candidate) => candidate.id === event.presetId)!;
       const label = `Colourway ${preset.name}`;
+      // The colourway's values become suggestions, not choices: the customer can change any of them
+      // and the engine adjusts the rest, instead of every later change being a conflict.
       const history = recordChange(context.history, label, (draft) => {
-        draft.choices = Object.entries(preset.choices).map(([attribute, option]) => ({ attribute, option }));
+        draft.choices = [];
+        draft.presetId = preset.id;
       });
       return withHistory(context, history, label);
     }),
     openConflict: assign(({ context, event }) => {
       if (event.type !== 'option.select') return {};
-      const explanation = explainUnavailable(context.space, context.entry.ruleSet, context.history.present.choices, { attribute: event.attribute, option: event.option })!;
+      const explanation = explainUnavailable(
+        context.space, context.entry.ruleSet, context.history.present.choices, { attribute: event.attribute, option: event.option },
+        suggestedBy(context.entry, context.history.present.presetId),
+      )!;
       const reason = describeExplanation(context.space, explanation);
       const repairText = explanation.repair ? describeRepair(context.space, explanation.repair) : undefined;
       const conflict: Conflict = repairText === undefined ? { explanation, reason } : { explanation, reason, repairText };
@@ -151,6 +162,7 @@ export const configuratorMachine = setup({
     reset: assign(({ context }) => {
       const history = recordChange(context.history, 'Start over', (draft) => {
         draft.choices = [];
+        draft.presetId = null;
       });
       return withHistory(context, history, 'Started over from the suggested design');
     }),
@@ -182,7 +194,7 @@ export const configuratorMachine = setup({
     return {
       entry: input.entry,
       space,
-      history: startHistory({ choices }),
+      history: startHistory({ choices, presetId: null }),
       summary: summariseDesign(input.entry, space, choices),
       conflict: null,
       focusedPart: null,

@@ -7,6 +7,8 @@ enablePatches();
 export interface DesignState {
   /** The customer's own choices, oldest first (the engine keeps the most recent ones in repairs). */
   readonly choices: readonly Choice[];
+  /** The colourway the customer started from: its values are suggestions, not choices. */
+  readonly presetId: string | null;
 }
 
 /** One undoable change, stored as immer patches rather than whole copies. */

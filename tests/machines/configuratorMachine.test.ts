@@ -185,6 +185,20 @@ describe('presets', () => {
     expect(actor.getSnapshot().context.summary.resolved.assignment['toeCap.colour']).toBe('burgundy');
   });
 
+  it('keeps a colourway\'s values as suggestions, so any of them can be changed without a conflict', () => {
+    const actor = startSession();
+    actor.send({ type: 'preset.apply', presetId: 'volt-runner' });
+    expect(valueOf(actor, 'vamp.material')).toMatchObject({ option: 'knit', provenance: 'default' });
+    actor.send({ type: 'option.select', attribute: 'vamp.material', option: 'leather' });
+    expect(actor.getSnapshot().value).toBe('editing');
+    expect(valueOf(actor, 'vamp.material')).toEqual({ option: 'leather', provenance: 'customer' });
+    // knit is one piece: the quarter's suggested knit gives way, the colourway's other values stay
+    expect(valueOf(actor, 'quarter.material').option).not.toBe('knit');
+    expect(valueOf(actor, 'laces.colour').option).toBe('volt');
+    actor.send({ type: 'design.reset' });
+    expect(valueOf(actor, 'laces.colour').option).toBe('optic-white');
+  });
+
   it('ignores an unknown preset', () => {
     const actor = startSession();
     actor.send({ type: 'preset.apply', presetId: 'no-such-colourway' });

@@ -1,0 +1,78 @@
+/**
+ * `npm run screenshots`: renders the default design and two colourways from three angles (side,
+ * front, above) in headless Chromium, plus the whole configurator page, into docs/. Serves the
+ * production build itself (run after `vite build`; the npm script does that).
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PORT = 4319;
+const BASE = `http://127.0.0.1:${PORT}`;
+const OUT = join(import.meta.dirname, '..', 'docs');
+const ANGLES = {
+  side: [0, 0.12, 1],
+  front: [1, 0.18, 0.02],
+  above: [0.02, 1, 0.01],
+} as const;
+const DESIGNS = [
+  { name: 'default', colourway: null },
+  { name: 'midnight-suede', colourway: 'Midnight Suede' },
+  { name: 'court-red', colourway: 'Court Red' },
+] as const;
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--use-gl=angle', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(BASE);
+    await page.waitForFunction(() => window.__atelierPreview?.ready === true, undefined, { timeout: 60_000 });
+    await page.screenshot({ path: join(OUT, 'configurator.png') });
+    console.log('docs/configurator.png');
+    const preview = page.locator('[data-testid="product-preview"], .preview-pane').first();
+    for (const design of DESIGNS) {
+      if (design.colourway) await page.getByRole('button', { name: new RegExp(`^${design.colourway}`) }).click();
+      for (const [angle, direction] of Object.entries(ANGLES)) {
+        await lookFrom(page, direction);
+        const file = join(OUT, `${design.name}-${angle}.png`);
+        await preview.screenshot({ path: file });
+        console.log(`docs/${design.name}-${angle}.png`);
+      }
+    }
+    await browser.close();
+  } finally {
+    server.kill();
+  }
+}
+
+async function lookFrom(page: Page, direction: readonly [number, number, number]): Promise<void> {
+  await page.evaluate(async (d) => {
+    await window.__atelierPreview!.lookFrom(d[0], d[1], d[2]);
+  }, direction as [number, number, number]);
+  // Two animation frames so the last camera move is drawn.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+async function waitForServer(): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The preview server did not start on ${BASE}; run \`npx vite build\` first.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

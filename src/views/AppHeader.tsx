@@ -1,0 +1,33 @@
+import { useSelector } from '@xstate/react';
+import { formatMoney, type Product } from '../domain/index.ts';
+import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
+
+/** Props of {@link AppHeader}. */
+export interface AppHeaderProps {
+  readonly product: Product;
+}
+
+/** The page header: the product's name, with the current price and production time always in view. */
+export function AppHeader({ product }: AppHeaderProps) {
+  const actor = useConfiguratorActor();
+  const price = useSelector(actor, (snapshot) => snapshot.context.summary.price);
+  const days = useSelector(actor, (snapshot) => snapshot.context.summary.leadTime.totalDays);
+  return (
+    <header className="app-header">
+      <div className="app-header__title">
+        <span className="brand">Atelier</span>
+        <h1>{product.name}</h1>
+      </div>
+      <dl className="app-header__facts">
+        <div>
+          <dt>Price</dt>
+          <dd className="app-header__price">{formatMoney(price.unitTotal, price.currency)}</dd>
+        </div>
+        <div>
+          <dt>Made in</dt>
+          <dd>{days} days</dd>
+        </div>
+      </dl>
+    </header>
+  );
+}

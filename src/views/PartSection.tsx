@@ -1,0 +1,68 @@
+import { useSelector } from '@xstate/react';
+import { memo } from 'react';
+import { attributeById, optionById, type PartDef, type PartId, type Product } from '../domain/index.ts';
+import { AttributeRadioGroup } from './AttributeRadioGroup.tsx';
+import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
+import { domIds } from './domIds.ts';
+
+/** Props of {@link PartSection}. */
+export interface PartSectionProps {
+  readonly product: Product;
+  readonly part: PartDef;
+  readonly expanded: boolean;
+  readonly onToggle: (partId: PartId) => void;
+}
+
+/**
+ * One part of the product in the option panel: a header button that opens and closes it (and turns
+ * the preview toward the part), showing the part's current look, and one radio group per attribute.
+ */
+export const PartSection = memo(function PartSection({ product, part, expanded, onToggle }: PartSectionProps) {
+  const actor = useConfiguratorActor();
+  // Joined into a string so that the section re-renders only when its own part changes.
+  const optionIds = useSelector(actor, (snapshot) => part.attributeIds.map((attributeId) => snapshot.context.summary.resolved.assignment[attributeId]).join('\n'));
+  const focused = useSelector(actor, (snapshot) => snapshot.context.focusedPart === part.id);
+  const current = optionIds.split('\n').map((optionId, index) => {
+    const attribute = attributeById(product, part.attributeIds[index]!);
+    return { kind: attribute.kind, option: optionById(attribute, optionId) };
+  });
+  const colour = current.find((entry) => entry.kind === 'colour')?.option;
+  const material = current.find((entry) => entry.kind === 'material')?.option;
+  const toggleId = domIds.partToggle(part.id);
+  const bodyId = `${domIds.partSection(part.id)}-options`;
+
+  return (
+    <section id={domIds.partSection(part.id)} className={focused ? 'part part--focused' : 'part'}>
+      <h3 className="part__heading">
+        <button
+          type="button"
+          id={toggleId}
+          className="part__toggle"
+          aria-expanded={expanded}
+          aria-controls={bodyId}
+          aria-labelledby={`${toggleId}-label`}
+          aria-describedby={`${toggleId}-value`}
+          onClick={() => {
+            onToggle(part.id);
+            actor.send({ type: 'part.focus', partId: part.id });
+          }}
+        >
+          <span className="part__swatch" aria-hidden="true" style={{ background: colour?.hex }} />
+          <span className="part__text">
+            <span id={`${toggleId}-label`} className="part__label">{part.label}</span>
+            <span id={`${toggleId}-value`} className="part__value">
+              {[colour?.label, material?.label].filter(Boolean).join(' · ')}
+            </span>
+          </span>
+          <svg className="part__chevron" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+        </button>
+      </h3>
+      <div id={bodyId} className="part__body" hidden={!expanded}>
+        {/* Closed sections hold no controls: fewer to update on every change. */}
+        {expanded && part.attributeIds.map((attributeId) => <AttributeRadioGroup key={attributeId} attributeId={attributeId} tint={colour?.hex} />)}
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,45 @@
+import { useSelector } from '@xstate/react';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { partLooks, type PartId, type Product } from '../domain/index.ts';
+import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
+import { hasWebGL } from './hasWebGL.ts';
+import { LoadingIndicator } from './LoadingIndicator.tsx';
+import { PreviewErrorBoundary } from './PreviewErrorBoundary.tsx';
+import { SneakerSvgFallback } from './SneakerSvgFallback.tsx';
+
+// three.js stays out of the initial bundle: the preview is its own chunk, fetched on first render.
+const ProductPreview = lazy(() => import('./preview/ProductPreview.tsx').then((m) => ({ default: m.ProductPreview })));
+
+/** Props of {@link PreviewPane}. */
+export interface PreviewPaneProps {
+  readonly product: Product;
+  /** A part was clicked on the model. */
+  readonly onPartClick: (partId: PartId) => void;
+}
+
+/**
+ * The big picture of the design: the 3D preview where WebGL works, the 2D illustration where it
+ * does not or when the preview fails. Both turn to the part the customer is working on.
+ */
+export function PreviewPane({ product, onPartClick }: PreviewPaneProps) {
+  const actor = useConfiguratorActor();
+  const design = useSelector(actor, (snapshot) => snapshot.context.summary.resolved.assignment);
+  const focusedPart = useSelector(actor, (snapshot) => snapshot.context.focusedPart);
+  const looks = useMemo(() => partLooks(product, design), [product, design]);
+  const [webgl] = useState(hasWebGL);
+
+  const illustration = <SneakerSvgFallback product={product} looks={looks} design={design} focusedPart={focusedPart} onPartClick={onPartClick} />;
+  return (
+    <section className="preview" aria-label="Preview">
+      {webgl ? (
+        <PreviewErrorBoundary fallback={illustration}>
+          <Suspense fallback={<LoadingIndicator />}>
+            <ProductPreview product={product} looks={looks} focusedPart={focusedPart} onPartClick={onPartClick} />
+          </Suspense>
+        </PreviewErrorBoundary>
+      ) : (
+        illustration
+      )}
+    </section>
+  );
+}

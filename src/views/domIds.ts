@@ -1,0 +1,14 @@
+import type { AttributeId, OptionId, PartId } from '../domain/index.ts';
+
+/**
+ * The DOM ids views share: the conflict dialog returns focus to an option's radio, and a click on
+ * the preview scrolls to a part's section. Attribute ids contain dots, which ids allow.
+ */
+export const domIds = {
+  /** The `<input type="radio">` of one option. */
+  optionInput: (attribute: AttributeId, option: OptionId) => `option-${attribute}-${option}`,
+  /** The `<section>` of one part in the option panel. */
+  partSection: (part: PartId) => `part-${part}`,
+  /** The button that expands and collapses one part's section. */
+  partToggle: (part: PartId) => `part-${part}-toggle`,
+} as const;
