@@ -11,7 +11,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   test: {
-    include: ['tests/{cli,domain,machines,models,tooling,views}/**/*.test.ts'],
+    include: ['tests/{cli,domain,machines,models,server,tooling,views}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
   },

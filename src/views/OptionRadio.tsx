@@ -14,18 +14,19 @@ export interface OptionRadioProps {
 }
 
 /**
+ * Whether an arrow key is held down in a radio group. Arrow keys move the focus *and* select in a
+ * native radio group (the change event fires between keydown and keyup); landing on an unavailable
+ * option that way should show its reason, not open the conflict dialog — Space, Enter or a click on
+ * it does that. Any other key, and every keyup, clears it, so a Space right after an arrow counts.
+ */
+let arrowKeyDown = false;
+const ARROW_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+/**
  * One option as a real radio button with its label. An unavailable option stays visible and
  * reachable by keyboard (`aria-disabled`, never `disabled`) and points at its reason with
  * `aria-describedby`; choosing it anyway opens the conflict dialog with a repair.
  */
-/**
- * When the last arrow key was pressed in a radio group. Arrow keys move the focus *and* select in
- * a native radio group; landing on an unavailable option that way should show its reason, not open
- * the conflict dialog — Space, Enter or a click on it does that.
- */
-let lastArrowKeyAt = -Infinity;
-const ARROW_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
-
 export function OptionRadio({ attributeId, kind, status, checked, tint, onSelect }: OptionRadioProps) {
   const { option, available, reason } = status;
   const inputId = domIds.optionInput(attributeId, option.id);
@@ -43,10 +44,13 @@ export function OptionRadio({ attributeId, kind, status, checked, tint, onSelect
           value={option.id}
           checked={checked}
           onKeyDown={(event) => {
-            if (ARROW_KEYS.has(event.key)) lastArrowKeyAt = performance.now();
+            arrowKeyDown = ARROW_KEYS.has(event.key);
+          }}
+          onKeyUp={() => {
+            arrowKeyDown = false;
           }}
           onChange={() => {
-            if (!available && performance.now() - lastArrowKeyAt < 100) return;
+            if (!available && arrowKeyDown) return;
             onSelect();
           }}
           aria-disabled={available ? undefined : true}

@@ -10,6 +10,8 @@ import { viewDirectionOf } from './partViews.ts';
 export interface CameraRigHandle {
   /** Turns the camera toward a part (or back to the overview for null); resolves when it comes to rest. */
   focus(partId: PartId | null, animate?: boolean): Promise<void>;
+  /** Looks at the whole shoe from a direction (x, y, z toward the camera; need not be unit length), at once. */
+  lookFrom(x: number, y: number, z: number): Promise<void>;
 }
 
 /** Props of {@link CameraRig}. */
@@ -26,7 +28,7 @@ const AIM_TOWARD_PART = 0.4;
 /** Distance when focused, relative to the distance that fits the whole shoe. */
 const FOCUS_DISTANCE = 0.82;
 /** Empty space around the shoe in the overview, relative to its bounding sphere. */
-const FRAMING_MARGIN = 1.08;
+const FRAMING_MARGIN = 0.95;
 const { ACTION } = CameraControlsImpl;
 
 /**
@@ -95,7 +97,20 @@ export const CameraRig = memo(function CameraRig({ parts, focusedPart, ref }: Ca
     [parts, shoe.center, fitDistance],
   );
 
-  useImperativeHandle(ref, () => ({ focus }), [focus]);
+  const lookFrom = useCallback(
+    (x: number, y: number, z: number): Promise<void> => {
+      const controls = controlsRef.current;
+      if (!controls) return Promise.resolve();
+      const direction = new Vector3(x, y, z);
+      if (direction.lengthSq() === 0) return Promise.reject(new Error('lookFrom needs a direction that is not (0, 0, 0).'));
+      const position = direction.normalize().multiplyScalar(fitDistance).add(shoe.center);
+      controls.maxPolarAngle = Math.PI;
+      return controls.setLookAt(position.x, position.y, position.z, shoe.center.x, shoe.center.y, shoe.center.z, false);
+    },
+    [shoe.center, fitDistance],
+  );
+
+  useImperativeHandle(ref, () => ({ focus, lookFrom }), [focus, lookFrom]);
 
   const controlsReady = useRef(false);
   useLayoutEffect(() => {

@@ -5,6 +5,8 @@ import type { PartId, PartLook, Product } from '../../domain/index.ts';
 import { modelUrlOf, preloadProductModel } from './modelLoader.ts';
 import { PreviewProgress } from './PreviewProgress.tsx';
 import { ProductScene } from './ProductScene.tsx';
+import { ShaderWarmup } from './ShaderWarmup.tsx';
+import { StudioLighting } from './StudioLighting.tsx';
 
 /** Props of {@link ProductPreview}. */
 export interface ProductPreviewProps {
@@ -46,7 +48,8 @@ export function ProductPreview({ product, looks, focusedPart, onPartClick }: Pro
           camera={{ fov: 30, near: 0.01, far: 20, position: [0.6, 0.35, 0.75] }}
           style={fill}
         >
-          <Suspense fallback={null}>
+          <StudioLighting />
+          <Suspense fallback={<ShaderWarmup />}>
             <ProductScene product={product} looks={looks} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} />
           </Suspense>
         </Canvas>
@@ -62,7 +65,7 @@ export function ProductPreview({ product, looks, focusedPart, onPartClick }: Pro
  * keeps base colours as they are, so "Court red" on the shoe is the red of its swatch in the panel
  * (AgX turned it coral and navy grey-blue; ACES shifts saturated hues). The output is sRGB.
  */
-const GL = { preserveDrawingBuffer: true, antialias: true, toneMapping: NeutralToneMapping, toneMappingExposure: 1 } as const;
+const GL = { preserveDrawingBuffer: true, antialias: true, toneMapping: NeutralToneMapping, toneMappingExposure: 0.85 } as const;
 
 /**
  * Pixel ratio while the camera moves, relative to the full one. Software WebGL shades a full

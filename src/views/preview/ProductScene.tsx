@@ -1,11 +1,11 @@
 import { memo, useMemo, useRef } from 'react';
 import type { PartId, PartLook, Product } from '../../domain/index.ts';
 import { CameraRig, type CameraRigHandle } from './CameraRig.tsx';
+import { FloorShadow } from './FloorShadow.tsx';
 import { modelUrlOf, useProductModel } from './modelLoader.ts';
 import { findPartMeshes } from './partMeshes.ts';
 import { ProductModel } from './ProductModel.tsx';
 import { usePreviewTestApi } from './previewTestApi.ts';
-import { StudioLighting } from './StudioLighting.tsx';
 import { useFirstFrame } from './useFirstFrame.ts';
 
 /** Props of {@link ProductScene}. */
@@ -19,8 +19,8 @@ export interface ProductSceneProps {
 }
 
 /**
- * Everything inside the canvas: the studio, the model and the camera. Suspends until the model
- * has loaded, so lighting, floor shadow and camera framing all start from the loaded model.
+ * The product in the studio: the model, its floor shadow and the camera framing it. Suspends
+ * until the model has loaded; the studio lighting is mounted beside it, outside the Suspense.
  */
 export const ProductScene = memo(function ProductScene({ product, looks, focusedPart, onPartClick, onFirstFrame }: ProductSceneProps) {
   const gltf = useProductModel(modelUrlOf(product));
@@ -32,8 +32,8 @@ export const ProductScene = memo(function ProductScene({ product, looks, focused
 
   return (
     <>
-      <StudioLighting bounds={parts.bounds} />
       <ProductModel parts={parts} looks={looks} onPartClick={onPartClick} />
+      <FloorShadow parts={parts} />
       <CameraRig ref={rig} parts={parts} focusedPart={focusedPart} />
     </>
   );

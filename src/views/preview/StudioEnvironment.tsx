@@ -1,37 +1,30 @@
-import { createPortal, useThree } from '@react-three/fiber';
-import { useLayoutEffect, useState, type ReactNode } from 'react';
-import { Scene, type Texture } from 'three';
-import { prefilterEnvironment } from './prefilterEnvironment.ts';
+import { useThree } from '@react-three/fiber';
+import { useLayoutEffect } from 'react';
+import type { Scene, Texture } from 'three';
+import { createStudioEnvironment, type Studio } from './studioEnvironment.ts';
 
 /** Props of {@link StudioEnvironment}. */
 export interface StudioEnvironmentProps {
-  /** The studio: drei Lightformers and a `<color attach="background">` for the walls. */
-  readonly children: ReactNode;
+  readonly studio: Studio;
 }
 
 /**
- * Image-based lighting made from its children, like drei's `<Environment>` with Lightformers, but
- * prefiltered by {@link prefilterEnvironment} (fast in software WebGL). The studio is captured
- * once, when it mounts: it does not keep the frame loop busy.
+ * Image-based lighting from a studio of rectangular lights (see studioEnvironment.ts), set as the
+ * scene's environment when it mounts. Nothing is fetched and nothing is redrawn afterwards.
  */
-export function StudioEnvironment({ children }: StudioEnvironmentProps) {
-  const gl = useThree((state) => state.gl);
+export function StudioEnvironment({ studio }: StudioEnvironmentProps) {
   const scene = useThree((state) => state.scene);
   const invalidate = useThree((state) => state.invalidate);
-  const [studio] = useState(() => new Scene());
-
-  // Children mount (and Lightformers set their colours) in layout effects that run before this one.
   useLayoutEffect(() => {
-    const environment = prefilterEnvironment(gl, studio);
-    setEnvironment(scene, environment.texture);
+    const environment = createStudioEnvironment(studio);
+    setEnvironment(scene, environment);
     invalidate();
     return () => {
       setEnvironment(scene, null);
       environment.dispose();
     };
-  }, [gl, scene, studio, invalidate]);
-
-  return createPortal(children, studio);
+  }, [studio, scene, invalidate]);
+  return null;
 }
 
 function setEnvironment(scene: Scene, texture: Texture | null): void {

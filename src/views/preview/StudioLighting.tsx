@@ -1,55 +1,39 @@
-import { ContactShadows, Lightformer } from '@react-three/drei';
 import { memo } from 'react';
-import { Vector3, type Box3 } from 'three';
+import type { Studio } from './studioEnvironment.ts';
 import { StudioEnvironment } from './StudioEnvironment.tsx';
 
-/** Props of {@link StudioLighting}. */
-export interface StudioLightingProps {
-  /** Bounds of the product, to size the floor shadow. */
-  readonly bounds: Box3;
-}
+/**
+ * A product photographer's set-up around the shoe (toe toward +x, lateral side toward +z): a big
+ * key softbox high over the lateral side (so the flank the camera sees shades from top to bottom
+ * instead of being lit flat from the front), a broad overhead fill, two tall strips that draw long
+ * highlights along the flanks, a cool rim from behind and a faint bounce from the floor, all in a
+ * dark room so that the shapes read.
+ */
+const STUDIO: Studio = {
+  walls: '#2b2d31',
+  lights: [
+    { position: [-0.5, 4, 2.5], size: [4, 3], intensity: 5 },
+    { position: [0, 6, 0.01], size: [7, 7], intensity: 1.5 },
+    { position: [-4, 1.2, 2.5], size: [1, 6], intensity: 4 },
+    { position: [4, 1.2, -2.5], size: [1, 6], intensity: 3 },
+    { position: [-3, 2.5, -4], size: [4, 2], intensity: 3, colour: '#eef3ff' },
+    { position: [0, -3, 0.01], size: [10, 10], intensity: 0.5 },
+  ],
+};
+
+/** The key softbox's direction, as a directional light for crisp shading (the environment alone reads a little flat). */
+const KEY_LIGHT_POSITION: [number, number, number] = [-0.3, 1.3, 0.7];
 
 /**
- * A photo studio built in code: softboxes and strip lights as Lightformers in a generated
- * environment map (no HDR file, no preset, nothing fetched), a key light, and a soft contact
- * shadow on the floor. The environment and the floor shadow are rendered once, so an idle preview
- * draws nothing.
+ * The studio: image-based lighting computed from the set-up above (no HDR file, no preset,
+ * nothing fetched) and a key light. Computed once; an idle preview draws nothing. It needs no
+ * model: mount it first, so that it is ready while the model downloads.
  */
-export const StudioLighting = memo(function StudioLighting({ bounds }: StudioLightingProps) {
-  const size = bounds.getSize(new Vector3());
-  const centre = bounds.getCenter(new Vector3());
-  const shadowScale = Math.max(size.x, size.z) * 1.9;
+export const StudioLighting = memo(function StudioLighting() {
   return (
     <>
-      <StudioEnvironment>
-        {/* The studio's walls: what every surface picks up between the lights. */}
-        <color attach="background" args={['#2b2d31']} />
-        {/* Key: a large softbox above and in front of the lateral side. */}
-        <Lightformer form="rect" intensity={6} position={[2, 3.5, 3]} scale={[4, 3, 1]} target={[0, 0, 0]} />
-        {/* Overhead fill, broad and even. */}
-        <Lightformer form="rect" intensity={2.5} position={[0, 6, 0]} rotation-x={Math.PI / 2} scale={[7, 7, 1]} />
-        {/* Two tall strips that draw long highlights along the flanks. */}
-        <Lightformer form="rect" intensity={4} position={[-4, 1.2, 2.5]} scale={[1, 6, 1]} target={[0, 0, 0]} />
-        <Lightformer form="rect" intensity={3} position={[4, 1.2, -2.5]} scale={[1, 6, 1]} target={[0, 0, 0]} />
-        {/* Rim from behind, to separate the heel and the collar from the backdrop. */}
-        <Lightformer form="rect" intensity={3} color="#eef3ff" position={[-3, 2.5, -4]} scale={[4, 2, 1]} target={[0, 0, 0]} />
-        {/* A pale floor bouncing light back up into the sole. */}
-        <Lightformer form="rect" intensity={0.7} position={[0, -3, 0]} rotation-x={-Math.PI / 2} scale={[10, 10, 1]} />
-      </StudioEnvironment>
-      <directionalLight position={[centre.x + 0.6, centre.y + 1.2, centre.z + 0.9]} intensity={1.2} />
-      {/* On the ground (y = 0, the model's convention), centred on the origin and a hair below it:
-          drei blurs the shadow on a plane at the world origin, seen from the shadow camera, which
-          must therefore sit below that plane or the blur (and the shadow) comes out empty. */}
-      <ContactShadows
-        position={[0, -0.0005, 0]}
-        scale={shadowScale}
-        resolution={256}
-        far={Math.max(size.y, 0.05) * 0.9}
-        blur={2.2}
-        opacity={0.75}
-        color="#1f2530"
-        frames={1}
-      />
+      <StudioEnvironment studio={STUDIO} />
+      <directionalLight position={KEY_LIGHT_POSITION} intensity={1.4} />
     </>
   );
 });

@@ -96,8 +96,16 @@ function firstMaterial(mesh: Mesh): Material {
   return material;
 }
 
+/**
+ * A blank part material, configured like every part material (so it shares their shader):
+ * physical, with a trace of clearcoat and sheen.
+ */
+export function createPartMaterial(): MeshPhysicalMaterial {
+  return new MeshPhysicalMaterial({ clearcoat: TRACE, sheen: TRACE });
+}
+
 function toPhysical(source: Material): MeshPhysicalMaterial {
-  const material = source instanceof MeshPhysicalMaterial ? source.clone() : new MeshPhysicalMaterial();
+  const material = source instanceof MeshPhysicalMaterial ? source.clone() : createPartMaterial();
   material.clearcoat = Math.max(TRACE, material.clearcoat);
   material.sheen = Math.max(TRACE, material.sheen);
   if (source instanceof MeshPhysicalMaterial) return material;

@@ -26,6 +26,8 @@ export interface AtelierPreviewTestApi {
   partScreenPoint(partId: PartId): ScreenPoint | null;
   /** Turns the camera toward a part (null: the overview) without changing the design's focus; resolves at rest. */
   focus(partId: PartId | null): Promise<void>;
+  /** Looks at the whole product from a direction (toward the camera), without animation; for screenshots. */
+  lookFrom(x: number, y: number, z: number): Promise<void>;
 }
 
 declare global {
@@ -40,6 +42,7 @@ const api: AtelierPreviewTestApi = {
   firstFrameAt: null,
   partScreenPoint: () => null,
   focus: () => Promise.resolve(),
+  lookFrom: () => Promise.resolve(),
 };
 if (typeof window !== 'undefined') window.__atelierPreview = api;
 
@@ -70,10 +73,12 @@ export function usePreviewTestApi(parts: PartMeshes, rig: RefObject<CameraRigHan
       return partScreenPoint(parts, partId, camera, size.width, size.height);
     };
     api.focus = (partId) => rig.current?.focus(partId) ?? Promise.resolve();
+    api.lookFrom = (x, y, z) => rig.current?.lookFrom(x, y, z) ?? Promise.resolve();
     return () => {
       api.ready = false;
       api.partScreenPoint = () => null;
       api.focus = () => Promise.resolve();
+      api.lookFrom = () => Promise.resolve();
     };
   }, [gl, get, parts, rig]);
 }

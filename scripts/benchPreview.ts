@@ -1,0 +1,77 @@
+/**
+ * `npm run bench:preview`: in headless Chromium (software WebGL, 1280×800) against the production
+ * build, measures over several fresh page loads the time from navigation start to the first frame
+ * showing the product, then the frames drawn while idle (demand mode: should be 0) and the frame
+ * rate while the camera is dragged round. Prints figures; it is a benchmark, not a test.
+ */
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+
+const PORT = 4321;
+const BASE = `http://127.0.0.1:${PORT}`;
+const RUNS = Number(process.env.RUNS ?? 5);
+
+async function main(): Promise<void> {
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--use-gl=angle', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    const firstFrames: number[] = [];
+    let idleFrames = 0;
+    let orbitFps = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(BASE);
+      await page.waitForFunction(() => window.__atelierPreview?.firstFrameAt != null, undefined, { timeout: 60_000 });
+      firstFrames.push(await page.evaluate(() => window.__atelierPreview!.firstFrameAt!));
+      if (run === RUNS - 1) {
+        await page.waitForTimeout(1500);
+        const before = await page.evaluate(() => window.__atelierPreview!.framesRendered);
+        await page.waitForTimeout(2000);
+        idleFrames = (await page.evaluate(() => window.__atelierPreview!.framesRendered)) - before;
+        const canvas = await page.locator('canvas').first().boundingBox();
+        if (canvas) {
+          const startFrames = await page.evaluate(() => window.__atelierPreview!.framesRendered);
+          const started = Date.now();
+          await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+          await page.mouse.down();
+          for (let step = 0; step < 60; step++) await page.mouse.move(canvas.x + canvas.width / 2 + step * 6, canvas.y + canvas.height / 2 + Math.sin(step / 6) * 20, { steps: 2 });
+          await page.mouse.up();
+          const seconds = (Date.now() - started) / 1000;
+          orbitFps = ((await page.evaluate(() => window.__atelierPreview!.framesRendered)) - startFrames) / seconds;
+        }
+      }
+      await context.close();
+    }
+    await browser.close();
+    const sorted = [...firstFrames].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    console.log(`Page load → first frame with the product (ms), ${RUNS} loads: ${firstFrames.map((t) => t.toFixed(0)).join(', ')}`);
+    console.log(`  median ${median.toFixed(0)} ms   (budget ≤ 1500 ms: ${median <= 1500 ? 'PASS' : 'FAIL'})`);
+    console.log(`Frames drawn in 2 s with nothing changing: ${idleFrames}   (budget 0: ${idleFrames === 0 ? 'PASS' : 'FAIL'})`);
+    console.log(`Frame rate while dragging the camera: ${orbitFps.toFixed(1)} fps   (budget ≥ 6 fps: ${orbitFps >= 6 ? 'PASS' : 'FAIL'})`);
+  } finally {
+    server.kill();
+  }
+}
+
+async function waitForServer(): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The preview server did not start on ${BASE}; run \`npx vite build\` first.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
