@@ -9,6 +9,7 @@
 //   src/machines XState machines                                 imports: domain, xstate
 //   src/views    React + react-three-fiber                       imports: machines, domain, anything UI
 //   src/server   (future) API server                             imports: domain only
+//   src/cli      rules CLI for merchandisers                     imports: domain, server's file loading
 //
 // tests/tooling/layering.test.ts checks these rules through ESLint's Node API.
 import js from '@eslint/js';
@@ -54,6 +55,8 @@ const MACHINES_MSG =
   'src/machines holds XState machines: they may import src/domain and xstate, but not react/three/@react-three or src/views/src/server — move UI code to src/views.';
 const SERVER_MSG =
   'src/server may import src/domain only: not react/three/xstate or src/machines/src/views — move shared logic into src/domain.';
+const CLI_MSG =
+  'src/cli is a Node command line: it may import src/domain and src/server (file loading), but not react/three/xstate or src/machines/src/views — move shared logic into src/domain.';
 const VIEWS_MSG =
   'src/views runs in the browser: it may import src/machines and src/domain, but not src/server — share the code through src/domain instead.';
 
@@ -115,6 +118,7 @@ export default defineConfig(
       'models/**/*.{ts,js,mjs}',
       'tests/**/*.{ts,tsx,js,mjs}',
       'src/server/**/*.ts',
+      'src/cli/**/*.ts',
       '*.config.{ts,js,mjs,cjs}',
     ],
     languageOptions: { globals: { ...globals.node } },
@@ -165,6 +169,15 @@ export default defineConfig(
       { regex: THREE, message: SERVER_MSG },
       { regex: XSTATE, message: SERVER_MSG },
       { regex: layer('machines', 'views'), message: SERVER_MSG },
+    ]),
+  },
+  {
+    files: ['src/cli/**/*.{ts,tsx,js,jsx}'],
+    rules: restrict([
+      { regex: REACT, message: CLI_MSG },
+      { regex: THREE, message: CLI_MSG },
+      { regex: XSTATE, message: CLI_MSG },
+      { regex: layer('machines', 'views'), message: CLI_MSG },
     ]),
   },
   {

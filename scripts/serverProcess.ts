@@ -1,0 +1,55 @@
+// Starts the real Atelier server (src/server/main.ts) as a child process, for the crash test and
+// the benchmark: the same process `npm start` runs, minus the client build.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** A running server process. */
+export interface ServerProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything it printed, for diagnostics. */
+  output(): string;
+  /** Sends a signal and waits for the process to exit; resolves with its exit code or signal. */
+  stop(signal: NodeJS.Signals): Promise<string>;
+}
+
+/** Starts the server with these environment variables (PORT defaults to 0: any free port) and waits until it listens. */
+export function startServerProcess(env: Record<string, string>, timeoutMs = 180_000): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'server', 'main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<string>((done) => child.once('exit', (code, signal) => done(signal ?? `exit ${code}`)));
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start within ${timeoutMs / 1000} s:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Atelier is running at (http:\/\/\S+?)\/?\n/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveStart({
+          url: match[1]!,
+          child,
+          output: () => output,
+          stop: (signal) => {
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    void exited.then((how) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${how}) before it was ready:\n${output}`));
+    });
+  });
+}

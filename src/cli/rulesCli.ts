@@ -1,0 +1,104 @@
+/**
+ * The rules CLI for merchandisers: `npm run rules -- <command>`. Checks rules files, counts valid
+ * designs, lists valid options, explains unavailable options and writes the compiled artifact.
+ * Works on a product's rules file (`rules/<id>.rules.yaml`) or a table problem (`.json`, the shared
+ * benchmark format). Errors are messages, never stack traces. Exit codes: 0 success, 1 failed
+ * check or bad input, 2 usage error.
+ */
+import { realpathSync } from 'node:fs';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { parseArguments } from './arguments.ts';
+import { checkCommand } from './checkCommand.ts';
+import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './cliErrors.ts';
+import { compileCommand } from './compileCommand.ts';
+import { formatProblems, type CliOutput } from './output.ts';
+import { countCommand, domainsCommand, explainCommand } from './queryCommands.ts';
+
+export const USAGE = `Usage: npm run rules -- <command> [arguments] [--json]
+
+Commands:
+  check <file>...                            lint rules: conflicts, dead options, redundant rules
+                                             (exit 1 on errors; --redundant also checks tables of .json problems)
+  count <file> [attribute=option ...]        exact number of valid designs with these choices
+  domains <file> [attribute=option ...]      valid options of every attribute with these choices
+  explain <file> <attribute=option> [attribute=option ...]
+                                             why the first option is unavailable with the other choices
+                                             (oldest first), and the smallest repair
+  compile <file> -o <artifact>               write the compiled decision diagram
+
+<file> is a rules file (rules/<id>.rules.yaml, its product is models/<id>/product.yaml) or a
+configuration problem in the table JSON format (../shared/benchmarks/*.json).
+--json prints machine-readable output. Exit codes: 0 ok, 1 failed check or bad input, 2 usage error.`;
+
+const COMMANDS = ['check', 'count', 'domains', 'explain', 'compile'] as const;
+
+/** Runs the CLI on `argv` (without node and the script), writing to `output`; returns the exit code. */
+export function main(argv: readonly string[], output: CliOutput = processOutput(), cwd: string = process.cwd()): number {
+  let json = argv.includes('--json');
+  try {
+    const parsed = parseArguments(argv);
+    json = parsed.json;
+    if (parsed.help || parsed.command === 'help') {
+      output.out(USAGE);
+      return EXIT_OK;
+    }
+    switch (parsed.command) {
+      case undefined:
+        throw new UsageError('no command given');
+      case 'check':
+        return checkCommand(parsed.positionals, parsed, cwd, output);
+      case 'count':
+        return countCommand(parsed.positionals, json, cwd, output);
+      case 'domains':
+        return domainsCommand(parsed.positionals, json, cwd, output);
+      case 'explain':
+        return explainCommand(parsed.positionals, json, cwd, output);
+      case 'compile':
+        return compileCommand(parsed.positionals, parsed.output, json, cwd, output);
+      default:
+        throw new UsageError(`unknown command "${parsed.command}"; the commands are ${COMMANDS.join(', ')}`);
+    }
+  } catch (error) {
+    return report(error, json, output);
+  }
+}
+
+function report(error: unknown, json: boolean, output: CliOutput): number {
+  if (error instanceof CliError) {
+    const lines = [`error: ${error.message}`];
+    if (error.problems.length > 0) lines.push(formatProblems(error.problems));
+    if (error instanceof UsageError) lines.push('', USAGE);
+    output.err(lines.join('\n'));
+    if (json) output.out(JSON.stringify({ error: { message: error.message, problems: error.problems, ...error.detail } }, null, 2));
+    return error.exitCode;
+  }
+  // A bug or an engine limit (e.g. a rule spanning too many combinations): still a message, not a stack trace.
+  const message = error instanceof Error ? error.message.replace(/^\[Atelier\] /, '') : String(error);
+  output.err(`error: ${message}`);
+  if (json) output.out(JSON.stringify({ error: { message, problems: [] } }));
+  return EXIT_FAILED;
+}
+
+function processOutput(): CliOutput {
+  return {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  };
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = main(process.argv.slice(2));
+}
+
+export { EXIT_FAILED, EXIT_OK, EXIT_USAGE };

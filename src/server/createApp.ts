@@ -1,0 +1,146 @@
+import { timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HttpBindings } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { apiError, errorResponse } from './apiError.ts';
+import type { Catalog } from './catalog.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { exportOrders, type ExportFormat } from './fulfilmentExport.ts';
+import { PROJECT_ROOT } from './projectRoot.ts';
+import { readJsonBody } from './readJsonBody.ts';
+import type { Repository } from './repository.ts';
+import { toServerOrder } from './serverOrder.ts';
+import { DEFAULT_LIMITS, type ServerLimits } from './serverLimits.ts';
+import { serveBuiltApp } from './staticFiles.ts';
+import { submitOrder } from './submitOrder.ts';
+
+/** What the app is built from. */
+export interface AppOptions {
+  readonly repository: Repository;
+  readonly catalog: Catalog;
+  readonly clock?: Clock;
+  readonly limits?: ServerLimits;
+  /** The built browser app (default `dist/`). */
+  readonly distDir?: string;
+  /** The published JSON Schemas (default `public/schemas/`). */
+  readonly schemasDir?: string;
+  /**
+   * The bearer token the fulfilment export requires (`Authorization: Bearer <token>`): it holds
+   * every customer's contact. Leave it out only in tests: the export is then open.
+   */
+  readonly fulfilmentToken?: string;
+}
+
+/** A client's key for one order: 8 to 200 characters, e.g. a UUID. */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,199}$/;
+
+const ENDPOINTS = 'POST /api/orders, GET /api/orders/:id, GET /api/orders/:id/images/:n, GET /api/orders/export, GET /api/schemas/order.json, GET /api/schemas/design.json';
+
+/**
+ * Builds the Atelier HTTP app: the API under `/api` and the built browser app for everything else.
+ * It holds no state of its own, so tests run it in-process with `app.request(...)` and several
+ * servers can share one PostgreSQL database.
+ *
+ * @example
+ * const app = createApp({ repository, catalog });
+ * const response = await app.request('/api/orders', { method: 'POST', headers: {…}, body });
+ */
+export function createApp(options: AppOptions): Hono {
+  const { repository, catalog } = options;
+  const services = { repository, catalog, clock: options.clock ?? systemClock, limits: options.limits ?? DEFAULT_LIMITS };
+  const schemasDir = options.schemasDir ?? join(PROJECT_ROOT, 'public', 'schemas');
+  const schemas = new Map([
+    ['order.json', readFileSync(join(schemasDir, 'server-order.schema.json'), 'utf8')],
+    ['design.json', readFileSync(join(schemasDir, 'design.schema.json'), 'utf8')],
+    ['order-file.json', readFileSync(join(schemasDir, 'order.schema.json'), 'utf8')],
+  ]);
+  const partIds = [...new Set([...catalog.current.values()].flatMap((version) => version.entry.product.parts.map((part) => part.id)))];
+  const app = new Hono();
+
+  app.onError((error) => {
+    console.error('[Atelier] request failed:', error);
+    return errorResponse(apiError(500, 'internal_error', 'the server failed to handle the request; nothing was stored', 'try again; if it keeps failing, tell the shop'));
+  });
+
+  app.get('/api/health', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+
+  app.post('/api/orders', async (c) => {
+    const key = c.req.header('idempotency-key');
+    if (key === undefined) return errorResponse(apiError(400, 'missing_idempotency_key', 'the request has no Idempotency-Key header', 'send a new key with every order, e.g. "Idempotency-Key: <crypto.randomUUID()>", and the same key when you retry it'));
+    if (!IDEMPOTENCY_KEY.test(key)) return errorResponse(apiError(400, 'malformed_idempotency_key', `the Idempotency-Key "${key.slice(0, 60)}" is not 8 to 200 letters, digits or . _ : -`, 'use a UUID, e.g. crypto.randomUUID()'));
+    const body = await readJsonBody(c.req.raw, services.limits.maxBodyBytes, (c.env as Partial<HttpBindings> | undefined)?.incoming);
+    if (!body.ok) return errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {});
+    const result = await submitOrder(services, key, body.value);
+    switch (result.kind) {
+      case 'refused':
+        return errorResponse(result.error);
+      case 'created':
+        return orderResponse(result.order, 201, { Location: `/api/orders/${encodeURIComponent(result.order.id)}` });
+      case 'replayed':
+        return orderResponse(result.order, 200, { 'Idempotent-Replayed': 'true' });
+      default:
+        throw new Error(`[Atelier] unknown result ${JSON.stringify(result satisfies never)}`);
+    }
+  });
+
+  app.get('/api/orders/export', (c) => {
+    if (options.fulfilmentToken !== undefined && !hasToken(c, options.fulfilmentToken)) {
+      return errorResponse(apiError(401, 'unauthorized', 'the fulfilment export needs the fulfilment token', 'send "Authorization: Bearer <token>" with the token the server was started with (ATELIER_FULFILMENT_TOKEN)'), { 'WWW-Authenticate': 'Bearer' });
+    }
+    const format = c.req.query('format') ?? 'ndjson';
+    if (format !== 'ndjson' && format !== 'csv') return errorResponse(apiError(400, 'invalid_query', `unknown format "${format}"`, 'use format=ndjson or format=csv'));
+    const sinceText = c.req.query('since');
+    const since = sinceText === undefined ? new Date(0) : new Date(sinceText);
+    if (sinceText !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(sinceText) || Number.isNaN(since.getTime()))) {
+      return errorResponse(apiError(400, 'invalid_query', `"since" must be an ISO 8601 date or time, not "${sinceText}"`, 'use e.g. since=2026-11-25 or since=2026-11-25T12:00:00Z'));
+    }
+    const stream = exportOrders(repository, since, format satisfies ExportFormat, partIds);
+    const stamp = since.toISOString().slice(0, 10);
+    return new Response(stream, {
+      headers: format === 'csv'
+        ? { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="atelier-orders-since-${stamp}.csv"`, 'Cache-Control': 'no-store' }
+        : { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  });
+
+  app.get('/api/orders/:id', async (c) => {
+    const stored = await repository.findOrder(c.req.param('id'));
+    if (!stored) return orderNotFound(c.req.param('id'));
+    return orderResponse(toServerOrder(stored.seq, stored.id, stored.record), 200);
+  });
+
+  app.get('/api/orders/:id/images/:n', async (c) => {
+    const position = Number(c.req.param('n'));
+    const image = Number.isInteger(position) && position >= 1 ? await repository.findOrderImage(c.req.param('id'), position) : undefined;
+    if (!image) return errorResponse(apiError(404, 'not_found', `order "${c.req.param('id')}" has no preview image ${c.req.param('n')}`, 'use the image URLs listed in the order\'s "previewImages"'));
+    return new Response(image.bytes, {
+      headers: { 'Content-Type': image.contentType, 'Content-Length': String(image.bytes.byteLength), 'Cache-Control': 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' },
+    });
+  });
+
+  app.get('/api/schemas/:name', (c) => {
+    const schema = schemas.get(c.req.param('name'));
+    if (schema === undefined) return errorResponse(apiError(404, 'not_found', `there is no schema "${c.req.param('name')}"`, `use one of: ${[...schemas.keys()].join(', ')}`));
+    return c.body(schema, 200, { 'Content-Type': 'application/schema+json; charset=utf-8', 'Cache-Control': 'no-cache' });
+  });
+
+  app.all('/api/*', (c) => errorResponse(apiError(404, 'not_found', `there is no API endpoint ${c.req.method} ${c.req.path}`, `the endpoints are: ${ENDPOINTS}`)));
+  app.all('*', serveBuiltApp(options.distDir ?? join(PROJECT_ROOT, 'dist')));
+  return app;
+}
+
+function orderResponse(order: unknown, status: 200 | 201, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(order), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
+}
+
+function orderNotFound(id: string): Response {
+  return errorResponse(apiError(404, 'not_found', `there is no order "${id}"`, 'use the "id" from the order confirmation (not the order number)'));
+}
+
+function hasToken(c: Context, token: string): boolean {
+  const sent = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+  const a = Buffer.from(sent);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,81 @@
+// The Atelier server process: `npm start` runs it (after building the browser app if needed).
+//
+//   PORT (default 4173) and HOST (default 127.0.0.1): where it listens.
+//   ATELIER_DATA_DIR (default ./data): the embedded database's files.
+//   DATABASE_URL=postgres://…: use a PostgreSQL server instead.
+//   ATELIER_FULFILMENT_TOKEN: the bearer token of the fulfilment export (random when unset).
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { openCatalog } from './catalog.ts';
+import { loadCatalogFromDisk } from './catalogFiles.ts';
+import { createApp } from './createApp.ts';
+import { applyMigrations } from './migrate.ts';
+import { databaseConfigFromEnv, describeDatabase, openDatabase } from './openDatabase.ts';
+import { PROJECT_ROOT } from './projectRoot.ts';
+import { createSqlRepository } from './sqlRepository.ts';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const port = Number(process.env.PORT ?? '4173');
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a number from 0 to 65535, not "${process.env.PORT}".`);
+const host = process.env.HOST || '127.0.0.1';
+
+const { entries, problems } = loadCatalogFromDisk(PROJECT_ROOT);
+if (problems.length > 0) fail(`The product or rules files have problems; fix them and start again:\n${problems.join('\n')}`);
+
+let config;
+try {
+  config = databaseConfigFromEnv(process.env, process.cwd());
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const client = await openDatabase(config).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+const applied = await applyMigrations(client);
+const repository = createSqlRepository(client);
+const catalog = await openCatalog(entries, repository, new Date());
+
+let fulfilmentToken = process.env.ATELIER_FULFILMENT_TOKEN?.trim();
+if (!fulfilmentToken) {
+  fulfilmentToken = randomBytes(18).toString('base64url');
+  say(`Fulfilment export token for this run: ${fulfilmentToken} (set ATELIER_FULFILMENT_TOKEN to choose it)`);
+}
+const app = createApp({ repository, catalog, fulfilmentToken });
+
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  if (applied.length > 0) say(`Database migrated to version ${Math.max(...applied)}.`);
+  say(`Orders are stored in ${describeDatabase(config)}.`);
+  say(`Atelier is running at http://${shownHost}:${info.port}/`);
+});
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') fail(`Port ${port} is in use: set PORT=... to use another (e.g. PORT=${port + 1} npm start).`);
+  if (error.code === 'EACCES') fail(`Not allowed to listen on ${host}:${port}: set PORT=... to use another (above 1023).`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') fail(`Cannot listen on host ${host}: set HOST=... (e.g. HOST=127.0.0.1 or HOST=0.0.0.0).`);
+  fail(`Server error: ${error.message}`);
+});
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) process.exit(1); // a second Ctrl-C leaves at once
+  stopping = true;
+  say(`\n${signal}: stopping.`);
+  let closing: Promise<void> | undefined;
+  const closeDatabase = () => {
+    closing ??= client.close().then(() => process.exit(0), (error: unknown) => fail(`Could not close the database cleanly: ${String(error)}`));
+  };
+  server.close(closeDatabase);
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    closeDatabase();
+  }, 3000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

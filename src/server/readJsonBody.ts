@@ -1,0 +1,49 @@
+import { apiError, type ApiError } from './apiError.ts';
+
+/** A parsed JSON body, or why it could not be read. */
+export type JsonBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: ApiError };
+
+/**
+ * Reads a request body as JSON, refusing it before parsing when it is not JSON (415), larger than
+ * `maxBytes` (413: by its Content-Length when it declares one, and by counting the bytes as they
+ * stream in, since a chunked body declares nothing), not UTF-8 or not well-formed JSON (400).
+ * Under Node, pass the request's `IncomingMessage` as `nodeBody`: reading it directly skips the
+ * conversion to a web stream, which costs more than the rest of reading.
+ */
+export async function readJsonBody(request: Request, maxBytes: number, nodeBody?: AsyncIterable<Uint8Array>): Promise<JsonBody> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    return refuse(apiError(415, 'unsupported_media_type', `the body must be JSON, but its Content-Type is "${type || 'missing'}"`, 'send the header "Content-Type: application/json"'));
+  }
+  const tooLarge = (size: string) => refuse(apiError(413, 'body_too_large', `the body is ${size}`, `send at most ${maxBytes} bytes: smaller preview images (each at most 2 MiB), or fewer of them`));
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > maxBytes) return tooLarge(`${declared} bytes, more than the ${maxBytes} allowed`);
+  const body = nodeBody ?? (request.body as AsyncIterable<Uint8Array> | null);
+  if (!body) return refuse(apiError(400, 'malformed_json', 'the body is empty', 'send the order as a JSON object'));
+
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for await (const chunk of body) {
+    received += chunk.byteLength;
+    // Leaving the loop early cancels the stream: the rest of the body is never read.
+    if (received > maxBytes) return tooLarge(`larger than the ${maxBytes} bytes allowed`);
+    chunks.push(chunk);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    return refuse(apiError(400, 'malformed_json', 'the body is not valid UTF-8 text', 'encode the JSON as UTF-8'));
+  }
+  if (text.trim() === '') return refuse(apiError(400, 'malformed_json', 'the body is empty', 'send the order as a JSON object'));
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : String(error);
+    return refuse(apiError(400, 'malformed_json', `the body is not valid JSON: ${reason}`, 'send well-formed JSON (check quotes, commas and brackets near the position given)'));
+  }
+}
+
+function refuse(error: ApiError): JsonBody {
+  return { ok: false, error };
+}

@@ -1,0 +1,24 @@
+/** How much the server accepts in one request. */
+export interface ServerLimits {
+  /** Largest request body, in bytes; larger ones get 413. */
+  readonly maxBodyBytes: number;
+  /** Largest preview image, in bytes of PNG (not of base64). */
+  readonly maxImageBytes: number;
+  /** Most preview images per order. */
+  readonly maxImages: number;
+  /** Most personalisation fields per design, and longest value (in UTF-16 code units). */
+  readonly maxPersonalisationFields: number;
+  readonly maxPersonalisationLength: number;
+}
+
+/**
+ * The defaults: 4 preview images of up to 2 MiB each. In base64 they take 4 × 2.67 MiB, so the
+ * body limit is 12 MiB rather than 10, leaving room for the design.
+ */
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxBodyBytes: 12 * 1024 * 1024,
+  maxImageBytes: 2 * 1024 * 1024,
+  maxImages: 4,
+  maxPersonalisationFields: 20,
+  maxPersonalisationLength: 500,
+};

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { createOrderDocument, formatMoney, validateDesignDocument, type OrderDocument, type Problem, type SizeDef } from '../domain/index.ts';
+import { apiError, type ApiError } from './apiError.ts';
+import type { Catalog } from './catalog.ts';
+import type { Clock } from './clock.ts';
+import { parseOrderRequest, type ClientPrice, type OrderRequest, type SizeRequest } from './orderRequest.ts';
+import type { Repository, StoredOrder } from './repository.ts';
+import { requestHash } from './requestHash.ts';
+import { toServerOrder, type OrderRecord, type ServerOrder } from './serverOrder.ts';
+import type { ServerLimits } from './serverLimits.ts';
+
+/** What placing an order needs. */
+export interface OrderServices {
+  readonly repository: Repository;
+  readonly catalog: Catalog;
+  readonly clock: Clock;
+  readonly limits: ServerLimits;
+}
+
+/** The order stored now, the order a retry had already stored, or why the order was refused. */
+export type SubmitOrderResult =
+  | { readonly kind: 'created'; readonly order: ServerOrder }
+  | { readonly kind: 'replayed'; readonly order: ServerOrder }
+  | { readonly kind: 'refused'; readonly error: ApiError };
+
+/**
+ * Places an order from an untrusted request body: the browser is never trusted. The design is
+ * revalidated under the rules version it names, price and lead time are recomputed, a price the
+ * client sent must match, and the order and its images are stored in one transaction. A retry
+ * with an idempotency key already used for the same body returns the stored order; the same key
+ * with another body is refused. Nothing is written when the order is refused.
+ */
+export async function submitOrder(services: OrderServices, idempotencyKey: string, body: unknown): Promise<SubmitOrderResult> {
+  const hash = requestHash(body);
+  const prepared = await prepareOrder(services, body);
+  if (!prepared.ok) {
+    // A retry of a stored order must get that order back even if it would be refused today (say,
+    // the product was withdrawn since), and a reused key must be named as such.
+    const earlier = await services.repository.findOrderByIdempotencyKey(idempotencyKey);
+    return earlier ? replay(earlier, hash) : refuse(prepared.error);
+  }
+  const { record, images } = prepared;
+  const outcome = await services.repository.placeOrder({ id: randomUUID(), idempotencyKey, requestHash: hash, record, images });
+  // 'existing': the key was used before (a retry), or by a concurrent request that committed first.
+  return outcome.kind === 'created' ? { kind: 'created', order: toServerOrder(outcome.order.seq, outcome.order.id, outcome.order.record) } : replay(outcome.order, hash);
+}
+
+type PreparedOrder =
+  | { readonly ok: true; readonly record: OrderRecord; readonly images: readonly Uint8Array[] }
+  | { readonly ok: false; readonly error: ApiError };
+
+/** Checks the request, revalidates the design under its rules version and prices it: the order to store, or why not. */
+async function prepareOrder({ catalog, clock, limits }: OrderServices, body: unknown): Promise<PreparedOrder> {
+  const parsed = parseOrderRequest(body, limits);
+  if (!parsed.ok) {
+    return parsed.imagesOnly
+      ? refused(apiError(422, 'invalid_image', 'a preview image was refused', 'send PNG images captured from the canvas, each within the size limit', parsed.problems))
+      : refused(apiError(422, 'invalid_request', `the order has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}: ${parsed.problems[0]!.path || 'body'}: ${parsed.problems[0]!.message}`, 'fix each field listed in "problems"', parsed.problems));
+  }
+  const { request } = parsed;
+  const { productId, rulesVersion } = request.design;
+
+  const lookup = await catalog.find(productId, rulesVersion);
+  if (lookup.kind === 'unknown-product') {
+    return refused(apiError(422, 'unknown_product', `there is no product "${productId}"`, `order one of: ${lookup.knownProducts.join(', ')}`));
+  }
+  if (lookup.kind === 'unknown-rules-version') {
+    return refused(apiError(409, 'unknown_rules_version', `the design was made under rules version "${rulesVersion}" of "${productId}", which this shop never published (the current version is "${lookup.currentRulesVersion}")`, 'open the design in the configurator again: it checks it against the current rules, then order it'));
+  }
+  const { entry, space } = lookup.version;
+
+  const design = validateDesignDocument(space, entry.rulesVersion, request.design);
+  if (!design.ok) {
+    return refused(apiError(422, 'invalid_design', `the design is not valid under rules version "${rulesVersion}": ${design.problems[0]!.message}`, 'change the choices listed in "problems" in the configurator, then order again', design.problems));
+  }
+  const size = findSize(entry.product.sizes, request.size);
+  if (!size) {
+    return refused(apiError(422, 'unknown_size', `"${productId}" does not come in size ${describeSize(request.size)}`, `choose one of the sizes (EU): ${entry.product.sizes.map((s) => s.eu).join(', ')}`));
+  }
+  const now = clock.now();
+  const document = createOrderDocument(entry, design.value, size, request.quantity, now);
+  if (request.clientPrice) {
+    const mismatch = comparePrice(request.clientPrice, document.price);
+    if (mismatch) return refused(mismatch);
+  }
+  return { ok: true, record: orderRecord(document, request, now), images: request.previewImages.map((image) => image.png.bytes) };
+}
+
+function refused(error: ApiError): PreparedOrder {
+  return { ok: false, error };
+}
+
+function replay(stored: StoredOrder, hash: string): SubmitOrderResult {
+  if (stored.requestHash !== hash) {
+    return refuse(apiError(422, 'idempotency_key_reused', `this Idempotency-Key was already used for another order (${toServerOrder(stored.seq, stored.id, stored.record).orderNumber}) with a different body`, 'send a new Idempotency-Key for a new order; reuse a key only to retry exactly the same request'));
+  }
+  return { kind: 'replayed', order: toServerOrder(stored.seq, stored.id, stored.record) };
+}
+
+function refuse(error: ApiError): SubmitOrderResult {
+  return { kind: 'refused', error };
+}
+
+function orderRecord(document: OrderDocument, request: OrderRequest, now: Date): OrderRecord {
+  const { schema: _schema, status: _status, ...rest } = document;
+  return {
+    status: 'received',
+    ...rest,
+    updatedAt: now.toISOString(),
+    contact: request.contact,
+    previewImages: request.previewImages.map(({ view, png }) => ({ view, contentType: 'image/png', bytes: png.bytes.length, width: png.width, height: png.height, sha256: png.sha256 })),
+  };
+}
+
+function findSize(sizes: readonly SizeDef[], wanted: SizeRequest): SizeDef | undefined {
+  return 'eu' in wanted ? sizes.find((size) => size.eu === wanted.eu) : sizes.find((size) => size.id === wanted.id);
+}
+
+function describeSize(size: SizeRequest): string {
+  return 'eu' in size ? `EU ${size.eu}` : `"${size.id}"`;
+}
+
+/** Names every difference between the price the client showed and the recomputed one. */
+function comparePrice(client: ClientPrice, server: OrderDocument['price']): ApiError | undefined {
+  const problems: Problem[] = [];
+  const money = (amount: number) => formatMoney(amount, server.currency);
+  if (client.currency !== server.currency) {
+    problems.push({ path: 'clientPrice.currency', message: `the currency is ${server.currency}, not ${client.currency}`, hint: `show prices in ${server.currency}` });
+  } else {
+    if (client.unitTotal !== server.unitTotal) problems.push({ path: 'clientPrice.unitTotal', message: `the price of one pair is ${money(server.unitTotal)}, not ${money(client.unitTotal)}`, hint: `show ${money(server.unitTotal)}` });
+    if (client.total !== server.total) problems.push({ path: 'clientPrice.total', message: `the total is ${money(server.total)}, not ${money(client.total)}`, hint: `show ${money(server.total)}` });
+  }
+  if (problems.length === 0) return undefined;
+  const breakdown = [`base ${money(server.base)}`, ...server.surcharges.map((line) => `${line.label} ${money(line.amount)}`)].join(', ');
+  return apiError(422, 'price_mismatch', `the price sent differs from the price under the rules: ${problems.map((p) => p.message).join('; ')} (${breakdown})`, 'show the customer the current price and ask them to confirm it, then submit again with that price', problems);
+}

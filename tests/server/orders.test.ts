@@ -1,0 +1,373 @@
+// The orders API in-process (app.request) over a real PGlite and the real catalog: placing orders,
+// idempotent retries, revalidation, bad input of every kind, the export, schemas and static files.
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rulesVersionOf, type CatalogEntry } from '../../src/domain/index.ts';
+import type { ServerOrder } from '../../src/server/serverOrder.ts';
+import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest } from './support/orderBodies.ts';
+import { FULFILMENT_TOKEN, startTestApp, type TestApp } from './support/testApp.ts';
+
+let t: TestApp;
+let sneaker: ReturnType<typeof productUnderTest>;
+let olderEntry: CatalogEntry;
+
+beforeAll(async () => {
+  const { loadCatalogFromDisk } = await import('../../src/server/catalogFiles.ts');
+  const current = loadCatalogFromDisk(process.cwd()).entries[0]!;
+  // The rules as they were before the merchandiser raised the base price.
+  const product = { ...current.product, basePrice: current.product.basePrice - 1000 };
+  olderEntry = { ...current, product, rulesVersion: rulesVersionOf(product, current.ruleSet) };
+  t = await startTestApp([olderEntry]);
+  sneaker = productUnderTest(t.entry);
+}, 120_000);
+
+afterAll(async () => {
+  await t?.dispose();
+});
+
+beforeEach(async () => {
+  await t.client.query('TRUNCATE order_images, orders RESTART IDENTITY');
+  t.setNow('2026-11-25T12:00:00.000Z');
+});
+
+let keyCounter = 0;
+const newKey = () => `test-key-${String(++keyCounter).padStart(6, '0')}`;
+
+function post(body: unknown, key: string | null = newKey(), headers: Record<string, string> = {}) {
+  return t.app.request('/api/orders', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(key === null ? {} : { 'Idempotency-Key': key }), ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+const suedeDesign = () => designFrom(sneaker, { 'vamp.material': 'suede' });
+const storedCount = async () => Number((await t.client.query<{ n: number }>('SELECT count(*)::int AS n FROM orders'))[0]!.n);
+
+async function expectError(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = (await response.json()) as { error: { code: string; message: string; hint: string; problems?: unknown[] } };
+  expect(Object.keys(body)).toEqual(['error']);
+  expect(body.error.code).toBe(code);
+  expect(body.error.message.length).toBeGreaterThan(10);
+  expect(body.error.hint.length).toBeGreaterThan(5);
+  return body.error;
+}
+
+function schemaValidator() {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  for (const file of ['design', 'order']) ajv.addSchema(JSON.parse(readFileSync(`public/schemas/${file}.schema.json`, 'utf8')) as object);
+  return ajv.compile(JSON.parse(readFileSync('public/schemas/server-order.schema.json', 'utf8')) as object);
+}
+
+describe('placing an order', () => {
+  it('stores a valid design and answers 201 with the recomputed order and its number', async () => {
+    const response = await post(orderBody(sneaker, suedeDesign(), { quantity: 2 }));
+    expect(response.status).toBe(201);
+    const order = (await response.json()) as ServerOrder;
+    expect(order).toMatchObject({
+      schema: 'atelier.server-order/1',
+      orderNumber: 'ATL-000001',
+      status: 'received',
+      createdAt: '2026-11-25T12:00:00.000Z',
+      product: { id: 'sneaker', name: t.entry.product.name },
+      rulesVersion: t.entry.rulesVersion,
+      size: { eu: '42' },
+      quantity: 2,
+      contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
+    });
+    expect(order.price.unitTotal).toBe(t.entry.product.basePrice + 1500);
+    expect(order.price.total).toBe(order.price.unitTotal * 2);
+    expect(order.price.surcharges.map((line) => line.ruleId)).toEqual(['price-suede-upper']);
+    expect(order.billOfMaterials.find((line) => line.part === 'vamp')!.material.code).toBe('MT-SUE');
+    expect(order.canonicalKey).toMatch(/^sneaker\|.*vamp\.material=suede/);
+    expect(response.headers.get('location')).toBe(`/api/orders/${order.id}`);
+    const validate = schemaValidator();
+    expect(validate(order) ? [] : validate.errors).toEqual([]);
+
+    const fetched = await t.app.request(`/api/orders/${order.id}`);
+    expect(fetched.status).toBe(200);
+    expect(await fetched.json()).toEqual(order);
+  });
+
+  it('numbers orders in sequence', async () => {
+    const numbers = [];
+    for (let index = 0; index < 3; index++) numbers.push(((await (await post(orderBody(sneaker, suedeDesign()))).json()) as ServerOrder).orderNumber);
+    expect(numbers).toEqual(['ATL-000001', 'ATL-000002', 'ATL-000003']);
+  });
+
+  it('computes the price itself when the client sends none, and accepts a size by id', async () => {
+    const body = { ...orderBody(sneaker, designFrom(sneaker), { withPrice: false }), size: undefined, sizeId: 'eu-38' };
+    const response = await post(body);
+    expect(response.status).toBe(201);
+    const order = (await response.json()) as ServerOrder;
+    expect(order.price.unitTotal).toBe(t.entry.product.basePrice);
+    expect(order.size.eu).toBe('38');
+  });
+
+  it('revalidates a design made under an earlier published rules version, and prices it under that version', async () => {
+    const design = { ...designFrom(sneaker), rulesVersion: olderEntry.rulesVersion };
+    const body = orderBody(sneaker, design, { withPrice: false });
+    const response = await post(body);
+    expect(response.status).toBe(201);
+    const order = (await response.json()) as ServerOrder;
+    expect(order.rulesVersion).toBe(olderEntry.rulesVersion);
+    expect(order.price.unitTotal).toBe(olderEntry.product.basePrice);
+  });
+});
+
+describe('retrying an order', () => {
+  it('returns the stored order for the same key and body, never a second one', async () => {
+    const body = orderBody(sneaker, suedeDesign(), { previewImages: [{ view: 'side', dataUrl: pngDataUrl() }] });
+    const key = newKey();
+    const first = await post(body, key);
+    t.setNow('2026-11-25T12:05:00.000Z');
+    const again = await post(body, key);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.text()).toBe(await first.text());
+    expect(await storedCount()).toBe(1);
+  });
+
+  it('treats the same data with its keys in another order as the same request', async () => {
+    const body = orderBody(sneaker, suedeDesign());
+    const key = newKey();
+    const first = (await (await post(body, key)).json()) as ServerOrder;
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const again = await post(JSON.stringify(reordered, null, 2), key);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as ServerOrder).id).toBe(first.id);
+  });
+
+  it('stores one order when the same request arrives many times at once', async () => {
+    const body = orderBody(sneaker, suedeDesign());
+    const key = newKey();
+    const responses = await Promise.all(Array.from({ length: 8 }, () => post(body, key)));
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    const ids = await Promise.all(responses.map(async (response) => ((await response.json()) as ServerOrder).id));
+    expect(new Set(ids).size).toBe(1);
+    expect(await storedCount()).toBe(1);
+  });
+
+  it('refuses a key already used for a different order', async () => {
+    const key = newKey();
+    await post(orderBody(sneaker, suedeDesign()), key);
+    const error = await expectError(await post(orderBody(sneaker, suedeDesign(), { quantity: 3 }), key), 422, 'idempotency_key_reused');
+    expect(error.message).toContain('ATL-000001');
+    expect(await storedCount()).toBe(1);
+  });
+});
+
+describe('refusing an order', () => {
+  it('answers 409 for a rules version the shop never published', async () => {
+    const design = { ...suedeDesign(), rulesVersion: 'feedfacefeedface' };
+    const error = await expectError(await post(orderBody(sneaker, design)), 409, 'unknown_rules_version');
+    expect(error.message).toContain('feedfacefeedface');
+    expect(error.message).toContain(t.entry.rulesVersion);
+  });
+
+  it('answers 422 with the broken rules for a tampered design', async () => {
+    const design = suedeDesign();
+    const tampered = { ...design, choices: { ...design.choices, 'toeCap.material': 'patent', 'toeCap.colour': 'black' } };
+    const error = await expectError(await post({ ...orderBody(sneaker, design), design: tampered }), 422, 'invalid_design');
+    expect(JSON.stringify(error.problems)).toContain('patent-toe-on-firm-vamp');
+    expect(await storedCount()).toBe(0);
+  });
+
+  it('answers 422 for an option that does not exist', async () => {
+    const design = suedeDesign();
+    const error = await expectError(await post({ ...orderBody(sneaker, design), design: { ...design, choices: { ...design.choices, 'laces.colour': 'gold' } } }), 422, 'invalid_design');
+    expect(error.problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'choices.laces.colour' })]));
+  });
+
+  it('answers 422 naming the difference when the client was shown another price', async () => {
+    const body = orderBody(sneaker, suedeDesign(), { quantity: 2 });
+    const error = await expectError(await post({ ...body, clientPrice: { unitTotal: 9900, total: 19800, currency: 'EUR' } }), 422, 'price_mismatch');
+    expect(error.message).toContain('€99.00');
+    expect(error.message).toContain(`€${((t.entry.product.basePrice + 1500) / 100).toFixed(2)}`);
+    expect(error.problems).toHaveLength(2);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it('answers 400 for malformed JSON', async () => {
+    const error = await expectError(await post('{"design": {"productId": "sneaker",'), 400, 'malformed_json');
+    expect(error.message).toMatch(/not valid JSON/);
+  });
+
+  it('answers 400 without an Idempotency-Key or with a malformed one', async () => {
+    await expectError(await post(orderBody(sneaker, suedeDesign()), null), 400, 'missing_idempotency_key');
+    await expectError(await post(orderBody(sneaker, suedeDesign()), 'short'), 400, 'malformed_idempotency_key');
+    await expectError(await post(orderBody(sneaker, suedeDesign()), 'has spaces in it'), 400, 'malformed_idempotency_key');
+  });
+
+  it('answers 415 for a body that is not JSON', async () => {
+    await expectError(await post('design=x', newKey(), { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
+  });
+
+  it('answers 422 listing every field of the wrong type', async () => {
+    const error = await expectError(await post({ design: 'sneaker', size: 42, quantity: 0, contact: { name: 7 }, colour: 'red' }), 422, 'invalid_request');
+    expect(error.problems!.map((problem) => (problem as { path: string }).path)).toEqual(['colour', 'design', 'size', 'quantity', 'contact.name', 'contact.email']);
+    await expectError(await post([]), 422, 'invalid_request');
+    await expectError(await post(orderBody(sneaker, suedeDesign(), { quantity: 21 })), 422, 'invalid_request');
+  });
+
+  it('answers 422 for a product the shop does not sell, and for a size it does not come in', async () => {
+    await expectError(await post(orderBody(sneaker, { ...suedeDesign(), productId: 'boot' })), 422, 'unknown_product');
+    await expectError(await post(orderBody(sneaker, suedeDesign(), { eu: '55' })), 422, 'unknown_size');
+  });
+
+  it('answers 413 for a body over the limit, by its Content-Length or by counting streamed bytes', async () => {
+    const huge = JSON.stringify({ ...orderBody(sneaker, suedeDesign()), padding: 'x'.repeat(13 * 1024 * 1024) });
+    await expectError(await post(huge), 413, 'body_too_large');
+    const bytes = new TextEncoder().encode(huge);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let offset = 0; offset < bytes.length; offset += 1 << 20) controller.enqueue(bytes.subarray(offset, offset + (1 << 20)));
+        controller.close();
+      },
+    });
+    const streamed = await t.app.request(new Request('http://localhost/api/orders', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey() }, body: stream, duplex: 'half',
+    } as RequestInit));
+    await expectError(streamed, 413, 'body_too_large');
+    expect(await storedCount()).toBe(0);
+  });
+});
+
+describe('preview images', () => {
+  it('stores PNG previews and serves each at its URL', async () => {
+    const side = pngFile(8, 4);
+    const top = pngFile(2, 2, [0, 128, 0]);
+    const response = await post(orderBody(sneaker, suedeDesign(), { previewImages: [{ view: 'side', dataUrl: pngDataUrl(side) }, { view: 'top', dataUrl: pngDataUrl(top) }] }));
+    expect(response.status).toBe(201);
+    const order = (await response.json()) as ServerOrder;
+    expect(order.previewImages.map(({ view, width, height, bytes }) => ({ view, width, height, bytes }))).toEqual([
+      { view: 'side', width: 8, height: 4, bytes: side.length },
+      { view: 'top', width: 2, height: 2, bytes: top.length },
+    ]);
+    const image = await t.app.request(order.previewImages[1]!.url);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await image.arrayBuffer())).toEqual(top);
+    await expectError(await t.app.request(`/api/orders/${order.id}/images/3`), 404, 'not_found');
+  });
+
+  it.each([
+    ['a JPEG', `data:image/jpeg;base64,${Buffer.from('not a png').toString('base64')}`, /not a base64 PNG data URL/],
+    ['a GIF labelled as PNG', `data:image/png;base64,${Buffer.from('GIF89a0123456789012345678901234567890123456789').toString('base64')}`, /signature/],
+    ['broken base64', 'data:image/png;base64,iVBORw0KGgo!!!!', /not valid base64/],
+    ['a truncated PNG', pngDataUrl(pngFile(16, 16).subarray(0, 60)), /truncated|damaged/],
+    ['a PNG over 2 MiB', pngDataUrl(pngFile(4, 4, [1, 2, 3], 2 * 1024 * 1024 + 10)), /more than the 2\.0 MiB allowed/],
+  ])('refuses %s', async (_name, dataUrl, message) => {
+    const error = await expectError(await post(orderBody(sneaker, suedeDesign(), { previewImages: [{ view: 'side', dataUrl }] })), 422, 'invalid_image');
+    expect(JSON.stringify(error.problems)).toMatch(message);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it('refuses more than four images', async () => {
+    const images = Array.from({ length: 5 }, () => ({ view: 'side', dataUrl: pngDataUrl() }));
+    await expectError(await post(orderBody(sneaker, suedeDesign(), { previewImages: images })), 422, 'invalid_image');
+  });
+});
+
+describe('the fulfilment export', () => {
+  const exportUrl = (query: string) => t.app.request(`/api/orders/export?${query}`, { headers: { Authorization: `Bearer ${FULFILMENT_TOKEN}` } });
+
+  beforeEach(async () => {
+    t.setNow('2026-11-24T09:00:00.000Z');
+    await post(orderBody(sneaker, designFrom(sneaker)));
+    t.setNow('2026-11-25T09:00:00.000Z');
+    await post(orderBody(sneaker, suedeDesign(), { quantity: 2, contact: { name: '=HYPERLINK("x")', email: 'eve@example.com' }, previewImages: [{ view: 'side', dataUrl: pngDataUrl() }] }));
+  });
+
+  it('needs the fulfilment token', async () => {
+    await expectError(await t.app.request('/api/orders/export'), 401, 'unauthorized');
+    await expectError(await t.app.request('/api/orders/export', { headers: { Authorization: 'Bearer wrong' } }), 401, 'unauthorized');
+  });
+
+  it('streams the orders since a time as NDJSON, one order document per line', async () => {
+    const response = await exportUrl('since=2026-11-25T00:00:00Z&format=ndjson');
+    expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const lines = (await response.text()).trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const order = JSON.parse(lines[0]!) as ServerOrder;
+    expect(order.orderNumber).toBe('ATL-000002');
+    const validate = schemaValidator();
+    expect(validate(order) ? [] : validate.errors).toEqual([]);
+    expect((await (await exportUrl('')).text()).trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it('exports CSV with one row per order line and the bill of materials in columns', async () => {
+    const response = await exportUrl('since=2026-11-01&format=csv');
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = (await response.text()).trimEnd().split('\r\n');
+    expect(rows).toHaveLength(3);
+    const header = rows[0]!.split(',');
+    expect(header.slice(0, 3)).toEqual(['order_number', 'order_id', 'status']);
+    for (const part of t.entry.product.parts) expect(header).toContain(`${part.id}.material_code`);
+    const second = rows[2]!;
+    expect(second.startsWith('ATL-000002,')).toBe(true);
+    expect(second).toContain(',2,EUR,'); // quantity and currency
+    expect(second).toContain('"\'=HYPERLINK(""x"")"'); // a formula is defused and quoted
+    expect(second).toContain('vamp=MT-SUE/');
+    expect(second).toContain('/images/1');
+  });
+
+  it('refuses a bad time or format', async () => {
+    await expectError(await exportUrl('since=yesterday'), 400, 'invalid_query');
+    await expectError(await exportUrl('format=xml'), 400, 'invalid_query');
+  });
+});
+
+describe('the rest of the API', () => {
+  it('serves the order and design JSON Schemas', async () => {
+    const order = await t.app.request('/api/schemas/order.json');
+    expect(order.headers.get('content-type')).toMatch(/^application\/schema\+json/);
+    expect(((await order.json()) as { $id: string }).$id).toMatch(/server-order\.schema\.json$/);
+    expect(((await (await t.app.request('/api/schemas/design.json')).json()) as { $id: string }).$id).toMatch(/design\.schema\.json$/);
+    await expectError(await t.app.request('/api/schemas/nothing.json'), 404, 'not_found');
+  });
+
+  it('answers 404 in the error shape for an unknown order or endpoint', async () => {
+    await expectError(await t.app.request('/api/orders/ATL-000001'), 404, 'not_found');
+    await expectError(await t.app.request('/api/nothing'), 404, 'not_found');
+    await expectError(await t.app.request('/api/orders', { method: 'DELETE' }), 404, 'not_found');
+  });
+});
+
+describe('the built app', () => {
+  it('serves index.html at / and for client-side routes', async () => {
+    for (const path of ['/', '/design/sneaker', '/gallery?sort=top']) {
+      const response = await t.app.request(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(await response.text()).toContain('<div id="root">');
+    }
+  });
+
+  it('serves assets with their type, immutable caching and gzip', async () => {
+    const response = await t.app.request('/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    const model = await t.app.request('/models/sneaker.glb');
+    expect(model.headers.get('content-type')).toBe('model/gltf-binary');
+    const lastModified = model.headers.get('last-modified')!;
+    expect((await t.app.request('/models/sneaker.glb', { headers: { 'If-Modified-Since': lastModified } })).status).toBe(304);
+  });
+
+  it('answers 404 for a missing file and never leaves dist/', async () => {
+    await expectError(await t.app.request('/assets/missing.js'), 404, 'not_found');
+    for (const path of ['/%2e%2e/package.json', '/..%2fpackage.json', '/assets/%2e%2e/%2e%2e/package.json']) {
+      const response = await t.app.request(path);
+      expect(await response.text()).not.toContain('"devDependencies"');
+    }
+  });
+});

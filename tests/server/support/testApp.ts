@@ -1,0 +1,69 @@
+// The real app in-process: a real PGlite, the real catalog from disk, a clock the test controls and
+// a small built app in a temporary dist/ folder.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import type { CatalogEntry } from '../../../src/domain/index.ts';
+import { openCatalog } from '../../../src/server/catalog.ts';
+import { loadCatalogFromDisk } from '../../../src/server/catalogFiles.ts';
+import { createApp } from '../../../src/server/createApp.ts';
+import { applyMigrations } from '../../../src/server/migrate.ts';
+import type { Repository } from '../../../src/server/repository.ts';
+import type { SqlClient } from '../../../src/server/sqlClient.ts';
+import { createSqlRepository } from '../../../src/server/sqlRepository.ts';
+import { openTestPglite } from './testDatabases.ts';
+
+export const FULFILMENT_TOKEN = 'test-fulfilment-token';
+
+/** Everything a server test touches. */
+export interface TestApp {
+  readonly app: Hono;
+  readonly client: SqlClient;
+  readonly repository: Repository;
+  readonly entry: CatalogEntry;
+  readonly distDir: string;
+  /** Sets the time the app sees. */
+  setNow(time: string): void;
+  /** Rebuilds the app over the same database with another current catalog (a rules change). */
+  republish(entries: readonly CatalogEntry[]): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** Starts the app over a fresh database; `history` entries are published first, as earlier rules versions. */
+export async function startTestApp(history: readonly CatalogEntry[] = []): Promise<TestApp> {
+  const { entries, problems } = loadCatalogFromDisk(process.cwd());
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  const { client, dispose } = await openTestPglite();
+  await applyMigrations(client);
+  const repository = createSqlRepository(client);
+  let now = new Date('2026-11-25T12:00:00.000Z');
+  const clock = { now: () => new Date(now) };
+  const distDir = builtApp();
+  if (history.length > 0) await openCatalog(history, repository, new Date('2026-10-01T00:00:00Z'));
+  const build = async (current: readonly CatalogEntry[]) => createApp({ repository, catalog: await openCatalog(current, repository, clock.now()), clock, distDir, fulfilmentToken: FULFILMENT_TOKEN });
+  const testApp = {
+    app: await build(entries),
+    client,
+    repository,
+    entry: entries.find((candidate) => candidate.product.id === 'sneaker')!,
+    distDir,
+    setNow: (time: string) => { now = new Date(time); },
+    async republish(current: readonly CatalogEntry[]) { testApp.app = await build(current); },
+    async dispose() {
+      await dispose();
+      rmSync(distDir, { recursive: true, force: true });
+    },
+  };
+  return testApp;
+}
+
+function builtApp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-dist-'));
+  mkdirSync(join(dir, 'assets'));
+  mkdirSync(join(dir, 'models'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Atelier</title><div id="root"></div>');
+  writeFileSync(join(dir, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
+  writeFileSync(join(dir, 'models', 'sneaker.glb'), Buffer.from('glTF\x02\x00\x00\x00'));
+  return dir;
+}
