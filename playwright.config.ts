@@ -1,4 +1,4 @@
-// Playwright end-to-end tests against the production build (`vite preview`).
+// Playwright end-to-end tests against the production build, served by the Atelier server itself.
 // The build is done by `npm run test:e2e` before Playwright starts.
 // Chromium is Debian's (/usr/bin/chromium, see scripts/ensureChromium.mjs);
 // WebGL runs in software through SwiftShader, so one worker only.
@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
 const PORT = 4317;
 const HOST = '127.0.0.1';
 const BASE_URL = `http://${HOST}:${PORT}`;
+const E2E_DATA_DIR = 'test-results/e2e-data';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -50,8 +51,10 @@ export default defineConfig({
       },
     },
   ],
+  // The real server (API and the built app) on a fresh embedded database for every run.
   webServer: {
-    command: `node_modules/.bin/vite preview --port ${PORT} --strictPort --host ${HOST}`,
+    command: `rm -rf ${E2E_DATA_DIR} && node --import tsx src/server/main.ts`,
+    env: { PORT: String(PORT), HOST, ATELIER_DATA_DIR: E2E_DATA_DIR, ATELIER_FULFILMENT_TOKEN: 'e2e-fulfilment-token' },
     url: BASE_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -1,27 +1,41 @@
 import type { Assignment } from './configurationSpace.ts';
-import type { Product } from './productModel.ts';
+import type { AttributeId, Product } from './productModel.ts';
 
 /**
- * The design in a URL, compactly: `<rulesVersion>.<choices>` where `<choices>` packs each
- * attribute's option index (in product order) into base64url, 6 bits a character for options
- * counts up to 64 (two characters otherwise). The sneaker's 24 attributes take 24 characters.
+ * The design in a URL, compactly: `<rulesVersion>.<choices>[.<chosen>]` where `<choices>` packs
+ * each attribute's option index (in product order) into base64url, 6 bits a character for options
+ * counts up to 64 (two characters otherwise), and `<chosen>` is a bit mask (6 attributes a
+ * character, product order) of the attributes the customer chose, so that the restored design
+ * keeps its provenance. The sneaker's 24 attributes take 24 + 4 characters.
  *
- * @example encodeShareToken(product, version, design) // "90e16a0817393de2.AAAAAAAAAAAAAAAAAAAAAAAA"
+ * @example encodeShareToken(product, version, design, ['toeCap.colour']) // "90e16a0817393de2.AAAAAAAAAAAAAAAAAAAAAAAA.BAAA"
  */
-export function encodeShareToken(product: Product, rulesVersion: string, design: Assignment): string {
+export function encodeShareToken(product: Product, rulesVersion: string, design: Assignment, chosenByCustomer?: readonly AttributeId[]): string {
   let packed = '';
   for (const attribute of product.attributes) {
     const index = attribute.options.findIndex((option) => option.id === design[attribute.id]);
     if (index < 0) throw new Error(`[Atelier] design has no valid option for "${attribute.id}"`);
     packed += attribute.options.length <= 64 ? DIGITS[index] : DIGITS[index >> 6]! + DIGITS[index & 63]!;
   }
-  return `${rulesVersion}.${packed}`;
+  if (chosenByCustomer === undefined) return `${rulesVersion}.${packed}`;
+  const chosen = new Set(chosenByCustomer);
+  let mask = '';
+  for (let start = 0; start < product.attributes.length; start += 6) {
+    let bits = 0;
+    product.attributes.slice(start, start + 6).forEach((attribute, bit) => {
+      if (chosen.has(attribute.id)) bits |= 1 << bit;
+    });
+    mask += DIGITS[bits];
+  }
+  return `${rulesVersion}.${packed}.${mask}`;
 }
 
 /** What a share token says, before it is checked against the rules. */
 export interface DecodedShareToken {
   readonly rulesVersion: string;
   readonly design: Assignment;
+  /** The attributes the customer chose, in product order; absent in tokens made without it. */
+  readonly chosenByCustomer?: readonly AttributeId[];
 }
 
 /**
@@ -29,9 +43,9 @@ export interface DecodedShareToken {
  * the token is malformed or does not fit the product (a truncated link, another product).
  */
 export function decodeShareToken(product: Product, token: string): DecodedShareToken | { error: string } {
-  const match = /^([0-9a-f]{16})\.([A-Za-z0-9_-]+)$/.exec(token);
+  const match = /^([0-9a-f]{16})\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?$/.exec(token);
   if (!match) return { error: 'this share link is not complete: it should end with a version and a code, like …/?design=90e16a0817393de2.AAAA' };
-  const [, rulesVersion, packed] = match as unknown as [string, string, string];
+  const [, rulesVersion, packed, mask] = match as unknown as [string, string, string, string | undefined];
   const design: Record<string, string> = {};
   let position = 0;
   for (const attribute of product.attributes) {
@@ -45,7 +59,12 @@ export function decodeShareToken(product: Product, token: string): DecodedShareT
     design[attribute.id] = option.id;
   }
   if (position !== packed.length) return { error: `this share link is too long for the ${product.name}; it may be for another product` };
-  return { rulesVersion, design };
+  if (mask === undefined) return { rulesVersion, design };
+  if (mask.length !== Math.ceil(product.attributes.length / 6)) return { error: `this share link's last part does not fit the ${product.name}; copy the whole link again` };
+  const chosenByCustomer = product.attributes
+    .filter((_attribute, index) => (DIGITS.indexOf(mask[Math.floor(index / 6)]!) >> (index % 6)) & 1)
+    .map((attribute) => attribute.id);
+  return { rulesVersion, design, chosenByCustomer };
 }
 
 const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

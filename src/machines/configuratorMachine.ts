@@ -1,12 +1,15 @@
-import { assign, emit, setup } from 'xstate';
+import { assign, emit, fromPromise, setup } from 'xstate';
 import {
   attributeById, attributeDisplayName, compileRules, createDesignDocument, createOrderDocument, describeExplanation, describeRepair,
   explainUnavailable, formatMoney, MAX_QUANTITY, optionById, summariseDesign,
   type AttributeId, type CatalogEntry, type Choice, type ConfigurationSpace, type DesignSummary, type Explanation, type OptionId,
-  type OrderDocument, type PartId, type SessionFacts,
+  type Assignment, type OrderDocument, type PartId, type SessionFacts,
 } from '../domain/index.ts';
 import { recordChange, redo, setChoice, startHistory, undo, type DesignHistory } from './designHistory.ts';
 import { describeChange } from './describeChange.ts';
+import {
+  contactProblems, OrderSubmissionError, type OrderContactInput, type OrderSubmission, type PlacedOrder, type PreviewImageInput,
+} from './orderSubmission.ts';
 
 /** A choice the customer asked for that the rules do not allow with their other choices. */
 export interface Conflict {
@@ -32,7 +35,23 @@ export interface SessionContext {
   /** The last change in words, for the screen-reader live region. */
   readonly announcement: string;
   readonly lastExport: OrderDocument | null;
+  /** Checkout: who the order is for, as typed. */
+  readonly contact: OrderContactInput;
+  /** True once the customer tried to place the order, so the checkout shows what is missing. */
+  readonly checkoutAttempted: boolean;
+  /**
+   * The order being placed, kept unchanged for retries (same idempotency key, same body); cleared
+   * whenever the design, size, quantity or contact changes, because that is a new order.
+   */
+  readonly submission: OrderSubmission | null;
+  /** Why the last attempt to place the order failed; null when it did not. */
+  readonly submitError: { readonly message: string; readonly retryable: boolean } | null;
+  /** The order the server confirmed, shown until the customer starts a new design. */
+  readonly placedOrder: PlacedOrder | null;
+  /** The gallery design this session was remixed from; orders and submissions name it. */
+  readonly remixOf: string | null;
   readonly now: () => Date;
+  readonly newIdempotencyKey: () => string;
 }
 
 /** Events a session accepts, namespaced by what they act on. */
@@ -48,12 +67,16 @@ export type SessionEvent =
   | { type: 'review.size'; sizeId: string }
   | { type: 'review.quantity'; quantity: number }
   | { type: 'order.export' }
+  | { type: 'checkout.contact'; contact: OrderContactInput }
+  /** Places the order (or retries it: the same order is sent again). Images are taken the first time only. */
+  | { type: 'order.submit'; previewImages?: readonly PreviewImageInput[] }
+  | { type: 'design.new' }
   | { type: 'conflict.accept' }
   | { type: 'conflict.cancel' }
   | { type: 'part.focus'; partId: PartId | null };
 
 /** Events a session emits to whoever listens (`actor.on(...)`). */
-export type SessionEmitted = { type: 'order.exported'; order: OrderDocument };
+export type SessionEmitted = { type: 'order.exported'; order: OrderDocument } | { type: 'order.placed'; order: PlacedOrder };
 
 /** What a session starts from. */
 export interface SessionInput {
@@ -64,6 +87,12 @@ export interface SessionInput {
   readonly choices?: readonly Choice[];
   /** Clock for order timestamps (tests pass a fixed one). */
   readonly now?: () => Date;
+  /** The values of a shared or remixed design beyond `choices`: kept as suggestions. */
+  readonly startedFrom?: Assignment;
+  /** The gallery design this session remixes. */
+  readonly remixOf?: string;
+  /** New idempotency keys for orders (default `crypto.randomUUID()`). */
+  readonly newIdempotencyKey?: () => string;
   /** What is known about the session (region, date): availability rules read it. Ignored when `space` is given. */
   readonly facts?: SessionFacts;
 }
@@ -71,13 +100,20 @@ export interface SessionInput {
 /** The context after the design changed: history moved, summary re-derived, change announced. */
 function withHistory(context: SessionContext, history: DesignHistory, label: string): Partial<SessionContext> {
   if (history === context.history) return {};
-  const summary = summariseDesign(context.entry, context.space, history.present.choices, suggestedBy(context.entry, history.present.presetId));
-  return { history, summary, conflict: null, lastExport: null, announcement: describeChange(context.space, label, context.summary, summary) };
+  const summary = summariseDesign(context.entry, context.space, history.present.choices, suggestedBy(context.entry, history.present));
+  return { history, summary, conflict: null, lastExport: null, submission: null, announcement: describeChange(context.space, label, context.summary, summary) };
 }
 
-/** The values of the colourway the customer started from: suggestions the customer can override. */
-function suggestedBy(entry: CatalogEntry, presetId: string | null): Readonly<Record<AttributeId, OptionId>> {
-  return entry.product.presets.find((preset) => preset.id === presetId)?.choices ?? {};
+/** The values of the colourway (or shared design) the customer started from: suggestions the customer can override. */
+function suggestedBy(entry: CatalogEntry, present: DesignHistory['present']): Readonly<Record<AttributeId, OptionId>> {
+  if (present.presetId === null) return present.startedFrom ?? {};
+  return entry.product.presets.find((preset) => preset.id === present.presetId)?.choices ?? {};
+}
+
+/** The design document of the session's current design. */
+function currentDesign(context: SessionContext) {
+  const { entry } = context;
+  return createDesignDocument(entry.product.id, entry.rulesVersion, context.summary.resolved.assignment, context.history.present.choices.map((choice) => choice.attribute));
 }
 
 function optionLabel(context: SessionContext, attributeId: AttributeId, optionId: OptionId): string {
@@ -108,6 +144,7 @@ export const configuratorMachine = setup({
     isKnownSize: ({ context, event }) => event.type === 'review.size' && context.entry.product.sizes.some((size) => size.id === event.sizeId),
     isValidQuantity: ({ event }) => event.type === 'review.quantity' && Number.isInteger(event.quantity) && event.quantity >= 1 && event.quantity <= MAX_QUANTITY,
     hasSize: ({ context }) => context.sizeId !== null,
+    canPlaceOrder: ({ context }) => context.sizeId !== null && Object.keys(contactProblems(context.contact)).length === 0,
   },
   actions: {
     applyChoice: assign(({ context, event }) => {
@@ -132,6 +169,7 @@ export const configuratorMachine = setup({
       const history = recordChange(context.history, label, (draft) => {
         draft.choices = [];
         draft.presetId = preset.id;
+        delete draft.startedFrom;
       });
       return withHistory(context, history, label);
     }),
@@ -139,7 +177,7 @@ export const configuratorMachine = setup({
       if (event.type !== 'option.select') return {};
       const explanation = explainUnavailable(
         context.space, context.entry.ruleSet, context.history.present.choices, { attribute: event.attribute, option: event.option },
-        suggestedBy(context.entry, context.history.present.presetId),
+        suggestedBy(context.entry, context.history.present),
       )!;
       const reason = describeExplanation(context.space, explanation);
       const repairText = explanation.repair ? describeRepair(context.space, explanation.repair) : undefined;
@@ -163,6 +201,7 @@ export const configuratorMachine = setup({
       const history = recordChange(context.history, 'Start over', (draft) => {
         draft.choices = [];
         draft.presetId = null;
+        delete draft.startedFrom;
       });
       return withHistory(context, history, 'Started over from the suggested design');
     }),
@@ -170,39 +209,104 @@ export const configuratorMachine = setup({
     setSize: assign(({ context, event }) => {
       if (event.type !== 'review.size') return {};
       const size = context.entry.product.sizes.find((candidate) => candidate.id === event.sizeId)!;
-      return { sizeId: size.id, announcement: `Size ${size.label}` };
+      return { sizeId: size.id, submission: null, announcement: `Size ${size.label}` };
     }),
     setQuantity: assign(({ context, event }) => {
       if (event.type !== 'review.quantity') return {};
-      return { quantity: event.quantity, announcement: `Quantity ${event.quantity}, total ${formatMoney(context.summary.price.unitTotal * event.quantity, context.summary.price.currency)}` };
+      return { quantity: event.quantity, submission: null, announcement: `Quantity ${event.quantity}, total ${formatMoney(context.summary.price.unitTotal * event.quantity, context.summary.price.currency)}` };
     }),
     exportOrder: assign(({ context }) => {
       const { entry } = context;
-      const design = createDesignDocument(entry.product.id, entry.rulesVersion, context.summary.resolved.assignment, context.history.present.choices.map((choice) => choice.attribute));
       const size = entry.product.sizes.find((candidate) => candidate.id === context.sizeId)!;
-      const order = createOrderDocument(entry, design, size, context.quantity, context.now());
+      const order = createOrderDocument(entry, currentDesign(context), size, context.quantity, context.now());
       return { lastExport: order, announcement: 'Order exported: the file is downloading.' };
     }),
     emitExport: emit(({ context }) => ({ type: 'order.exported' as const, order: context.lastExport! })),
+    setContact: assign(({ context, event }) => {
+      if (event.type !== 'checkout.contact') return {};
+      const unchanged = event.contact.name === context.contact.name && event.contact.email === context.contact.email;
+      return unchanged ? {} : { contact: { name: event.contact.name, email: event.contact.email }, submission: null };
+    }),
+    markCheckoutAttempted: assign(({ context }) => {
+      const problems = contactProblems(context.contact);
+      const missing = [context.sizeId === null ? 'Choose your size.' : '', problems.name ?? '', problems.email ?? ''].filter(Boolean);
+      return { checkoutAttempted: true, announcement: `The order is not complete: ${missing.join(' ')}` };
+    }),
+    prepareSubmission: assign(({ context, event }) => {
+      if (event.type !== 'order.submit') return {};
+      // A retry sends the very same order again, so the server recognises it by its key.
+      if (context.submission) return { checkoutAttempted: true, submitError: null, announcement: 'Placing your order again…' };
+      const size = context.entry.product.sizes.find((candidate) => candidate.id === context.sizeId)!;
+      const price = context.summary.price;
+      const submission: OrderSubmission = {
+        idempotencyKey: context.newIdempotencyKey(),
+        body: {
+          design: currentDesign(context),
+          size: { eu: size.eu },
+          quantity: context.quantity,
+          contact: { name: context.contact.name.trim(), email: context.contact.email.trim() },
+          clientPrice: { unitTotal: price.unitTotal, total: price.unitTotal * context.quantity, currency: price.currency },
+          previewImages: [...(event.previewImages ?? [])],
+          ...(context.remixOf ? { remixOf: context.remixOf } : {}),
+        },
+      };
+      return { submission, checkoutAttempted: true, submitError: null, announcement: 'Placing your order…' };
+    }),
+    recordPlacedOrder: assign(({ event }) => {
+      const order = (event as unknown as { output: PlacedOrder }).output;
+      return {
+        placedOrder: order, submission: null, submitError: null,
+        announcement: `Order ${order.orderNumber} placed: ${formatMoney(order.total, order.currency)}, made in ${order.leadTimeDays} days. A confirmation goes to ${order.email}.`,
+      };
+    }),
+    emitPlaced: emit(({ context }) => ({ type: 'order.placed' as const, order: context.placedOrder! })),
+    recordSubmitError: assign(({ event }) => {
+      const error = (event as unknown as { error: unknown }).error;
+      const submitError = error instanceof OrderSubmissionError
+        ? { message: error.message, retryable: error.retryable }
+        : { message: `The order could not be placed: ${error instanceof Error ? error.message : String(error)}.`, retryable: true };
+      return { submitError, announcement: `${submitError.message}${submitError.retryable ? ' You can try again.' : ''}` };
+    }),
+    startNewDesign: assign(({ context }) => {
+      const history = startHistory({ choices: [], presetId: null });
+      const summary = summariseDesign(context.entry, context.space, []);
+      return { history, summary, placedOrder: null, submission: null, submitError: null, checkoutAttempted: false, quantity: 1, remixOf: null, focusedPart: null, announcement: 'Started a new design.' };
+    }),
     announceUnknown: assign(({ event }) => ({ announcement: `Ignored ${event.type}: it names something this product does not have.` })),
+  },
+  actors: {
+    /**
+     * Sends an order to the shop. The configurator's views provide the HTTP client
+     * (`configuratorMachine.provide({ actors: { placeOrder } })`); without one, ordering says so.
+     */
+    placeOrder: fromPromise<PlacedOrder, OrderSubmission>(() =>
+      Promise.reject(new OrderSubmissionError('Ordering is not connected in this configurator: export the order file instead.', false))),
   },
 }).createMachine({
   id: 'configurator',
   context: ({ input }) => {
     const space = input.space ?? compileRules(input.entry.product, input.entry.ruleSet, { artifact: input.entry.compiled, facts: input.facts });
     const choices = [...(input.choices ?? [])];
+    const present = input.startedFrom ? { choices, presetId: null, startedFrom: { ...input.startedFrom } } : { choices, presetId: null };
     return {
       entry: input.entry,
       space,
-      history: startHistory({ choices, presetId: null }),
-      summary: summariseDesign(input.entry, space, choices),
+      history: startHistory(present),
+      summary: summariseDesign(input.entry, space, choices, input.startedFrom ?? {}),
       conflict: null,
       focusedPart: null,
       sizeId: null,
       quantity: 1,
       announcement: '',
       lastExport: null,
+      contact: { name: '', email: '' },
+      checkoutAttempted: false,
+      submission: null,
+      submitError: null,
+      placedOrder: null,
+      remixOf: input.remixOf ?? null,
       now: input.now ?? (() => new Date()),
+      newIdempotencyKey: input.newIdempotencyKey ?? (() => crypto.randomUUID()),
     };
   },
   initial: 'editing',
@@ -233,11 +337,39 @@ export const configuratorMachine = setup({
       },
     },
     reviewing: {
+      initial: 'details',
       on: {
-        'review.back': { target: 'editing' },
-        'review.size': { guard: 'isKnownSize', actions: 'setSize' },
-        'review.quantity': { guard: 'isValidQuantity', actions: 'setQuantity' },
-        'order.export': { guard: 'hasSize', actions: ['exportOrder', 'emitExport'] },
+        'part.focus': { actions: 'focusPart' },
+      },
+      states: {
+        details: {
+          on: {
+            'review.back': { target: '#configurator.editing' },
+            'review.size': { guard: 'isKnownSize', actions: 'setSize' },
+            'review.quantity': { guard: 'isValidQuantity', actions: 'setQuantity' },
+            'checkout.contact': { actions: 'setContact' },
+            'order.export': { guard: 'hasSize', actions: ['exportOrder', 'emitExport'] },
+            'order.submit': [
+              { guard: 'canPlaceOrder', target: 'submitting', actions: 'prepareSubmission' },
+              { actions: 'markCheckoutAttempted' },
+            ],
+          },
+        },
+        // Nothing about the order may change while it is on its way.
+        submitting: {
+          tags: ['busy'],
+          invoke: {
+            src: 'placeOrder',
+            input: ({ context }) => context.submission!,
+            onDone: { target: '#configurator.ordered', actions: ['recordPlacedOrder', 'emitPlaced'] },
+            onError: { target: 'details', actions: 'recordSubmitError' },
+          },
+        },
+      },
+    },
+    ordered: {
+      on: {
+        'design.new': { target: 'editing', actions: 'startNewDesign' },
         'part.focus': { actions: 'focusPart' },
       },
     },

@@ -1,5 +1,5 @@
 import { applyPatches, enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
-import type { Choice } from '../domain/index.ts';
+import type { Assignment, Choice } from '../domain/index.ts';
 
 enablePatches();
 
@@ -9,6 +9,11 @@ export interface DesignState {
   readonly choices: readonly Choice[];
   /** The colourway the customer started from: its values are suggestions, not choices. */
   readonly presetId: string | null;
+  /**
+   * The rest of a shared or remixed design the session started from: suggestions like a
+   * colourway's (a colourway replaces them; starting over clears them).
+   */
+  readonly startedFrom?: Assignment;
 }
 
 /** One undoable change, stored as immer patches rather than whole copies. */

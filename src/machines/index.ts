@@ -2,3 +2,7 @@
 export type { Conflict, SessionContext, SessionEmitted, SessionEvent, SessionInput } from './configuratorMachine.ts';
 export { configuratorMachine } from './configuratorMachine.ts';
 export type { DesignHistory, DesignState, HistoryStep } from './designHistory.ts';
+export type { OrderContactInput, OrderSubmission, PlacedOrder, PreviewImageInput } from './orderSubmission.ts';
+export { contactProblems, OrderSubmissionError } from './orderSubmission.ts';
+export type { GallerySubmission, SubmittedCandidate } from './gallerySubmissionMachine.ts';
+export { gallerySubmissionMachine, GallerySubmissionError, MAX_TITLE_LENGTH, titleProblem } from './gallerySubmissionMachine.ts';

@@ -1,17 +1,22 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback } from 'react';
+import { fromPromise } from 'xstate';
 import type { CatalogEntry, ConfigurationSpace, PartId } from '../domain/index.ts';
-import { configuratorMachine } from '../machines/index.ts';
+import { configuratorMachine, type OrderSubmission, type PlacedOrder } from '../machines/index.ts';
+import { placeOrderOverHttp } from './api/placeOrderOverHttp.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { ConfiguratorActorContext } from './ConfiguratorActorContext.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { HistoryBar } from './HistoryBar.tsx';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { OptionPanel } from './OptionPanel.tsx';
+import { OrderConfirmation } from './OrderConfirmation.tsx';
 import { PresetPicker } from './PresetPicker.tsx';
 import { PreviewPane } from './PreviewPane.tsx';
 import { PriceSummary } from './PriceSummary.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
+import { StartingNotice } from './StartingNotice.tsx';
+import type { StartingDesign } from './startingDesign.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { useOrderDownload } from './useOrderDownload.ts';
 import { usePartSections } from './usePartSections.ts';
@@ -21,15 +26,31 @@ export interface AppProps {
   readonly entry: CatalogEntry;
   /** The entry's rules, compiled once by the caller. */
   readonly space: ConfigurationSpace;
+  /** A shared or remixed design to start from (see `loadStartingDesign`). */
+  readonly start?: StartingDesign;
 }
+
+/** Orders go to the server that served the page. */
+const configurator = configuratorMachine.provide({
+  actors: { placeOrder: fromPromise<PlacedOrder, OrderSubmission>(({ input, signal }) => placeOrderOverHttp(input, signal)) },
+});
 
 /**
  * The customer's configurator for one product: one session actor, the preview beside the option
  * panel (or the review), the price and delivery summary, and the action bar.
  */
-export function App({ entry, space }: AppProps) {
-  const actor = useActorRef(configuratorMachine, { input: { entry, space } });
-  const reviewing = useSelector(actor, (snapshot) => snapshot.matches('reviewing'));
+export function App({ entry, space, start }: AppProps) {
+  const actor = useActorRef(configurator, {
+    input: {
+      entry, space,
+      ...(start ? { choices: start.choices } : {}),
+      ...(start?.startedFrom ? { startedFrom: start.startedFrom } : {}),
+      ...(start?.remixOf ? { remixOf: start.remixOf } : {}),
+    },
+  });
+  const ordered = useSelector(actor, (snapshot) => snapshot.matches('ordered'));
+  // The confirmation takes the review's place beside the preview.
+  const reviewing = useSelector(actor, (snapshot) => snapshot.matches('reviewing')) || ordered;
   const sections = usePartSections(entry.product);
   const { reveal } = sections;
   useKeyboardShortcuts(actor);
@@ -37,7 +58,7 @@ export function App({ entry, space }: AppProps) {
 
   const onPartClick = useCallback((partId: PartId) => {
     actor.send({ type: 'part.focus', partId });
-    if (!actor.getSnapshot().matches('reviewing')) reveal(partId);
+    if (actor.getSnapshot().hasTag('editable')) reveal(partId);
   }, [actor, reveal]);
 
   return (
@@ -51,11 +72,13 @@ export function App({ entry, space }: AppProps) {
             <PriceSummary />
           </div>
           <div id="design-panel" className="workspace__panel" tabIndex={-1}>
+            {start?.notice && <StartingNotice notice={start.notice} />}
             <div hidden={reviewing}>
               <PresetPicker />
               <OptionPanel product={entry.product} sections={sections} />
             </div>
-            {reviewing && <ReviewPanel />}
+            {reviewing && !ordered && <ReviewPanel />}
+            {ordered && <OrderConfirmation />}
           </div>
         </main>
         <HistoryBar />

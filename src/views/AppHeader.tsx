@@ -18,6 +18,7 @@ export function AppHeader({ product }: AppHeaderProps) {
         <span className="brand">Atelier</span>
         <h1>{product.name}</h1>
       </div>
+      <a className="app-header__link" href={`/gallery?product=${encodeURIComponent(product.id)}`}>Community gallery</a>
       <dl className="app-header__facts">
         <div>
           <dt>Price</dt>

@@ -15,7 +15,8 @@ export function HistoryBar() {
   const canReview = useSelector(actor, (snapshot) => snapshot.can({ type: 'design.review' }));
   const undoLabel = useSelector(actor, (snapshot) => snapshot.context.history.past.at(-1)?.label);
   const redoLabel = useSelector(actor, (snapshot) => snapshot.context.history.future[0]?.label);
-  const reviewing = useSelector(actor, (snapshot) => snapshot.matches('reviewing'));
+  // Hidden during the review and after ordering: the design is not being edited then.
+  const reviewing = useSelector(actor, (snapshot) => snapshot.matches('reviewing') || snapshot.matches('ordered'));
   const reviewRef = useRef<HTMLButtonElement>(null);
   const wasReviewing = useRef(reviewing);
 

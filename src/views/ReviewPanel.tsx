@@ -1,7 +1,11 @@
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { attributeById, formatMoney, MAX_QUANTITY, optionById } from '../domain/index.ts';
+import { CheckoutForm, PlaceOrderButton } from './CheckoutForm.tsx';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
+import { GallerySubmit } from './GallerySubmit.tsx';
+import { ShareLink } from './ShareLink.tsx';
+import { useDesignDocument } from './useDesignDocument.ts';
 
 /**
  * The last step: the whole design as a table (every part with its material and colour), size and
@@ -14,6 +18,8 @@ export function ReviewPanel() {
   const price = useSelector(actor, (snapshot) => snapshot.context.summary.price);
   const sizeId = useSelector(actor, (snapshot) => snapshot.context.sizeId);
   const quantity = useSelector(actor, (snapshot) => snapshot.context.quantity);
+  const remixOf = useSelector(actor, (snapshot) => snapshot.context.remixOf);
+  const designDocument = useDesignDocument();
   const canExport = useSelector(actor, (snapshot) => snapshot.can({ type: 'order.export' }));
   const [quantityText, setQuantityText] = useState(String(quantity));
   // Exported during this visit to the review (the session keeps its last export across visits).
@@ -109,6 +115,10 @@ export function ReviewPanel() {
         </table>
       </div>
 
+      <CheckoutForm formId={`${id}-checkout`} />
+      <ShareLink />
+      <GallerySubmit design={designDocument} remixOf={remixOf} />
+
       <div className="review__footer">
         <dl className="review__total">
           <dt>
@@ -120,9 +130,10 @@ export function ReviewPanel() {
           <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'review.back' })}>
             Back to design
           </button>
-          <button type="button" className="button button--primary" disabled={!canExport} aria-describedby={`${id}-export-hint`} onClick={() => actor.send({ type: 'order.export' })}>
+          <button type="button" className="button button--secondary" disabled={!canExport} aria-describedby={`${id}-export-hint`} onClick={() => actor.send({ type: 'order.export' })}>
             Export order
           </button>
+          <PlaceOrderButton formId={`${id}-checkout`} />
         </div>
         <p id={`${id}-export-hint`} className="review__hint">
           {canExport
@@ -132,6 +143,7 @@ export function ReviewPanel() {
             : 'Choose a size to export your order.'}
         </p>
       </div>
+
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileRules, decodeShareToken, encodeShareToken, resolveDesign, wilsonLowerBound } from '../../src/domain/index.ts';
+import { compileRules, decodeShareToken, encodeShareToken, resolveDesign, restoreSharedDesign, wilsonLowerBound } from '../../src/domain/index.ts';
 import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
 
 const entry = loadCatalogFromDisk(process.cwd()).entries.find((candidate) => candidate.product.id === 'sneaker')!;
@@ -58,5 +58,53 @@ describe('share links', () => {
   ])('explains %s', (_name, token, message) => {
     const decoded = decodeShareToken(entry.product, token);
     expect('error' in decoded && decoded.error).toMatch(message);
+  });
+});
+
+describe('restoring a shared design', () => {
+  const chosenDesign = () => {
+    const choices = [{ attribute: 'midsole.material', option: 'cork' }, { attribute: 'laces.colour', option: 'navy' }];
+    const complete = resolveDesign(space, entry.ruleSet, Object.fromEntries(choices.map((c) => [c.attribute, c.option]))).assignment;
+    return { choices, complete, token: encodeShareToken(entry.product, entry.rulesVersion, complete, choices.map((c) => c.attribute)) };
+  };
+
+  it('keeps which attributes the customer chose in the token', () => {
+    const { complete, token } = chosenDesign();
+    expect(decodeShareToken(entry.product, token)).toEqual({ rulesVersion: entry.rulesVersion, design: complete, chosenByCustomer: ['laces.colour', 'midsole.material'].sort((a, b) => entry.product.attributes.findIndex((x) => x.id === a) - entry.product.attributes.findIndex((x) => x.id === b)) });
+  });
+
+  it('gives back the shared choices and the rest as suggestions, with nothing changed under the same rules', () => {
+    const { complete, token } = chosenDesign();
+    const restored = restoreSharedDesign(entry, space, token);
+    if ('error' in restored) throw new Error(restored.error);
+    expect(restored.rulesChanged).toBe(false);
+    expect(restored.changes).toEqual([]);
+    expect(Object.fromEntries(restored.choices.map((c) => [c.attribute, c.option]))).toEqual({ 'midsole.material': 'cork', 'laces.colour': 'navy' });
+    expect(resolveDesign(space, entry.ruleSet, Object.fromEntries(restored.choices.map((c) => [c.attribute, c.option])), restored.suggested).assignment).toEqual(complete);
+  });
+
+  it('says which choice no longer holds when an option was withdrawn since', () => {
+    const { token } = chosenDesign();
+    // Cork midsoles ship only to the EU and the UK: for a US customer the shared cork cannot be kept.
+    const usSpace = compileRules(entry.product, entry.ruleSet, { facts: { region: 'US' } });
+    const restored = restoreSharedDesign(entry, usSpace, token);
+    if ('error' in restored) throw new Error(restored.error);
+    expect(restored.choices).toEqual([{ attribute: 'laces.colour', option: 'navy' }]);
+    expect(restored.changes).toEqual([
+      expect.stringMatching(/^Midsole material: Natural cork is no longer available/),
+      'Midsole colour is now Optic white instead of Natural crepe, to go with the change above.',
+    ]);
+  });
+
+  it('marks a link made under other rules as such', () => {
+    const { token } = chosenDesign();
+    const restored = restoreSharedDesign(entry, space, `${'0'.repeat(16)}${token.slice(16)}`);
+    expect('error' in restored ? restored.error : restored.rulesChanged).toBe(true);
+  });
+
+  it('explains a damaged link instead of failing', () => {
+    const { token } = chosenDesign();
+    const restored = restoreSharedDesign(entry, space, `${token}AA`);
+    expect('error' in restored && restored.error).toMatch(/copy the whole link again/);
   });
 });

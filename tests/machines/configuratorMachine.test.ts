@@ -213,7 +213,7 @@ describe('when reviewing', () => {
     actor.on('order.exported', ({ order }) => exported.push(order));
     actor.send({ type: 'option.select', attribute: 'outsole.material', option: 'crepe' });
     actor.send({ type: 'design.review' });
-    expect(actor.getSnapshot().value).toBe('reviewing');
+    expect(actor.getSnapshot().value).toEqual({ reviewing: 'details' });
     expect(actor.getSnapshot().can({ type: 'order.export' })).toBe(false);
     actor.send({ type: 'order.export' });
     expect(exported).toHaveLength(0);

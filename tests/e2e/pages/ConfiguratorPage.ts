@@ -7,6 +7,8 @@ export interface OpenOptions {
    * these tests about the 2D interface fast and independent of the 3D preview (tested on its own).
    */
   readonly webgl?: boolean;
+  /** The address to open (default `/`), e.g. a share link. */
+  readonly path?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export class ConfiguratorPage {
   constructor(readonly page: Page) {}
 
   /** Opens the configurator of the sneaker, by default without WebGL (the 2D illustration). */
-  async open({ webgl = false }: OpenOptions = {}): Promise<void> {
+  async open({ webgl = false, path = '/' }: OpenOptions = {}): Promise<void> {
     if (!webgl) {
       await this.page.addInitScript(() => {
         const getContext = HTMLCanvasElement.prototype.getContext;
@@ -27,7 +29,7 @@ export class ConfiguratorPage {
         } as typeof getContext;
       });
     }
-    await this.page.goto('/');
+    await this.page.goto(path);
     await expect(this.radioGroup('Toe cap colour')).toBeVisible();
   }
 

@@ -1,0 +1,93 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type { DesignDocument } from '../domain/index.ts';
+
+/** What is sent to the community gallery: the design (the server strips personal text and artwork), a title and a picture. */
+export interface GallerySubmission {
+  readonly design: DesignDocument;
+  readonly title: string;
+  /** `data:image/png;base64,…` */
+  readonly thumbnail: string;
+  readonly remixOf?: string;
+}
+
+/** The gallery's answer: the candidate's id, and whether an identical design was already there. */
+export interface SubmittedCandidate {
+  readonly id: string;
+  readonly joined: boolean;
+}
+
+/** Why a submission was refused, in words for the customer (e.g. the moderation's reason). */
+export class GallerySubmissionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GallerySubmissionError';
+  }
+}
+
+/** Longest title, in characters as the customer counts them. */
+export const MAX_TITLE_LENGTH = 60;
+
+/** What is wrong with a title before it is sent, or undefined. */
+export function titleProblem(title: string): string | undefined {
+  const length = [...new Intl.Segmenter().segment(title.trim())].length;
+  if (length === 0) return 'Give your design a name.';
+  if (length > MAX_TITLE_LENGTH) return `Shorten the name to ${MAX_TITLE_LENGTH} characters (it has ${length}).`;
+  return undefined;
+}
+
+/**
+ * Submitting one design to the community gallery: the customer names it, sends it, and learns
+ * whether it went in (or joined an identical design already there) or why it was refused. The
+ * views provide the HTTP client as the `submitCandidate` actor.
+ */
+export const gallerySubmissionMachine = setup({
+  types: {} as {
+    context: { design: DesignDocument; remixOf: string | null; title: string; error: string | null; candidate: SubmittedCandidate | null };
+    events: { type: 'title.change'; title: string } | { type: 'submit'; thumbnail: string | null };
+    input: { design: DesignDocument; remixOf?: string | null };
+  },
+  actors: {
+    submitCandidate: fromPromise<SubmittedCandidate, GallerySubmission>(() =>
+      Promise.reject(new GallerySubmissionError('The community gallery is not connected in this configurator.'))),
+  },
+  guards: {
+    isSendable: ({ context, event }) => event.type === 'submit' && event.thumbnail !== null && titleProblem(context.title) === undefined,
+  },
+  actions: {
+    setTitle: assign(({ event }) => (event.type === 'title.change' ? { title: event.title, error: null } : {})),
+    refuseLocally: assign(({ context, event }) => ({
+      error: titleProblem(context.title) ?? (event.type === 'submit' && event.thumbnail === null ? 'The preview could not be captured for the gallery; try again once it has loaded.' : null),
+    })),
+  },
+}).createMachine({
+  id: 'gallerySubmission',
+  context: ({ input }) => ({ design: input.design, remixOf: input.remixOf ?? null, title: '', error: null, candidate: null }),
+  initial: 'editing',
+  states: {
+    editing: {
+      on: {
+        'title.change': { actions: 'setTitle' },
+        submit: [{ guard: 'isSendable', target: 'submitting' }, { actions: 'refuseLocally' }],
+      },
+    },
+    submitting: {
+      invoke: {
+        src: 'submitCandidate',
+        input: ({ context, event }) => ({
+          design: context.design,
+          title: context.title.trim(),
+          thumbnail: (event as { thumbnail: string }).thumbnail,
+          ...(context.remixOf ? { remixOf: context.remixOf } : {}),
+        }),
+        onDone: { target: 'submitted', actions: assign(({ event }) => ({ candidate: event.output, error: null })) },
+        onError: {
+          target: 'editing',
+          actions: assign(({ event }) => ({
+            error: event.error instanceof GallerySubmissionError ? event.error.message : 'The gallery could not be reached; try again.',
+          })),
+        },
+      },
+    },
+    submitted: { type: 'final' },
+  },
+});

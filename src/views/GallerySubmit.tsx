@@ -1,0 +1,68 @@
+import { useMachine } from '@xstate/react';
+import { useId, useMemo } from 'react';
+import { fromPromise } from 'xstate';
+import type { DesignDocument } from '../domain/index.ts';
+import { gallerySubmissionMachine, MAX_TITLE_LENGTH, type GallerySubmission, type SubmittedCandidate } from '../machines/index.ts';
+import { submitCandidateOverHttp } from './api/submitCandidateOverHttp.ts';
+import { capturePreview } from './capturePreview.ts';
+
+/** Props of {@link GallerySubmit}. */
+export interface GallerySubmitProps {
+  readonly design: DesignDocument;
+  readonly remixOf: string | null;
+}
+
+/**
+ * "Share with the community": name the design and send it to the public gallery, where others
+ * vote on it and remix it. Personal text and artwork never go public. The refusal reason (e.g. a
+ * title that names another brand) is an alert beside the title box.
+ */
+export function GallerySubmit({ design, remixOf }: GallerySubmitProps) {
+  const machine = useMemo(() => gallerySubmissionMachine.provide({ actors: { submitCandidate: fromHttp } }), []);
+  const [snapshot, send] = useMachine(machine, { input: { design, remixOf } });
+  const id = useId();
+  const { title, error, candidate } = snapshot.context;
+
+  if (snapshot.matches('submitted') && candidate) {
+    return (
+      <div className="gallery-submit" role="status">
+        <p>
+          {candidate.joined ? 'Someone had already shared this exact design: your vote of confidence was added to it. ' : 'Your design is in the community gallery. '}
+          <a href={`/gallery?product=${encodeURIComponent(design.productId)}#candidate-${candidate.id}`}>See it in the gallery</a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="gallery-submit"
+      aria-labelledby={`${id}-heading`}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void capturePreview('thumbnail').then((picture) => send({ type: 'submit', thumbnail: picture?.dataUrl ?? null }));
+      }}
+    >
+      <h3 id={`${id}-heading`} className="checkout__heading">Share with the community</h3>
+      <p className="field__hint">Others can vote for it and remix it; the best designs become shop colourways. Personal text and artwork stay private.</p>
+      <div className="field">
+        <label htmlFor={`${id}-title`}>Design name</label>
+        <input
+          id={`${id}-title`}
+          value={title}
+          maxLength={MAX_TITLE_LENGTH * 2}
+          disabled={snapshot.matches('submitting')}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => send({ type: 'title.change', title: event.target.value })}
+        />
+        {error && <p id={`${id}-error`} role="alert" className="field__hint field__hint--error">{error}</p>}
+      </div>
+      <button type="submit" className="button button--secondary" disabled={snapshot.matches('submitting')}>
+        {snapshot.matches('submitting') ? 'Sending…' : 'Submit to the gallery'}
+      </button>
+    </form>
+  );
+}
+
+const fromHttp = fromPromise<SubmittedCandidate, GallerySubmission>(({ input }) => submitCandidateOverHttp(input));

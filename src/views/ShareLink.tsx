@@ -1,0 +1,39 @@
+import { useSelector } from '@xstate/react';
+import { useId, useMemo, useState } from 'react';
+import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
+import { shareUrl } from './shareUrl.ts';
+import { useDesignDocument } from './useDesignDocument.ts';
+
+/**
+ * The design's share link in a read-only text box with a "Copy link" button: opening the link
+ * restores this exact design (or says what changed, if the rules changed since).
+ */
+export function ShareLink() {
+  const actor = useConfiguratorActor();
+  const product = useSelector(actor, (snapshot) => snapshot.context.entry.product);
+  const design = useDesignDocument();
+  const url = useMemo(() => shareUrl(product, design.rulesVersion, design.choices, design.chosenByCustomer), [product, design]);
+  const [copied, setCopied] = useState<string | null>(null);
+  const id = useId();
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('Link copied.');
+    } catch {
+      (document.getElementById(`${id}-url`) as HTMLInputElement | null)?.select();
+      setCopied('Press Ctrl+C (⌘C) to copy the selected link.');
+    }
+  };
+
+  return (
+    <div className="share">
+      <label htmlFor={`${id}-url`} className="share__label">Share link</label>
+      <div className="share__row">
+        <input id={`${id}-url`} className="share__url" readOnly value={url} aria-describedby={`${id}-status`} onFocus={(event) => event.target.select()} />
+        <button type="button" className="button button--secondary" onClick={() => void copy()}>Copy link</button>
+      </div>
+      <p id={`${id}-status`} className="field__hint" aria-live="polite">{copied ?? 'Anyone with the link sees this exact design.'}</p>
+    </div>
+  );
+}

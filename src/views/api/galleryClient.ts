@@ -1,0 +1,58 @@
+import { readApiError } from './readApiError.ts';
+
+/** A design in the community gallery, as `GET /api/candidates` lists it. */
+export interface GalleryCandidate {
+  readonly id: string;
+  readonly productId: string;
+  readonly title: string;
+  readonly thumbnailUrl: string;
+  readonly upVotes: number;
+  readonly downVotes: number;
+  /** Lower bound of the Wilson score interval of the up-vote share (z = 1.96). */
+  readonly score: number;
+  readonly orders: number;
+  readonly remixes: number;
+  readonly remixOf: string | null;
+  readonly createdAt: string;
+  /** This visitor's vote: 1 up, -1 down, 0 none. */
+  readonly myVote: -1 | 0 | 1;
+}
+
+/** How the gallery is ordered. */
+export type GallerySort = 'top' | 'most-ordered' | 'trending' | 'newest';
+
+/** A gallery request that failed, in words for the visitor. */
+export class GalleryError extends Error {
+  override readonly name = 'GalleryError';
+}
+
+/** The gallery's designs of a product in one order. */
+export async function listCandidates(productId: string, sort: GallerySort, signal?: AbortSignal): Promise<GalleryCandidate[]> {
+  const response = await request(`/api/candidates?product=${encodeURIComponent(productId)}&sort=${sort}&limit=48`, { ...(signal ? { signal } : {}) });
+  return ((await response.json()) as { candidates: GalleryCandidate[] }).candidates;
+}
+
+/** Casts (or withdraws, with `none`) this visitor's vote; returns the design with its new counts. */
+export async function castVote(candidateId: string, vote: 'up' | 'down' | 'none'): Promise<GalleryCandidate> {
+  const response = await request(`/api/candidates/${encodeURIComponent(candidateId)}/votes`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ vote }),
+  });
+  return ((await response.json()) as { candidate: GalleryCandidate }).candidate;
+}
+
+async function request(url: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', ...init });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new GalleryError('The gallery could not be reached: check your connection and try again.');
+  }
+  if (!response.ok) {
+    const error = await readApiError(response);
+    throw new GalleryError(`${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}. ${error.hint}`.trim());
+  }
+  return response;
+}

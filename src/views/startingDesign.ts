@@ -1,0 +1,68 @@
+import { encodeShareToken, restoreSharedDesign, type Assignment, type CatalogEntry, type Choice, type ConfigurationSpace } from '../domain/index.ts';
+import { readApiError } from './api/readApiError.ts';
+
+/** What a session starts from when the page was opened from a share link or a gallery remix. */
+export interface StartingDesign {
+  readonly choices: readonly Choice[];
+  readonly startedFrom?: Assignment;
+  /** The gallery design being remixed. */
+  readonly remixOf?: string;
+  /** What to tell the customer about it: restored as shared, what changed since, or why it could not be opened. */
+  readonly notice?: { readonly tone: 'info' | 'warning'; readonly title: string; readonly lines: readonly string[] };
+}
+
+const FRESH: StartingDesign = { choices: [] };
+
+/**
+ * Reads `?design=<token>` (a share link) or `?remix=<candidate id>` (a gallery design, fetched
+ * from the server) and rebuilds that design under the current rules. A link that cannot be read
+ * starts a fresh design and says why; it never fails the page.
+ */
+export async function loadStartingDesign(entry: CatalogEntry, space: ConfigurationSpace, search: URLSearchParams): Promise<StartingDesign> {
+  const remix = search.get('remix');
+  if (remix) return fromGallery(entry, space, remix);
+  const token = search.get('design');
+  if (token) return fromToken(entry, space, token, 'shared design');
+  return FRESH;
+}
+
+function fromToken(entry: CatalogEntry, space: ConfigurationSpace, token: string, what: string, remixOf?: string): StartingDesign {
+  const restored = restoreSharedDesign(entry, space, token);
+  if ('error' in restored) {
+    return { choices: [], notice: { tone: 'warning', title: `The ${what} could not be opened`, lines: [`${capitalise(restored.error)}. You are starting from the suggested design.`] } };
+  }
+  const base = { choices: restored.choices, startedFrom: restored.suggested, ...(remixOf ? { remixOf } : {}) };
+  if (restored.changes.length > 0) {
+    const title = restored.rulesChanged ? `The shop's options changed since this ${what} was made` : `Part of this ${what} is not available to you`;
+    return { ...base, notice: { tone: 'warning', title, lines: restored.changes } };
+  }
+  return { ...base, notice: { tone: 'info', title: remixOf ? 'Remixing a gallery design' : 'Opened a shared design', lines: ['Every choice is as it was shared; change anything you like.'] } };
+}
+
+async function fromGallery(entry: CatalogEntry, space: ConfigurationSpace, candidateId: string): Promise<StartingDesign> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/candidates/${encodeURIComponent(candidateId)}`);
+  } catch {
+    return { choices: [], notice: { tone: 'warning', title: 'The gallery design could not be opened', lines: ['The gallery could not be reached. You are starting from the suggested design.'] } };
+  }
+  if (!response.ok) {
+    const error = await readApiError(response);
+    return { choices: [], notice: { tone: 'warning', title: 'The gallery design could not be opened', lines: [`${capitalise(error.message)}. You are starting from the suggested design.`] } };
+  }
+  const { candidate } = (await response.json()) as { candidate: { id: string; productId: string; rulesVersion: string; design: { choices: Record<string, string>; chosenByCustomer: string[] } } };
+  if (candidate.productId !== entry.product.id) {
+    return { choices: [], notice: { tone: 'warning', title: 'The gallery design could not be opened', lines: [`It is a design of another product ("${candidate.productId}"). You are starting from the suggested design.`] } };
+  }
+  let token: string;
+  try {
+    token = encodeShareToken(entry.product, candidate.rulesVersion, candidate.design.choices, candidate.design.chosenByCustomer);
+  } catch {
+    return { choices: [], notice: { tone: 'warning', title: 'The gallery design could not be opened', lines: ['It names options this product no longer has. You are starting from the suggested design.'] } };
+  }
+  return fromToken(entry, space, token, 'gallery design', candidate.id);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

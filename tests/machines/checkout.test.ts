@@ -1,0 +1,140 @@
+// Checkout in the session machine: contact, placing the order through the provided client,
+// retries with the same idempotency key, refusals, and starting from a shared design.
+import { describe, expect, it } from 'vitest';
+import { createActor, fromPromise, waitFor } from 'xstate';
+import { compileRules, encodeShareToken, restoreSharedDesign, type CatalogEntry } from '../../src/domain/index.ts';
+import { configuratorMachine, OrderSubmissionError, type OrderSubmission, type PlacedOrder } from '../../src/machines/index.ts';
+import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
+
+const entry: CatalogEntry = loadCatalogFromDisk(process.cwd()).entries.find((candidate) => candidate.product.id === 'sneaker')!;
+const space = compileRules(entry.product, entry.ruleSet);
+
+/** A shop that answers each submission with the next outcome of the list. */
+function shop(outcomes: readonly ('ok' | 'unreachable' | 'refused')[]) {
+  const received: OrderSubmission[] = [];
+  let key = 0;
+  const machine = configuratorMachine.provide({
+    actors: {
+      placeOrder: fromPromise<PlacedOrder, OrderSubmission>(async ({ input }) => {
+        received.push(input);
+        const outcome = outcomes[received.length - 1] ?? 'ok';
+        if (outcome === 'unreachable') throw new OrderSubmissionError('The shop could not be reached: check your connection.', true);
+        if (outcome === 'refused') throw new OrderSubmissionError('The price changed: the pair now costs €140.00.', false);
+        return { id: 'order-id', orderNumber: `ATL-00000${received.length}`, total: input.body.clientPrice.total, currency: 'EUR', leadTimeDays: 10, email: input.body.contact.email };
+      }),
+    },
+  });
+  const actor = createActor(machine, { input: { entry, space, newIdempotencyKey: () => `key-${++key}` } }).start();
+  return { actor, received };
+}
+
+function readyToOrder(actor: ReturnType<typeof shop>['actor']) {
+  actor.send({ type: 'option.select', attribute: 'vamp.material', option: 'suede' });
+  actor.send({ type: 'design.review' });
+  actor.send({ type: 'review.size', sizeId: 'eu-42' });
+  actor.send({ type: 'review.quantity', quantity: 2 });
+  actor.send({ type: 'checkout.contact', contact: { name: ' Ada Lovelace ', email: 'ada@example.com' } });
+}
+
+describe('placing an order', () => {
+  it('sends the design, size, quantity, contact and shown price, and confirms the order number', async () => {
+    const { actor, received } = shop(['ok']);
+    readyToOrder(actor);
+    actor.send({ type: 'order.submit', previewImages: [{ view: 'side', dataUrl: 'data:image/png;base64,AAAA' }] });
+    expect(actor.getSnapshot().hasTag('busy')).toBe(true);
+    await waitFor(actor, (snapshot) => snapshot.matches('ordered'));
+    const [submission] = received;
+    expect(submission).toMatchObject({
+      idempotencyKey: 'key-1',
+      body: {
+        size: { eu: '42' }, quantity: 2, contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
+        clientPrice: { unitTotal: 13400, total: 26800, currency: 'EUR' },
+        previewImages: [{ view: 'side' }],
+        design: { productId: 'sneaker', rulesVersion: entry.rulesVersion, chosenByCustomer: ['vamp.material'] },
+      },
+    });
+    const { context } = actor.getSnapshot();
+    expect(context.placedOrder?.orderNumber).toBe('ATL-000001');
+    expect(context.announcement).toContain('Order ATL-000001 placed');
+  });
+
+  it('does not send an order without size and contact, and says what is missing', () => {
+    const { actor, received } = shop(['ok']);
+    actor.send({ type: 'design.review' });
+    actor.send({ type: 'checkout.contact', contact: { name: 'Ada', email: 'ada-at-example' } });
+    actor.send({ type: 'order.submit' });
+    expect(received).toHaveLength(0);
+    const { context, value } = actor.getSnapshot();
+    expect(value).toEqual({ reviewing: 'details' });
+    expect(context.checkoutAttempted).toBe(true);
+    expect(context.announcement).toMatch(/Choose your size\..*not an email address/);
+  });
+
+  it('retries an unreachable shop with the same key and body, so the order is never placed twice', async () => {
+    const { actor, received } = shop(['unreachable', 'ok']);
+    readyToOrder(actor);
+    actor.send({ type: 'order.submit', previewImages: [{ view: 'side', dataUrl: 'data:image/png;base64,AAAA' }] });
+    await waitFor(actor, (snapshot) => snapshot.context.submitError !== null);
+    expect(actor.getSnapshot().context.submitError).toEqual({ message: 'The shop could not be reached: check your connection.', retryable: true });
+    actor.send({ type: 'order.submit', previewImages: [{ view: 'side', dataUrl: 'data:image/png;base64,BBBB' }] });
+    await waitFor(actor, (snapshot) => snapshot.matches('ordered'));
+    expect(received).toHaveLength(2);
+    expect(received[1]).toEqual(received[0]);
+  });
+
+  it('makes a new order (new key) once the customer changes anything after a failure', async () => {
+    const { actor, received } = shop(['refused', 'ok']);
+    readyToOrder(actor);
+    actor.send({ type: 'order.submit' });
+    await waitFor(actor, (snapshot) => snapshot.context.submitError !== null);
+    expect(actor.getSnapshot().context.submitError?.retryable).toBe(false);
+    actor.send({ type: 'review.quantity', quantity: 1 });
+    actor.send({ type: 'order.submit' });
+    await waitFor(actor, (snapshot) => snapshot.matches('ordered'));
+    expect(received.map((submission) => submission.idempotencyKey)).toEqual(['key-1', 'key-2']);
+    expect(received[1]!.body.quantity).toBe(1);
+  });
+
+  it('ignores changes while the order is on its way, then starts a new design on request', async () => {
+    const { actor } = shop(['ok']);
+    readyToOrder(actor);
+    actor.send({ type: 'order.submit' });
+    actor.send({ type: 'review.quantity', quantity: 5 });
+    actor.send({ type: 'review.back' });
+    expect(actor.getSnapshot().context.quantity).toBe(2);
+    await waitFor(actor, (snapshot) => snapshot.matches('ordered'));
+    actor.send({ type: 'design.new' });
+    const { context, value } = actor.getSnapshot();
+    expect(value).toBe('editing');
+    expect(context.history.present.choices).toEqual([]);
+    expect(context.placedOrder).toBeNull();
+  });
+
+  it('says ordering is not connected when no client is provided', async () => {
+    const actor = createActor(configuratorMachine, { input: { entry, space } }).start();
+    readyToOrder(actor);
+    actor.send({ type: 'order.submit' });
+    await waitFor(actor, (snapshot) => snapshot.context.submitError !== null);
+    expect(actor.getSnapshot().context.submitError).toEqual({ message: expect.stringContaining('export the order file'), retryable: false });
+  });
+});
+
+describe('starting from a shared design', () => {
+  it('restores exactly the shared design, with the customer\'s choices still marked as theirs', () => {
+    const first = createActor(configuratorMachine, { input: { entry, space } }).start();
+    first.send({ type: 'preset.apply', presetId: entry.product.presets[1]!.id });
+    first.send({ type: 'option.select', attribute: 'laces.colour', option: first.getSnapshot().context.summary.attributes.get('laces.colour')!.options.filter((status) => status.available).at(-1)!.option.id });
+    const shared = first.getSnapshot().context;
+    const token = encodeShareToken(entry.product, entry.rulesVersion, shared.summary.resolved.assignment, shared.history.present.choices.map((choice) => choice.attribute));
+    const restored = restoreSharedDesign(entry, space, token);
+    if ('error' in restored) throw new Error(restored.error);
+    expect(restored.changes).toEqual([]);
+    const second = createActor(configuratorMachine, { input: { entry, space, choices: restored.choices, startedFrom: restored.suggested } }).start();
+    const context = second.getSnapshot().context;
+    expect(context.summary.resolved.assignment).toEqual(shared.summary.resolved.assignment);
+    expect(context.summary.resolved.values.get('laces.colour')!.provenance).toBe('customer');
+    expect(context.summary.resolved.values.get('toeCap.material')!.provenance).toBe('default');
+    second.send({ type: 'design.reset' });
+    expect(second.getSnapshot().context.summary.resolved.assignment).toEqual(createActor(configuratorMachine, { input: { entry, space } }).start().getSnapshot().context.summary.resolved.assignment);
+  });
+});
