@@ -1,5 +1,6 @@
-import type { CatalogEntry } from '../domain/index.ts';
+import type { CatalogEntry, DesignDocument } from '../domain/index.ts';
 import type { OrderRecord } from './serverOrder.ts';
+import type { VotingPolicy } from './votingPolicy.ts';
 
 /** An order as stored, with what identifies it. */
 export interface StoredOrder {
@@ -43,6 +44,96 @@ export interface ExportCursor {
   readonly seq: number;
 }
 
+/** A design to show in the gallery: validated, personalisation removed, title moderated. */
+export interface NewCandidate {
+  /** Unguessable id used in URLs. */
+  readonly id: string;
+  readonly productId: string;
+  readonly rulesVersion: string;
+  readonly canonicalKey: string;
+  /** The design document, its `personalisation` empty. */
+  readonly design: DesignDocument;
+  readonly title: string;
+  /** The PNG bytes of the thumbnail. */
+  readonly thumbnail: Uint8Array;
+  /** The id of the candidate this design was started from, when it is a remix (known to exist). */
+  readonly remixOf?: string;
+  /** The voter id of the customer who submitted it. */
+  readonly submittedBy: string;
+  readonly createdAt: string;
+}
+
+/** A candidate as stored, with its counts, as seen by one voter. */
+export interface StoredCandidate {
+  readonly seq: number;
+  readonly id: string;
+  readonly productId: string;
+  readonly rulesVersion: string;
+  readonly canonicalKey: string;
+  readonly design: DesignDocument;
+  readonly title: string;
+  readonly remixOf: string | null;
+  /** ISO 8601 with microseconds. */
+  readonly createdAt: string;
+  /** Unflagged votes: only these count in the score. */
+  readonly upVotes: number;
+  readonly downVotes: number;
+  /** Votes cast in bursts: kept, not counted. */
+  readonly flaggedVotes: number;
+  /** Orders of this design: same product and canonical key, whoever placed them. */
+  readonly orders: number;
+  /** Candidates and orders that name this candidate as the design they were started from. */
+  readonly remixes: number;
+  /** Distinct customers who submitted this design. */
+  readonly submitters: number;
+  /** The vote of the voter asking: 1, -1, or 0 for none. */
+  readonly myVote: -1 | 0 | 1;
+}
+
+/**
+ * How a gallery list is ordered.
+ * - `top`: Wilson lower bound (z = 1.96) of the unflagged up- and down-votes, highest first.
+ * - `most-ordered`: number of orders of the candidate's design (same product and canonical key).
+ * - `trending`: growth of activity, `recent − previous`, where `recent` is the candidate's unflagged
+ *   up-votes (counted at the time each was last set) plus the orders of its design in the 7 days
+ *   before now, and `previous` the same in the 7 days before that; ties by `recent`, then newest.
+ * - `newest`: creation time, newest first.
+ * Every sort breaks remaining ties newest first.
+ */
+export type CandidateSort = 'top' | 'most-ordered' | 'trending' | 'newest';
+
+/** What a gallery list asks for. */
+export interface CandidateQuery {
+  /** Only this product's candidates; all products when left out. */
+  readonly productId?: string;
+  readonly sort: CandidateSort;
+  readonly limit: number;
+  /** The voter asking, for `myVote`. */
+  readonly viewer?: string;
+  /** The time the trending windows end at. */
+  readonly now: Date;
+}
+
+/** What submitting a candidate led to: a new candidate, or an existing one with the same design, now with this submitter. */
+export type SubmitCandidateOutcome =
+  | { readonly kind: 'created'; readonly candidate: StoredCandidate }
+  | { readonly kind: 'joined'; readonly candidate: StoredCandidate };
+
+/** A vote: up (1), down (-1) or none (0, removing the voter's vote). */
+export interface NewVote {
+  readonly candidateId: string;
+  readonly voterId: string;
+  readonly value: -1 | 0 | 1;
+  readonly now: Date;
+  readonly policy: VotingPolicy;
+}
+
+/** What casting a vote led to. `flagged`: cast in a burst, so kept but not counted. */
+export type CastVoteOutcome =
+  | { readonly kind: 'cast'; readonly candidate: StoredCandidate; readonly flagged: boolean }
+  | { readonly kind: 'rate-limited'; readonly retryAfterSeconds: number }
+  | { readonly kind: 'unknown-candidate' };
+
 /**
  * Everything the server stores, behind one interface. `sqlRepository.ts` implements it once in SQL
  * over PGlite or a PostgreSQL server; `tests/server/repository.shared.ts` checks both.
@@ -70,4 +161,26 @@ export interface Repository {
   listOrdersSince(since: Date, limit: number, cursor?: ExportCursor): Promise<{ orders: StoredOrder[]; next?: ExportCursor }>;
   /** How many orders are stored. */
   countOrders(): Promise<number>;
+
+  /**
+   * Stores a gallery candidate and its submitter in one transaction. When the product already has
+   * a candidate with that canonical key, stores only the submitter (once per voter id) and returns
+   * that candidate: its title, thumbnail and remix link stay as they were.
+   */
+  submitCandidate(candidate: NewCandidate): Promise<SubmitCandidateOutcome>;
+  /** Whether a candidate with this URL id exists (cheaper than finding it). */
+  hasCandidate(id: string): Promise<boolean>;
+  /** A candidate by its URL id, with `myVote` of `viewer`. */
+  findCandidate(id: string, viewer?: string): Promise<StoredCandidate | undefined>;
+  /** The thumbnail of a candidate. */
+  findCandidateThumbnail(id: string): Promise<StoredImage | undefined>;
+  /** A page of the gallery, in the order asked for (see {@link CandidateSort}). */
+  listCandidates(query: CandidateQuery): Promise<StoredCandidate[]>;
+  /**
+   * Records a vote, one per voter per candidate: a second vote replaces the first, value 0 removes
+   * it. Every vote is logged; a voter with `policy.maxVotesPerWindow` votes in the window is
+   * refused (nothing written); a vote beyond `policy.unflaggedVotesPerWindow` in the window is
+   * stored flagged. The candidate's counts and score are updated in the same transaction.
+   */
+  castVote(vote: NewVote): Promise<CastVoteOutcome>;
 }

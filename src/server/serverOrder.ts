@@ -37,6 +37,8 @@ export interface OrderRecord extends Omit<OrderDocument, 'schema' | 'status'> {
   readonly updatedAt: string;
   readonly contact: OrderContact;
   readonly previewImages: readonly PreviewImageInfo[];
+  /** The id of the gallery candidate the design was started from (a remix), when the client named one. */
+  readonly remixOf?: string;
 }
 
 /** Where an order is in fulfilment. Only `received` exists so far. */

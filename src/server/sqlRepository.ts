@@ -1,5 +1,7 @@
-import type { CatalogEntry } from '../domain/index.ts';
-import type { ExportCursor, NewOrder, PlaceOrderOutcome, Repository, StoredImage, StoredOrder } from './repository.ts';
+import { wilsonLowerBound, type CatalogEntry, type DesignDocument } from '../domain/index.ts';
+import type {
+  CandidateQuery, CandidateSort, CastVoteOutcome, ExportCursor, NewOrder, NewVote, PlaceOrderOutcome, Repository, StoredCandidate, StoredImage, StoredOrder,
+} from './repository.ts';
 import type { OrderRecord } from './serverOrder.ts';
 import { groupCommit, type GroupCommitOptions, type Settled } from './groupCommit.ts';
 import type { SqlClient, SqlExecutor } from './sqlClient.ts';
@@ -103,7 +105,209 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
       const rows = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM orders');
       return Number(rows[0]?.n ?? 0);
     },
+
+    async submitCandidate(candidate) {
+      return client.transaction(async (tx) => {
+        const inserted = await tx.query<{ seq: string }>(
+          `INSERT INTO candidates (public_id, product_id, rules_version, canonical_key, design, title, thumbnail, remix_of, submitted_by, created_at)
+           VALUES ($1, $2, $3, $4, $5::text::json, $6, $7, (SELECT seq FROM candidates WHERE public_id = $8), $9, $10::text::timestamptz)
+           ON CONFLICT (product_id, canonical_key) DO NOTHING
+           RETURNING seq::text AS seq`,
+          [candidate.id, candidate.productId, candidate.rulesVersion, candidate.canonicalKey, JSON.stringify(candidate.design), candidate.title,
+            candidate.thumbnail, candidate.remixOf ?? null, candidate.submittedBy, candidate.createdAt],
+        );
+        // Nothing inserted: the design has a candidate, stored earlier or by a concurrent request that committed first.
+        const seq = inserted[0]?.seq ?? (await tx.query<{ seq: string }>(
+          'SELECT seq::text AS seq FROM candidates WHERE product_id = $1 AND canonical_key = $2',
+          [candidate.productId, candidate.canonicalKey],
+        ))[0]?.seq;
+        if (seq === undefined) throw new Error(`[Atelier] candidate "${candidate.canonicalKey}" conflicted but no candidate holds it`);
+        await tx.query(
+          `INSERT INTO candidate_submitters (candidate_seq, voter_id, submitted_at) VALUES ($1::bigint, $2, $3::text::timestamptz)
+           ON CONFLICT (candidate_seq, voter_id) DO NOTHING`,
+          [seq, candidate.submittedBy, candidate.createdAt],
+        );
+        const stored = await selectCandidates(tx, { where: 'c.seq = $2::bigint', params: [seq], viewer: candidate.submittedBy });
+        return { kind: inserted.length > 0 ? 'created' : 'joined', candidate: stored[0]! };
+      });
+    },
+
+    async hasCandidate(id) {
+      return (await client.query('SELECT 1 FROM candidates WHERE public_id = $1', [id])).length > 0;
+    },
+
+    async findCandidate(id, viewer) {
+      return (await selectCandidates(client, { where: 'c.public_id = $2', params: [id], viewer }))[0];
+    },
+
+    async findCandidateThumbnail(id) {
+      const rows = await client.query<{ thumbnail: Uint8Array }>('SELECT thumbnail FROM candidates WHERE public_id = $1', [id]);
+      return rows[0] ? { contentType: 'image/png', bytes: new Uint8Array(rows[0].thumbnail) } : undefined;
+    },
+
+    async listCandidates(query: CandidateQuery) {
+      return selectCandidates(client, {
+        where: query.productId === undefined ? 'true' : 'c.product_id = $2',
+        params: query.productId === undefined ? [] : [query.productId],
+        viewer: query.viewer,
+        orderBy: CANDIDATE_ORDER[query.sort],
+        limit: query.limit,
+        now: query.now,
+      });
+    },
+
+    castVote: (vote) => castVote(client, vote),
   };
+}
+
+/** ORDER BY of each sort; see {@link CandidateSort} for what they mean. */
+const CANDIDATE_ORDER: Readonly<Record<CandidateSort, string>> = {
+  top: 'c.score DESC, c.up_votes DESC, c.seq DESC',
+  'most-ordered': 'ord.total DESC, c.seq DESC',
+  trending: '(ord.recent + up.recent) - (ord.previous + up.previous) DESC, ord.recent + up.recent DESC, c.seq DESC',
+  newest: 'c.created_at DESC, c.seq DESC',
+};
+
+interface CandidateRow {
+  seq: string;
+  public_id: string;
+  product_id: string;
+  rules_version: string;
+  canonical_key: string;
+  design: string;
+  title: string;
+  remix_of: string | null;
+  created_at: string;
+  up_votes: number;
+  down_votes: number;
+  flagged_votes: number;
+  orders: number;
+  remixes: number;
+  submitters: number;
+  my_vote: number;
+}
+
+/**
+ * Candidates with their counts. `$1` is the viewer (for `my_vote`), `$2`… the caller's parameters;
+ * the trending windows end at `now`. Counts of orders and up-votes are computed per candidate,
+ * so the most-ordered and trending sorts read every candidate of the product (through indexes);
+ * top and newest read their index in order and stop at the limit.
+ */
+async function selectCandidates(
+  db: SqlExecutor,
+  query: { where: string; params: readonly (string | number)[]; viewer: string | undefined; orderBy?: string; limit?: number; now?: Date },
+): Promise<StoredCandidate[]> {
+  const now = (query.now ?? new Date()).toISOString();
+  const params = [query.viewer ?? null, ...query.params];
+  const nowParam = `$${params.push(now)}::text::timestamptz`;
+  const limit = query.limit === undefined ? '' : `LIMIT $${params.push(query.limit)}`;
+  const rows = await db.query<CandidateRow>(
+    `SELECT c.seq::text AS seq, c.public_id, c.product_id, c.rules_version, c.canonical_key, c.design::text AS design, c.title,
+       r.public_id AS remix_of, ${isoText('c.created_at')} AS created_at, c.up_votes, c.down_votes, c.flagged_votes,
+       ord.total AS orders,
+       ((SELECT count(*) FROM candidates x WHERE x.remix_of = c.seq) + (SELECT count(*) FROM orders o WHERE o.remix_of = c.seq))::int AS remixes,
+       (SELECT count(*)::int FROM candidate_submitters s WHERE s.candidate_seq = c.seq) AS submitters,
+       coalesce((SELECT v.value::int FROM votes v WHERE v.candidate_seq = c.seq AND v.voter_id = $1), 0) AS my_vote
+     FROM candidates c
+     LEFT JOIN candidates r ON r.seq = c.remix_of
+     CROSS JOIN LATERAL (
+       SELECT count(*)::int AS total,
+         count(*) FILTER (WHERE o.created_at >= ${nowParam} - interval '7 days' AND o.created_at < ${nowParam})::int AS recent,
+         count(*) FILTER (WHERE o.created_at >= ${nowParam} - interval '14 days' AND o.created_at < ${nowParam} - interval '7 days')::int AS previous
+       FROM orders o WHERE o.product_id = c.product_id AND o.canonical_key = c.canonical_key
+     ) ord
+     CROSS JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE v.updated_at >= ${nowParam} - interval '7 days')::int AS recent,
+         count(*) FILTER (WHERE v.updated_at < ${nowParam} - interval '7 days')::int AS previous
+       FROM votes v
+       WHERE v.candidate_seq = c.seq AND v.value = 1 AND NOT v.flagged
+         AND v.updated_at >= ${nowParam} - interval '14 days' AND v.updated_at < ${nowParam}
+     ) up
+     WHERE ${query.where}
+     ORDER BY ${query.orderBy ?? 'c.seq'}
+     ${limit}`,
+    params,
+  );
+  return rows.map(toStoredCandidate);
+}
+
+function toStoredCandidate(row: CandidateRow): StoredCandidate {
+  const myVote = Number(row.my_vote);
+  return {
+    seq: Number(row.seq),
+    id: row.public_id,
+    productId: row.product_id,
+    rulesVersion: row.rules_version,
+    canonicalKey: row.canonical_key,
+    design: JSON.parse(row.design) as DesignDocument,
+    title: row.title,
+    remixOf: row.remix_of,
+    createdAt: row.created_at,
+    upVotes: Number(row.up_votes),
+    downVotes: Number(row.down_votes),
+    flaggedVotes: Number(row.flagged_votes),
+    orders: Number(row.orders),
+    remixes: Number(row.remixes),
+    submitters: Number(row.submitters),
+    myVote: myVote === 1 || myVote === -1 ? myVote : 0,
+  };
+}
+
+/**
+ * One vote, in one transaction. A per-voter advisory lock serialises a voter's votes, so that
+ * concurrent requests cannot each see room under the rate limit; the candidate's row lock
+ * serialises the votes on a candidate, so that its recounted totals are never stale.
+ */
+async function castVote(client: SqlClient, vote: NewVote): Promise<CastVoteOutcome> {
+  const now = vote.now.toISOString();
+  const outcome = await client.transaction(async (tx): Promise<CastVoteOutcome | { kind: 'recorded'; flagged: boolean }> => {
+    // Two-key form: its own key space, apart from the migrations' single-key lock.
+    await tx.query('SELECT pg_advisory_xact_lock(4173, hashtext($1))', [vote.voterId]);
+    const candidate = (await tx.query<{ seq: string }>('SELECT seq::text AS seq FROM candidates WHERE public_id = $1 FOR NO KEY UPDATE', [vote.candidateId]))[0];
+    if (!candidate) return { kind: 'unknown-candidate' };
+    const recent = (await tx.query<{ n: number; oldest: string | null }>(
+      `SELECT count(*)::int AS n, ${isoText('min(cast_at)')} AS oldest FROM vote_casts
+       WHERE voter_id = $1 AND cast_at > $2::text::timestamptz - make_interval(secs => $3) AND cast_at <= $2::text::timestamptz`,
+      [vote.voterId, now, vote.policy.windowSeconds],
+    ))[0]!;
+    const inWindow = Number(recent.n);
+    if (inWindow >= vote.policy.maxVotesPerWindow) {
+      const freesAt = new Date(recent.oldest!).getTime() + vote.policy.windowSeconds * 1000;
+      return { kind: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil((freesAt - vote.now.getTime()) / 1000)) };
+    }
+    const flagged = inWindow >= vote.policy.unflaggedVotesPerWindow;
+    await tx.query(
+      'INSERT INTO vote_casts (voter_id, cast_at, candidate_seq, value, flagged) VALUES ($1, $2::text::timestamptz, $3::bigint, $4, $5)',
+      [vote.voterId, now, candidate.seq, vote.value, flagged],
+    );
+    if (vote.value === 0) {
+      await tx.query('DELETE FROM votes WHERE candidate_seq = $1::bigint AND voter_id = $2', [candidate.seq, vote.voterId]);
+    } else {
+      // Repeating the same vote changes nothing: it keeps its time and its flag.
+      await tx.query(
+        `INSERT INTO votes (candidate_seq, voter_id, value, flagged, created_at, updated_at) VALUES ($1::bigint, $2, $3, $4, $5::text::timestamptz, $5::text::timestamptz)
+         ON CONFLICT (candidate_seq, voter_id) DO UPDATE SET value = excluded.value, flagged = excluded.flagged, updated_at = excluded.updated_at
+         WHERE votes.value <> excluded.value`,
+        [candidate.seq, vote.voterId, vote.value, flagged, now],
+      );
+    }
+    const counts = (await tx.query<{ up: number; down: number; flagged: number }>(
+      `SELECT count(*) FILTER (WHERE value = 1 AND NOT flagged)::int AS up, count(*) FILTER (WHERE value = -1 AND NOT flagged)::int AS down,
+         count(*) FILTER (WHERE flagged)::int AS flagged
+       FROM votes WHERE candidate_seq = $1::bigint`,
+      [candidate.seq],
+    ))[0]!;
+    const up = Number(counts.up);
+    const down = Number(counts.down);
+    await tx.query(
+      'UPDATE candidates SET up_votes = $2, down_votes = $3, flagged_votes = $4, score = $5 WHERE seq = $1::bigint',
+      [candidate.seq, up, down, Number(counts.flagged), wilsonLowerBound(up, up + down)],
+    );
+    return { kind: 'recorded', flagged };
+  });
+  if (outcome.kind !== 'recorded') return outcome;
+  const candidate = (await selectCandidates(client, { where: 'c.public_id = $2', params: [vote.candidateId], viewer: vote.voterId }))[0]!;
+  return { kind: 'cast', candidate, flagged: outcome.flagged };
 }
 
 /**
@@ -147,6 +351,7 @@ function toInsertRow(order: NewOrder, ordinal: number) {
     document: record,
     created_at: record.createdAt,
     updated_at: record.updatedAt,
+    remix_of: record.remixOf ?? null,
     images: order.images.map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')),
   };
 }
@@ -157,10 +362,11 @@ const INSERT_ORDERS = `
   WITH input AS (
     SELECT * FROM json_to_recordset($1::text::json) AS input (
       ordinal int, public_id text, idempotency_key text, request_hash text, product_id text, rules_version text,
-      canonical_key text, status text, document json, created_at timestamptz, updated_at timestamptz, images json)
+      canonical_key text, status text, document json, created_at timestamptz, updated_at timestamptz, remix_of text, images json)
   ), new_orders AS (
-    INSERT INTO orders (public_id, idempotency_key, request_hash, product_id, rules_version, canonical_key, status, document, created_at, updated_at)
-    SELECT public_id, idempotency_key, request_hash, product_id, rules_version, canonical_key, status, document, created_at, updated_at
+    INSERT INTO orders (public_id, idempotency_key, request_hash, product_id, rules_version, canonical_key, status, document, created_at, updated_at, remix_of)
+    SELECT public_id, idempotency_key, request_hash, product_id, rules_version, canonical_key, status, document, created_at, updated_at,
+      (SELECT seq FROM candidates WHERE candidates.public_id = input.remix_of)
     FROM input
     WHERE NOT EXISTS (SELECT 1 FROM orders WHERE orders.idempotency_key = input.idempotency_key)
     ORDER BY ordinal

@@ -1,14 +1,16 @@
 // The storage suite: the same cases run against every implementation of the repository (PGlite in
 // repository.pglite.test.ts, a PostgreSQL server in repository.postgres.test.ts).
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOrderDocument, rulesVersionOf, type CatalogEntry } from '../../src/domain/index.ts';
+import { canonicalKey, createOrderDocument, rulesVersionOf, type CatalogEntry, type DesignDocument } from '../../src/domain/index.ts';
 import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
 import { applyMigrations, readMigrations } from '../../src/server/migrate.ts';
-import type { NewOrder, Repository } from '../../src/server/repository.ts';
+import type { CandidateSort, NewCandidate, NewOrder, NewVote, Repository, StoredCandidate } from '../../src/server/repository.ts';
 import type { OrderRecord } from '../../src/server/serverOrder.ts';
 import type { SqlClient } from '../../src/server/sqlClient.ts';
 import { createSqlRepository } from '../../src/server/sqlRepository.ts';
-import { designFrom, pngFile, productUnderTest, randomDesign, seededRandom } from './support/orderBodies.ts';
+import { DEFAULT_VOTING_POLICY, type VotingPolicy } from '../../src/server/votingPolicy.ts';
+import { designFrom, distinctDesigns, pngFile, productUnderTest, randomDesign, seededRandom } from './support/orderBodies.ts';
 
 /** Opens a database for the suite, and a function to close and remove it. */
 export type OpenDatabase = () => Promise<{ client: SqlClient; dispose: () => Promise<void> }>;
@@ -32,6 +34,25 @@ function newOrder(key: string, overrides: Partial<NewOrder> = {}): NewOrder {
   return { id: `id-${key}`, idempotencyKey: key, requestHash: `hash-${key}`, record: recordAt(new Date('2026-11-25T12:00:00Z')), images: [], ...overrides };
 }
 
+/** An order of a given design (so of a candidate's canonical key), placed at a time. */
+function orderOf(design: DesignDocument, createdAt: string, remixOf?: string): NewOrder {
+  const { schema: _schema, status: _status, ...document } = createOrderDocument(entry, design, entry.product.sizes[0]!, 1, new Date(createdAt));
+  const record: OrderRecord = { status: 'received', ...document, updatedAt: createdAt, contact: { name: 'Ada', email: 'ada@example.com' }, previewImages: [], ...(remixOf ? { remixOf } : {}) };
+  const key = `key-${randomUUID()}`;
+  return { id: randomUUID(), idempotencyKey: key, requestHash: 'hash', record, images: [] };
+}
+
+const designs = distinctDesigns(sneaker, 8);
+
+function newCandidate(design: DesignDocument, overrides: Partial<NewCandidate> = {}): NewCandidate {
+  return {
+    id: randomUUID(), productId: design.productId, rulesVersion: design.rulesVersion, canonicalKey: canonicalKey(design), design: { ...design, personalisation: {} },
+    title: 'Midnight runner', thumbnail: pngFile(3, 3), submittedBy: 'voter-a', createdAt: '2026-11-25T12:00:00.000Z', ...overrides,
+  };
+}
+
+const at = (time: string) => new Date(time);
+
 /** Registers the storage suite for one implementation; `skip` explains why it cannot run here. */
 export function describeRepository(name: string, open: OpenDatabase, skip?: string): void {
   describe.skipIf(skip !== undefined)(`the ${name} repository`, () => {
@@ -50,7 +71,7 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
     });
 
     beforeEach(async () => {
-      await client.query('TRUNCATE order_images, orders, catalog_entries RESTART IDENTITY CASCADE');
+      await client.query('TRUNCATE vote_casts, votes, candidate_submitters, candidates, order_images, orders, catalog_entries RESTART IDENTITY CASCADE');
       await repository.publishCatalogEntry(entry, new Date('2026-11-01T00:00:00Z'));
     });
 
@@ -192,6 +213,145 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
         }
         expect(seen).toEqual(['key-export-1', 'key-export-2', 'key-export-3', 'key-export-4']);
         expect((await repository.listOrdersSince(new Date('2026-12-01T00:00:00Z'), 10)).orders).toEqual([]);
+      });
+    });
+
+    describe('the gallery', () => {
+      const vote = (candidateId: string, voterId: string, value: -1 | 0 | 1, now = '2026-11-25T12:00:00.000Z', policy: VotingPolicy = DEFAULT_VOTING_POLICY) =>
+        repository.castVote({ candidateId, voterId, value, now: at(now), policy } satisfies NewVote);
+      const castCandidate = async (outcome: Promise<{ kind: string; candidate?: StoredCandidate }>) => {
+        const result = await outcome;
+        if (result.kind !== 'cast') throw new Error(`expected a cast vote, got ${result.kind}`);
+        return result.candidate!;
+      };
+      const list = (sort: CandidateSort, now = '2026-11-25T12:00:00.000Z', limit = 24) =>
+        repository.listCandidates({ productId: 'sneaker', sort, limit, now: at(now) }).then((candidates) => candidates.map((candidate) => candidate.title));
+
+      it('stores a candidate with its submitter and thumbnail, and finds it as stored', async () => {
+        const candidate = newCandidate(designs[0]!);
+        const outcome = await repository.submitCandidate(candidate);
+        expect(outcome.kind).toBe('created');
+        expect(outcome.candidate).toEqual({
+          seq: 1, id: candidate.id, productId: 'sneaker', rulesVersion: entry.rulesVersion, canonicalKey: candidate.canonicalKey, design: candidate.design,
+          title: 'Midnight runner', remixOf: null, createdAt: '2026-11-25T12:00:00.000000Z',
+          upVotes: 0, downVotes: 0, flaggedVotes: 0, orders: 0, remixes: 0, submitters: 1, myVote: 0,
+        });
+        expect(await repository.findCandidate(candidate.id)).toEqual(outcome.candidate);
+        expect(await repository.hasCandidate(candidate.id)).toBe(true);
+        expect(await repository.hasCandidate(randomUUID())).toBe(false);
+        expect(await repository.findCandidateThumbnail(candidate.id)).toEqual({ contentType: 'image/png', bytes: new Uint8Array(candidate.thumbnail) });
+        expect(await repository.findCandidate('no-such-candidate')).toBeUndefined();
+      });
+
+      it('joins an identical design to its candidate, counting each submitter once', async () => {
+        const first = await repository.submitCandidate(newCandidate(designs[0]!));
+        const again = await repository.submitCandidate(newCandidate(designs[0]!, { title: 'Another name', submittedBy: 'voter-b' }));
+        const twice = await repository.submitCandidate(newCandidate(designs[0]!, { submittedBy: 'voter-b' }));
+        expect([again.kind, twice.kind]).toEqual(['joined', 'joined']);
+        expect(twice.candidate).toMatchObject({ id: first.candidate.id, title: 'Midnight runner', submitters: 2 });
+        expect(await client.query('SELECT 1 FROM candidates')).toHaveLength(1);
+      });
+
+      it('stores one candidate when identical designs are submitted at once', async () => {
+        const outcomes = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((voter) => repository.submitCandidate(newCandidate(designs[1]!, { submittedBy: `voter-${voter}` }))));
+        expect(outcomes.filter((outcome) => outcome.kind === 'created')).toHaveLength(1);
+        expect(new Set(outcomes.map((outcome) => outcome.candidate.id)).size).toBe(1);
+        expect((await repository.findCandidate(outcomes[0]!.candidate.id))!.submitters).toBe(5);
+      });
+
+      it('keeps one vote per voter: a second vote replaces the first, none removes it', async () => {
+        const { candidate } = await repository.submitCandidate(newCandidate(designs[0]!));
+        expect(await castCandidate(vote(candidate.id, 'voter-1', 1))).toMatchObject({ upVotes: 1, downVotes: 0, myVote: 1 });
+        await vote(candidate.id, 'voter-2', 1);
+        expect(await castCandidate(vote(candidate.id, 'voter-1', -1))).toMatchObject({ upVotes: 1, downVotes: 1, myVote: -1 });
+        expect(await castCandidate(vote(candidate.id, 'voter-1', -1))).toMatchObject({ upVotes: 1, downVotes: 1 });
+        expect(await castCandidate(vote(candidate.id, 'voter-1', 0))).toMatchObject({ upVotes: 1, downVotes: 0, myVote: 0 });
+        expect((await repository.findCandidate(candidate.id, 'voter-2'))!.myVote).toBe(1);
+        expect(await client.query('SELECT 1 FROM votes')).toHaveLength(1);
+        expect(await vote(randomUUID(), 'voter-1', 1)).toEqual({ kind: 'unknown-candidate' });
+      });
+
+      it('flags votes beyond the burst size and refuses votes beyond the rate limit, writing nothing', async () => {
+        const policy: VotingPolicy = { windowSeconds: 60, maxVotesPerWindow: 5, unflaggedVotesPerWindow: 3 };
+        const [a, b] = await Promise.all(designs.slice(0, 2).map((design) => repository.submitCandidate(newCandidate(design)).then((outcome) => outcome.candidate)));
+        const times = ['12:00:00', '12:00:10', '12:00:20', '12:00:30', '12:00:40'].map((time) => `2026-11-25T${time}.000Z`);
+        const outcomes = [];
+        const values = [1, -1, 1, -1, -1] as const; // a up, a down, a up, b down, a down
+        for (const [index, time] of times.entries()) outcomes.push(await vote(index === 3 ? b!.id : a!.id, 'voter-1', values[index]!, time, policy));
+        expect(outcomes.map((outcome) => outcome.kind === 'cast' && outcome.flagged)).toEqual([false, false, false, true, true]);
+        expect(await repository.findCandidate(b!.id)).toMatchObject({ upVotes: 0, downVotes: 0, flaggedVotes: 1 });
+        expect(await repository.findCandidate(a!.id)).toMatchObject({ upVotes: 0, downVotes: 0, flaggedVotes: 1 });
+        expect(await vote(a!.id, 'voter-1', -1, '2026-11-25T12:00:45.000Z', policy)).toEqual({ kind: 'rate-limited', retryAfterSeconds: 15 });
+        expect(await client.query('SELECT 1 FROM vote_casts')).toHaveLength(5);
+        // Once the first vote is a minute old, there is room again; calm votes are not flagged.
+        const later = await vote(b!.id, 'voter-1', 1, '2026-11-25T12:01:30.000Z', policy);
+        expect(later).toMatchObject({ kind: 'cast', flagged: false, candidate: { upVotes: 1, flaggedVotes: 0 } });
+      });
+
+      it('never lets concurrent votes of one voter past the rate limit', async () => {
+        const policy: VotingPolicy = { windowSeconds: 60, maxVotesPerWindow: 6, unflaggedVotesPerWindow: 6 };
+        const { candidate } = await repository.submitCandidate(newCandidate(designs[0]!));
+        const outcomes = await Promise.all(Array.from({ length: 10 }, (_, index) => vote(candidate.id, 'voter-1', index % 2 === 0 ? 1 : -1, '2026-11-25T12:00:00.000Z', policy)));
+        expect(outcomes.filter((outcome) => outcome.kind === 'cast')).toHaveLength(6);
+        expect(outcomes.filter((outcome) => outcome.kind === 'rate-limited')).toHaveLength(4);
+      });
+
+      it('ranks top by the Wilson lower bound of unflagged votes: 5 up of 10 below 50 up of 100', async () => {
+        const [few, many, none] = await Promise.all(designs.slice(0, 3).map((design, index) => repository.submitCandidate(newCandidate(design, { title: ['few', 'many', 'none'][index]! })).then((outcome) => outcome.candidate)));
+        for (let voter = 0; voter < 10; voter++) await vote(few!.id, `few-${voter}`, voter < 5 ? 1 : -1);
+        for (let voter = 0; voter < 100; voter++) await vote(many!.id, `many-${voter}`, voter < 50 ? 1 : -1);
+        expect(await list('top')).toEqual(['many', 'few', 'none']);
+        expect(await repository.findCandidate(many!.id)).toMatchObject({ upVotes: 50, downVotes: 50 });
+        const scores = await client.query<{ title: string; score: number }>('SELECT title, score FROM candidates ORDER BY title');
+        expect(scores.map((row) => [row.title, Number(row.score.toFixed(3))])).toEqual([['few', 0.237], ['many', 0.404], ['none', 0]]);
+        expect(none!.id).toBeDefined();
+      });
+
+      it('ranks most-ordered by the orders of the same design, whoever placed them', async () => {
+        const [one, three] = await Promise.all(designs.slice(0, 2).map((design, index) => repository.submitCandidate(newCandidate(design, { title: ['one', 'three'][index]! })).then((outcome) => outcome.candidate)));
+        await repository.submitCandidate(newCandidate(designs[2]!, { title: 'zero' }));
+        await repository.placeOrder(orderOf(designs[0]!, '2026-11-20T10:00:00.000Z'));
+        for (let index = 0; index < 3; index++) await repository.placeOrder(orderOf(designs[1]!, '2026-11-21T10:00:00.000Z'));
+        await repository.placeOrder(orderOf(designs[5]!, '2026-11-21T10:00:00.000Z'));
+        expect(await list('most-ordered')).toEqual(['three', 'one', 'zero']);
+        expect((await repository.findCandidate(three!.id))!.orders).toBe(3);
+        expect((await repository.findCandidate(one!.id))!.orders).toBe(1);
+      });
+
+      it('ranks trending by up-votes and orders of the last 7 days against the 7 days before', async () => {
+        const [rising, steady, fading] = await Promise.all(designs.slice(0, 3).map((design, index) => repository.submitCandidate(newCandidate(design, { title: ['rising', 'steady', 'fading'][index]!, createdAt: '2026-11-01T00:00:00.000Z' })).then((outcome) => outcome.candidate)));
+        // now = 2026-11-25T12:00Z: the last 7 days start on the 18th at noon, the 7 before on the 11th.
+        const lastWeek = '2026-11-22T09:00:00.000Z';
+        const weekBefore = '2026-11-14T09:00:00.000Z';
+        for (let voter = 0; voter < 3; voter++) await vote(rising!.id, `r-${voter}`, 1, lastWeek);
+        await repository.placeOrder(orderOf(designs[0]!, lastWeek)); // rising: 4 − 0
+        for (let voter = 0; voter < 5; voter++) await vote(steady!.id, `s-${voter}`, 1, voter < 3 ? lastWeek : weekBefore); // steady: 3 − 2
+        for (let voter = 0; voter < 6; voter++) await vote(fading!.id, `f-${voter}`, 1, weekBefore);
+        await repository.placeOrder(orderOf(designs[2]!, lastWeek)); // fading: 1 − 6
+        await vote(fading!.id, 'f-down', -1, lastWeek); // down-votes do not count
+        expect(await list('trending')).toEqual(['rising', 'steady', 'fading']);
+        // A week later, nothing is recent: fading 0 − 1, steady 0 − 3, rising 0 − 4.
+        expect(await list('trending', '2026-12-02T12:00:00.000Z')).toEqual(['fading', 'steady', 'rising']);
+      });
+
+      it('lists newest first, per product, at most the limit', async () => {
+        for (const [index, design] of designs.slice(0, 4).entries()) {
+          await repository.submitCandidate(newCandidate(design, { title: `c${index}`, createdAt: `2026-11-2${index}T00:00:00.000Z` }));
+        }
+        expect(await list('newest')).toEqual(['c3', 'c2', 'c1', 'c0']);
+        expect(await list('newest', undefined, 2)).toEqual(['c3', 'c2']);
+        expect(await repository.listCandidates({ productId: 'boot', sort: 'newest', limit: 10, now: at('2026-11-25T00:00:00Z') })).toEqual([]);
+        expect(await repository.listCandidates({ sort: 'top', limit: 10, now: at('2026-11-25T00:00:00Z') })).toHaveLength(4);
+      });
+
+      it('counts remixes: the candidates and the orders started from a candidate', async () => {
+        const { candidate: original } = await repository.submitCandidate(newCandidate(designs[0]!));
+        const { candidate: remix } = await repository.submitCandidate(newCandidate(designs[1]!, { remixOf: original.id }));
+        await repository.placeOrder(orderOf(designs[2]!, '2026-11-25T10:00:00.000Z', original.id));
+        await repository.placeOrder(orderOf(designs[3]!, '2026-11-25T10:00:00.000Z'));
+        expect(remix.remixOf).toBe(original.id);
+        expect(await repository.findCandidate(original.id)).toMatchObject({ remixes: 2, remixOf: null });
+        expect(await repository.findCandidate(remix.id)).toMatchObject({ remixes: 0 });
       });
     });
 

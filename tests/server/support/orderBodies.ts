@@ -2,7 +2,7 @@
 // sneaker, made the way the configurator makes them, and real PNG files.
 import { deflateSync, crc32 } from 'node:zlib';
 import {
-  compileRules, createDesignDocument, priceDesign, resolveDesign, type CatalogEntry, type ConfigurationSpace, type DesignDocument,
+  canonicalKey, compileRules, createDesignDocument, priceDesign, resolveDesign, type CatalogEntry, type ConfigurationSpace, type DesignDocument,
 } from '../../../src/domain/index.ts';
 
 /** A product with its engine, as the tests need it. */
@@ -38,6 +38,17 @@ export function randomDesign(product: ProductUnderTest, random: () => number): D
     choices[attribute.id] = offered[Math.floor(random() * offered.length)]!;
   }
   return designFrom(product, choices);
+}
+
+/** `count` valid designs with distinct canonical keys, the same every run. */
+export function distinctDesigns(product: ProductUnderTest, count: number, seed = 1): DesignDocument[] {
+  const random = seededRandom(seed);
+  const designs = new Map<string, DesignDocument>();
+  while (designs.size < count) {
+    const design = randomDesign(product, random);
+    designs.set(canonicalKey(design), design);
+  }
+  return [...designs.values()];
 }
 
 /** What an order body may say besides its design. */
