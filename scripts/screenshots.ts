@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => window.__atelierPreview?.ready === true, undefined, { timeout: 60_000 });
     await page.screenshot({ path: join(OUT, 'configurator.png') });
     console.log('docs/configurator.png');
-    const preview = page.locator('[data-testid="product-preview"], .preview-pane').first();
+    const preview = page.locator('section.preview');
     for (const design of DESIGNS) {
       if (design.colourway) await page.getByRole('button', { name: new RegExp(`^${design.colourway}`) }).click();
       for (const [angle, direction] of Object.entries(ANGLES)) {
@@ -53,11 +53,14 @@ async function main(): Promise<void> {
 }
 
 async function lookFrom(page: Page, direction: readonly [number, number, number]): Promise<void> {
-  await page.evaluate(async (d) => {
+  const before = await page.evaluate(async (d) => {
+    const frames = window.__atelierPreview!.framesRendered;
     await window.__atelierPreview!.lookFrom(d[0], d[1], d[2]);
+    return frames;
   }, direction as [number, number, number]);
-  // Two animation frames so the last camera move is drawn.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // Wait until the new view has been drawn, then until drawing stops (the preview renders on demand).
+  await page.waitForFunction((frames) => window.__atelierPreview!.framesRendered > frames, before);
+  await page.waitForTimeout(300);
 }
 
 async function waitForServer(): Promise<void> {

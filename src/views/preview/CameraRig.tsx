@@ -76,6 +76,7 @@ export const CameraRig = memo(function CameraRig({ parts, focusedPart, ref }: Ca
   const controlsRef = useRef<CameraControlsImpl>(null);
   const camera = useThree((state) => state.camera);
   const size = useThree((state) => state.size);
+  const invalidate = useThree((state) => state.invalidate);
 
   const shoe = parts.bounds.getBoundingSphere(new Sphere());
   const fitDistance = fittingDistance(camera, size.width / Math.max(1, size.height), shoe.radius * FRAMING_MARGIN);
@@ -105,9 +106,12 @@ export const CameraRig = memo(function CameraRig({ parts, focusedPart, ref }: Ca
       if (direction.lengthSq() === 0) return Promise.reject(new Error('lookFrom needs a direction that is not (0, 0, 0).'));
       const position = direction.normalize().multiplyScalar(fitDistance).add(shoe.center);
       controls.maxPolarAngle = Math.PI;
-      return controls.setLookAt(position.x, position.y, position.z, shoe.center.x, shoe.center.y, shoe.center.z, false);
+      const moved = controls.setLookAt(position.x, position.y, position.z, shoe.center.x, shoe.center.y, shoe.center.z, false);
+      // frameloop="demand": nothing draws the new view unless a frame is asked for.
+      invalidate();
+      return moved;
     },
-    [shoe.center, fitDistance],
+    [shoe.center, fitDistance, invalidate],
   );
 
   useImperativeHandle(ref, () => ({ focus, lookFrom }), [focus, lookFrom]);
