@@ -15,6 +15,11 @@ export type ApiErrorCode =
   | 'invalid_design'
   | 'unknown_size'
   | 'price_mismatch'
+  | 'unknown_candidate'
+  | 'title_profanity'
+  | 'title_brand'
+  | 'title_personal_data'
+  | 'rate_limited'
   | 'invalid_query'
   | 'unauthorized'
   | 'not_found'
@@ -28,7 +33,7 @@ export type ApiErrorCode =
  * wrong, `hint` what to do about it, and `problems` lists each wrong field (path, message, hint).
  */
 export interface ApiError {
-  readonly status: 400 | 401 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503;
+  readonly status: 400 | 401 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   readonly code: ApiErrorCode;
   readonly message: string;
   readonly hint: string;

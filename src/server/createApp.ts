@@ -1,19 +1,26 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
+import type { ModerationOptions } from '../domain/index.ts';
 import { apiError, errorResponse } from './apiError.ts';
+import { parseCandidateListQuery } from './candidateListQuery.ts';
+import { toCandidate } from './candidate.ts';
+import { candidateNotFound, castVote } from './castVote.ts';
 import type { Catalog } from './catalog.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { exportOrders, type ExportFormat } from './fulfilmentExport.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
-import { readJsonBody } from './readJsonBody.ts';
+import { readJsonBody, type BodyHints } from './readJsonBody.ts';
 import type { Repository } from './repository.ts';
 import { toServerOrder } from './serverOrder.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './serverLimits.ts';
 import { serveBuiltApp } from './staticFiles.ts';
+import { submitCandidate } from './submitCandidate.ts';
 import { submitOrder } from './submitOrder.ts';
+import { createVoterCookies, type VoterIdentity } from './voterCookie.ts';
+import { DEFAULT_VOTING_POLICY, type VotingPolicy } from './votingPolicy.ts';
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -30,12 +37,30 @@ export interface AppOptions {
    * every customer's contact. Leave it out only in tests: the export is then open.
    */
   readonly fulfilmentToken?: string;
+  /**
+   * The secret that signs voter cookies (at least 16 characters; `main.ts` reads
+   * ATELIER_VOTER_SECRET). Random per process when left out: voters then get new ids after a restart.
+   */
+  readonly voterSecret?: string;
+  /** Vote rate limit and burst flagging (default {@link DEFAULT_VOTING_POLICY}). */
+  readonly voting?: VotingPolicy;
+  /** What title moderation blocks, e.g. the shop's extra protected brands. */
+  readonly moderation?: ModerationOptions;
 }
+
+const CANDIDATE_BODY_HINTS: BodyHints = {
+  empty: 'send the submission as a JSON object: {"design":…,"title":"…","thumbnail":"data:image/png;base64,…"}',
+  tooLarge: 'a smaller thumbnail (at most 512 KiB of PNG, e.g. 512 px wide)',
+};
+const VOTE_BODY_HINTS: BodyHints = { empty: 'send {"vote":"up"}, {"vote":"down"} or {"vote":"none"}', tooLarge: 'send only {"vote":"up"}' };
+const VOTE_BODY_BYTES = 1024;
 
 /** A client's key for one order: 8 to 200 characters, e.g. a UUID. */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,199}$/;
 
-const ENDPOINTS = 'POST /api/orders, GET /api/orders/:id, GET /api/orders/:id/images/:n, GET /api/orders/export, GET /api/schemas/order.json, GET /api/schemas/design.json';
+const ENDPOINTS = 'POST /api/orders, GET /api/orders/:id, GET /api/orders/:id/images/:n, GET /api/orders/export, '
+  + 'POST /api/candidates, GET /api/candidates, GET /api/candidates/:id, GET /api/candidates/:id/thumbnail, POST /api/candidates/:id/votes, '
+  + 'GET /api/schemas/order.json, GET /api/schemas/design.json';
 
 /**
  * Builds the Atelier HTTP app: the API under `/api` and the built browser app for everything else.
@@ -48,7 +73,17 @@ const ENDPOINTS = 'POST /api/orders, GET /api/orders/:id, GET /api/orders/:id/im
  */
 export function createApp(options: AppOptions): Hono {
   const { repository, catalog } = options;
-  const services = { repository, catalog, clock: options.clock ?? systemClock, limits: options.limits ?? DEFAULT_LIMITS };
+  const services = {
+    repository,
+    catalog,
+    clock: options.clock ?? systemClock,
+    limits: options.limits ?? DEFAULT_LIMITS,
+    voting: options.voting ?? DEFAULT_VOTING_POLICY,
+    moderation: options.moderation ?? {},
+  };
+  const voters = createVoterCookies(options.voterSecret ?? randomBytes(32).toString('base64url'));
+  const voterOf = (c: Context): VoterIdentity => voters.identify(c.req.header('cookie'), new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https');
+  const nodeBody = (c: Context) => (c.env as Partial<HttpBindings> | undefined)?.incoming;
   const schemasDir = options.schemasDir ?? join(PROJECT_ROOT, 'public', 'schemas');
   const schemas = new Map([
     ['order.json', readFileSync(join(schemasDir, 'server-order.schema.json'), 'utf8')],
@@ -69,16 +104,16 @@ export function createApp(options: AppOptions): Hono {
     const key = c.req.header('idempotency-key');
     if (key === undefined) return errorResponse(apiError(400, 'missing_idempotency_key', 'the request has no Idempotency-Key header', 'send a new key with every order, e.g. "Idempotency-Key: <crypto.randomUUID()>", and the same key when you retry it'));
     if (!IDEMPOTENCY_KEY.test(key)) return errorResponse(apiError(400, 'malformed_idempotency_key', `the Idempotency-Key "${key.slice(0, 60)}" is not 8 to 200 letters, digits or . _ : -`, 'use a UUID, e.g. crypto.randomUUID()'));
-    const body = await readJsonBody(c.req.raw, services.limits.maxBodyBytes, (c.env as Partial<HttpBindings> | undefined)?.incoming);
+    const body = await readJsonBody(c.req.raw, services.limits.maxBodyBytes, nodeBody(c));
     if (!body.ok) return errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {});
     const result = await submitOrder(services, key, body.value);
     switch (result.kind) {
       case 'refused':
         return errorResponse(result.error);
       case 'created':
-        return orderResponse(result.order, 201, { Location: `/api/orders/${encodeURIComponent(result.order.id)}` });
+        return jsonResponse(result.order, 201, { Location: `/api/orders/${encodeURIComponent(result.order.id)}` });
       case 'replayed':
-        return orderResponse(result.order, 200, { 'Idempotent-Replayed': 'true' });
+        return jsonResponse(result.order, 200, { 'Idempotent-Replayed': 'true' });
       default:
         throw new Error(`[Atelier] unknown result ${JSON.stringify(result satisfies never)}`);
     }
@@ -107,7 +142,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/orders/:id', async (c) => {
     const stored = await repository.findOrder(c.req.param('id'));
     if (!stored) return orderNotFound(c.req.param('id'));
-    return orderResponse(toServerOrder(stored.seq, stored.id, stored.record), 200);
+    return jsonResponse(toServerOrder(stored.seq, stored.id, stored.record), 200);
   });
 
   app.get('/api/orders/:id/images/:n', async (c) => {
@@ -117,6 +152,57 @@ export function createApp(options: AppOptions): Hono {
     return new Response(image.bytes, {
       headers: { 'Content-Type': image.contentType, 'Content-Length': String(image.bytes.byteLength), 'Cache-Control': 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' },
     });
+  });
+
+  app.post('/api/candidates', async (c) => {
+    const voter = voterOf(c);
+    const body = await readJsonBody(c.req.raw, services.limits.maxCandidateBodyBytes, nodeBody(c), CANDIDATE_BODY_HINTS);
+    if (!body.ok) return withVoter(errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {}), voter);
+    const result = await submitCandidate(services, voter.voterId, body.value);
+    switch (result.kind) {
+      case 'refused':
+        return withVoter(errorResponse(result.error), voter);
+      case 'created':
+        return withVoter(jsonResponse({ candidate: result.candidate }, 201, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter);
+      case 'joined':
+        return withVoter(jsonResponse({ candidate: result.candidate, joined: true }, 200, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter);
+      default:
+        throw new Error(`[Atelier] unknown result ${JSON.stringify(result satisfies never)}`);
+    }
+  });
+
+  app.get('/api/candidates', async (c) => {
+    const voter = voterOf(c);
+    const parsed = parseCandidateListQuery(c.req.query(), [...catalog.current.keys()]);
+    if (!parsed.ok) return withVoter(errorResponse(parsed.error), voter);
+    const stored = await repository.listCandidates({ ...parsed.query, viewer: voter.voterId, now: services.clock.now() });
+    return withVoter(jsonResponse({ candidates: stored.map(toCandidate) }, 200), voter);
+  });
+
+  app.get('/api/candidates/:id', async (c) => {
+    const voter = voterOf(c);
+    const stored = await repository.findCandidate(c.req.param('id'), voter.voterId);
+    if (!stored) return withVoter(errorResponse(candidateNotFound(c.req.param('id'))), voter);
+    return withVoter(jsonResponse({ candidate: toCandidate(stored) }, 200), voter);
+  });
+
+  app.get('/api/candidates/:id/thumbnail', async (c) => {
+    const image = await repository.findCandidateThumbnail(c.req.param('id'));
+    if (!image) return errorResponse(candidateNotFound(c.req.param('id')));
+    return new Response(image.bytes, {
+      headers: { 'Content-Type': image.contentType, 'Content-Length': String(image.bytes.byteLength), 'Cache-Control': 'public, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' },
+    });
+  });
+
+  app.post('/api/candidates/:id/votes', async (c) => {
+    const voter = voterOf(c);
+    const body = await readJsonBody(c.req.raw, VOTE_BODY_BYTES, nodeBody(c), VOTE_BODY_HINTS);
+    if (!body.ok) return withVoter(errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {}), voter);
+    const result = await castVote(services, c.req.param('id'), voter.voterId, body.value);
+    if (result.kind === 'refused') {
+      return withVoter(errorResponse(result.error, result.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(result.retryAfterSeconds) }), voter);
+    }
+    return withVoter(jsonResponse({ candidate: result.candidate }, 200), voter);
   });
 
   app.get('/api/schemas/:name', (c) => {
@@ -130,8 +216,14 @@ export function createApp(options: AppOptions): Hono {
   return app;
 }
 
-function orderResponse(order: unknown, status: 200 | 201, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(order), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
+function jsonResponse(body: unknown, status: 200 | 201, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
+}
+
+/** Sends the voter's new cookie along, when the request came without a valid one. */
+function withVoter(response: Response, voter: VoterIdentity): Response {
+  if (voter.setCookie) response.headers.append('Set-Cookie', voter.setCookie);
+  return response;
 }
 
 function orderNotFound(id: string): Response {

@@ -4,6 +4,8 @@
 //   ATELIER_DATA_DIR (default ./data): the embedded database's files.
 //   DATABASE_URL=postgres://…: use a PostgreSQL server instead.
 //   ATELIER_FULFILMENT_TOKEN: the bearer token of the fulfilment export (random when unset).
+//   ATELIER_VOTER_SECRET: signs the gallery's voter cookies, at least 16 characters (random when
+//     unset: voters then get new ids, and may vote again, after every restart).
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -45,7 +47,10 @@ if (!fulfilmentToken) {
   fulfilmentToken = randomBytes(18).toString('base64url');
   say(`Fulfilment export token for this run: ${fulfilmentToken} (set ATELIER_FULFILMENT_TOKEN to choose it)`);
 }
-const app = createApp({ repository, catalog, fulfilmentToken });
+const voterSecret = process.env.ATELIER_VOTER_SECRET?.trim() || undefined;
+if (voterSecret !== undefined && voterSecret.length < 16) fail(`ATELIER_VOTER_SECRET must have at least 16 characters (it has ${voterSecret.length}): use e.g. the output of "openssl rand -base64 32".`);
+if (voterSecret === undefined) say('Voter cookies are signed with a secret for this run only: set ATELIER_VOTER_SECRET to keep voters across restarts.');
+const app = createApp({ repository, catalog, fulfilmentToken, ...(voterSecret ? { voterSecret } : {}) });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
   const shownHost = host.includes(':') ? `[${host}]` : host;

@@ -1,4 +1,6 @@
 import { MAX_QUANTITY, type Problem } from '../domain/index.ts';
+import { describeValue as describe, isObject } from './describeValue.ts';
+import { checkDesignField, checkRemixOfField, type DesignField, type ReportProblem } from './designField.ts';
 import { decodePngDataUrl, type PngImage } from './pngImage.ts';
 import type { OrderContact } from './serverOrder.ts';
 import type { ServerLimits } from './serverLimits.ts';
@@ -25,12 +27,14 @@ export interface PreviewImageUpload {
  */
 export interface OrderRequest {
   /** The design as sent; `productId` and `rulesVersion` are known to be strings. */
-  readonly design: { readonly productId: string; readonly rulesVersion: string } & Record<string, unknown>;
+  readonly design: DesignField;
   readonly size: SizeRequest;
   readonly quantity: number;
   readonly contact: OrderContact;
   readonly clientPrice?: ClientPrice;
   readonly previewImages: readonly PreviewImageUpload[];
+  /** The gallery candidate the design was started from (a remix), not yet known to exist. */
+  readonly remixOf?: string;
 }
 
 /** Either the request, or every problem found (`imagesOnly` when only the images were refused). */
@@ -38,7 +42,7 @@ export type ParsedOrderRequest =
   | { readonly ok: true; readonly request: OrderRequest }
   | { readonly ok: false; readonly problems: readonly Problem[]; readonly imagesOnly: boolean };
 
-const FIELDS = ['design', 'size', 'sizeId', 'quantity', 'contact', 'clientPrice', 'previewImages'];
+const FIELDS = ['design', 'size', 'sizeId', 'quantity', 'contact', 'clientPrice', 'previewImages', 'remixOf'];
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const VIEW = /^[a-z][a-z0-9-]{0,31}$/;
 const CURRENCY = /^[A-Z]{3}$/;
@@ -62,22 +66,8 @@ export function parseOrderRequest(body: unknown, limits: ServerLimits): ParsedOr
     if (!FIELDS.includes(key)) report(key, `unknown field "${key}"`, `remove it; the fields are ${FIELDS.join(', ')}`);
   }
 
-  const design = body.design;
-  if (!isObject(design)) {
-    report('design', `"design" must be a design document (an object), not ${describe(design)}`, 'send the design document the configurator exported');
-  } else {
-    if (typeof design.productId !== 'string') report('design.productId', `"productId" must be a string, not ${describe(design.productId)}`, 'send the product id, e.g. "sneaker"');
-    if (typeof design.rulesVersion !== 'string') report('design.rulesVersion', `"rulesVersion" must be a string, not ${describe(design.rulesVersion)}`, 'send the rules version the design was made under');
-    const personalisation = design.personalisation;
-    if (isObject(personalisation)) {
-      const entries = Object.entries(personalisation);
-      if (entries.length > limits.maxPersonalisationFields) report('design.personalisation', `${entries.length} personalisation fields are more than the ${limits.maxPersonalisationFields} allowed`, 'send only the fields the product offers');
-      for (const [field, value] of entries) {
-        if (typeof value === 'string' && value.length > limits.maxPersonalisationLength) report(`design.personalisation.${field}`, `the text is ${value.length} characters, more than ${limits.maxPersonalisationLength}`, 'shorten it');
-      }
-    }
-  }
-
+  const design = checkDesignField(body.design, limits, report);
+  const remixOf = checkRemixOfField(body.remixOf, report);
   const size = parseSize(body, report);
   const quantity = body.quantity;
   if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
@@ -88,23 +78,24 @@ export function parseOrderRequest(body: unknown, limits: ServerLimits): ParsedOr
   const previewImages = parsePreviewImages(body.previewImages, limits, (path, message, hint) => imageProblems.push({ path, message, hint }));
 
   const all = [...problems, ...imageProblems];
-  if (all.length > 0 || !size || !contact || !isObject(design)) {
+  if (all.length > 0 || !size || !contact || !design) {
     return { ok: false, problems: all, imagesOnly: problems.length === 0 && imageProblems.length > 0 };
   }
   return {
     ok: true,
     request: {
-      design: design as OrderRequest['design'],
+      design,
       size,
       quantity: quantity as number,
       contact,
       ...(clientPrice ? { clientPrice } : {}),
       previewImages,
+      ...(remixOf ? { remixOf } : {}),
     },
   };
 }
 
-type Report = (path: string, message: string, hint: string) => void;
+type Report = ReportProblem;
 
 function parseSize(body: Record<string, unknown>, report: Report): SizeRequest | undefined {
   const { size, sizeId } = body;
@@ -181,21 +172,4 @@ function parsePreviewImages(images: unknown, limits: ServerLimits, report: Repor
     else uploads.push({ view, png });
   });
   return uploads;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** A short description of a value for messages: `a number (42)`, `an array`, `null`. */
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  switch (typeof value) {
-    case 'string': return `the text "${value.slice(0, 40)}${value.length > 40 ? '…' : ''}"`;
-    case 'number': return `the number ${value}`;
-    case 'boolean': return `${value}`;
-    default: return 'an object';
-  }
 }

@@ -3,6 +3,20 @@ import { apiError, type ApiError } from './apiError.ts';
 /** A parsed JSON body, or why it could not be read. */
 export type JsonBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: ApiError };
 
+/** What to tell a client whose body is empty or too large: what the body should hold. */
+export interface BodyHints {
+  /** E.g. "send the order as a JSON object". */
+  readonly empty: string;
+  /** How to make the body smaller. */
+  readonly tooLarge: string;
+}
+
+/** The hints for an order (the default). */
+export const ORDER_BODY_HINTS: BodyHints = {
+  empty: 'send the order as a JSON object',
+  tooLarge: 'smaller preview images (each at most 2 MiB), or fewer of them',
+};
+
 /**
  * Reads a request body as JSON, refusing it before parsing when it is not JSON (415), larger than
  * `maxBytes` (413: by its Content-Length when it declares one, and by counting the bytes as they
@@ -10,16 +24,16 @@ export type JsonBody = { readonly ok: true; readonly value: unknown } | { readon
  * Under Node, pass the request's `IncomingMessage` as `nodeBody`: reading it directly skips the
  * conversion to a web stream, which costs more than the rest of reading.
  */
-export async function readJsonBody(request: Request, maxBytes: number, nodeBody?: AsyncIterable<Uint8Array>): Promise<JsonBody> {
+export async function readJsonBody(request: Request, maxBytes: number, nodeBody?: AsyncIterable<Uint8Array>, hints: BodyHints = ORDER_BODY_HINTS): Promise<JsonBody> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
     return refuse(apiError(415, 'unsupported_media_type', `the body must be JSON, but its Content-Type is "${type || 'missing'}"`, 'send the header "Content-Type: application/json"'));
   }
-  const tooLarge = (size: string) => refuse(apiError(413, 'body_too_large', `the body is ${size}`, `send at most ${maxBytes} bytes: smaller preview images (each at most 2 MiB), or fewer of them`));
+  const tooLarge = (size: string) => refuse(apiError(413, 'body_too_large', `the body is ${size}`, `send at most ${maxBytes} bytes: ${hints.tooLarge}`));
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) return tooLarge(`${declared} bytes, more than the ${maxBytes} allowed`);
   const body = nodeBody ?? (request.body as AsyncIterable<Uint8Array> | null);
-  if (!body) return refuse(apiError(400, 'malformed_json', 'the body is empty', 'send the order as a JSON object'));
+  if (!body) return refuse(apiError(400, 'malformed_json', 'the body is empty', hints.empty));
 
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -35,7 +49,7 @@ export async function readJsonBody(request: Request, maxBytes: number, nodeBody?
   } catch {
     return refuse(apiError(400, 'malformed_json', 'the body is not valid UTF-8 text', 'encode the JSON as UTF-8'));
   }
-  if (text.trim() === '') return refuse(apiError(400, 'malformed_json', 'the body is empty', 'send the order as a JSON object'));
+  if (text.trim() === '') return refuse(apiError(400, 'malformed_json', 'the body is empty', hints.empty));
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {

@@ -9,11 +9,16 @@ export interface ServerLimits {
   /** Most personalisation fields per design, and longest value (in UTF-16 code units). */
   readonly maxPersonalisationFields: number;
   readonly maxPersonalisationLength: number;
+  /** Largest body of a gallery submission, in bytes: a design and one thumbnail. */
+  readonly maxCandidateBodyBytes: number;
+  /** Largest gallery thumbnail, in bytes of PNG. */
+  readonly maxThumbnailBytes: number;
 }
 
 /**
  * The defaults: 4 preview images of up to 2 MiB each. In base64 they take 4 × 2.67 MiB, so the
- * body limit is 12 MiB rather than 10, leaving room for the design.
+ * body limit is 12 MiB rather than 10, leaving room for the design. A gallery thumbnail is at most
+ * 512 KiB (683 KiB in base64), so a submission's body is at most 1 MiB.
  */
 export const DEFAULT_LIMITS: ServerLimits = {
   maxBodyBytes: 12 * 1024 * 1024,
@@ -21,4 +26,6 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxImages: 4,
   maxPersonalisationFields: 20,
   maxPersonalisationLength: 500,
+  maxCandidateBodyBytes: 1024 * 1024,
+  maxThumbnailBytes: 512 * 1024,
 };

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createOrderDocument, formatMoney, validateDesignDocument, type OrderDocument, type Problem, type SizeDef } from '../domain/index.ts';
+import { createOrderDocument, formatMoney, type OrderDocument, type Problem, type SizeDef } from '../domain/index.ts';
 import { apiError, type ApiError } from './apiError.ts';
 import type { Catalog } from './catalog.ts';
 import type { Clock } from './clock.ts';
 import { parseOrderRequest, type ClientPrice, type OrderRequest, type SizeRequest } from './orderRequest.ts';
 import type { Repository, StoredOrder } from './repository.ts';
 import { requestHash } from './requestHash.ts';
+import { revalidateDesign } from './revalidateDesign.ts';
+import { unknownRemix } from './unknownRemix.ts';
 import { toServerOrder, type OrderRecord, type ServerOrder } from './serverOrder.ts';
 import type { ServerLimits } from './serverLimits.ts';
 
@@ -50,7 +52,7 @@ type PreparedOrder =
   | { readonly ok: false; readonly error: ApiError };
 
 /** Checks the request, revalidates the design under its rules version and prices it: the order to store, or why not. */
-async function prepareOrder({ catalog, clock, limits }: OrderServices, body: unknown): Promise<PreparedOrder> {
+async function prepareOrder({ catalog, clock, limits, repository }: OrderServices, body: unknown): Promise<PreparedOrder> {
   const parsed = parseOrderRequest(body, limits);
   if (!parsed.ok) {
     return parsed.imagesOnly
@@ -58,27 +60,17 @@ async function prepareOrder({ catalog, clock, limits }: OrderServices, body: unk
       : refused(apiError(422, 'invalid_request', `the order has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}: ${parsed.problems[0]!.path || 'body'}: ${parsed.problems[0]!.message}`, 'fix each field listed in "problems"', parsed.problems));
   }
   const { request } = parsed;
-  const { productId, rulesVersion } = request.design;
-
-  const lookup = await catalog.find(productId, rulesVersion);
-  if (lookup.kind === 'unknown-product') {
-    return refused(apiError(422, 'unknown_product', `there is no product "${productId}"`, `order one of: ${lookup.knownProducts.join(', ')}`));
-  }
-  if (lookup.kind === 'unknown-rules-version') {
-    return refused(apiError(409, 'unknown_rules_version', `the design was made under rules version "${rulesVersion}" of "${productId}", which this shop never published (the current version is "${lookup.currentRulesVersion}")`, 'open the design in the configurator again: it checks it against the current rules, then order it'));
-  }
-  const { entry, space } = lookup.version;
-
-  const design = validateDesignDocument(space, entry.rulesVersion, request.design);
-  if (!design.ok) {
-    return refused(apiError(422, 'invalid_design', `the design is not valid under rules version "${rulesVersion}": ${design.problems[0]!.message}`, 'change the choices listed in "problems" in the configurator, then order again', design.problems));
-  }
+  const revalidated = await revalidateDesign(catalog, request.design, 'order');
+  if (!revalidated.ok) return refused(revalidated.error);
+  const { version: { entry }, design } = revalidated;
+  const productId = entry.product.id;
+  if (request.remixOf !== undefined && !(await repository.hasCandidate(request.remixOf))) return refused(unknownRemix(request.remixOf));
   const size = findSize(entry.product.sizes, request.size);
   if (!size) {
     return refused(apiError(422, 'unknown_size', `"${productId}" does not come in size ${describeSize(request.size)}`, `choose one of the sizes (EU): ${entry.product.sizes.map((s) => s.eu).join(', ')}`));
   }
   const now = clock.now();
-  const document = createOrderDocument(entry, design.value, size, request.quantity, now);
+  const document = createOrderDocument(entry, design, size, request.quantity, now);
   if (request.clientPrice) {
     const mismatch = comparePrice(request.clientPrice, document.price);
     if (mismatch) return refused(mismatch);
@@ -108,6 +100,7 @@ function orderRecord(document: OrderDocument, request: OrderRequest, now: Date):
     ...rest,
     updatedAt: now.toISOString(),
     contact: request.contact,
+    ...(request.remixOf ? { remixOf: request.remixOf } : {}),
     previewImages: request.previewImages.map(({ view, png }) => ({ view, contentType: 'image/png', bytes: png.bytes.length, width: png.width, height: png.height, sha256: png.sha256 })),
   };
 }

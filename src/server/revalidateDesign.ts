@@ -1,0 +1,40 @@
+import { validateDesignDocument, type DesignDocument } from '../domain/index.ts';
+import { apiError, type ApiError } from './apiError.ts';
+import type { Catalog, CatalogVersion } from './catalog.ts';
+import type { DesignField } from './designField.ts';
+
+/** The design, valid under the rules version it names, with that version; or why not. */
+export type RevalidatedDesign =
+  | { readonly ok: true; readonly version: CatalogVersion; readonly design: DesignDocument }
+  | { readonly ok: false; readonly error: ApiError };
+
+/** What the customer is doing with the design, for the hints: ordering it or submitting it to the gallery. */
+export type DesignPurpose = 'order' | 'gallery';
+
+/**
+ * Revalidates an untrusted design with the same engine and the same rules version it was made
+ * under, as every design the server accepts is: an unknown product is refused (422), a rules
+ * version this shop never published is refused (409), and a design that breaks the rules or names
+ * options that do not exist is refused (422) with every problem.
+ */
+export async function revalidateDesign(catalog: Catalog, design: DesignField, purpose: DesignPurpose): Promise<RevalidatedDesign> {
+  const { productId, rulesVersion } = design;
+  const action = purpose === 'order' ? 'order' : 'submit';
+  const lookup = await catalog.find(productId, rulesVersion);
+  if (lookup.kind === 'unknown-product') {
+    return refuse(apiError(422, 'unknown_product', `there is no product "${productId}"`, `${action} one of: ${lookup.knownProducts.join(', ')}`));
+  }
+  if (lookup.kind === 'unknown-rules-version') {
+    return refuse(apiError(409, 'unknown_rules_version', `the design was made under rules version "${rulesVersion}" of "${productId}", which this shop never published (the current version is "${lookup.currentRulesVersion}")`, `open the design in the configurator again: it checks it against the current rules, then ${action} it`));
+  }
+  const { entry, space } = lookup.version;
+  const checked = validateDesignDocument(space, entry.rulesVersion, design);
+  if (!checked.ok) {
+    return refuse(apiError(422, 'invalid_design', `the design is not valid under rules version "${rulesVersion}": ${checked.problems[0]!.message}`, `change the choices listed in "problems" in the configurator, then ${action} again`, checked.problems));
+  }
+  return { ok: true, version: lookup.version, design: checked.value };
+}
+
+function refuse(error: ApiError): RevalidatedDesign {
+  return { ok: false, error };
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { canonicalKey, moderateText, type ModerationOptions, type ModerationReason } from '../domain/index.ts';
+import { apiError, type ApiError, type ApiErrorCode } from './apiError.ts';
+import { toCandidate, type Candidate } from './candidate.ts';
+import { parseCandidateRequest } from './candidateRequest.ts';
+import type { OrderServices } from './submitOrder.ts';
+import { revalidateDesign } from './revalidateDesign.ts';
+import { unknownRemix } from './unknownRemix.ts';
+
+/** What a gallery submission needs: the order services, and what moderation blocks. */
+export interface CandidateServices extends OrderServices {
+  readonly moderation: ModerationOptions;
+}
+
+/** A new candidate, the existing candidate of the same design (joined), or why the submission was refused. */
+export type SubmitCandidateResult =
+  | { readonly kind: 'created'; readonly candidate: Candidate }
+  | { readonly kind: 'joined'; readonly candidate: Candidate }
+  | { readonly kind: 'refused'; readonly error: ApiError };
+
+const MODERATION_CODES: Readonly<Record<ModerationReason, ApiErrorCode>> = {
+  profanity: 'title_profanity',
+  brand: 'title_brand',
+  'personal-data': 'title_personal_data',
+};
+
+/**
+ * Submits a design to the community gallery from an untrusted request body. The design is
+ * revalidated as an order's is (same engine, the rules version it names) and its personalisation
+ * removed — personal text and artwork never go public; the title is moderated; the thumbnail was
+ * checked as PNG. An identical design (same product and canonical key) joins the existing
+ * candidate, counting the submitter once. Nothing is written when the submission is refused.
+ */
+export async function submitCandidate(services: CandidateServices, voterId: string, body: unknown): Promise<SubmitCandidateResult> {
+  const parsed = parseCandidateRequest(body, services.limits);
+  if (!parsed.ok) {
+    return refuse(parsed.imagesOnly
+      ? apiError(422, 'invalid_image', `the thumbnail was refused: ${parsed.problems[0]!.message}`, 'send a PNG captured from the canvas, within the size limit', parsed.problems)
+      : apiError(422, 'invalid_request', `the submission has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}: ${parsed.problems[0]!.path || 'body'}: ${parsed.problems[0]!.message}`, 'fix each field listed in "problems"', parsed.problems));
+  }
+  const { request } = parsed;
+  const revalidated = await revalidateDesign(services.catalog, request.design, 'gallery');
+  if (!revalidated.ok) return refuse(revalidated.error);
+
+  const verdict = moderateText(request.title, services.moderation);
+  if (!verdict.ok) {
+    return refuse(apiError(422, MODERATION_CODES[verdict.reason], verdict.message, verdict.hint, [{ path: 'title', message: verdict.message, hint: verdict.hint }]));
+  }
+  if (request.remixOf !== undefined && !(await services.repository.hasCandidate(request.remixOf))) return refuse(unknownRemix(request.remixOf));
+
+  const design = { ...revalidated.design, personalisation: {} };
+  const outcome = await services.repository.submitCandidate({
+    id: randomUUID(),
+    productId: design.productId,
+    rulesVersion: design.rulesVersion,
+    canonicalKey: canonicalKey(design),
+    design,
+    title: verdict.normalised,
+    thumbnail: request.thumbnail.bytes,
+    ...(request.remixOf ? { remixOf: request.remixOf } : {}),
+    submittedBy: voterId,
+    createdAt: services.clock.now().toISOString(),
+  });
+  return { kind: outcome.kind, candidate: toCandidate(outcome.candidate) };
+}
+
+function refuse(error: ApiError): SubmitCandidateResult {
+  return { kind: 'refused', error };
+}
