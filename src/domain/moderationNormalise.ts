@@ -10,6 +10,8 @@ const INVISIBLE = /\p{Cf}/gu;
 const LONE_JOINER = /\u200D(?!\p{Extended_Pictographic})/gu;
 const FORMAT_EXCEPT_JOINER = /(?!\u200D)\p{Cf}/gu;
 const CONTROL = /\p{Cc}/gu;
+/** Half of a surrogate pair without its other half: not a character, and not storable as UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const COMBINING_MARK = /\p{M}/gu;
 
 /** Capitals of other scripts that look like Latin capitals (Greek Η is H, though η looks like n). */
@@ -50,12 +52,14 @@ const NOT_LETTER = /[^\p{L}]+/u;
 /**
  * The text as it is stored and shown: Unicode NFKC (full-width and styled letters become plain
  * ones), invisible formatting and bidirectional controls removed (a zero-width joiner inside an
- * emoji is kept), control characters and runs of white space turned into one space, trimmed.
+ * emoji is kept), control characters and runs of white space turned into one space, a lone
+ * surrogate (half an emoji) replaced by U+FFFD, trimmed.
  *
  * @example cleanText('  Ｎｉｇｈｔ\u200B  run\u202E ') // "Night run"
  */
 export function cleanText(text: string): string {
   return text
+    .replace(LONE_SURROGATE, '\uFFFD')
     .normalize('NFKC')
     .replace(LONE_JOINER, '')
     .replace(FORMAT_EXCEPT_JOINER, '')

@@ -18,6 +18,8 @@ describe('cleaning a text', () => {
     ['a soft hyphen', 'Night\u00ADrun', 'Nightrun'],
     ['runs of white space, tabs and new lines', '  Night \t\n  run  ', 'Night run'],
     ['a ligature', 'ﬁre', 'fire'],
+    ['control characters', 'Night\u0000run\u0007', 'Night run'],
+    ['half an emoji (a lone surrogate)', 'run \ud83d', 'run \ufffd'],
   ])('normalises %s', (_name, input, expected) => {
     expect(cleanText(input)).toBe(expected);
   });

@@ -155,6 +155,13 @@ describe('submitting a design', () => {
     expect((await created(designs[1]!, { title: 'Scunthorpe Assistant' })).title).toBe('Scunthorpe Assistant');
   });
 
+  it('cleans odd Unicode in a title instead of failing: control characters, bidi overrides, a lone surrogate', async () => {
+    const response = await submit(JSON.stringify(submission(designs[0]!, { title: 'Night\u0000run \u202Eevil\u202C \ud800end' })));
+    expect(response.status).toBe(201);
+    const { candidate } = (await response.json()) as CandidateBody;
+    expect(candidate.title).toBe('Night run evil \ufffdend');
+  });
+
   it('counts the title in graphemes: 60 emoji pass, 61 do not, nor an empty title', async () => {
     expect((await created(designs[0]!, { title: '👟'.repeat(60) })).title).toBe('👟'.repeat(60));
     const long = await expectError(await submit(submission(designs[1]!, { title: '👟'.repeat(61) })), 422, 'invalid_request');
