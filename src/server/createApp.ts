@@ -50,7 +50,7 @@ export interface AppOptions {
 
 const CANDIDATE_BODY_HINTS: BodyHints = {
   empty: 'send the submission as a JSON object: {"design":…,"title":"…","thumbnail":"data:image/png;base64,…"}',
-  tooLarge: 'a smaller thumbnail (at most 512 KiB of PNG, e.g. 512 px wide)',
+  tooLarge: 'a smaller thumbnail (at most 1 MiB of PNG, e.g. 480 px wide)',
 };
 const VOTE_BODY_HINTS: BodyHints = { empty: 'send {"vote":"up"}, {"vote":"down"} or {"vote":"none"}', tooLarge: 'send only {"vote":"up"}' };
 const VOTE_BODY_BYTES = 1024;

@@ -18,7 +18,8 @@ export interface ServerLimits {
 /**
  * The defaults: 4 preview images of up to 2 MiB each. In base64 they take 4 × 2.67 MiB, so the
  * body limit is 12 MiB rather than 10, leaving room for the design. A gallery thumbnail is at most
- * 512 KiB (683 KiB in base64), so a submission's body is at most 1 MiB.
+ * 1 MiB (1.33 MiB in base64: a 960 px capture of the 3D preview fits), so a submission's body is at
+ * most 2 MiB.
  */
 export const DEFAULT_LIMITS: ServerLimits = {
   maxBodyBytes: 12 * 1024 * 1024,
@@ -26,6 +27,6 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxImages: 4,
   maxPersonalisationFields: 20,
   maxPersonalisationLength: 500,
-  maxCandidateBodyBytes: 1024 * 1024,
-  maxThumbnailBytes: 512 * 1024,
+  maxCandidateBodyBytes: 2 * 1024 * 1024,
+  maxThumbnailBytes: 1024 * 1024,
 };

@@ -175,7 +175,7 @@ describe('submitting a design', () => {
     ['no thumbnail', undefined, /must be a PNG data URL/],
     ['a JPEG', `data:image/jpeg;base64,${Buffer.from('not a png').toString('base64')}`, /not a base64 PNG data URL/],
     ['a truncated PNG', pngDataUrl(pngFile(16, 16).subarray(0, 60)), /truncated|damaged/],
-    ['a PNG over 512 KiB', pngDataUrl(pngFile(4, 4, [1, 2, 3], 512 * 1024 + 10)), /more than the 512 KiB allowed/],
+    ['a PNG over 1 MiB', pngDataUrl(pngFile(4, 4, [1, 2, 3], 1024 * 1024 + 10)), /more than the 1\.0 MiB allowed/],
   ])('refuses %s as the thumbnail (422)', async (_name, dataUrl, message) => {
     const error = await expectError(await submit({ ...submission(designs[0]!), thumbnail: dataUrl }), 422, 'invalid_image');
     expect(error.problems?.[0]).toMatchObject({ path: 'thumbnail', message: expect.stringMatching(message) });
@@ -198,7 +198,7 @@ describe('submitting a design', () => {
     const malformed = await expectError(await submit('{"design": {"productId": "sneaker",'), 400, 'malformed_json');
     expect(malformed.message).toMatch(/not valid JSON/);
     await expectError(await send('POST', '/api/candidates', 'title=x', undefined, { 'Content-Type': 'text/plain' }), 415, 'unsupported_media_type');
-    const huge = await expectError(await submit({ ...submission(designs[0]!), padding: 'x'.repeat(1024 * 1024 + 1) }), 413, 'body_too_large');
+    const huge = await expectError(await submit({ ...submission(designs[0]!), padding: 'x'.repeat(2 * 1024 * 1024 + 1) }), 413, 'body_too_large');
     expect(huge.hint).toMatch(/thumbnail/);
     const unknown = await expectError(await submit({ ...submission(designs[0]!), colour: 'red' }), 422, 'invalid_request');
     expect(unknown.problems?.map((problem) => problem.path)).toEqual(['colour']);
