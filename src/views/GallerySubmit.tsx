@@ -40,7 +40,7 @@ export function GallerySubmit({ design, remixOf }: GallerySubmitProps) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void capturePreview('thumbnail').then((picture) => send({ type: 'submit', thumbnail: picture?.dataUrl ?? null }));
+        void capturePreview('thumbnail', THUMBNAIL_WIDTH).then((picture) => send({ type: 'submit', thumbnail: picture?.dataUrl ?? null }));
       }}
     >
       <h3 id={`${id}-heading`} className="checkout__heading">Share with the community</h3>
@@ -64,5 +64,8 @@ export function GallerySubmit({ design, remixOf }: GallerySubmitProps) {
     </form>
   );
 }
+
+/** Gallery pages show many cards: thumbnails are kept small. */
+const THUMBNAIL_WIDTH = 480;
 
 const fromHttp = fromPromise<SubmittedCandidate, GallerySubmission>(({ input }) => submitCandidateOverHttp(input));

@@ -1,6 +1,6 @@
 import type { PreviewImageInput } from '../machines/index.ts';
 
-/** Widest picture sent with an order or a gallery submission, in pixels. */
+/** Widest picture sent with an order, in pixels; gallery thumbnails pass a smaller one. */
 const MAX_WIDTH = 960;
 
 /**
@@ -9,21 +9,21 @@ const MAX_WIDTH = 960;
  * illustration rasterised. Resolves to null when there is nothing to capture; never throws, since
  * a missing picture must not stop an order.
  */
-export async function capturePreview(view = 'preview'): Promise<PreviewImageInput | null> {
+export async function capturePreview(view = 'preview', maxWidth = MAX_WIDTH): Promise<PreviewImageInput | null> {
   try {
     const pane = document.querySelector('.preview');
     const canvas = pane?.querySelector('canvas');
-    if (canvas && canvas.width > 0 && canvas.height > 0) return { view, dataUrl: scaled(canvas, canvas.width, canvas.height) };
+    if (canvas && canvas.width > 0 && canvas.height > 0) return { view, dataUrl: scaled(canvas, canvas.width, canvas.height, maxWidth) };
     const svg = pane?.querySelector('svg');
-    if (svg) return { view, dataUrl: await rasterise(svg) };
+    if (svg) return { view, dataUrl: await rasterise(svg, maxWidth) };
   } catch (error) {
     console.warn('[Atelier] could not capture the preview:', error);
   }
   return null;
 }
 
-function scaled(source: CanvasImageSource, width: number, height: number): string {
-  const scale = Math.min(1, MAX_WIDTH / width);
+function scaled(source: CanvasImageSource, width: number, height: number, maxWidth: number): string {
+  const scale = Math.min(1, maxWidth / width);
   const target = document.createElement('canvas');
   target.width = Math.round(width * scale);
   target.height = Math.round(height * scale);
@@ -35,7 +35,7 @@ function scaled(source: CanvasImageSource, width: number, height: number): strin
 }
 
 /** Draws an inline SVG into a PNG, with its computed colours inlined so it looks as on screen. */
-async function rasterise(svg: SVGSVGElement): Promise<string> {
+async function rasterise(svg: SVGSVGElement, maxWidth: number): Promise<string> {
   const box = svg.getBoundingClientRect();
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const originals = svg.querySelectorAll('*');
@@ -51,7 +51,7 @@ async function rasterise(svg: SVGSVGElement): Promise<string> {
     const image = new Image();
     image.src = url;
     await image.decode();
-    return scaled(image, box.width, box.height);
+    return scaled(image, box.width, box.height, maxWidth);
   } finally {
     URL.revokeObjectURL(url);
   }
