@@ -1,6 +1,6 @@
 // Order throughput and latency of the real server over real HTTP: `npm run bench:server`.
 //
-//   npm run bench:server [-- --orders 2000 --concurrency 16 --rate 500]
+//   npm run bench:server [-- --orders 2000 --concurrency 16 --rate 500 --votes 2000]
 //
 // For each database — the embedded PGlite (a fresh temporary data folder) and, when DATABASE_URL
 // or ATELIER_TEST_DATABASE_URL names one, a PostgreSQL server (in a throw-away schema) — it starts
@@ -9,6 +9,7 @@
 //   1. closed loop: --concurrency requests in flight at all times: the most orders per second;
 //   2. open loop: orders arrive at --rate per second whatever the server does: the latency a
 //      customer sees at that load.
+//   3. votes: --votes up/down votes by many voters (signed cookies) on gallery designs: votes/s.
 // Budget (PRODUCT.md §7): ≥ 500 orders/s, p99 ≤ 50 ms, on 2 cores.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -16,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import { createPostgresClient } from '../src/server/postgresClient.ts';
-import { orderBody, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
+import { orderBody, pngDataUrl, pngFile, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
 import { startServerProcess } from './serverProcess.ts';
 
 function argument(name: string, fallback: number): number {
@@ -33,6 +34,7 @@ const ORDERS = argument('orders', 2000);
 const CONCURRENCY = argument('concurrency', 16);
 const RATE = argument('rate', 500);
 const WARM_UP = 300;
+const VOTES = argument('votes', 2000);
 
 const sneaker = productUnderTest(loadCatalogFromDisk(process.cwd()).entries.find((entry) => entry.product.id === 'sneaker')!);
 const designs = Array.from({ length: 500 }, (_, index) => randomDesign(sneaker, seededRandom(index + 1)));
@@ -102,6 +104,69 @@ async function openLoop(url: string, count: number, rate: number): Promise<Figur
   return figures(latencies, (performance.now() - started) / 1000);
 }
 
+/** One HTTP request with a JSON body; resolves with the status, the latency and any Set-Cookie. */
+function sendJson(url: string, path: string, payload: unknown, cookie?: string): Promise<{ status: number; ms: number; cookie?: string; body: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const body = Buffer.from(JSON.stringify(payload));
+    const req = request(`${url}${path}`, {
+      method: 'POST',
+      agent,
+      headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, ...(cookie ? { Cookie: cookie } : {}) },
+    }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const setCookie = response.headers['set-cookie']?.[0]?.split(';')[0];
+        resolve({ status: response.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks).toString(), ...(setCookie ? { cookie: setCookie } : {}) });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Votes per second: gallery designs are submitted, then many voters (each with the signed cookie
+ * the server gave it) vote on them, --concurrency votes in flight. Each voter stays under the
+ * rate limit, so every vote is a real, counted write.
+ */
+async function votes(url: string): Promise<Figures> {
+  const thumbnail = pngDataUrl(pngFile(8, 6, [20, 40, 200]));
+  const candidates: string[] = [];
+  for (const [index, design] of designs.slice(0, 20).entries()) {
+    const answer = await sendJson(url, '/api/candidates', { design, title: `Bench design ${index + 1}`, thumbnail });
+    if (answer.status !== 201 && answer.status !== 200) throw new Error(`submitting a candidate: expected 201, got ${answer.status}: ${answer.body}`);
+    candidates.push((JSON.parse(answer.body) as { candidate: { id: string } }).candidate.id);
+  }
+  // Eight measured votes each (plus the first): under the burst threshold, so none is flagged.
+  const voters = Math.ceil(VOTES / 8);
+  const cookies: string[] = [];
+  for (let voter = 0; voter < voters; voter++) {
+    // The first vote gives the voter its cookie; the measured votes carry it.
+    const first = await sendJson(url, `/api/candidates/${candidates[0]}/votes`, { vote: 'up' });
+    if (!first.cookie) throw new Error('the server set no voter cookie');
+    cookies.push(first.cookie);
+  }
+  const jobs = Array.from({ length: VOTES }, (_, index) => ({
+    cookie: cookies[index % voters]!,
+    candidate: candidates[1 + (Math.floor(index / voters) % (candidates.length - 1))]!,
+    vote: index % 3 === 0 ? 'down' : 'up',
+  }));
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++]!;
+      const answer = await sendJson(url, `/api/candidates/${job.candidate}/votes`, { vote: job.vote }, job.cookie);
+      if (answer.status !== 200) throw new Error(`voting: expected 200, got ${answer.status}: ${answer.body}`);
+      latencies.push(answer.ms);
+    }
+  }));
+  return figures(latencies, (performance.now() - started) / 1000);
+}
+
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (Linux); NaN elsewhere. */
@@ -130,6 +195,8 @@ async function bench(label: string, env: Record<string, string>): Promise<void> 
     console.log(`  CPU per order: server process ${serverCpuPerOrder.toFixed(2)} ms (at most ${(1000 / serverCpuPerOrder).toFixed(0)} orders/s on one core), load generator ${clientCpuPerOrder.toFixed(2)} ms`);
     const pass = closed.ordersPerSecond >= 500 && open.p99 <= 50;
     console.log(`  budget ≥ 500 orders/s and p99 ≤ 50 ms: ${pass ? 'met' : 'NOT met'}`);
+    const voting = await votes(server.url);
+    console.log(`  votes, ${CONCURRENCY} in flight:            ${voting.ordersPerSecond.toFixed(0)} votes/s    p50 ${ms(voting.p50)}   p99 ${ms(voting.p99)}   max ${ms(voting.max)}`);
   } finally {
     await server.stop('SIGTERM');
   }
