@@ -60,7 +60,7 @@ export function generateLargeProduct(seed = 1, { nearby = 3, check = true }: { n
     const id = `part${pad(p)}`;
     const material: AttributeDef = { id: `${id}.material`, label: 'Material', kind: 'material', partId: id, options: sample(materialPool, integer(2, 20)) };
     const colour: AttributeDef = { id: `${id}.colour`, label: 'Colour', kind: 'colour', partId: id, options: sample(colourPool, integer(2, 20)) };
-    parts.push({ id, label: `Part ${p}`, attributeIds: [material.id, colour.id] });
+    parts.push({ id, label: `Part ${p}`, kind: 'part', meshes: [id], attributeIds: [material.id, colour.id] });
     attributes.push(material, colour);
   }
 

@@ -5,7 +5,7 @@
 export type { Problem, Result, SourceLocation } from './problems.ts';
 export { formatProblem } from './problems.ts';
 export type { AttributeDef, AttributeId, AttributeKind, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, SizeDef } from './productModel.ts';
-export { attributeById, attributeDisplayName, optionById } from './productModel.ts';
+export { attributeById, attributeDisplayName, modelParts, optionById } from './productModel.ts';
 export type { Condition, Rule, RuleSet } from './rulesModel.ts';
 export { loadProduct } from './loadProduct.ts';
 export { loadRules } from './loadRules.ts';
@@ -23,7 +23,7 @@ export type { LeadTimeEstimate } from './estimateLeadTime.ts';
 export { activeAlerts, estimateLeadTime } from './estimateLeadTime.ts';
 export type { DesignDocument } from './designDocument.ts';
 export { DESIGN_SCHEMA, canonicalKey, createDesignDocument, validateDesignDocument } from './designDocument.ts';
-export type { BillOfMaterialsLine, OrderDocument } from './orderDocument.ts';
+export type { BillOfMaterialsLine, OrderDocument, SpecificationLine } from './orderDocument.ts';
 export { MAX_QUANTITY, ORDER_SCHEMA, createOrderDocument } from './orderDocument.ts';
 export type { AttributeStatus, DesignSummary, OptionStatus } from './summariseDesign.ts';
 export { summariseDesign } from './summariseDesign.ts';

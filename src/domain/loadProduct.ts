@@ -7,7 +7,11 @@ const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'bas
 const COLOUR_KEYS = ['label', 'code', 'hex'];
 const MATERIAL_KEYS = ['label', 'code', 'appearance', 'colours'];
 const APPEARANCE_KEYS = ['roughness', 'metalness', 'clearcoat', 'sheen'];
-const PART_KEYS = ['id', 'label', 'materials'];
+const PART_KEYS = ['id', 'label', 'materials', 'meshes'];
+const SECTION_KEYS = ['id', 'label', 'choices', 'focus'];
+const CHOICE_KEYS = ['id', 'label', 'options'];
+const CHOICE_OPTION_KEYS = ['id', 'label', 'code', 'show', 'scale'];
+const MESH_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const SIZE_KEYS = ['eu', 'us', 'uk'];
 const PRESET_KEYS = ['id', 'name', 'description', 'choices'];
 
@@ -22,7 +26,8 @@ interface MaterialEntry { readonly option: OptionDef; readonly colourIds: readon
  *
  * Each part gets two attributes, `<part>.material` and `<part>.colour`; the colour options are the
  * union of its materials' palettes, and which colours go with which material becomes a
- * compatibility table (see {@link MaterialPalette}).
+ * compatibility table (see {@link MaterialPalette}). An entry of `parts` with `choices` instead of
+ * `materials` is a section of its own choices, `<section>.<choice>` (a fit, a print method).
  *
  * @example
  * const result = loadProduct('models/sneaker/product.yaml', text);
@@ -133,12 +138,26 @@ function readParts(reader: DocumentReader, value: unknown, materials: Map<string
     const path = ['parts', index];
     const entry = reader.map(raw, path, `part ${index + 1}`);
     if (!entry) return;
-    reader.unknownKeys(entry, PART_KEYS, path, 'a part');
+    const isSection = 'choices' in entry;
+    if (isSection && 'materials' in entry) {
+      reader.report([...path, 'choices'], 'an entry of "parts" has both "materials" and "choices"', 'a part of the model has "materials"; a section of other choices (fit, print method) has "choices": split it in two');
+      return;
+    }
+    reader.unknownKeys(entry, isSection ? SECTION_KEYS : PART_KEYS, path, isSection ? 'a section' : 'a part');
     const id = reader.string(entry, 'id', path, 'add "id: <mesh name in the model>"');
     const label = reader.string(entry, 'label', path, 'add "label: <name customers see>"');
     if (id === undefined || label === undefined) return;
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(id)) reader.report([...path, 'id'], `part id "${id}" is not a valid part id`, 'use letters and digits only (it is also the mesh name in the model), e.g. toeCap');
     if (reader.duplicate(seen, id, [...path, 'id'], 'part')) return;
+    if (isSection) {
+      const section = readSection(reader, entry, path, id, label);
+      if (section) {
+        attributes.push(...section.attributes);
+        parts.push(section.part);
+      }
+      return;
+    }
+    const meshes = readMeshNames(reader, entry.meshes, [...path, 'meshes'], id);
     const materialOptions: OptionDef[] = [];
     const colourIds: string[] = [];
     const materialList = reader.list(entry.materials, [...path, 'materials'], `the materials of "${id}"`) ?? [];
@@ -166,9 +185,85 @@ function readParts(reader: DocumentReader, value: unknown, materials: Map<string
     const materialAttribute: AttributeDef = { id: `${id}.material`, label: 'Material', kind: 'material', partId: id, options: materialOptions };
     const colourAttribute: AttributeDef = { id: `${id}.colour`, label: 'Colour', kind: 'colour', partId: id, options: colourOptions };
     attributes.push(materialAttribute, colourAttribute);
-    parts.push({ id, label, attributeIds: [materialAttribute.id, colourAttribute.id] });
+    parts.push({ id, label, kind: 'part', attributeIds: [materialAttribute.id, colourAttribute.id], meshes });
   });
+  for (const part of parts) {
+    if (part.focus !== undefined && !parts.some((candidate) => candidate.kind === 'part' && candidate.id === part.focus)) {
+      const index = list.findIndex((raw) => (raw as { id?: unknown } | null)?.id === part.id);
+      reader.report(['parts', index, 'focus'], `section "${part.id}" focuses on "${part.focus}", which is not a part`, knownNamesHint(part.focus, parts.filter((p) => p.kind === 'part').map((p) => p.id), 'parts'));
+    }
+  }
   return { parts, attributes, palettes };
+}
+
+/** The meshes that show a part: its id unless `meshes` lists them (variant meshes such as `sleevesLong`). */
+function readMeshNames(reader: DocumentReader, value: unknown, path: (string | number)[], partId: string): string[] {
+  if (value === undefined) return [partId];
+  const list = reader.list(value, path, `the meshes of "${partId}"`) ?? [];
+  const names: string[] = [];
+  list.forEach((name, index) => {
+    if (typeof name !== 'string' || !MESH_NAME.test(name)) reader.report([...path, index], `${describe(name)} is not a mesh name`, 'write the mesh names of the model, letters, digits and _ , e.g. [sleeves, sleevesLong]');
+    else if (names.includes(name)) reader.report([...path, index], `mesh "${name}" is listed twice`, 'remove the repeated entry');
+    else names.push(name);
+  });
+  if (Array.isArray(value) && list.length === 0) reader.report(path, `part "${partId}" lists no meshes`, 'list at least one mesh, or leave "meshes" out to use the part id');
+  return names;
+}
+
+/** A section of the panel holding choices that are not one part of the model, e.g. the fit and cut. */
+function readSection(reader: DocumentReader, entry: Record<string, unknown>, path: (string | number)[], id: string, label: string): { part: PartDef; attributes: AttributeDef[] } | undefined {
+  const focus = reader.optionalString(entry, 'focus', path, 'name the part the camera turns to, e.g. focus: body');
+  const list = reader.list(entry.choices, [...path, 'choices'], `the choices of "${id}"`) ?? [];
+  if (Array.isArray(entry.choices) && list.length === 0) reader.report([...path, 'choices'], `section "${id}" has no choices`, 'list at least one choice, e.g. - { id: fit, label: Fit, options: [...] }');
+  const attributes: AttributeDef[] = [];
+  const seen = new Set<string>();
+  list.forEach((raw, index) => {
+    const choicePath = [...path, 'choices', index];
+    const choice = reader.map(raw, choicePath, `choice ${index + 1} of "${id}"`);
+    if (!choice) return;
+    reader.unknownKeys(choice, CHOICE_KEYS, choicePath, 'a choice');
+    const choiceId = reader.string(choice, 'id', choicePath, 'add "id: <choice-id>", e.g. id: fit');
+    const choiceLabel = reader.string(choice, 'label', choicePath, 'add "label: <name customers see>", e.g. label: Fit');
+    if (choiceId === undefined || choiceLabel === undefined) return;
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(choiceId)) reader.report([...choicePath, 'id'], `choice id "${choiceId}" is not a valid id`, 'use letters and digits only, e.g. sleeveLength');
+    if (reader.duplicate(seen, choiceId, [...choicePath, 'id'], 'choice')) return;
+    const options = readChoiceOptions(reader, choice.options, [...choicePath, 'options'], `${id}.${choiceId}`);
+    if (options.length > 0) attributes.push({ id: `${id}.${choiceId}`, label: choiceLabel, kind: 'choice', partId: id, options });
+  });
+  if (attributes.length === 0) return undefined;
+  const part: PartDef = { id, label, kind: 'section', attributeIds: attributes.map((attribute) => attribute.id), meshes: [], ...(focus !== undefined ? { focus } : {}) };
+  return { part, attributes };
+}
+
+function readChoiceOptions(reader: DocumentReader, value: unknown, path: (string | number)[], attributeId: string): OptionDef[] {
+  const options: OptionDef[] = [];
+  const seen = new Set<string>();
+  const list = reader.list(value, path, `the options of "${attributeId}"`) ?? [];
+  if (Array.isArray(value) && list.length === 0) reader.report(path, `"${attributeId}" has no options`, 'list at least one option, e.g. - { id: regular, label: Regular, code: FT-REG }');
+  list.forEach((raw, index) => {
+    const optionPath = [...path, index];
+    const entry = reader.map(raw, optionPath, `option ${index + 1} of "${attributeId}"`);
+    if (!entry) return;
+    reader.unknownKeys(entry, CHOICE_OPTION_KEYS, optionPath, 'an option');
+    const id = reader.string(entry, 'id', optionPath, 'add "id: <option-id>"');
+    const label = reader.string(entry, 'label', optionPath, 'add "label: <name customers see>"');
+    const code = reader.string(entry, 'code', optionPath, 'add "code: <fulfilment code>"');
+    if (id === undefined || label === undefined || code === undefined) return;
+    if (!ID_PATTERN.test(id)) reader.report([...optionPath, 'id'], `option id "${id}" is not a valid id`, 'use letters, digits and dashes, starting with a letter');
+    if (reader.duplicate(seen, id, [...optionPath, 'id'], 'option')) return;
+    const show = entry.show === undefined ? undefined : readMeshNames(reader, entry.show, [...optionPath, 'show'], id);
+    let scale: [number, number, number] | undefined;
+    if (entry.scale !== undefined) {
+      const numbers = reader.list(entry.scale, [...optionPath, 'scale'], '"scale"') ?? [];
+      if (numbers.length !== 3 || numbers.some((n) => typeof n !== 'number' || !(n >= 0.5 && n <= 2))) {
+        reader.report([...optionPath, 'scale'], `scale ${describe(entry.scale)} is not three factors from 0.5 to 2`, 'write [x, y, z], e.g. scale: [0.92, 1, 0.92]');
+      } else {
+        scale = numbers as [number, number, number];
+      }
+    }
+    options.push({ id, label, code, ...(show ? { show } : {}), ...(scale ? { scale } : {}) });
+  });
+  return options;
 }
 
 function readSizes(reader: DocumentReader, value: unknown): SizeDef[] {

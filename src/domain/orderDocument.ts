@@ -3,7 +3,7 @@ import type { DesignDocument } from './designDocument.ts';
 import { canonicalKey } from './designDocument.ts';
 import { estimateLeadTime, type LeadTimeEstimate } from './estimateLeadTime.ts';
 import { priceDesign, type PriceLine } from './priceDesign.ts';
-import { attributeById, optionById, type SizeDef } from './productModel.ts';
+import { attributeById, modelParts, optionById, type SizeDef } from './productModel.ts';
 
 /** The schema id every order document carries. */
 export const ORDER_SCHEMA = 'atelier.order/1';
@@ -23,6 +23,14 @@ export interface BillOfMaterialsLine {
   readonly colour: CodedOption & { readonly hex: string };
 }
 
+/** One of the product's other choices as fulfilment needs it, e.g. the fit or a print method. */
+export interface SpecificationLine {
+  readonly attribute: string;
+  /** "Fit", "Front print method". */
+  readonly label: string;
+  readonly option: CodedOption;
+}
+
 /**
  * What the factory makes: a validated design with size, quantity, bill of materials, price and
  * lead time. Published as JSON Schema at `/schemas/order.schema.json`.
@@ -36,6 +44,8 @@ export interface OrderDocument {
   readonly canonicalKey: string;
   readonly design: DesignDocument;
   readonly billOfMaterials: readonly BillOfMaterialsLine[];
+  /** The choices of the product's sections (empty for a product made only of parts). */
+  readonly specification: readonly SpecificationLine[];
   readonly size: { readonly eu: string; readonly us: string; readonly uk: string };
   readonly quantity: number;
   readonly price: {
@@ -61,7 +71,7 @@ export function createOrderDocument(entry: CatalogEntry, design: DesignDocument,
   }
   const { product, ruleSet } = entry;
   const price = priceDesign(product, ruleSet, design.choices);
-  const billOfMaterials = product.parts.map((part): BillOfMaterialsLine => {
+  const billOfMaterials = modelParts(product).map((part): BillOfMaterialsLine => {
     const [materialId, colourId] = part.attributeIds.map((attributeId) => design.choices[attributeId]!);
     const material = optionById(attributeById(product, `${part.id}.material`), materialId!);
     const colour = optionById(attributeById(product, `${part.id}.colour`), colourId!);
@@ -81,6 +91,10 @@ export function createOrderDocument(entry: CatalogEntry, design: DesignDocument,
     canonicalKey: canonicalKey(design),
     design,
     billOfMaterials,
+    specification: product.attributes.filter((attribute) => attribute.kind === 'choice').map((attribute): SpecificationLine => {
+      const option = optionById(attribute, design.choices[attribute.id]!);
+      return { attribute: attribute.id, label: attribute.label, option: { id: option.id, label: option.label, code: option.code } };
+    }),
     size: { eu: size.eu, us: size.us, uk: size.uk },
     quantity,
     price: { ...price, total: price.unitTotal * quantity },

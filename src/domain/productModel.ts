@@ -30,26 +30,50 @@ export interface OptionDef {
   readonly hex?: string;
   /** For material options. */
   readonly appearance?: MaterialAppearance;
+  /**
+   * For options that change the model's shape: the variant meshes shown while this option is
+   * chosen (e.g. `sleevesLong` for long sleeves). Meshes named by another option of the same
+   * attribute are hidden then.
+   */
+  readonly show?: readonly string[];
+  /** For options that change the model's proportions (a fit): the whole model's scale [x, y, z]. */
+  readonly scale?: readonly [number, number, number];
 }
 
-/** What an attribute controls, which decides how views render it and how the preview applies it. */
-export type AttributeKind = 'material' | 'colour';
+/**
+ * What an attribute controls, which decides how views render it and how the preview applies it:
+ * a part's material or colour, or a choice of a section (a fit, a sleeve length, a print method).
+ */
+export type AttributeKind = 'material' | 'colour' | 'choice';
 
 /** A finite choice, usually per part. */
 export interface AttributeDef {
   readonly id: AttributeId;
-  /** Label within its part ("Material", "Colour"). */
+  /**
+   * Label within its part ("Material", "Colour"); for a section's choices the whole name
+   * customers read ("Fit", "Front print method").
+   */
   readonly label: string;
   readonly kind: AttributeKind;
+  /** The part or section it belongs to. */
   readonly partId: PartId;
   readonly options: readonly OptionDef[];
 }
 
-/** A region of the product, mapped to one mesh of its model. */
+/**
+ * A group of attributes in the option panel: a `part` of the product (mapped to meshes of its
+ * model, with a material and a colour) or a `section` of choices that are not one part (the fit and
+ * cut, a print zone's method).
+ */
 export interface PartDef {
   readonly id: PartId;
   readonly label: string;
+  readonly kind: 'part' | 'section';
   readonly attributeIds: readonly AttributeId[];
+  /** For parts: the model's meshes that show it (its id, and variant meshes such as `sleevesLong`). */
+  readonly meshes: readonly string[];
+  /** For sections: the part the camera turns to while the section is edited. */
+  readonly focus?: PartId;
 }
 
 /** A size with its equivalents in other systems. */
@@ -115,5 +139,10 @@ export function optionById(attribute: AttributeDef, optionId: OptionId): OptionD
 /** The customer-facing name of an attribute, e.g. "Toe cap colour". */
 export function attributeDisplayName(product: Product, attribute: AttributeDef): string {
   const part = product.parts.find((candidate) => candidate.id === attribute.partId);
-  return part ? `${part.label} ${attribute.label.toLowerCase()}` : attribute.label;
+  return part && part.kind === 'part' ? `${part.label} ${attribute.label.toLowerCase()}` : attribute.label;
+}
+
+/** The parts of the product proper (with meshes, material and colour), without the sections. */
+export function modelParts(product: Product): readonly PartDef[] {
+  return product.parts.filter((part) => part.kind === 'part');
 }

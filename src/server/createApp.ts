@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import type { ModerationOptions } from '../domain/index.ts';
+import { modelParts, type ModerationOptions } from '../domain/index.ts';
 import { apiError, errorResponse } from './apiError.ts';
 import { parseCandidateListQuery } from './candidateListQuery.ts';
 import { toCandidate } from './candidate.ts';
@@ -90,7 +90,7 @@ export function createApp(options: AppOptions): Hono {
     ['design.json', readFileSync(join(schemasDir, 'design.schema.json'), 'utf8')],
     ['order-file.json', readFileSync(join(schemasDir, 'order.schema.json'), 'utf8')],
   ]);
-  const partIds = [...new Set([...catalog.current.values()].flatMap((version) => version.entry.product.parts.map((part) => part.id)))];
+  const partIds = [...new Set([...catalog.current.values()].flatMap((version) => modelParts(version.entry.product).map((part) => part.id)))];
   const app = new Hono();
 
   app.onError((error) => {

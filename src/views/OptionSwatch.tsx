@@ -27,9 +27,12 @@ export function OptionSwatch({ kind, option, tint }: OptionSwatchProps) {
           style={{ '--swatch': tint ?? '#b9b4aa' } as CSSProperties}
         />
       );
+    case 'choice':
+      // A choice (a fit, a print method) reads by its name alone.
+      return null;
     default: {
       const unknown: never = kind;
-      throw new Error(`[Atelier] no swatch for attribute kind ${JSON.stringify(unknown)}; known: colour, material`);
+      throw new Error(`[Atelier] no swatch for attribute kind ${JSON.stringify(unknown)}; known: colour, material, choice`);
     }
   }
 }

@@ -141,7 +141,7 @@ describe('the compiled configuration space', () => {
     const option = (id: string) => ({ id, label: id.toUpperCase(), code: id.toUpperCase() });
     const toy: Product = {
       id: 'toy', name: 'Toy', description: '', currency: 'EUR', basePrice: 0, baseLeadTimeDays: 0, model: 'toy.glb', sizes: [], presets: [], palettes: [],
-      parts: [{ id: 'a', label: 'A', attributeIds: ['a.material'] }, { id: 'b', label: 'B', attributeIds: ['b.material'] }],
+      parts: [{ id: 'a', label: 'A', kind: 'part', attributeIds: ['a.material'], meshes: ['a'] }, { id: 'b', label: 'B', kind: 'part', attributeIds: ['b.material'], meshes: ['b'] }],
       attributes: [
         { id: 'a.material', label: 'Material', kind: 'material', partId: 'a', options: [option('x'), option('y')] },
         { id: 'b.material', label: 'Material', kind: 'material', partId: 'b', options: [option('x'), option('y')] },
@@ -283,7 +283,7 @@ describe('explaining an unavailable option', () => {
     // Two parts; a table forbids p1.material=m2 outright, so no choice of the customer is to blame.
     const toy: Product = {
       id: 'toy', name: 'Toy', description: '', currency: 'EUR', basePrice: 0, baseLeadTimeDays: 0, model: 'toy.glb', sizes: [], presets: [],
-      parts: [{ id: 'p0', label: 'Part 0', attributeIds: ['p0.material'] }, { id: 'p1', label: 'Part 1', attributeIds: ['p1.material'] }],
+      parts: [{ id: 'p0', label: 'Part 0', kind: 'part', attributeIds: ['p0.material'], meshes: ['p0'] }, { id: 'p1', label: 'Part 1', kind: 'part', attributeIds: ['p1.material'], meshes: ['p1'] }],
       attributes: [
         { id: 'p0.material', label: 'Material', kind: 'material', partId: 'p0', options: [{ id: 'm0', label: 'M0', code: 'M0' }, { id: 'm1', label: 'M1', code: 'M1' }] },
         { id: 'p1.material', label: 'Material', kind: 'material', partId: 'p1', options: [{ id: 'm0', label: 'M0', code: 'M0' }, { id: 'm2', label: 'M2', code: 'M2' }] },

@@ -170,7 +170,7 @@ export const productArb: fc.Arbitrary<Product> = fc
           options: part.colours.map((option) => ({ id: option, label: option.toUpperCase(), code: `CL-${option}`, hex: '#123456' })),
         });
       }
-      return { id, label: `Part ${index}`, attributeIds: attributes.filter((a) => a.partId === id).map((a) => a.id) };
+      return { id, label: `Part ${index}`, kind: 'part' as const, meshes: [id], attributeIds: attributes.filter((a) => a.partId === id).map((a) => a.id) };
     });
     return {
       id: 'toy', name: 'Toy', description: '', currency: 'EUR', basePrice: 1000, baseLeadTimeDays: 5, model: 'toy.glb',
