@@ -41,7 +41,7 @@ if (!entry) {
   const start = await loadStartingDesign(entry, space, search);
   root.render(
     <StrictMode>
-      <App entry={entry} space={space} start={start} />
+      <App entry={entry} space={space} start={start} products={catalog.map((candidate) => candidate.product)} />
     </StrictMode>,
   );
 }

@@ -4,7 +4,7 @@
  */
 export type { Problem, Result, SourceLocation } from './problems.ts';
 export { formatProblem } from './problems.ts';
-export type { AttributeDef, AttributeId, AttributeKind, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, SizeDef } from './productModel.ts';
+export type { AttributeDef, AttributeId, AttributeKind, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, ProductIllustrationKind, SizeDef, ViewDirection } from './productModel.ts';
 export { attributeById, attributeDisplayName, modelParts, optionById } from './productModel.ts';
 export type { Condition, Rule, RuleSet } from './rulesModel.ts';
 export { loadProduct } from './loadProduct.ts';
@@ -52,3 +52,5 @@ export { decodeShareToken, encodeShareToken } from './shareLink.ts';
 export { sha256Hex } from './sha256.ts';
 export type { RestoredDesign } from './restoreSharedDesign.ts';
 export { restoreSharedDesign } from './restoreSharedDesign.ts';
+export type { ModelVariant } from './modelVariant.ts';
+export { modelVariant } from './modelVariant.ts';

@@ -1,18 +1,19 @@
 import { DocumentReader, ID_PATTERN, describe } from './documentReader.ts';
 import { failed, knownNamesHint, ok, type Result } from './problems.ts';
-import type { AttributeDef, MaterialAppearance, MaterialPalette, OptionDef, PartDef, PresetDef, Product, SizeDef } from './productModel.ts';
+import { ILLUSTRATIONS, type ViewDirection, type AttributeDef, type MaterialAppearance, type MaterialPalette, type OptionDef, type PartDef, type PresetDef, type Product, type ProductIllustrationKind, type SizeDef } from './productModel.ts';
 import { parseYamlSource } from './yamlSource.ts';
 
-const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'colours', 'materials', 'parts', 'sizes', 'presets'];
+const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'illustration', 'view', 'colours', 'materials', 'parts', 'sizes', 'presets'];
 const COLOUR_KEYS = ['label', 'code', 'hex'];
 const MATERIAL_KEYS = ['label', 'code', 'appearance', 'colours'];
 const APPEARANCE_KEYS = ['roughness', 'metalness', 'clearcoat', 'sheen'];
-const PART_KEYS = ['id', 'label', 'materials', 'meshes'];
-const SECTION_KEYS = ['id', 'label', 'choices', 'focus'];
+const PART_KEYS = ['id', 'label', 'materials', 'meshes', 'view'];
+const SECTION_KEYS = ['id', 'label', 'choices', 'focus', 'view'];
 const CHOICE_KEYS = ['id', 'label', 'options'];
 const CHOICE_OPTION_KEYS = ['id', 'label', 'code', 'show', 'scale'];
 const MESH_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const SIZE_KEYS = ['eu', 'us', 'uk'];
+const SIZE_ENTRY_KEYS = [...SIZE_KEYS, 'label'];
 const PRESET_KEYS = ['id', 'name', 'description', 'choices'];
 
 const NEUTRAL_APPEARANCE: MaterialAppearance = { roughness: 0.6, metalness: 0, clearcoat: 0, sheen: 0 };
@@ -52,6 +53,10 @@ export function loadProduct(file: string, text: string): Result<Product> {
   const model = reader.string(root, 'model', [], 'add "model: <file>.glb", the model in public/models/');
   if (model !== undefined && !/^[\w.-]+\.glb$/.test(model)) reader.report(['model'], `model "${model}" is not a .glb file name`, 'name a glTF binary file in public/models/, e.g. sneaker.glb');
 
+  const illustration = reader.optionalString(root, 'illustration', [], `name the 2D drawing shown without WebGL: ${ILLUSTRATIONS.join(' or ')}`) ?? 'sneaker';
+  if (!(ILLUSTRATIONS as readonly string[]).includes(illustration)) reader.report(['illustration'], `there is no 2D drawing "${illustration}"`, `use one of: ${ILLUSTRATIONS.join(', ')} (or leave it out for the sneaker's)`);
+
+  const view = readView(reader, root.view, ['view']);
   const colours = readColours(reader, root.colours);
   const materials = readMaterials(reader, root.materials, colours);
   // Materials that are declared but broken are already reported; parts using them must not add "unknown material".
@@ -65,7 +70,7 @@ export function loadProduct(file: string, text: string): Result<Product> {
   }
   return ok({
     id, name, description, currency, basePrice: Math.round(basePrice * 100), baseLeadTimeDays, model,
-    parts, attributes, palettes, sizes, presets,
+    illustration: illustration as ProductIllustrationKind, ...(view ? { view } : {}), parts, attributes, palettes, sizes, presets,
   });
 }
 
@@ -158,6 +163,7 @@ function readParts(reader: DocumentReader, value: unknown, materials: Map<string
       return;
     }
     const meshes = readMeshNames(reader, entry.meshes, [...path, 'meshes'], id);
+    const view = readView(reader, entry.view, [...path, 'view']);
     const materialOptions: OptionDef[] = [];
     const colourIds: string[] = [];
     const materialList = reader.list(entry.materials, [...path, 'materials'], `the materials of "${id}"`) ?? [];
@@ -185,7 +191,7 @@ function readParts(reader: DocumentReader, value: unknown, materials: Map<string
     const materialAttribute: AttributeDef = { id: `${id}.material`, label: 'Material', kind: 'material', partId: id, options: materialOptions };
     const colourAttribute: AttributeDef = { id: `${id}.colour`, label: 'Colour', kind: 'colour', partId: id, options: colourOptions };
     attributes.push(materialAttribute, colourAttribute);
-    parts.push({ id, label, kind: 'part', attributeIds: [materialAttribute.id, colourAttribute.id], meshes });
+    parts.push({ id, label, kind: 'part', attributeIds: [materialAttribute.id, colourAttribute.id], meshes, ...(view ? { view } : {}) });
   });
   for (const part of parts) {
     if (part.focus !== undefined && !parts.some((candidate) => candidate.kind === 'part' && candidate.id === part.focus)) {
@@ -194,6 +200,17 @@ function readParts(reader: DocumentReader, value: unknown, materials: Map<string
     }
   }
   return { parts, attributes, palettes };
+}
+
+/** A camera direction `[x, y, z]` (not all zero), or undefined when absent or wrong (reported). */
+function readView(reader: DocumentReader, value: unknown, path: (string | number)[]): ViewDirection | undefined {
+  if (value === undefined) return undefined;
+  const numbers = Array.isArray(value) ? value : [];
+  if (numbers.length !== 3 || numbers.some((n) => typeof n !== 'number' || !Number.isFinite(n) || Math.abs(n) > 10) || numbers.every((n) => n === 0)) {
+    reader.report(path, `view ${describe(value)} is not a direction [x, y, z]`, 'write three numbers from the model toward the camera (y is up), e.g. view: [1, 0.4, 0.6]');
+    return undefined;
+  }
+  return numbers as unknown as ViewDirection;
 }
 
 /** The meshes that show a part: its id unless `meshes` lists them (variant meshes such as `sleevesLong`). */
@@ -213,6 +230,7 @@ function readMeshNames(reader: DocumentReader, value: unknown, path: (string | n
 /** A section of the panel holding choices that are not one part of the model, e.g. the fit and cut. */
 function readSection(reader: DocumentReader, entry: Record<string, unknown>, path: (string | number)[], id: string, label: string): { part: PartDef; attributes: AttributeDef[] } | undefined {
   const focus = reader.optionalString(entry, 'focus', path, 'name the part the camera turns to, e.g. focus: body');
+  const view = readView(reader, entry.view, [...path, 'view']);
   const list = reader.list(entry.choices, [...path, 'choices'], `the choices of "${id}"`) ?? [];
   if (Array.isArray(entry.choices) && list.length === 0) reader.report([...path, 'choices'], `section "${id}" has no choices`, 'list at least one choice, e.g. - { id: fit, label: Fit, options: [...] }');
   const attributes: AttributeDef[] = [];
@@ -231,7 +249,7 @@ function readSection(reader: DocumentReader, entry: Record<string, unknown>, pat
     if (options.length > 0) attributes.push({ id: `${id}.${choiceId}`, label: choiceLabel, kind: 'choice', partId: id, options });
   });
   if (attributes.length === 0) return undefined;
-  const part: PartDef = { id, label, kind: 'section', attributeIds: attributes.map((attribute) => attribute.id), meshes: [], ...(focus !== undefined ? { focus } : {}) };
+  const part: PartDef = { id, label, kind: 'section', attributeIds: attributes.map((attribute) => attribute.id), meshes: [], ...(focus !== undefined ? { focus } : {}), ...(view ? { view } : {}) };
   return { part, attributes };
 }
 
@@ -274,12 +292,14 @@ function readSizes(reader: DocumentReader, value: unknown): SizeDef[] {
     const path = ['sizes', index];
     const entry = reader.map(raw, path, `size ${index + 1}`);
     if (!entry) return;
-    reader.unknownKeys(entry, SIZE_KEYS, path, 'a size');
-    const hint = 'write each size as { eu: "42", us: "8.5", uk: "8" }';
+    reader.unknownKeys(entry, SIZE_ENTRY_KEYS, path, 'a size');
+    const hint = 'write each size as { eu: "42", us: "8.5", uk: "8" } (letter sizes: { eu: M, us: M, uk: M, label: "M · chest 96–101 cm" })';
     const [eu, us, uk] = SIZE_KEYS.map((key) => reader.string(entry, key, path, hint));
+    const label = reader.optionalString(entry, 'label', path, 'write the size as customers read it, e.g. label: "M · chest 96–101 cm"');
     if (eu === undefined || us === undefined || uk === undefined) return;
+    if (!/^[A-Za-z0-9.]{1,8}$/.test(eu)) reader.report([...path, 'eu'], `size "${eu}" is not a size`, 'write a number or a letter size of up to 8 characters, e.g. "42" or M');
     if (reader.duplicate(seen, eu, [...path, 'eu'], 'size')) return;
-    sizes.push({ id: `eu-${eu}`, eu, us, uk, label: `EU ${eu} · US ${us} · UK ${uk}` });
+    sizes.push({ id: `eu-${eu.toLowerCase()}`, eu, us, uk, label: label ?? `EU ${eu} · US ${us} · UK ${uk}` });
   });
   if (Array.isArray(value) && list.length === 0) reader.report(['sizes'], 'the product has no sizes', 'list at least one size');
   return sizes;

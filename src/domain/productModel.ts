@@ -74,7 +74,12 @@ export interface PartDef {
   readonly meshes: readonly string[];
   /** For sections: the part the camera turns to while the section is edited. */
   readonly focus?: PartId;
+  /** Where the 3D preview looks from while it is edited: a direction [x, y, z] from the model toward the camera. */
+  readonly view?: ViewDirection;
 }
+
+/** A direction from the model toward the camera, in the model's axes (y up); need not be unit length. */
+export type ViewDirection = readonly [number, number, number];
 
 /** A size with its equivalents in other systems. */
 export interface SizeDef {
@@ -100,6 +105,11 @@ export interface MaterialPalette {
   readonly colourIds: readonly OptionId[];
 }
 
+/** The 2D drawings the configurator ships, for customers without WebGL. */
+export const ILLUSTRATIONS = ['sneaker', 'tshirt'] as const;
+/** One of {@link ILLUSTRATIONS}. */
+export type ProductIllustrationKind = (typeof ILLUSTRATIONS)[number];
+
 /** A configurable product, loaded and validated. */
 export interface Product {
   readonly id: string;
@@ -111,6 +121,10 @@ export interface Product {
   readonly baseLeadTimeDays: number;
   /** File name of the glTF binary model, served from `/models/`. */
   readonly model: string;
+  /** Where the 3D preview's overview looks from (default: three-quarter, slightly above). */
+  readonly view?: ViewDirection;
+  /** Which shipped 2D drawing shows the product without WebGL (the loader sets it; default the sneaker's). */
+  readonly illustration?: ProductIllustrationKind;
   readonly parts: readonly PartDef[];
   readonly attributes: readonly AttributeDef[];
   readonly palettes: readonly MaterialPalette[];

@@ -1,7 +1,7 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback } from 'react';
 import { fromPromise } from 'xstate';
-import type { CatalogEntry, ConfigurationSpace, PartId } from '../domain/index.ts';
+import type { CatalogEntry, ConfigurationSpace, PartId, Product } from '../domain/index.ts';
 import { configuratorMachine, type OrderSubmission, type PlacedOrder } from '../machines/index.ts';
 import { placeOrderOverHttp } from './api/placeOrderOverHttp.ts';
 import { AppHeader } from './AppHeader.tsx';
@@ -28,6 +28,8 @@ export interface AppProps {
   readonly space: ConfigurationSpace;
   /** A shared or remixed design to start from (see `loadStartingDesign`). */
   readonly start?: StartingDesign;
+  /** Every product of the shop, for the header's product links (default: this one). */
+  readonly products?: readonly Pick<Product, 'id' | 'name'>[];
 }
 
 /** Orders go to the server that served the page. */
@@ -39,7 +41,7 @@ const configurator = configuratorMachine.provide({
  * The customer's configurator for one product: one session actor, the preview beside the option
  * panel (or the review), the price and delivery summary, and the action bar.
  */
-export function App({ entry, space, start }: AppProps) {
+export function App({ entry, space, start, products = [entry.product] }: AppProps) {
   const actor = useActorRef(configurator, {
     input: {
       entry, space,
@@ -65,7 +67,7 @@ export function App({ entry, space, start }: AppProps) {
     <ConfiguratorActorContext value={actor}>
       <a className="skip-link" href="#design-panel">Skip to the options</a>
       <div className="app">
-        <AppHeader product={entry.product} />
+        <AppHeader product={entry.product} products={products} />
         <main className={reviewing ? 'workspace workspace--reviewing' : 'workspace'}>
           <div className="workspace__stage">
             <PreviewPane product={entry.product} onPartClick={onPartClick} />

@@ -14,8 +14,9 @@ export interface PartSectionProps {
 }
 
 /**
- * One part of the product in the option panel: a header button that opens and closes it (and turns
- * the preview toward the part), showing the part's current look, and one radio group per attribute.
+ * One part of the product (or a section of choices such as the fit) in the option panel: a header
+ * button that opens and closes it (and turns the preview toward the part), showing the part's
+ * current look or the section's choices, and one radio group per attribute.
  */
 export const PartSection = memo(function PartSection({ product, part, expanded, onToggle }: PartSectionProps) {
   const actor = useConfiguratorActor();
@@ -47,11 +48,11 @@ export const PartSection = memo(function PartSection({ product, part, expanded, 
             actor.send({ type: 'part.focus', partId: part.id });
           }}
         >
-          <span className="part__swatch" aria-hidden="true" style={{ background: colour?.hex }} />
+          <span className={part.kind === 'section' ? 'part__swatch part__swatch--section' : 'part__swatch'} aria-hidden="true" style={{ background: colour?.hex }} />
           <span className="part__text">
             <span id={`${toggleId}-label`} className="part__label">{part.label}</span>
             <span id={`${toggleId}-value`} className="part__value">
-              {[colour?.label, material?.label].filter(Boolean).join(' · ')}
+              {(part.kind === 'section' ? current.map((entry) => entry.option.label) : [colour?.label, material?.label]).filter(Boolean).join(' · ')}
             </span>
           </span>
           <svg className="part__chevron" viewBox="0 0 16 16" aria-hidden="true" focusable="false">

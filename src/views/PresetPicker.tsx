@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useMemo } from 'react';
 import { partLooks, resolveDesign } from '../domain/index.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
-import { SneakerSvgFallback } from './SneakerSvgFallback.tsx';
+import { ProductIllustration } from './ProductIllustration.tsx';
 
 /**
  * The product's colourways as a row of buttons, each with a small drawing of the colourway.
@@ -35,7 +35,7 @@ export function PresetPicker() {
               aria-describedby={`preset-${preset.id}-description`}
               onClick={() => actor.send({ type: 'preset.apply', presetId: preset.id })}
             >
-              <SneakerSvgFallback product={entry.product} looks={looks} design={design} focusedPart={null} decorative />
+              <ProductIllustration product={entry.product} looks={looks} design={design} focusedPart={null} decorative />
               <span className="preset__name">{preset.name}</span>
             </button>
             <span id={`preset-${preset.id}-description`} hidden>{preset.description}</span>

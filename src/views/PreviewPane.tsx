@@ -1,11 +1,11 @@
 import { useSelector } from '@xstate/react';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { partLooks, type PartId, type Product } from '../domain/index.ts';
+import { modelVariant, partLooks, type PartId, type Product } from '../domain/index.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
 import { hasWebGL } from './hasWebGL.ts';
 import { LoadingIndicator } from './LoadingIndicator.tsx';
 import { PreviewErrorBoundary } from './PreviewErrorBoundary.tsx';
-import { SneakerSvgFallback } from './SneakerSvgFallback.tsx';
+import { ProductIllustration } from './ProductIllustration.tsx';
 
 // three.js stays out of the initial bundle: the preview is its own chunk, fetched on first render.
 const ProductPreview = lazy(() => import('./preview/ProductPreview.tsx').then((m) => ({ default: m.ProductPreview })));
@@ -26,15 +26,16 @@ export function PreviewPane({ product, onPartClick }: PreviewPaneProps) {
   const design = useSelector(actor, (snapshot) => snapshot.context.summary.resolved.assignment);
   const focusedPart = useSelector(actor, (snapshot) => snapshot.context.focusedPart);
   const looks = useMemo(() => partLooks(product, design), [product, design]);
+  const variant = useMemo(() => modelVariant(product, design), [product, design]);
   const [webgl] = useState(hasWebGL);
 
-  const illustration = <SneakerSvgFallback product={product} looks={looks} design={design} focusedPart={focusedPart} onPartClick={onPartClick} />;
+  const illustration = <ProductIllustration product={product} looks={looks} design={design} focusedPart={focusedPart} onPartClick={onPartClick} />;
   return (
     <section className="preview" aria-label="Preview">
       {webgl ? (
         <PreviewErrorBoundary fallback={illustration}>
           <Suspense fallback={<LoadingIndicator />}>
-            <ProductPreview product={product} looks={looks} focusedPart={focusedPart} onPartClick={onPartClick} />
+            <ProductPreview product={product} looks={looks} variant={variant} focusedPart={focusedPart} onPartClick={onPartClick} />
           </Suspense>
         </PreviewErrorBoundary>
       ) : (

@@ -42,7 +42,12 @@ export function ReviewPanel() {
       const attribute = attributeById(product, attributeId);
       return { kind: attribute.kind, option: optionById(attribute, design[attributeId]!) };
     });
-    return { part, material: cells.find((cell) => cell.kind === 'material')?.option, colour: cells.find((cell) => cell.kind === 'colour')?.option };
+    return {
+      part,
+      material: cells.find((cell) => cell.kind === 'material')?.option,
+      colour: cells.find((cell) => cell.kind === 'colour')?.option,
+      choices: cells.filter((cell) => cell.kind === 'choice').map((cell) => cell.option.label).join(' · '),
+    };
   });
 
   return (
@@ -99,7 +104,12 @@ export function ReviewPanel() {
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ part, material, colour }) => (
+            {rows.map(({ part, material, colour, choices }) => part.kind === 'section' ? (
+              <tr key={part.id}>
+                <th scope="row">{part.label}</th>
+                <td colSpan={2}>{choices}</td>
+              </tr>
+            ) : (
               <tr key={part.id}>
                 <th scope="row">{part.label}</th>
                 <td>{material?.label}</td>

@@ -2,13 +2,13 @@ import { AdaptiveDpr, CameraControls, CameraControlsImpl } from '@react-three/dr
 import { useThree } from '@react-three/fiber';
 import { memo, useCallback, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import { MathUtils, PerspectiveCamera, Sphere, Vector3, type Camera } from 'three';
-import type { PartId } from '../../domain/index.ts';
+import type { PartId, Product } from '../../domain/index.ts';
 import type { PartMeshes } from './partMeshes.ts';
-import { viewDirectionOf } from './partViews.ts';
+import { cameraTargetOf, viewDirectionOf } from './partViews.ts';
 
 /** What the rest of the preview may ask of the camera. */
 export interface CameraRigHandle {
-  /** Turns the camera toward a part (or back to the overview for null); resolves when it comes to rest. */
+  /** Turns the camera toward a part or section (or back to the overview for null); resolves when it comes to rest. */
   focus(partId: PartId | null, animate?: boolean): Promise<void>;
   /** Looks at the whole shoe from a direction (x, y, z toward the camera; need not be unit length), at once. */
   lookFrom(x: number, y: number, z: number): Promise<void>;
@@ -16,6 +16,8 @@ export interface CameraRigHandle {
 
 /** Props of {@link CameraRig}. */
 export interface CameraRigProps {
+  /** Its parts' and sections' `view`s say where the camera looks from. */
+  readonly product: Product;
   readonly parts: PartMeshes;
   readonly focusedPart: PartId | null;
   readonly ref?: Ref<CameraRigHandle>;
@@ -72,7 +74,7 @@ class DemandCameraControls extends CameraControlsImpl {
  * shoe), no panning, and a smooth turn toward the focused part that keeps the shoe in view.
  * While it moves, frames are drawn at the canvas's reduced "performance" resolution.
  */
-export const CameraRig = memo(function CameraRig({ parts, focusedPart, ref }: CameraRigProps) {
+export const CameraRig = memo(function CameraRig({ product, parts, focusedPart, ref }: CameraRigProps) {
   const controlsRef = useRef<CameraControlsImpl>(null);
   const camera = useThree((state) => state.camera);
   const size = useThree((state) => state.size);
@@ -85,8 +87,9 @@ export const CameraRig = memo(function CameraRig({ parts, focusedPart, ref }: Ca
     (partId: PartId | null, animate = true): Promise<void> => {
       const controls = controlsRef.current;
       if (!controls) return Promise.resolve();
-      const partBox = partId === null ? undefined : parts.partBounds.get(partId);
-      const direction = viewDirectionOf(partId, partBox, parts.bounds);
+      const framed = cameraTargetOf(product, partId);
+      const partBox = framed.partId === null ? undefined : parts.partBounds.get(framed.partId);
+      const direction = viewDirectionOf(framed, partBox, parts.bounds);
       const target = shoe.center.clone();
       if (partBox) target.lerp(partBox.getCenter(new Vector3()), AIM_TOWARD_PART);
       const distance = partBox ? fitDistance * FOCUS_DISTANCE : fitDistance;
@@ -95,7 +98,7 @@ export const CameraRig = memo(function CameraRig({ parts, focusedPart, ref }: Ca
       controls.maxPolarAngle = Math.max(MAX_POLAR, Math.acos(MathUtils.clamp((position.y - target.y) / distance, -1, 1)) + 0.05);
       return controls.setLookAt(position.x, position.y, position.z, target.x, target.y, target.z, animate);
     },
-    [parts, shoe.center, fitDistance],
+    [product, parts, shoe.center, fitDistance],
   );
 
   const lookFrom = useCallback(

@@ -1,6 +1,7 @@
 import { useThree, type ThreeEvent } from '@react-three/fiber';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { PartId, PartLook } from '../../domain/index.ts';
+import type { Object3D } from 'three';
+import type { ModelVariant, PartId, PartLook } from '../../domain/index.ts';
 import { applyPartLook, partMaterialsOf, setHighlighted } from './partMaterials.ts';
 import type { PartMeshes } from './partMeshes.ts';
 
@@ -8,6 +9,7 @@ import type { PartMeshes } from './partMeshes.ts';
 export interface ProductModelProps {
   readonly parts: PartMeshes;
   readonly looks: Readonly<Record<PartId, PartLook>>;
+  readonly variant: ModelVariant;
   readonly onPartClick: (partId: PartId) => void;
 }
 
@@ -19,7 +21,7 @@ const CLICK_TOLERANCE_PX = 4;
  * place and asks for one frame; the model itself is loaded once and never remounted. Parts light
  * up under the pointer and report clicks; decorative meshes are looked through.
  */
-export const ProductModel = memo(function ProductModel({ parts, looks, onPartClick }: ProductModelProps) {
+export const ProductModel = memo(function ProductModel({ parts, looks, variant, onPartClick }: ProductModelProps) {
   const invalidate = useThree((state) => state.invalidate);
   const canvas = useThree((state) => state.gl.domElement);
   const materials = useMemo(() => partMaterialsOf(parts), [parts]);
@@ -33,6 +35,20 @@ export const ProductModel = memo(function ProductModel({ parts, looks, onPartCli
     }
     if (changed) invalidate();
   }, [looks, materials, invalidate]);
+
+  // Variant meshes (long sleeves, a V-neck rib) show only while their option is chosen; a fit scales
+  // the whole model. Both change the scene in place: nothing is reloaded.
+  useLayoutEffect(() => {
+    const hidden = new Set(variant.hiddenMeshes);
+    parts.root.traverse((object) => {
+      if (object.name && (hidden.has(object.name) || object.userData.atelierVariant === true)) {
+        object.userData.atelierVariant = true;
+        object.visible = !hidden.has(object.name);
+      }
+    });
+    parts.root.scale.set(...variant.scale);
+    invalidate();
+  }, [variant, parts, invalidate]);
 
   useLayoutEffect(() => {
     const material = hovered === null ? undefined : materials.get(hovered);
@@ -55,6 +71,8 @@ export const ProductModel = memo(function ProductModel({ parts, looks, onPartCli
   const handlers = useMemo(() => {
     const partUnder = (event: ThreeEvent<PointerEvent | MouseEvent>): PartId | null => {
       for (const intersection of event.intersections) {
+        // A hidden variant mesh (the long sleeves under the short ones) is not what was clicked.
+        if (!isShown(intersection.object)) continue;
         const partId = parts.partOf(intersection.object);
         if (partId !== null) return partId;
       }
@@ -83,4 +101,10 @@ export const ProductModel = memo(function ProductModel({ parts, looks, onPartCli
 
 function showPointer(canvas: HTMLElement, pointer: boolean): void {
   canvas.style.cursor = pointer ? 'pointer' : '';
+}
+
+/** Whether an object and all its ancestors are visible. */
+function isShown(object: Object3D): boolean {
+  for (let current: Object3D | null = object; current; current = current.parent) if (!current.visible) return false;
+  return true;
 }

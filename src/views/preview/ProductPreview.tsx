@@ -1,7 +1,7 @@
 import { Canvas } from '@react-three/fiber';
 import { Suspense, useCallback, useState, type CSSProperties } from 'react';
 import { NeutralToneMapping } from 'three';
-import type { PartId, PartLook, Product } from '../../domain/index.ts';
+import type { ModelVariant, PartId, PartLook, Product } from '../../domain/index.ts';
 import { modelUrlOf, preloadProductModel } from './modelLoader.ts';
 import { PreviewProgress } from './PreviewProgress.tsx';
 import { ProductScene } from './ProductScene.tsx';
@@ -13,7 +13,9 @@ export interface ProductPreviewProps {
   readonly product: Product;
   /** The look of every part of the current design. */
   readonly looks: Readonly<Record<PartId, PartLook>>;
-  /** The part the customer is working on; the camera turns toward it. */
+  /** Variant meshes hidden and the model's scale, for the current design (see `modelVariant`). */
+  readonly variant: ModelVariant;
+  /** The part (or section) the customer is working on; the camera turns toward it (a section: toward its focus part). */
   readonly focusedPart: PartId | null;
   /** Called when the customer clicks (not drags across) a part of the model. */
   onPartClick(partId: PartId): void;
@@ -26,9 +28,9 @@ export interface ProductPreviewProps {
  *
  * @example
  * const ProductPreview = lazy(() => import('./preview/ProductPreview.tsx').then((m) => ({ default: m.ProductPreview })));
- * <ProductPreview product={product} looks={partLooks(product, design)} focusedPart={part} onPartClick={focus} />
+ * <ProductPreview product={product} looks={partLooks(product, design)} variant={modelVariant(product, design)} focusedPart={part} onPartClick={focus} />
  */
-export function ProductPreview({ product, looks, focusedPart, onPartClick }: ProductPreviewProps) {
+export function ProductPreview({ product, looks, variant, focusedPart, onPartClick }: ProductPreviewProps) {
   const url = modelUrlOf(product);
   // Start the download now, while the canvas and its WebGL context are still being set up.
   preloadProductModel(url);
@@ -50,7 +52,7 @@ export function ProductPreview({ product, looks, focusedPart, onPartClick }: Pro
         >
           <StudioLighting />
           <Suspense fallback={<ShaderWarmup />}>
-            <ProductScene product={product} looks={looks} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} />
+            <ProductScene product={product} looks={looks} variant={variant} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} />
           </Suspense>
         </Canvas>
       </div>

@@ -1,5 +1,5 @@
 import { memo, useMemo, useRef } from 'react';
-import type { PartId, PartLook, Product } from '../../domain/index.ts';
+import { modelParts, type ModelVariant, type PartId, type PartLook, type Product } from '../../domain/index.ts';
 import { CameraRig, type CameraRigHandle } from './CameraRig.tsx';
 import { FloorShadow } from './FloorShadow.tsx';
 import { modelUrlOf, useProductModel } from './modelLoader.ts';
@@ -12,6 +12,8 @@ import { useFirstFrame } from './useFirstFrame.ts';
 export interface ProductSceneProps {
   readonly product: Product;
   readonly looks: Readonly<Record<PartId, PartLook>>;
+  /** Variant meshes to hide and the model's scale (a fit). */
+  readonly variant: ModelVariant;
   readonly focusedPart: PartId | null;
   readonly onPartClick: (partId: PartId) => void;
   /** Called once, after the first frame showing the model. */
@@ -22,19 +24,19 @@ export interface ProductSceneProps {
  * The product in the studio: the model, its floor shadow and the camera framing it. Suspends
  * until the model has loaded; the studio lighting is mounted beside it, outside the Suspense.
  */
-export const ProductScene = memo(function ProductScene({ product, looks, focusedPart, onPartClick, onFirstFrame }: ProductSceneProps) {
+export const ProductScene = memo(function ProductScene({ product, looks, variant, focusedPart, onPartClick, onFirstFrame }: ProductSceneProps) {
   const gltf = useProductModel(modelUrlOf(product));
-  const partIds = useMemo(() => product.parts.map((part) => part.id), [product]);
-  const parts = useMemo(() => findPartMeshes(gltf.scene, partIds), [gltf.scene, partIds]);
+  const partList = useMemo(() => modelParts(product), [product]);
+  const parts = useMemo(() => findPartMeshes(gltf.scene, partList), [gltf.scene, partList]);
   const rig = useRef<CameraRigHandle>(null);
   usePreviewTestApi(parts, rig);
   useFirstFrame(() => onFirstFrame?.());
 
   return (
     <>
-      <ProductModel parts={parts} looks={looks} onPartClick={onPartClick} />
+      <ProductModel parts={parts} looks={looks} variant={variant} onPartClick={onPartClick} />
       <FloorShadow parts={parts} />
-      <CameraRig ref={rig} parts={parts} focusedPart={focusedPart} />
+      <CameraRig ref={rig} product={product} parts={parts} focusedPart={focusedPart} />
     </>
   );
 });

@@ -6,8 +6,16 @@ import type { PartId } from '../../domain/index.ts';
  * Everything else in the preview works with part ids and the meshes found here.
  *
  * Convention (models/sneaker/buildSneakerModel.ts): one node, mesh and material per configurable
- * part, named exactly by part id; decorative meshes are prefixed `fixed_` and no option changes them.
+ * part, named exactly by part id, or by the mesh names the product lists for the part (variants:
+ * `sleeves` and `sleevesLong` both show the sleeves); decorative meshes are prefixed `fixed_` and no
+ * option changes them.
  */
+
+/** A part and the names of the model's meshes that show it. */
+export interface PartMeshNames {
+  readonly id: PartId;
+  readonly meshes: readonly string[];
+}
 
 /** Prefix of a decorative mesh that is not a configurable part (metal eyelets, stitching). */
 export const FIXED_PREFIX = 'fixed_';
@@ -39,14 +47,17 @@ const cache = new WeakMap<Object3D, PartMeshes>();
  * The result is cached per model root, so calling it again is free.
  *
  * @example
- * const parts = findPartMeshes(gltf.scene, product.parts.map((part) => part.id));
+ * const parts = findPartMeshes(gltf.scene, modelParts(product));
  * parts.meshes.get('toeCap'); // [Mesh]
  */
-export function findPartMeshes(root: Object3D, partIds: readonly PartId[]): PartMeshes {
+export function findPartMeshes(root: Object3D, partList: readonly PartMeshNames[]): PartMeshes {
+  const partIds = partList.map((part) => part.id);
   const cached = cache.get(root);
   if (cached && sameIds(cached, partIds)) return cached;
 
-  const known = new Set(partIds);
+  const partOfName = new Map<string, PartId>();
+  for (const part of partList) for (const mesh of part.meshes) partOfName.set(mesh, part.id);
+  const known = new Set(partOfName.keys());
   const meshes = new Map<PartId, Mesh[]>();
   const fixed: Mesh[] = [];
   const owner = new WeakMap<Object3D, PartId>();
@@ -61,10 +72,11 @@ export function findPartMeshes(root: Object3D, partIds: readonly PartId[]): Part
       fixed.push(object);
       return;
     }
-    owner.set(object, name);
-    const list = meshes.get(name) ?? [];
+    const partId = partOfName.get(name)!;
+    owner.set(object, partId);
+    const list = meshes.get(partId) ?? [];
     list.push(object);
-    meshes.set(name, list);
+    meshes.set(partId, list);
   });
 
   const missing = partIds.filter((id) => !meshes.has(id));
@@ -92,8 +104,8 @@ export function findPartMeshes(root: Object3D, partIds: readonly PartId[]): Part
   return result;
 }
 
-/** The part id or `fixed_` name that claims a mesh, or null when nothing does. */
-function nameOf(mesh: Mesh, root: Object3D, known: ReadonlySet<PartId>): string | null {
+/** The part mesh name or `fixed_` name that claims a mesh, or null when nothing does. */
+function nameOf(mesh: Mesh, root: Object3D, known: ReadonlySet<string>): string | null {
   for (let object: Object3D | null = mesh; object && object !== root.parent; object = object.parent) {
     if (object.name.startsWith(FIXED_PREFIX)) return object.name;
     if (known.has(object.name)) return object.name;
