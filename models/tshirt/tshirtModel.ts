@@ -1,0 +1,30 @@
+import { buildBody } from './body.ts';
+import { buildCollarRib } from './collarRib.ts';
+import { DEFAULT_MATERIALS, PRINTED_PARTS, TSHIRT_PART_IDS, type TshirtPartId } from './materials.ts';
+import type { PrintableMesh } from './printableMesh.ts';
+import { buildSleeves } from './sleeve.ts';
+import { torsoLayout } from './torsoGrid.ts';
+import type { TshirtPart } from './writeTshirtGlb.ts';
+
+/**
+ * Builds every mesh of the t-shirt (size M, regular fit), in metres, Y up, front toward +Z,
+ * centred on x = 0 with the hem on the ground, in {@link TSHIRT_PART_IDS} order. All five are
+ * present; the app shows one of `sleeves`/`sleevesLong` and one of `collar`/`collarV`.
+ */
+export function buildTshirtParts(): TshirtPart[] {
+  const layout = torsoLayout();
+  const meshes: Record<TshirtPartId, PrintableMesh> = {
+    body: buildBody(layout),
+    sleeves: buildSleeves('short'),
+    sleevesLong: buildSleeves('long'),
+    collar: buildCollarRib('crew'),
+    collarV: buildCollarRib('v'),
+  };
+  return TSHIRT_PART_IDS.map((name) => {
+    const mesh = meshes[name];
+    mesh.compact();
+    for (const value of [...mesh.positions, ...mesh.normals, ...mesh.uvs, ...mesh.printUvs])
+      if (!Number.isFinite(value)) throw new Error(`${name}: non-finite vertex data`);
+    return { name, mesh, material: DEFAULT_MATERIALS[name], printed: PRINTED_PARTS.includes(name) };
+  });
+}
