@@ -1,5 +1,6 @@
 import { compileRules } from './compileRules.ts';
 import { findAmong } from './explainUnavailable.ts';
+import type { FontMetrics } from './fontMetrics.ts';
 import type { ConfigurationSpace } from './configurationSpace.ts';
 import { loadProduct } from './loadProduct.ts';
 import { loadRules } from './loadRules.ts';
@@ -18,6 +19,8 @@ export interface CatalogEntry {
   readonly rulesVersion: string;
   /** The compiled rules, so the browser loads them instead of compiling (pass to `compileRules`). */
   readonly compiled?: SerialisedDiagram;
+  /** Widths of the fonts the personalisation fields offer, by font id (read from the font files when the catalog is built). */
+  readonly fonts?: Readonly<Record<string, FontMetrics>>;
 }
 
 /** A source file's name and text. */

@@ -70,7 +70,7 @@ export function loadProduct(file: string, text: string): Result<Product> {
   }
   return ok({
     id, name, description, currency, basePrice: Math.round(basePrice * 100), baseLeadTimeDays, model,
-    illustration: illustration as ProductIllustrationKind, ...(view ? { view } : {}), parts, attributes, palettes, sizes, presets,
+    illustration: illustration as ProductIllustrationKind, ...(view ? { view } : {}), colours: [...colours.values()].map((entry) => entry.option), parts, attributes, palettes, sizes, presets,
   });
 }
 

@@ -4,6 +4,7 @@ import { failed, knownNamesHint, ok, type Result } from './problems.ts';
 import type { AttributeDef, Product } from './productModel.ts';
 import type { Condition, Rule, RuleSet } from './rulesModel.ts';
 import type { DocumentPath } from './yamlSource.ts';
+import { readPersonalisation } from './loadPersonalisation.ts';
 import { parseYamlSource } from './yamlSource.ts';
 
 const RULE_KINDS = ['requires', 'excludes', 'allowed-combinations', 'forbidden-combinations', 'availability', 'default', 'recommendation', 'price', 'lead-time', 'alert'] as const;
@@ -33,7 +34,7 @@ export function loadRules(product: Product, file: string, text: string): Result<
   const reader = new DocumentReader(source);
   const root = reader.map(source.data, [], 'the rules file');
   if (!root) return failed(reader.problems);
-  reader.unknownKeys(root, ['product', 'rules'], [], 'the rules file');
+  reader.unknownKeys(root, ['product', 'rules', 'personalisation'], [], 'the rules file');
   const productId = reader.string(root, 'product', [], `add "product: ${product.id}" at the top`);
   if (productId !== undefined && productId !== product.id) {
     reader.report(['product'], `these rules are for product "${productId}", but they were loaded for "${product.id}"`, `set "product: ${product.id}" or load the rules with their own product`);
@@ -45,8 +46,9 @@ export function loadRules(product: Product, file: string, text: string): Result<
     const rule = readRule(reader, product.attributes, raw, ['rules', index], seen);
     if (rule) rules.push(rule);
   });
+  const personalisation = root.personalisation === undefined ? [] : readPersonalisation(reader, product, root.personalisation, (raw, path) => readCondition(reader, product.attributes, raw, path));
   if (reader.problems.length > 0) return failed(reader.problems);
-  return ok({ productId: product.id, rules });
+  return ok(personalisation.length > 0 ? { productId: product.id, rules, personalisation } : { productId: product.id, rules });
 }
 
 function readRule(reader: DocumentReader, attributes: readonly AttributeDef[], raw: unknown, path: DocumentPath, seen: Set<string>): Rule | undefined {

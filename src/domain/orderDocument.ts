@@ -2,6 +2,7 @@ import type { CatalogEntry } from './catalogEntry.ts';
 import type { DesignDocument } from './designDocument.ts';
 import { canonicalKey } from './designDocument.ts';
 import { estimateLeadTime, type LeadTimeEstimate } from './estimateLeadTime.ts';
+import { personalisationPrices, personalisationStatus } from './personalisation.ts';
 import { priceDesign, type PriceLine } from './priceDesign.ts';
 import { attributeById, modelParts, optionById, type SizeDef } from './productModel.ts';
 
@@ -70,7 +71,7 @@ export function createOrderDocument(entry: CatalogEntry, design: DesignDocument,
     throw new Error(`[Atelier] quantity must be a whole number from 1 to ${MAX_QUANTITY}, got ${quantity}`);
   }
   const { product, ruleSet } = entry;
-  const price = priceDesign(product, ruleSet, design.choices);
+  const price = priceDesign(product, ruleSet, design.choices, personalisationPrices(personalisationStatus(entry, design.choices, design.personalisation)));
   const billOfMaterials = modelParts(product).map((part): BillOfMaterialsLine => {
     const [materialId, colourId] = part.attributeIds.map((attributeId) => design.choices[attributeId]!);
     const material = optionById(attributeById(product, `${part.id}.material`), materialId!);

@@ -19,12 +19,18 @@ export interface PriceBreakdown {
   readonly unitTotal: number;
 }
 
-/** Prices a complete design: the base price plus every price rule whose condition holds. */
-export function priceDesign(product: Product, ruleSet: RuleSet, design: Assignment): PriceBreakdown {
-  const surcharges = ruleSet.rules
-    .filter((rule): rule is PriceRule => rule.kind === 'price')
-    .filter((rule) => evaluateCondition(rule.when, (attribute) => design[attribute]))
-    .map((rule) => ({ ruleId: rule.id, label: rule.message, amount: rule.amount }));
+/**
+ * Prices a complete design: the base price plus every price rule whose condition holds, plus
+ * `extras` (the surcharges of personal text, see `personalisationPrices`).
+ */
+export function priceDesign(product: Product, ruleSet: RuleSet, design: Assignment, extras: readonly PriceLine[] = []): PriceBreakdown {
+  const surcharges = [
+    ...ruleSet.rules
+      .filter((rule): rule is PriceRule => rule.kind === 'price')
+      .filter((rule) => evaluateCondition(rule.when, (attribute) => design[attribute]))
+      .map((rule) => ({ ruleId: rule.id, label: rule.message, amount: rule.amount })),
+    ...extras,
+  ];
   const unitTotal = surcharges.reduce((sum, line) => sum + line.amount, product.basePrice);
   return { currency: product.currency, base: product.basePrice, surcharges, unitTotal: Math.max(0, unitTotal) };
 }

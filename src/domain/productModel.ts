@@ -128,6 +128,8 @@ export interface Product {
   readonly parts: readonly PartDef[];
   readonly attributes: readonly AttributeDef[];
   readonly palettes: readonly MaterialPalette[];
+  /** Every named colour of the product's palette (personal text colours are chosen from it). */
+  readonly colours?: readonly OptionDef[];
   readonly sizes: readonly SizeDef[];
   readonly presets: readonly PresetDef[];
 }

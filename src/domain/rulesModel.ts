@@ -1,4 +1,5 @@
 import type { AttributeId, OptionId } from './productModel.ts';
+import type { PersonalisationField } from './personalisationModel.ts';
 import type { SourceLocation } from './problems.ts';
 
 /**
@@ -99,6 +100,8 @@ export type Rule = HardRule | AvailabilityRule | DefaultRule | RecommendationRul
 export interface RuleSet {
   readonly productId: string;
   readonly rules: readonly Rule[];
+  /** Free inputs of the product (personal text), from the file's `personalisation:`; absent means none. */
+  readonly personalisation?: readonly PersonalisationField[];
 }
 
 /** The rules that decide validity, in file order. */

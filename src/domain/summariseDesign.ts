@@ -2,6 +2,7 @@ import type { CatalogEntry } from './catalogEntry.ts';
 import type { Assignment, ConfigurationSpace } from './configurationSpace.ts';
 import { activeAlerts, estimateLeadTime, type LeadTimeEstimate } from './estimateLeadTime.ts';
 import { describeExplanation, explainBlocking, toAssignment, type Choice, type Explanation } from './explainUnavailable.ts';
+import { personalisationPrices, personalisationStatus, type PersonalisationStatus, type PersonalisationValues } from './personalisation.ts';
 import { priceDesign, type PriceBreakdown } from './priceDesign.ts';
 import { attributeDisplayName, type AttributeDef, type AttributeId, type OptionDef } from './productModel.ts';
 import { recommendingRule, resolveDesign, type ResolvedDesign, type ResolvedValue } from './resolveDesign.ts';
@@ -37,14 +38,19 @@ export interface DesignSummary {
   readonly price: PriceBreakdown;
   readonly leadTime: LeadTimeEstimate;
   readonly alerts: readonly { readonly ruleId: string; readonly message: string }[];
+  /** Every personalisation field: offered or not, its text and style, and the verdict on the text. */
+  readonly personalisation: readonly PersonalisationStatus[];
 }
 
 /**
  * Derives the design a customer sees from their choices (oldest first): the complete design with
  * provenance, every option's availability with its reason, the number of designs still reachable,
- * price, lead time and alerts. `suggested` values (a colourway) are preferred over defaults.
+ * price, lead time, alerts and the personalisation's verdicts. `suggested` values (a colourway)
+ * are preferred over defaults; `personalisation` holds the texts as typed.
  */
-export function summariseDesign(entry: CatalogEntry, space: ConfigurationSpace, choices: readonly Choice[], suggested: Assignment = {}): DesignSummary {
+export function summariseDesign(
+  entry: CatalogEntry, space: ConfigurationSpace, choices: readonly Choice[], suggested: Assignment = {}, personalisation: PersonalisationValues = {},
+): DesignSummary {
   const chosen = toAssignment(choices);
   const resolved = resolveDesign(space, entry.ruleSet, chosen, suggested);
   const domains = space.domains(chosen);
@@ -64,12 +70,14 @@ export function summariseDesign(entry: CatalogEntry, space: ConfigurationSpace, 
     });
     attributes.set(attribute.id, { attribute, displayName: attributeDisplayName(space.product, attribute), value: resolved.values.get(attribute.id)!, options });
   }
+  const fields = personalisationStatus(entry, resolved.assignment, personalisation);
   return {
     resolved,
     attributes,
     remainingDesigns: space.count(chosen),
-    price: priceDesign(entry.product, entry.ruleSet, resolved.assignment),
+    price: priceDesign(entry.product, entry.ruleSet, resolved.assignment, personalisationPrices(fields)),
     leadTime: estimateLeadTime(entry.product, entry.ruleSet, resolved.assignment),
     alerts: activeAlerts(entry.ruleSet, resolved.assignment),
+    personalisation: fields,
   };
 }

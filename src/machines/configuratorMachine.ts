@@ -3,9 +3,10 @@ import {
   attributeById, attributeDisplayName, compileRules, createDesignDocument, createOrderDocument, describeExplanation, describeRepair,
   explainUnavailable, formatMoney, MAX_QUANTITY, optionById, summariseDesign,
   type AttributeId, type CatalogEntry, type Choice, type ConfigurationSpace, type DesignSummary, type Explanation, type OptionId,
+  personalisationForDocument,
   type Assignment, type OrderDocument, type PartId, type SessionFacts,
 } from '../domain/index.ts';
-import { recordChange, redo, setChoice, startHistory, undo, type DesignHistory } from './designHistory.ts';
+import { recordChange, recordCoalescedChange, redo, setChoice, startHistory, undo, type DesignHistory } from './designHistory.ts';
 import { describeChange } from './describeChange.ts';
 import {
   contactProblems, OrderSubmissionError, type OrderContactInput, type OrderSubmission, type PlacedOrder, type PreviewImageInput,
@@ -71,6 +72,8 @@ export type SessionEvent =
   /** Places the order (or retries it: the same order is sent again). Images are taken the first time only. */
   | { type: 'order.submit'; previewImages?: readonly PreviewImageInput[] }
   | { type: 'design.new' }
+  /** Types into a personalisation field (`key` = field id) or picks its style (`<field>.font`, `<field>.colour`). */
+  | { type: 'personalisation.edit'; key: string; value: string }
   | { type: 'conflict.accept' }
   | { type: 'conflict.cancel' }
   | { type: 'part.focus'; partId: PartId | null };
@@ -100,7 +103,7 @@ export interface SessionInput {
 /** The context after the design changed: history moved, summary re-derived, change announced. */
 function withHistory(context: SessionContext, history: DesignHistory, label: string): Partial<SessionContext> {
   if (history === context.history) return {};
-  const summary = summariseDesign(context.entry, context.space, history.present.choices, suggestedBy(context.entry, history.present));
+  const summary = summariseDesign(context.entry, context.space, history.present.choices, suggestedBy(context.entry, history.present), history.present.personalisation);
   return { history, summary, conflict: null, lastExport: null, submission: null, announcement: describeChange(context.space, label, context.summary, summary) };
 }
 
@@ -113,7 +116,15 @@ function suggestedBy(entry: CatalogEntry, present: DesignHistory['present']): Re
 /** The design document of the session's current design. */
 function currentDesign(context: SessionContext) {
   const { entry } = context;
-  return createDesignDocument(entry.product.id, entry.rulesVersion, context.summary.resolved.assignment, context.history.present.choices.map((choice) => choice.attribute));
+  return createDesignDocument(
+    entry.product.id, entry.rulesVersion, context.summary.resolved.assignment, context.history.present.choices.map((choice) => choice.attribute),
+    personalisationForDocument(context.summary.personalisation),
+  );
+}
+
+/** True when a personal text that would be ordered has a problem (too long, a blocked word, too wide…). */
+function hasPersonalisationProblems(context: SessionContext): boolean {
+  return context.summary.personalisation.some((status) => status.offered && (status.check?.problems.length ?? 0) > 0);
 }
 
 function optionLabel(context: SessionContext, attributeId: AttributeId, optionId: OptionId): string {
@@ -143,8 +154,10 @@ export const configuratorMachine = setup({
     isKnownPreset: ({ context, event }) => event.type === 'preset.apply' && context.entry.product.presets.some((preset) => preset.id === event.presetId),
     isKnownSize: ({ context, event }) => event.type === 'review.size' && context.entry.product.sizes.some((size) => size.id === event.sizeId),
     isValidQuantity: ({ event }) => event.type === 'review.quantity' && Number.isInteger(event.quantity) && event.quantity >= 1 && event.quantity <= MAX_QUANTITY,
-    hasSize: ({ context }) => context.sizeId !== null,
-    canPlaceOrder: ({ context }) => context.sizeId !== null && Object.keys(contactProblems(context.contact)).length === 0,
+    hasSize: ({ context }) => context.sizeId !== null && !hasPersonalisationProblems(context),
+    canPlaceOrder: ({ context }) => context.sizeId !== null && !hasPersonalisationProblems(context) && Object.keys(contactProblems(context.contact)).length === 0,
+    isKnownPersonalisation: ({ context, event }) =>
+      event.type === 'personalisation.edit' && context.summary.personalisation.some((status) => [status.field.id, `${status.field.id}.font`, `${status.field.id}.colour`].includes(event.key)),
   },
   actions: {
     applyChoice: assign(({ context, event }) => {
@@ -202,6 +215,7 @@ export const configuratorMachine = setup({
         draft.choices = [];
         draft.presetId = null;
         delete draft.startedFrom;
+        delete draft.personalisation;
       });
       return withHistory(context, history, 'Started over from the suggested design');
     }),
@@ -229,7 +243,8 @@ export const configuratorMachine = setup({
     }),
     markCheckoutAttempted: assign(({ context }) => {
       const problems = contactProblems(context.contact);
-      const missing = [context.sizeId === null ? 'Choose your size.' : '', problems.name ?? '', problems.email ?? ''].filter(Boolean);
+      const texts = hasPersonalisationProblems(context) ? 'Correct your personal text.' : '';
+      const missing = [context.sizeId === null ? 'Choose your size.' : '', texts, problems.name ?? '', problems.email ?? ''].filter(Boolean);
       return { checkoutAttempted: true, announcement: `The order is not complete: ${missing.join(' ')}` };
     }),
     prepareSubmission: assign(({ context, event }) => {
@@ -271,6 +286,22 @@ export const configuratorMachine = setup({
       const history = startHistory({ choices: [], presetId: null });
       const summary = summariseDesign(context.entry, context.space, []);
       return { history, summary, placedOrder: null, submission: null, submitError: null, checkoutAttempted: false, quantity: 1, remixOf: null, focusedPart: null, announcement: 'Started a new design.' };
+    }),
+    editPersonalisation: assign(({ context, event }) => {
+      if (event.type !== 'personalisation.edit') return {};
+      const fieldId = event.key.split('.')[0]!;
+      const field = context.summary.personalisation.find((status) => status.field.id === fieldId)!.field;
+      const style = event.key.slice(fieldId.length + 1);
+      const label = style === '' ? field.label : `${field.label} ${style}`;
+      const history = recordCoalescedChange(context.history, label, event.key, (draft) => {
+        draft.personalisation = { ...(draft.personalisation ?? {}), [event.key]: event.value };
+      });
+      if (history === context.history) return {};
+      const next = withHistory(context, history, label);
+      // What the customer is typing is read back by the text box itself; announce only its problems.
+      const status = next.summary!.personalisation.find((candidate) => candidate.field.id === fieldId)!;
+      const problems = status.check?.problems.map((problem) => problem.message) ?? [];
+      return { ...next, announcement: style === '' ? problems.join(' ') : next.announcement! };
     }),
     announceUnknown: assign(({ event }) => ({ announcement: `Ignored ${event.type}: it names something this product does not have.` })),
   },
@@ -326,6 +357,7 @@ export const configuratorMachine = setup({
         'design.reset': { guard: 'hasChoices', actions: 'reset' },
         'design.review': { target: 'reviewing' },
         'part.focus': { actions: 'focusPart' },
+        'personalisation.edit': [{ guard: 'isKnownPersonalisation', actions: 'editPersonalisation' }, { actions: 'announceUnknown' }],
       },
     },
     conflict: {

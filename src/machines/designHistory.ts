@@ -14,12 +14,16 @@ export interface DesignState {
    * colourway's (a colourway replaces them; starting over clears them).
    */
   readonly startedFrom?: Assignment;
+  /** Personal texts and their styles as typed (`<field>`, `<field>.font`, `<field>.colour`). */
+  readonly personalisation?: Readonly<Record<string, string>>;
 }
 
 /** One undoable change, stored as immer patches rather than whole copies. */
 export interface HistoryStep {
   /** What the change did, e.g. "Toe cap colour: Navy"; announced on undo and redo. */
   readonly label: string;
+  /** Consecutive changes with the same key (typing into one text box) are one step. */
+  readonly coalesceKey?: string;
   readonly patches: readonly Patch[];
   readonly inversePatches: readonly Patch[];
 }
@@ -44,6 +48,27 @@ export function recordChange(history: DesignHistory, label: string, recipe: (dra
   const [present, patches, inversePatches] = produceWithPatches(history.present, recipe);
   if (patches.length === 0) return history;
   return { present, past: [...history.past, { label, patches, inversePatches }].slice(-HISTORY_LIMIT), future: [] };
+}
+
+/**
+ * Applies a change like {@link recordChange}, but merges it into the previous step when that step
+ * had the same `coalesceKey` and nothing was undone since: typing a word is one step to undo, not
+ * one per letter.
+ */
+export function recordCoalescedChange(history: DesignHistory, label: string, coalesceKey: string, recipe: (draft: Draft<DesignState>) => void): DesignHistory {
+  const last = history.past[history.past.length - 1];
+  if (!last || last.coalesceKey !== coalesceKey || history.future.length > 0) {
+    const next = recordChange(history, label, recipe);
+    if (next === history) return history;
+    const step = next.past[next.past.length - 1]!;
+    return { ...next, past: [...next.past.slice(0, -1), { ...step, coalesceKey }] };
+  }
+  const [present, patches] = produceWithPatches(history.present, recipe);
+  if (patches.length === 0) return history;
+  const before = applyPatches(history.present, last.inversePatches as Patch[]);
+  // One step from the state before the first edit straight to the new state.
+  const [, merged, mergedInverse] = produceWithPatches(before, () => present);
+  return { present, past: [...history.past.slice(0, -1), { label, coalesceKey, patches: merged, inversePatches: mergedInverse }], future: [] };
 }
 
 /** Steps back once; returns the history unchanged when there is nothing to undo. */

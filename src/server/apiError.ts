@@ -13,6 +13,7 @@ export type ApiErrorCode =
   | 'unknown_product'
   | 'unknown_rules_version'
   | 'invalid_design'
+  | 'invalid_personalisation'
   | 'unknown_size'
   | 'price_mismatch'
   | 'unknown_candidate'

@@ -1,3 +1,4 @@
+import { readFontMetrics } from './fontFiles.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatProblem, loadCatalogEntry, type CatalogEntry, type Problem } from '../domain/index.ts';
@@ -36,8 +37,15 @@ export function loadCatalogFromDisk(rootDir: string): { entries: CatalogEntry[];
       { file: productFile, text: readFileSync(paths.productFile, 'utf8') },
       { file: rulesFile, text: readFileSync(paths.rulesFile, 'utf8') },
     );
-    if (result.ok) entries.push(result.value);
+    if (result.ok) entries.push(withFonts(rootDir, result.value));
     else problems.push(...result.problems.map((problem: Problem) => formatProblem(problem)));
   }
   return { entries, problems };
+}
+
+/** The entry with the metrics of every font its personalisation fields offer. */
+function withFonts(rootDir: string, entry: CatalogEntry): CatalogEntry {
+  const fontIds = [...new Set((entry.ruleSet.personalisation ?? []).flatMap((field) => field.fonts))];
+  if (fontIds.length === 0) return entry;
+  return { ...entry, fonts: Object.fromEntries(fontIds.map((fontId) => [fontId, readFontMetrics(rootDir, fontId)])) };
 }

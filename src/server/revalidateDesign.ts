@@ -1,4 +1,4 @@
-import { validateDesignDocument, type DesignDocument } from '../domain/index.ts';
+import { personalisationProblems, validateDesignDocument, type DesignDocument } from '../domain/index.ts';
 import { apiError, type ApiError } from './apiError.ts';
 import type { Catalog, CatalogVersion } from './catalog.ts';
 import type { DesignField } from './designField.ts';
@@ -15,7 +15,8 @@ export type DesignPurpose = 'order' | 'gallery';
  * Revalidates an untrusted design with the same engine and the same rules version it was made
  * under, as every design the server accepts is: an unknown product is refused (422), a rules
  * version this shop never published is refused (409), and a design that breaks the rules or names
- * options that do not exist is refused (422) with every problem.
+ * options that do not exist is refused (422) with every problem; so is, for an order, personal
+ * text the factory cannot make (422 `invalid_personalisation`).
  */
 export async function revalidateDesign(catalog: Catalog, design: DesignField, purpose: DesignPurpose): Promise<RevalidatedDesign> {
   const { productId, rulesVersion } = design;
@@ -31,6 +32,13 @@ export async function revalidateDesign(catalog: Catalog, design: DesignField, pu
   const checked = validateDesignDocument(space, entry.rulesVersion, design);
   if (!checked.ok) {
     return refuse(apiError(422, 'invalid_design', `the design is not valid under rules version "${rulesVersion}": ${checked.problems[0]!.message}`, `change the choices listed in "problems" in the configurator, then ${action} again`, checked.problems));
+  }
+  // Personal text is printed on orders only (the gallery strips it): checked as the configurator checks it as the customer types.
+  if (purpose === 'order') {
+    const problems = personalisationProblems(entry, checked.value.choices, checked.value.personalisation);
+    if (problems.length > 0) {
+      return refuse(apiError(422, 'invalid_personalisation', `the personal text cannot be made: ${problems[0]!.path}: ${problems[0]!.message}`, 'correct the texts listed in "problems" in the configurator, then order again', problems));
+    }
   }
   return { ok: true, version: lookup.version, design: checked.value };
 }

@@ -138,3 +138,45 @@ describe('starting from a shared design', () => {
     expect(second.getSnapshot().context.summary.resolved.assignment).toEqual(createActor(configuratorMachine, { input: { entry, space } }).start().getSnapshot().context.summary.resolved.assignment);
   });
 });
+
+describe('personal text', () => {
+  it('checks every keystroke, undoes a typed word in one step, and orders the text with its style and price', async () => {
+    const { actor, received } = shop(['ok']);
+    for (const text of ['A', 'AD', 'ADA']) actor.send({ type: 'personalisation.edit', key: 'heelText', value: text });
+    actor.send({ type: 'personalisation.edit', key: 'heelText.colour', value: 'black' });
+    let status = actor.getSnapshot().context.summary.personalisation.find((candidate) => candidate.field.id === 'heelText')!;
+    expect(status.check?.problems).toEqual([]);
+    expect(actor.getSnapshot().context.summary.price.unitTotal).toBe(11900 + 500);
+    actor.send({ type: 'history.undo' });
+    actor.send({ type: 'history.undo' });
+    expect(actor.getSnapshot().context.history.present.personalisation?.heelText ?? '').toBe('');
+    actor.send({ type: 'history.redo' });
+    actor.send({ type: 'history.redo' });
+
+    readyToOrder(actor);
+    actor.send({ type: 'order.submit' });
+    await waitFor(actor, (snapshot) => snapshot.matches('ordered'));
+    expect(received[0]!.body.design.personalisation).toEqual({ heelText: 'ADA', 'heelText.font': 'bebas-neue', 'heelText.colour': 'black' });
+    expect(received[0]!.body.clientPrice.unitTotal).toBe(13400 + 500);
+    status = actor.getSnapshot().context.summary.personalisation[0]!;
+    expect(status.field.id).toBe('heelText');
+  });
+
+  it('announces a problem as the customer types and does not let the order go', () => {
+    const { actor, received } = shop(['ok']);
+    actor.send({ type: 'personalisation.edit', key: 'heelText', value: 'ADA LOVELACE' });
+    expect(actor.getSnapshot().context.announcement).toBe('Up to 8 characters: this has 12.');
+    readyToOrder(actor);
+    actor.send({ type: 'order.submit' });
+    expect(received).toHaveLength(0);
+    expect(actor.getSnapshot().context.announcement).toContain('Correct your personal text.');
+    expect(actor.getSnapshot().can({ type: 'order.export' })).toBe(false);
+  });
+
+  it('ignores fields the product does not have', () => {
+    const { actor } = shop(['ok']);
+    actor.send({ type: 'personalisation.edit', key: 'sticker', value: 'X' });
+    expect(actor.getSnapshot().context.history.present.personalisation).toBeUndefined();
+    expect(actor.getSnapshot().context.announcement).toMatch(/^Ignored personalisation.edit/);
+  });
+});

@@ -185,6 +185,24 @@ describe('refusing an order', () => {
     expect(error.problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'choices.laces.colour' })]));
   });
 
+  it('answers 422 for personal text the factory cannot make, checked as the configurator checks it', async () => {
+    const design = { ...suedeDesign(), personalisation: { heelText: 'N1KE', 'heelText.font': 'bebas-neue', 'heelText.colour': 'black' } };
+    const error = await expectError(await post({ ...orderBody(sneaker, design), design }), 422, 'invalid_personalisation');
+    expect(error.problems).toEqual([expect.objectContaining({ path: 'personalisation.heelText', message: expect.stringContaining('cannot name other brands') })]);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it('stores personal text with its style and charges for it', async () => {
+    const design = { ...suedeDesign(), personalisation: { heelText: 'ADA', 'heelText.font': 'bebas-neue', 'heelText.colour': 'black' } };
+    // The price the customer saw includes the text's €5.00.
+    const { clientPrice: _shownWithoutText, ...body } = orderBody(sneaker, design);
+    const response = await post({ ...body, design, clientPrice: { unitTotal: 11900 + 1500 + 500, total: 11900 + 1500 + 500, currency: 'EUR' } });
+    expect(response.status).toBe(201);
+    const order = (await response.json()) as { design: { personalisation: Record<string, string> }; price: { surcharges: { label: string; amount: number }[] } };
+    expect(order.design.personalisation).toEqual(design.personalisation);
+    expect(order.price.surcharges).toContainEqual(expect.objectContaining({ label: 'Heel tab text', amount: 500 }));
+  });
+
   it('answers 422 naming the difference when the client was shown another price', async () => {
     const body = orderBody(sneaker, suedeDesign(), { quantity: 2 });
     const error = await expectError(await post({ ...body, clientPrice: { unitTotal: 9900, total: 19800, currency: 'EUR' } }), 422, 'price_mismatch');
