@@ -1,7 +1,9 @@
 import { bisect, clamp } from './curves.ts';
 import type { Side } from './footprint.ts';
-import type { MeshBuilder } from './meshBuilder.ts';
+import type { PrintableMesh } from '../shared/printableMesh.ts';
+import { HEEL_TAB_ZONE_DROP, PRINT_ZONES } from './printZones.ts';
 import { buildShell, type ShellPoint } from './shell.ts';
+import { centreLine, rowsThrough, zonedGrid, type ZoneColumns } from './shellGrid.ts';
 import { upperPoint, upperTopV, upperVAtHeight } from './sneakerShape.ts';
 import { LAYER } from './upperParts.ts';
 import { upperNormal, upperUpTangent } from './upperSurface.ts';
@@ -12,11 +14,15 @@ const BOTTOM_Y = 0.061;
 const RISE = 0.0115;
 const HALF_WIDTH = 0.0128;
 const THICKNESS = 0.0019;
-const ROWS = 10;
-const COLS = 6;
+/** Columns across the print zone, and between it and each side edge. */
+const COLUMNS: Omit<ZoneColumns, 'halfWidth'> = { zone: 4, side: 1 };
 
 /** Collar height at the heel centre. */
 const collarTopY = (): number => upperPoint('lateral', 0, upperTopV('lateral', 0)).y;
+/** Height of the bend where the tab leaves the heel counter and rises free above the collar. */
+const surfaceTopY = (): number => collarTopY() - 0.0015;
+/** The tab's height fraction `w` at height `y` (before the rocker bend). */
+const wAtY = (y: number): number => (y - BOTTOM_Y) / (collarTopY() + RISE - BOTTOM_Y);
 
 /** The sheet point at height `y` that lies `offset` (m, + lateral) round the heel from its centre. */
 function heelSheetAt(offset: number, y: number): { side: Side; sigma: number; v: number } {
@@ -43,7 +49,7 @@ function halfWidth(w: number): number {
  * to the lateral edge (1), which is left to right when you face the heel.
  */
 export function heelTabPoint(u: number, w: number): ShellPoint {
-  const surfaceTop = collarTopY() - 0.0015;
+  const surfaceTop = surfaceTopY();
   const y = BOTTOM_Y + (collarTopY() + RISE - BOTTOM_Y) * w;
   const offset = (u - 0.5) * 2 * halfWidth(w);
   const lift = LAYER.heelCounter + 0.0002 + THICKNESS;
@@ -57,10 +63,26 @@ export function heelTabPoint(u: number, w: number): ShellPoint {
   return { p: addScaled(p, bent, lift), n: bent, thickness: THICKNESS };
 }
 
-/** The heel pull tab; its outer face is UV-mapped to [0, 1]² (u across, v up) for printing. */
-export function buildHeelTab(): MeshBuilder {
-  const grid = Array.from({ length: ROWS + 1 }, (_, j) =>
-    Array.from({ length: COLS + 1 }, (_, i) => heelTabPoint(i / COLS, j / ROWS)),
-  );
-  return buildShell(grid, { bottom: true });
+/**
+ * The heel pull tab. Its outer face is UV-mapped to [0, 1]² (u across, v up) and carries the
+ * heel-tab print zone in TEXCOORD_1: centred across the flat stretch on the heel counter, its top
+ * {@link HEEL_TAB_ZONE_DROP} below the bend where the tab rises above the collar, read from
+ * behind (u from the medial edge to the lateral, image top up). Rows run through the zone's
+ * edges and the bend; the zone's columns stand at equal steps of arc length round the heel.
+ */
+export function buildHeelTab(): PrintableMesh {
+  const zone = PRINT_ZONES.heelTab;
+  const centre = centreLine(heelTabPoint);
+  const bend = wAtY(surfaceTopY());
+  const top = centre.at(centre.belowTop(bend) + HEEL_TAB_ZONE_DROP);
+  const bottom = centre.at(centre.belowTop(top) + zone.heightMm / 1000);
+  // Flat below the zone (two rows do), the zone, up to the bend, then the rounded free top.
+  const ws = rowsThrough([0, bottom, top, bend, 1], [2, 2, 1, 5]);
+  const zoneRows: [number, number] = [2, 4];
+  const grid = zonedGrid(heelTabPoint, ws, zoneRows, { ...COLUMNS, halfWidth: zone.widthMm / 2000 });
+  return buildShell(grid.samples, {
+    bottom: true,
+    tex: (j, i) => [grid.us[j]![i]!, ws[j]!],
+    print: { rows: zoneRows, cols: [COLUMNS.side, COLUMNS.side + COLUMNS.zone], rect: zone.uv },
+  });
 }

@@ -1,4 +1,5 @@
-import { MeshBuilder } from './meshBuilder.ts';
+import type { AtlasRect } from '../shared/printAtlas.ts';
+import { PrintableMesh } from '../shared/printableMesh.ts';
 import { add, addScaled, cross, distance, dot, normalize, scale, sub, type Vec3 } from './vec.ts';
 
 /** One sample of a padded shell's outer face. */
@@ -12,17 +13,46 @@ export interface ShellPoint {
 }
 
 /**
- * Builds a padded shell (tongue, heel tab) from a grid of outer-face samples `samples[w][u]`:
- * the outer face UV-mapped to exactly [0, 1]² (u across, v = w upward), the inner face, and a
- * rounded edge rolling from one to the other along the chosen sides.
+ * A print zone on a block of a shell's outer face: grid rows `rows[0]` (its bottom edge) to
+ * `rows[1]` (its top edge) and columns `cols[0]` to `cols[1]` (vertex indices, inclusive). Seen
+ * from outside, the columns must run left to right and the rows upward.
  */
-export function buildShell(
-  samples: readonly (readonly ShellPoint[])[],
-  edges: { readonly bottom: boolean },
-): MeshBuilder {
-  const mesh = new MeshBuilder();
+export interface ShellPrintZone {
+  readonly rows: readonly [number, number];
+  readonly cols: readonly [number, number];
+  /** The zone's atlas rect: its top edge (v0) along row `rows[1]`, its left edge (u0) along column `cols[0]`. */
+  readonly rect: AtlasRect;
+}
+
+/** How a shell is built besides its samples. */
+export interface ShellOptions {
+  /** Whether the rounded edge runs along the bottom too (else the bottom is left open, tucked away). */
+  readonly bottom: boolean;
+  /** TEXCOORD_0 of sample [row][col] (default: col / cols, row / rows). */
+  readonly tex?: (row: number, col: number) => readonly [number, number];
+  /** The print zone carried in TEXCOORD_1; every other vertex maps to the atlas's blank corner. */
+  readonly print?: ShellPrintZone;
+}
+
+/** Cumulative distances along `points`, divided by the total: 0 at the first, 1 at the last. */
+function runFractions(points: readonly Vec3[]): number[] {
+  const run = [0];
+  for (let k = 1; k < points.length; k++) run.push(run[k - 1]! + distance(points[k]!, points[k - 1]!));
+  return run.map((r) => r / run[run.length - 1]!);
+}
+
+/**
+ * Builds a padded shell (tongue, heel tab) from a grid of outer-face samples `samples[w][u]`:
+ * the outer face UV-mapped to [0, 1]² (u across, v = w upward), the inner face, and a rounded
+ * edge rolling from one to the other along the chosen sides. With a print zone, the zone's block
+ * of the outer face is mapped onto its atlas rect by arc length (across each row, down each
+ * column), on vertices of its own, so no triangle spans the zone's edge.
+ */
+export function buildShell(samples: readonly (readonly ShellPoint[])[], options: ShellOptions): PrintableMesh {
+  const mesh = new PrintableMesh();
   const rows = samples.length - 1;
   const cols = samples[0]!.length - 1;
+  const tex = options.tex ?? ((j: number, i: number): readonly [number, number] => [i / cols, j / rows]);
   // Normals from the grid itself (the given ones only choose the side), so bends shade right.
   const grid = samples.map((row, j) =>
     row.map((s, i) => {
@@ -32,7 +62,8 @@ export function buildShell(
       return { ...s, n: dot(n, s.n) >= 0 ? n : scale(n, -1) };
     }),
   );
-  const outer = grid.map((row, j) => row.map((s, i) => mesh.addVertex(s.p, s.n, i / cols, j / rows)));
+  const outer = grid.map((row, j) => row.map((s, i) => mesh.addVertex(s.p, s.n, ...tex(j, i))));
+  const printed = printedVertices(mesh, grid, tex, options.print);
   // Only the outer face carries the print: the back takes the (hidden) bottom-centre texel, and
   // the rounded edge the texel of the border it rolls over, so nothing shows mirrored or torn.
   const inner = grid.map((row) =>
@@ -40,7 +71,8 @@ export function buildShell(
   );
   for (let j = 0; j < rows; j++)
     for (let i = 0; i < cols; i++) {
-      mesh.addQuadFacingNormals(outer[j]![i]!, outer[j]![i + 1]!, outer[j + 1]![i + 1]!, outer[j + 1]![i]!);
+      const face = printed.inZone(j, i) ? printed.ids : outer;
+      mesh.addQuadFacingNormals(face[j]![i]!, face[j]![i + 1]!, face[j + 1]![i + 1]!, face[j + 1]![i]!);
       mesh.addQuadFacingNormals(inner[j]![i]!, inner[j]![i + 1]!, inner[j + 1]![i + 1]!, inner[j + 1]![i]!);
     }
 
@@ -49,8 +81,8 @@ export function buildShell(
   for (let j = 0; j <= rows; j++) perimeter.push([j, 0]);
   for (let i = 1; i <= cols; i++) perimeter.push([rows, i]);
   for (let j = rows - 1; j >= 0; j--) perimeter.push([j, cols]);
-  if (edges.bottom) for (let i = cols - 1; i >= 1; i--) perimeter.push([0, i]);
-  const closed = edges.bottom;
+  if (options.bottom) for (let i = cols - 1; i >= 1; i--) perimeter.push([0, i]);
+  const closed = options.bottom;
   const centre = grid[Math.floor(rows / 2)]![Math.floor(cols / 2)]!.p;
   const segments = 5;
   const ringIds = perimeter.map(([j, i], k) => {
@@ -69,7 +101,7 @@ export function buildShell(
       const phi = (Math.PI * q) / segments;
       const pos = add(addScaled(mid, s.n, r * Math.cos(phi)), scale(out, 0.85 * r * Math.sin(phi)));
       const nrm = add(scale(s.n, Math.cos(phi) / r), scale(out, Math.sin(phi) / (0.85 * r)));
-      return mesh.addVertex(pos, nrm, i / cols, j / rows);
+      return mesh.addVertex(pos, nrm, ...tex(j, i));
     });
   });
   const spans = closed ? perimeter.length : perimeter.length - 1;
@@ -80,4 +112,37 @@ export function buildShell(
     for (let q = 0; q < segments; q++) mesh.addQuadFacingNormals(a[q]!, b[q]!, b[q + 1]!, a[q + 1]!);
   }
   return mesh;
+}
+
+/**
+ * The print zone's own copies of its block's outer-face vertices, carrying its atlas rect:
+ * u by arc length along each row from the zone's left column, v by arc length down each column
+ * from its top row (v runs down the atlas), so artwork lies on the face at its size, upright and
+ * unmirrored seen from outside.
+ */
+function printedVertices(
+  mesh: PrintableMesh,
+  grid: readonly (readonly ShellPoint[])[],
+  tex: (row: number, col: number) => readonly [number, number],
+  zone: ShellPrintZone | undefined,
+): { ids: number[][]; inZone(row: number, col: number): boolean } {
+  if (!zone) return { ids: [], inZone: () => false };
+  const [r0, r1] = zone.rows;
+  const [c0, c1] = zone.cols;
+  if (!(r0 >= 0 && r1 > r0 && r1 < grid.length && c0 >= 0 && c1 > c0 && c1 < grid[0]!.length))
+    throw new Error(`buildShell: print zone rows ${r0}…${r1}, columns ${c0}…${c1} are not a block of the grid`);
+  const [u0, v0, u1, v1] = zone.rect;
+  const ids: number[][] = grid.map(() => []);
+  const across = new Map<number, number[]>();
+  for (let j = r0; j <= r1; j++) across.set(j, runFractions(grid[j]!.slice(c0, c1 + 1).map((s) => s.p)));
+  for (let i = c0; i <= c1; i++) {
+    const down = runFractions(Array.from({ length: r1 - r0 + 1 }, (_, k) => grid[r1 - k]![i]!.p));
+    for (let j = r0; j <= r1; j++) {
+      const s = grid[j]![i]!;
+      const id = mesh.addVertex(s.p, s.n, ...tex(j, i));
+      mesh.setPrintUv(id, u0 + (u1 - u0) * across.get(j)![i - c0]!, v0 + (v1 - v0) * down[r1 - j]!);
+      ids[j]![i] = id;
+    }
+  }
+  return { ids, inZone: (j, i) => j >= r0 && j < r1 && i >= c0 && i < c1 };
 }

@@ -2,6 +2,8 @@ import { buildHeelTab } from './heelTab.ts';
 import { buildEyeletRings, buildLaces, eyelets } from './laces.ts';
 import { DEFAULT_MATERIALS, PART_IDS } from './materials.ts';
 import type { MeshBuilder } from './meshBuilder.ts';
+import { PrintableMesh } from '../shared/printableMesh.ts';
+import { PRINT_ZONES } from './printZones.ts';
 import { rockerLift, rockerSlope } from './sneakerShape.ts';
 import { buildMidsole, buildOutsole } from './sole.ts';
 import { buildTongue } from './tongue.ts';
@@ -13,7 +15,8 @@ import type { NamedPart } from './writeGlb.ts';
 /**
  * Builds every mesh of the sneaker, in metres, Y up, toe toward +X, lateral side toward +Z,
  * origin at the centre of the footprint on the ground. The twelve configurable parts come first
- * (in {@link PART_IDS} order), then the fixed trim.
+ * (in {@link PART_IDS} order), then the fixed trim. The meshes named by a print zone (the heel
+ * tab and the tongue) carry the print atlas's UVs too.
  */
 export function buildSneakerParts(): NamedPart[] {
   const leather = buildUpperLeather();
@@ -46,6 +49,7 @@ export function buildSneakerParts(): NamedPart[] {
     fixed_aglets: aglets,
   };
   const names = [...PART_IDS, 'fixed_eyelets', 'fixed_aglets'] as const;
+  const printed = new Set<string>(Object.values(PRINT_ZONES).flatMap((zone) => zone.meshes));
   return names.map((name) => {
     const mesh = meshes[name];
     // Toe spring and heel bevel: bend the finished shoe, carrying the normals along.
@@ -54,8 +58,10 @@ export function buildSneakerParts(): NamedPart[] {
       return { p: vec3(p.x, p.y + rockerLift(p.x), p.z), n: vec3(n.x - slope * n.y, n.y, n.z) };
     });
     mesh.compact();
-    for (const value of [...mesh.positions, ...mesh.normals, ...mesh.uvs])
+    const printUvs = printed.has(name) ? (mesh instanceof PrintableMesh ? mesh.printUvs : null) : undefined;
+    if (printUvs === null) throw new Error(`${name}: carries a print zone but has no print UVs`);
+    for (const value of [...mesh.positions, ...mesh.normals, ...mesh.uvs, ...(printUvs ?? [])])
       if (!Number.isFinite(value)) throw new Error(`${name}: non-finite vertex data`);
-    return { name, mesh, material: DEFAULT_MATERIALS[name] };
+    return { name, mesh, material: DEFAULT_MATERIALS[name], ...(printUvs ? { printUvs } : {}) };
   });
 }

@@ -1,6 +1,8 @@
 import { clamp } from './curves.ts';
-import type { MeshBuilder } from './meshBuilder.ts';
+import type { PrintableMesh } from '../shared/printableMesh.ts';
+import { PRINT_ZONES, TONGUE_ZONE_DROP } from './printZones.ts';
 import { buildShell, type ShellPoint } from './shell.ts';
+import { centreLine, zonedGrid, type ZoneGrid } from './shellGrid.ts';
 import { upperParamsAt, upperPoint, VAMP_POINT_X } from './sneakerShape.ts';
 import { liningThickness } from './lining.ts';
 import { upperNormal } from './upperSurface.ts';
@@ -13,7 +15,8 @@ const FREE_X = -0.036;
 const FREE_W = 0.72;
 const HALF_WIDTH = 0.0285;
 const ROWS = 16;
-const COLS = 10;
+/** Columns across the print zone, and between it and each side edge. */
+const COLUMNS: Omit<ZoneGrid, 'halfWidth'> = { zone: 4, side: 3, straight: { reach: 0.08, blendRows: 3 } };
 
 /** Half-width at height fraction `w`: straight sides, rounded shoulders at the top. */
 function halfWidth(w: number): number {
@@ -64,11 +67,39 @@ export function tonguePoint(u: number, w: number): ShellPoint {
   return { p, n: base.n, thickness };
 }
 
-/** The padded tongue; its outer face is UV-mapped to [0, 1]² (u across, v up) for printing. */
-export function buildTongue(): MeshBuilder {
-  // Rows bunch up toward the top, where the rounded edge needs them.
-  const grid = Array.from({ length: ROWS + 1 }, (_, j) =>
-    Array.from({ length: COLS + 1 }, (_, i) => tonguePoint(i / COLS, 1 - (1 - j / ROWS) ** 1.5)),
-  );
-  return buildShell(grid, { bottom: false });
+/**
+ * The padded tongue. Its outer face is UV-mapped to [0, 1]² (u across, v up) and carries the
+ * tongue print zone in TEXCOORD_1: centred across the free top, its top {@link TONGUE_ZONE_DROP}
+ * below the top edge, read from the front of the shoe (u from the lateral edge to the medial,
+ * image top toward the top edge). The zone's columns stand at equal steps of arc length across
+ * the curved tongue, and the rows nearest its top and bottom edges are moved onto them.
+ */
+export function buildTongue(): PrintableMesh {
+  const zone = PRINT_ZONES.tongue;
+  const centre = centreLine(tonguePoint);
+  const top = centre.at(TONGUE_ZONE_DROP);
+  const bottom = centre.at(TONGUE_ZONE_DROP + zone.heightMm / 1000);
+  // Rows bunch up toward the top, where the rounded edge needs them; the two nearest the zone's
+  // edges move onto them, the others between follow piecewise linearly.
+  const base = Array.from({ length: ROWS + 1 }, (_, j) => 1 - (1 - j / ROWS) ** 1.5);
+  const nearest = (w: number): number => base.reduce((best, b, j) => (Math.abs(b - w) < Math.abs(base[best]! - w) ? j : best), 0);
+  const zoneRows: [number, number] = [nearest(bottom), nearest(top)];
+  if (!(zoneRows[0] > 0 && zoneRows[1] > zoneRows[0] && zoneRows[1] < ROWS)) throw new Error(`tongue: print zone rows ${zoneRows.join('…')}`);
+  const knots: [number, number][] = [
+    [0, 0],
+    [base[zoneRows[0]]!, bottom],
+    [base[zoneRows[1]]!, top],
+    [1, 1],
+  ];
+  const ws = base.map((b) => {
+    const k = Math.max(0, knots.findIndex(([x], n) => n > 0 && b <= x) - 1);
+    const [[x0, y0], [x1, y1]] = [knots[k]!, knots[k + 1]!];
+    return y0 + ((y1 - y0) * (b - x0)) / (x1 - x0);
+  });
+  const grid = zonedGrid(tonguePoint, ws, zoneRows, { ...COLUMNS, halfWidth: zone.widthMm / 2000 });
+  return buildShell(grid.samples, {
+    bottom: false,
+    tex: (j, i) => [grid.us[j]![i]!, j / ROWS],
+    print: { rows: zoneRows, cols: [COLUMNS.side, COLUMNS.side + COLUMNS.zone], rect: zone.uv },
+  });
 }

@@ -7,30 +7,35 @@ export interface NamedPart {
   readonly name: string;
   readonly mesh: MeshBuilder;
   readonly material: DefaultMaterial;
+  /** The print atlas's UVs (TEXCOORD_1), two per vertex, on the meshes that carry a print zone. */
+  readonly printUvs?: readonly number[];
 }
 
 /**
  * Packs the parts into a binary glTF: one node, one mesh and one material per part, positions
- * and normals as floats, UVs as normalised 16-bit integers (core glTF, no extension needed).
+ * and normals as floats, UVs (and print UVs, where a part has them) as normalised 16-bit
+ * integers (core glTF, no extension needed).
  */
 export async function encodeGlb(parts: readonly NamedPart[]): Promise<Uint8Array> {
   const doc = new Document();
   const buffer = doc.createBuffer();
   const scene = doc.createScene('sneaker');
   doc.getRoot().setDefaultScene(scene);
-  for (const { name, mesh, material } of parts) {
+  const uvAccessor = (name: string, uvs: readonly number[]) =>
+    doc
+      .createAccessor(name)
+      .setType('VEC2')
+      .setArray(Uint16Array.from(uvs, (u) => Math.round(u * 65535)))
+      .setNormalized(true)
+      .setBuffer(buffer);
+  for (const { name, mesh, material, printUvs } of parts) {
     const position = doc
       .createAccessor(`${name}_position`)
       .setType('VEC3')
       .setArray(new Float32Array(mesh.positions))
       .setBuffer(buffer);
     const normal = doc.createAccessor(`${name}_normal`).setType('VEC3').setArray(new Float32Array(mesh.normals)).setBuffer(buffer);
-    const uv = doc
-      .createAccessor(`${name}_uv`)
-      .setType('VEC2')
-      .setArray(Uint16Array.from(mesh.uvs, (u) => Math.round(u * 65535)))
-      .setNormalized(true)
-      .setBuffer(buffer);
+    const uv = uvAccessor(`${name}_uv`, mesh.uvs);
     const indexArray = mesh.vertexCount <= 65535 ? Uint16Array.from(mesh.indices) : Uint32Array.from(mesh.indices);
     const indices = doc.createAccessor(`${name}_indices`).setType('SCALAR').setArray(indexArray).setBuffer(buffer);
     const mat = doc
@@ -46,6 +51,10 @@ export async function encodeGlb(parts: readonly NamedPart[]): Promise<Uint8Array
       .setAttribute('TEXCOORD_0', uv)
       .setIndices(indices)
       .setMaterial(mat);
+    if (printUvs) {
+      if (printUvs.length !== 2 * mesh.vertexCount) throw new Error(`${name}: ${printUvs.length / 2} print UVs for ${mesh.vertexCount} vertices`);
+      primitive.setAttribute('TEXCOORD_1', uvAccessor(`${name}_printUv`, printUvs));
+    }
     const gltfMesh = doc.createMesh(name).addPrimitive(primitive);
     scene.addChild(doc.createNode(name).setMesh(gltfMesh));
   }

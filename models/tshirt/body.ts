@@ -1,6 +1,6 @@
 import { addScaled, distance, scale, type Vec3 } from '../sneaker/vec.ts';
 import { bodyEdgeEll, checkNecklineFit } from './neckline.ts';
-import { PrintableMesh } from './printableMesh.ts';
+import { PrintableMesh } from '../shared/printableMesh.ts';
 import { PRINT_ZONES, type PrintZone } from './printZones.ts';
 import { addGrid, addHalvingStrip, type GridSample, type GridZone } from './surfaceGrid.ts';
 import { HEM_STITCH_Y, type TorsoLayout, type TorsoZoneBlock } from './torsoGrid.ts';

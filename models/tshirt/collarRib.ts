@@ -1,6 +1,6 @@
 import { addScaled, distance, scale } from '../sneaker/vec.ts';
 import { bandPoint, necklineSections, ribWidth, type Neckline } from './neckline.ts';
-import { PrintableMesh } from './printableMesh.ts';
+import { PrintableMesh } from '../shared/printableMesh.ts';
 import { addGrid, type GridSample } from './surfaceGrid.ts';
 import { FABRIC_THICKNESS, FABRIC_UV_METRES, RIB_FOLD_RADIUS, RIB_LIFT } from './tshirtShape.ts';
 

@@ -1,15 +1,10 @@
 /*
  * The print zones: where personal text and artwork go on the shirt, and where each zone lives in
- * the print atlas, the one 2048 × 2048 texture the app draws every zone into and lays over the
- * body and sleeves through their second UV set (TEXCOORD_1).
- *
- * Atlas convention (glTF's): UV (0, 0) is the top-left corner of the atlas image, u runs right
- * and v runs DOWN. A zone's rect [u0, v0, u1, v1] therefore has its top edge at v0; artwork drawn
- * upright into that rect of a canvas (row 0 at the top) appears upright on the shirt, and not
- * mirrored, seen from outside: on the front u runs toward the wearer's left (+X), on the back
+ * the print atlas (models/shared/printAtlas.ts: 2048 × 2048, origin top-left, v down), the one
+ * texture the app draws every zone into and lays over the body and sleeves through their second
+ * UV set (TEXCOORD_1). Artwork drawn upright into a zone's rect appears upright on the shirt, and
+ * not mirrored, seen from outside: on the front u runs toward the wearer's left (+X), on the back
  * toward the wearer's right (−X), on the left sleeve from the front of the sleeve toward its back.
- * three.js flips textures unless told not to: a CanvasTexture for the atlas needs
- * `flipY = false`, as GLTFLoader sets for glTF's own textures.
  *
  * Every zone has the same scale, 1024 atlas pixels per 280 mm (half the atlas for the chest
  * zone's width), so artwork keeps its aspect in every zone. Vertices outside every zone map to
@@ -18,17 +13,12 @@
  * u = 0.5, so texture filtering (mipmaps especially) can bleed a texel of one zone into the
  * other's edge: draw artwork a few pixels inside its rect, or sample the atlas without mipmaps.
  */
+import { ATLAS_SIZE, atlasRect, BLANK_RECT, BLANK_UV, printZonesDocument as atlasDocument } from '../shared/printAtlas.ts';
 
-/** Width and height of the print atlas in pixels. */
-export const ATLAS_SIZE = 2048;
+export { ATLAS_SIZE, BLANK_RECT, BLANK_UV };
 
 /** Atlas pixels per millimetre of fabric, the same in every zone. */
 export const ATLAS_PX_PER_MM = (ATLAS_SIZE * 0.5) / 280;
-
-/** Where every vertex outside a zone maps to: the middle of the blank corner [0.95, 1]². */
-export const BLANK_UV: readonly [number, number] = [0.975, 0.975];
-/** The corner of the atlas that is never drawn into. */
-export const BLANK_RECT: readonly [number, number, number, number] = [0.95, 0.95, 1, 1];
 
 /** Ids of the print zones. */
 export type PrintZoneId = 'front' | 'back' | 'leftSleeve';
@@ -55,9 +45,8 @@ function zone(
   meshes: PrintZone['meshes'],
   placement: string,
 ): PrintZone {
-  const u1 = u0 + (widthMm * ATLAS_PX_PER_MM) / ATLAS_SIZE;
-  const v1 = v0 + (heightMm * ATLAS_PX_PER_MM) / ATLAS_SIZE;
-  return { widthMm, heightMm, uv: [u0, v0, u1, v1], mesh: meshes[0] === 'body' ? 'body' : 'sleeves', meshes, placement };
+  const uv = atlasRect(widthMm, heightMm, u0, v0, ATLAS_PX_PER_MM);
+  return { widthMm, heightMm, uv, mesh: meshes[0] === 'body' ? 'body' : 'sleeves', meshes, placement };
 }
 
 /** How far below the front neck (the crew rib's fold at the centre front) the chest zone starts. */
@@ -86,10 +75,5 @@ export const PRINT_ZONES: Readonly<Record<PrintZoneId, PrintZone>> = {
  * print export (zone sizes).
  */
 export function printZonesDocument(): object {
-  return {
-    atlasSize: ATLAS_SIZE,
-    uvOrigin: 'top-left',
-    blank: BLANK_RECT,
-    zones: PRINT_ZONES,
-  };
+  return atlasDocument(PRINT_ZONES);
 }

@@ -7,180 +7,31 @@
  * Each test image is a checker with a title, an arrow to its top and a red corner at its
  * top-left and a blue one at its top-right, as the artwork's own corners would be.
  */
-import { chromium } from '@playwright/test';
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { renderPreview } from '../shared/renderPreview.ts';
 import { PRINT_ZONES } from './printZones.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OUT = process.argv[2] ?? '/tmp/tshirt-preview';
-
-/** Camera positions and the points they look at. */
-const VIEWS: Record<string, readonly [readonly number[], readonly number[]]> = {
-  front: [[0, 0.42, 2.4], [0, 0.4, 0]],
-  back: [[0, 0.42, -2.4], [0, 0.4, 0]],
-  left: [[2.4, 0.42, 0], [0, 0.4, 0]],
-  above: [[0, 2.6, 0.35], [0, 0.3, 0]],
-  threeQuarter: [[1.5, 1.0, 1.8], [0, 0.4, 0]],
-  leftSleeve: [[0.62, 1.1, 0.12], [0.26, 0.62, 0]],
-  neck: [[0, 1.0, 0.5], [0, 0.66, 0]],
-  below: [[0.9, -0.9, 1.4], [0, 0.35, 0]],
-};
-const VARIANTS = [
-  { name: 'short-crew', hide: ['sleevesLong', 'collarV'], print: true },
-  { name: 'long-v', hide: ['sleeves', 'collar'], print: true },
-  { name: 'plain-short-crew', hide: ['sleevesLong', 'collarV'], print: false },
-] as const;
-
-const PAGE = `<!doctype html><html><body style="margin:0;background:#d9dde2">
-<script type="importmap">{"imports":{"three":"/three/build/three.module.js","three/addons/":"/three/examples/jsm/"}}</script>
-<script type="module">
-import * as THREE from 'three';
-import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
-const ZONES = ${JSON.stringify(PRINT_ZONES)};
-const renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
-renderer.setSize(900, 900);
-renderer.setPixelRatio(1);
-document.body.appendChild(renderer.domElement);
-const scene = new THREE.Scene();
-scene.background = new THREE.Color('#d9dde2');
-scene.add(new THREE.HemisphereLight('#ffffff', '#8a8f99', 1.4));
-const key = new THREE.DirectionalLight('#ffffff', 1.6);
-key.position.set(1.2, 2, 2.2);
-scene.add(key);
-const rim = new THREE.DirectionalLight('#ffffff', 0.8);
-rim.position.set(-1.5, 1.2, -2);
-scene.add(rim);
-const camera = new THREE.PerspectiveCamera(28, 1, 0.05, 20);
-
-const atlas = document.createElement('canvas');
-atlas.width = atlas.height = 2048;
-const g = atlas.getContext('2d');
-g.fillStyle = '#ffffff';
-g.fillRect(0, 0, 2048, 2048);
-for (const [id, zone] of Object.entries(ZONES)) {
-  const [u0, v0, u1, v1] = zone.uv;
-  const x = u0 * 2048, y = v0 * 2048, w = (u1 - u0) * 2048, h = (v1 - v0) * 2048;
-  const cell = w / 7;
-  for (let i = 0; i * cell < w; i++) for (let j = 0; j * cell < h; j++) {
-    g.fillStyle = (i + j) % 2 ? '#f4d35e' : '#0d3b66';
-    g.fillRect(x + i * cell, y + j * cell, Math.min(cell, w - i * cell), Math.min(cell, h - j * cell));
-  }
-  g.fillStyle = '#ee4266'; g.fillRect(x, y, cell, cell);
-  g.fillStyle = '#3bceac'; g.fillRect(x + w - cell, y, cell, cell);
-  g.fillStyle = '#ffffff';
-  g.fillRect(x + w * 0.1, y + h * 0.42, w * 0.8, h * 0.22);
-  g.fillStyle = '#000000';
-  g.font = 'bold ' + Math.round(h * 0.14) + 'px sans-serif';
-  g.textAlign = 'center'; g.textBaseline = 'middle';
-  g.fillText(id === 'leftSleeve' ? 'L' : id.toUpperCase(), x + w / 2, y + h * 0.53);
-  g.beginPath();
-  g.moveTo(x + w / 2, y + h * 0.08); g.lineTo(x + w / 2 - w * 0.12, y + h * 0.3); g.lineTo(x + w / 2 + w * 0.12, y + h * 0.3);
-  g.closePath(); g.fillStyle = '#ffffff'; g.fill();
-}
-const texture = new THREE.CanvasTexture(atlas);
-texture.flipY = false;
-texture.channel = 1;
-texture.colorSpace = THREE.SRGBColorSpace;
-texture.anisotropy = 8;
-
-const colours = { body: '#c9ccd1', sleeves: '#b8c4d6', sleevesLong: '#b8c4d6', collar: '#4f5d75', collarV: '#7a4f75' };
-const gltf = await new GLTFLoader().loadAsync('/tshirt.glb');
-const parts = {};
-gltf.scene.traverse((o) => {
-  if (!o.isMesh) return;
-  parts[o.name] = o;
-  const printed = !!o.geometry.attributes.uv1;
-  o.material = new THREE.MeshStandardMaterial({ color: colours[o.name], roughness: 0.85, map: printed ? texture : null });
+await renderPreview({
+  glb: 'public/models/tshirt.glb',
+  zones: PRINT_ZONES,
+  titles: { front: 'FRONT', back: 'BACK', leftSleeve: 'L' },
+  // Camera positions and the points they look at.
+  views: {
+    front: [[0, 0.42, 2.4], [0, 0.4, 0]],
+    back: [[0, 0.42, -2.4], [0, 0.4, 0]],
+    left: [[2.4, 0.42, 0], [0, 0.4, 0]],
+    above: [[0, 2.6, 0.35], [0, 0.3, 0]],
+    threeQuarter: [[1.5, 1.0, 1.8], [0, 0.4, 0]],
+    leftSleeve: [[0.62, 1.1, 0.12], [0.26, 0.62, 0]],
+    neck: [[0, 1.0, 0.5], [0, 0.66, 0]],
+    below: [[0.9, -0.9, 1.4], [0, 0.35, 0]],
+  },
+  variants: [
+    { name: 'short-crew', hide: ['sleevesLong', 'collarV'], print: true },
+    { name: 'long-v', hide: ['sleeves', 'collar'], print: true },
+    { name: 'plain-short-crew', hide: ['sleevesLong', 'collarV'], print: false },
+  ],
+  colours: { body: '#c9ccd1', sleeves: '#b8c4d6', sleevesLong: '#b8c4d6', collar: '#4f5d75', collarV: '#7a4f75' },
+  plainColour: '#f2f1ec',
+  camera: { fov: 28, near: 0.05, far: 20 },
+  outDir: process.argv[2] ?? '/tmp/tshirt-preview',
 });
-scene.add(gltf.scene);
-window.show = (hide, [eye, target], print) => {
-  for (const [name, mesh] of Object.entries(parts)) {
-    mesh.visible = !hide.includes(name);
-    mesh.material.map = print && mesh.geometry.attributes.uv1 ? texture : null;
-    mesh.material.color.set(print ? colours[name] : '#f2f1ec');
-    mesh.material.needsUpdate = true;
-  }
-  camera.position.set(eye[0], eye[1], eye[2]);
-  camera.lookAt(target[0], target[1], target[2]);
-  renderer.render(scene, camera);
-};
-const sheet = document.createElement('canvas');
-window.tile = (index, columns, count) => {
-  const size = 450;
-  if (index === 0) {
-    sheet.width = size * columns;
-    sheet.height = size * Math.ceil(count / columns);
-  }
-  sheet.getContext('2d').drawImage(renderer.domElement, (index % columns) * size, Math.floor(index / columns) * size, size, size);
-  return index === count - 1 ? sheet.toDataURL('image/png') : null;
-};
-window.ready = true;
-</script></body></html>`;
-
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.glb': 'model/gltf-binary', '.html': 'text/html' };
-
-async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const server = createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    let file: string | null = null;
-    if (url === '/') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-      return;
-    }
-    if (url === '/tshirt.glb') file = join(ROOT, 'public/models/tshirt.glb');
-    else if (url.startsWith('/three/')) file = normalize(join(ROOT, 'node_modules', url));
-    if (!file || !file.startsWith(join(ROOT, 'node_modules/three')) && !file.endsWith('tshirt.glb')) {
-      res.writeHead(404).end();
-      return;
-    }
-    try {
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--use-gl=angle', '--no-sandbox'],
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-    page.on('pageerror', (e) => console.error(e));
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, undefined, { timeout: 60_000 });
-    const views = Object.entries(VIEWS);
-    const count = VARIANTS.length * views.length;
-    let index = 0;
-    for (const variant of VARIANTS)
-      for (const [view, eye] of views) {
-        await page.evaluate(
-          ([hide, e, print]) =>
-            (window as unknown as { show(h: readonly string[], e: readonly (readonly number[])[], p: boolean): void }).show(hide, e, print),
-          [variant.hide, eye, variant.print] as const,
-        );
-        const file = join(OUT, `${variant.name}-${view}.png`);
-        await page.locator('canvas').first().screenshot({ path: file });
-        console.log(file);
-        const sheet = await page.evaluate(
-          ([i, c, n]) => (window as unknown as { tile(i: number, c: number, n: number): string | null }).tile(i, c, n),
-          [index++, views.length, count] as const,
-        );
-        if (sheet) {
-          writeFileSync(join(OUT, 'sheet.png'), Buffer.from(sheet.split(',')[1]!, 'base64'));
-          console.log(join(OUT, 'sheet.png'));
-        }
-      }
-  } finally {
-    await browser.close();
-    server.close();
-  }
-}
-
-await main();

@@ -1,5 +1,5 @@
 import type { Vec3 } from '../sneaker/vec.ts';
-import type { PrintableMesh } from './printableMesh.ts';
+import type { PrintableMesh } from '../shared/printableMesh.ts';
 
 /** One grid vertex: position, a normal that says which side is out, and fabric UVs. */
 export interface GridSample {

@@ -1,7 +1,7 @@
 import { buildBody } from './body.ts';
 import { buildCollarRib } from './collarRib.ts';
 import { DEFAULT_MATERIALS, PRINTED_PARTS, TSHIRT_PART_IDS, type TshirtPartId } from './materials.ts';
-import type { PrintableMesh } from './printableMesh.ts';
+import type { PrintableMesh } from '../shared/printableMesh.ts';
 import { buildSleeves } from './sleeve.ts';
 import { torsoLayout } from './torsoGrid.ts';
 import type { TshirtPart } from './writeTshirtGlb.ts';

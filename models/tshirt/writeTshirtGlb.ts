@@ -1,6 +1,6 @@
 import { Document, NodeIO } from '@gltf-transform/core';
 import { srgbToLinear, type DefaultMaterial } from '../sneaker/materials.ts';
-import type { PrintableMesh } from './printableMesh.ts';
+import type { PrintableMesh } from '../shared/printableMesh.ts';
 
 /** One part of the shirt: its node, mesh and material all carry `name`. */
 export interface TshirtPart {

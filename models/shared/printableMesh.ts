@@ -1,6 +1,6 @@
 import { MeshBuilder, MIN_TRIANGLE_AREA } from '../sneaker/meshBuilder.ts';
 import { cross, length, sub, type Vec3 } from '../sneaker/vec.ts';
-import { BLANK_UV } from './printZones.ts';
+import { BLANK_UV } from './printAtlas.ts';
 
 /**
  * A {@link MeshBuilder} with a second UV set, the print-atlas coordinates (TEXCOORD_1). Every
