@@ -1,6 +1,7 @@
 import { compileRules } from './compileRules.ts';
 import { findAmong } from './explainUnavailable.ts';
 import type { FontMetrics } from './fontMetrics.ts';
+import type { PrintAtlas } from './printAtlas.ts';
 import type { ConfigurationSpace } from './configurationSpace.ts';
 import { loadProduct } from './loadProduct.ts';
 import { loadRules } from './loadRules.ts';
@@ -21,6 +22,8 @@ export interface CatalogEntry {
   readonly compiled?: SerialisedDiagram;
   /** Widths of the fonts the personalisation fields offer, by font id (read from the font files when the catalog is built). */
   readonly fonts?: Readonly<Record<string, FontMetrics>>;
+  /** The model's print zones (`models/<id>/printZones.json`), when it has any. */
+  readonly printAtlas?: PrintAtlas;
 }
 
 /** A source file's name and text. */

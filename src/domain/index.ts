@@ -62,3 +62,7 @@ export type { TextCheck, TextProblem } from './validateText.ts';
 export { validateText } from './validateText.ts';
 export type { PersonalisationStatus, PersonalisationValues } from './personalisation.ts';
 export { personalisationForDocument, personalisationPrices, personalisationProblems, personalisationStatus } from './personalisation.ts';
+export type { PrintAtlas, PrintZone } from './printAtlas.ts';
+export { textBoxInZone } from './printAtlas.ts';
+export type { PrintPlacement, TextPrint } from './printLayout.ts';
+export { PRINT_DPI, printPlacements, textPrints, zonePixels } from './printLayout.ts';

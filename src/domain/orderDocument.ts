@@ -4,6 +4,7 @@ import { canonicalKey } from './designDocument.ts';
 import { estimateLeadTime, type LeadTimeEstimate } from './estimateLeadTime.ts';
 import { personalisationPrices, personalisationStatus } from './personalisation.ts';
 import { priceDesign, type PriceLine } from './priceDesign.ts';
+import { printPlacements, type PrintPlacement } from './printLayout.ts';
 import { attributeById, modelParts, optionById, type SizeDef } from './productModel.ts';
 
 /** The schema id every order document carries. */
@@ -47,6 +48,8 @@ export interface OrderDocument {
   readonly billOfMaterials: readonly BillOfMaterialsLine[];
   /** The choices of the product's sections (empty for a product made only of parts). */
   readonly specification: readonly SpecificationLine[];
+  /** Where and how each personal text is printed: zone, box and size in millimetres, font, colour, method. */
+  readonly print: readonly PrintPlacement[];
   readonly size: { readonly eu: string; readonly us: string; readonly uk: string };
   readonly quantity: number;
   readonly price: {
@@ -96,6 +99,7 @@ export function createOrderDocument(entry: CatalogEntry, design: DesignDocument,
       const option = optionById(attribute, design.choices[attribute.id]!);
       return { attribute: attribute.id, label: attribute.label, option: { id: option.id, label: option.label, code: option.code } };
     }),
+    print: printPlacements(entry, design),
     size: { eu: size.eu, us: size.us, uk: size.uk },
     quantity,
     price: { ...price, total: price.unitTotal * quantity },

@@ -1,7 +1,7 @@
 import { readFontMetrics } from './fontFiles.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { formatProblem, loadCatalogEntry, type CatalogEntry, type Problem } from '../domain/index.ts';
+import { dirname, join, relative } from 'node:path';
+import { formatProblem, loadCatalogEntry, type CatalogEntry, type PrintAtlas, type PrintZone, type Problem } from '../domain/index.ts';
 
 /** Where a product's files live, relative to the project root. */
 export interface CatalogFilePaths {
@@ -37,8 +37,12 @@ export function loadCatalogFromDisk(rootDir: string): { entries: CatalogEntry[];
       { file: productFile, text: readFileSync(paths.productFile, 'utf8') },
       { file: rulesFile, text: readFileSync(paths.rulesFile, 'utf8') },
     );
-    if (result.ok) entries.push(withFonts(rootDir, result.value));
-    else problems.push(...result.problems.map((problem: Problem) => formatProblem(problem)));
+    if (!result.ok) {
+      problems.push(...result.problems.map((problem: Problem) => formatProblem(problem)));
+      continue;
+    }
+    const atlas = readPrintAtlas(join(dirname(paths.productFile), 'printZones.json'), result.value, problems);
+    entries.push(withFonts(rootDir, atlas ? { ...result.value, printAtlas: atlas } : result.value));
   }
   return { entries, problems };
 }
@@ -48,4 +52,27 @@ function withFonts(rootDir: string, entry: CatalogEntry): CatalogEntry {
   const fontIds = [...new Set((entry.ruleSet.personalisation ?? []).flatMap((field) => field.fonts))];
   if (fontIds.length === 0) return entry;
   return { ...entry, fonts: Object.fromEntries(fontIds.map((fontId) => [fontId, readFontMetrics(rootDir, fontId)])) };
+}
+
+/**
+ * The model's print zones, when its generator wrote them; each personalisation field must name a
+ * zone that holds its text box (reported otherwise, so a merchandiser finds it before customers).
+ */
+function readPrintAtlas(file: string, entry: CatalogEntry, problems: string[]): PrintAtlas | undefined {
+  if (!existsSync(file)) {
+    for (const field of entry.ruleSet.personalisation ?? []) problems.push(`${relative(process.cwd(), file)}: is missing, but ${field.id} prints on "${field.placement}". Fix: regenerate the model (npm run models), which writes its print zones`);
+    return undefined;
+  }
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { atlasSize: number; zones: Record<string, PrintZone> };
+  const atlas: PrintAtlas = {
+    atlasSize: raw.atlasSize,
+    zones: Object.fromEntries(Object.entries(raw.zones).map(([id, zone]) => [id, { widthMm: zone.widthMm, heightMm: zone.heightMm, uv: zone.uv, meshes: zone.meshes }])),
+  };
+  for (const field of entry.ruleSet.personalisation ?? []) {
+    const zone = atlas.zones[field.placement];
+    const where = field.source ? `${field.source.file}:${field.source.line}:${field.source.column}` : entry.product.id;
+    if (!zone) problems.push(`${where}: ${field.id} prints on "${field.placement}", which is not a print zone of the model. Fix: use one of ${Object.keys(atlas.zones).join(', ')}`);
+    else if (field.widthMm > zone.widthMm + 1e-6 || field.heightMm > zone.heightMm + 1e-6) problems.push(`${where}: ${field.id} is ${field.widthMm} × ${field.heightMm} mm, larger than its zone "${field.placement}" (${zone.widthMm} × ${zone.heightMm} mm). Fix: make it at most the zone's size`);
+  }
+  return atlas;
 }

@@ -11,6 +11,7 @@ import { candidateNotFound, castVote } from './castVote.ts';
 import type { Catalog } from './catalog.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { exportOrders, type ExportFormat } from './fulfilmentExport.ts';
+import { orderTextPrints, renderZonePng } from './printFiles.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
 import { readJsonBody, type BodyHints } from './readJsonBody.ts';
 import type { Repository } from './repository.ts';
@@ -58,7 +59,7 @@ const VOTE_BODY_BYTES = 1024;
 /** A client's key for one order: 8 to 200 characters, e.g. a UUID. */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,199}$/;
 
-const ENDPOINTS = 'POST /api/orders, GET /api/orders/:id, GET /api/orders/:id/images/:n, GET /api/orders/export, '
+const ENDPOINTS = 'POST /api/orders, GET /api/orders/:id, GET /api/orders/:id/images/:n, GET /api/orders/:id/print/:zone.png, GET /api/orders/export, '
   + 'POST /api/candidates, GET /api/candidates, GET /api/candidates/:id, GET /api/candidates/:id/thumbnail, POST /api/candidates/:id/votes, '
   + 'GET /api/schemas/order.json, GET /api/schemas/design.json';
 
@@ -203,6 +204,22 @@ export function createApp(options: AppOptions): Hono {
       return withVoter(errorResponse(result.error, result.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(result.retryAfterSeconds) }), voter);
     }
     return withVoter(jsonResponse({ candidate: result.candidate }, 200), voter);
+  });
+
+  app.get('/api/orders/:id/print/:file', async (c) => {
+    const id = c.req.param('id');
+    const zone = /^([A-Za-z][A-Za-z0-9]*)\.png$/.exec(c.req.param('file'))?.[1];
+    const stored = await repository.findOrder(id);
+    if (!stored) return orderNotFound(id);
+    const record = stored.record;
+    const lookup = await catalog.find(record.product.id, record.rulesVersion);
+    const prints = lookup.kind === 'found' && zone ? orderTextPrints(lookup.version.entry, record.design).filter((print) => print.zoneId === zone) : [];
+    if (prints.length === 0) {
+      const zones = [...new Set((record.print ?? []).map((placement) => placement.zone))];
+      return errorResponse(apiError(404, 'not_found', `order "${id}" has no print file "${c.req.param('file')}"`, zones.length > 0 ? `use one of: ${zones.map((name) => `${name}.png`).join(', ')} (listed in the order's "printFiles")` : 'this order has no personal text to print'));
+    }
+    const png = renderZonePng(prints);
+    return new Response(png, { headers: { 'Content-Type': 'image/png', 'Content-Length': String(png.byteLength), 'Cache-Control': 'private, max-age=31536000, immutable', 'Content-Disposition': `inline; filename="${stored.id}-${zone}-300dpi.png"` } });
   });
 
   app.get('/api/schemas/:name', (c) => {

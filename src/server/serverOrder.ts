@@ -44,6 +44,16 @@ export interface OrderRecord extends Omit<OrderDocument, 'schema' | 'status'> {
 /** Where an order is in fulfilment. Only `received` exists so far. */
 export type OrderStatus = 'received';
 
+/** A zone's print file as the API links it. */
+export interface PrintFileLink {
+  readonly zone: string;
+  /** `/api/orders/<id>/print/<zone>.png` */
+  readonly url: string;
+  readonly widthPx: number;
+  readonly heightPx: number;
+  readonly dpi: number;
+}
+
 /**
  * An order as the API returns it and fulfilment exports it. Published as JSON Schema at
  * `/api/schemas/order.json` (`public/schemas/server-order.schema.json`).
@@ -59,6 +69,8 @@ export interface ServerOrder extends Omit<OrderRecord, 'previewImages'> {
   /** The number customers and the factory quote, sequential: `ATL-000123`. */
   readonly orderNumber: string;
   readonly previewImages: readonly PreviewImageLink[];
+  /** One print file per zone holding personal text. */
+  readonly printFiles: readonly PrintFileLink[];
 }
 
 /**
@@ -83,5 +95,12 @@ export function toServerOrder(seq: number, id: string, record: OrderRecord): Ser
     orderNumber: formatOrderNumber(seq),
     ...record,
     previewImages: record.previewImages.map((image, index) => ({ ...image, url: previewImageUrl(id, index + 1) })),
+    printFiles: [...new Map((record.print ?? []).map((placement) => [placement.zone, placement])).values()].map((placement) => ({
+      zone: placement.zone,
+      url: `/api/orders/${encodeURIComponent(id)}/print/${encodeURIComponent(placement.zone)}.png`,
+      widthPx: placement.pixels.width,
+      heightPx: placement.pixels.height,
+      dpi: placement.dpi,
+    })),
   };
 }

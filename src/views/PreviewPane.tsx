@@ -1,6 +1,6 @@
 import { useSelector } from '@xstate/react';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { modelVariant, partLooks, type PartId, type Product } from '../domain/index.ts';
+import { modelVariant, partLooks, textPrints, type PartId, type Product } from '../domain/index.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
 import { hasWebGL } from './hasWebGL.ts';
 import { LoadingIndicator } from './LoadingIndicator.tsx';
@@ -27,6 +27,9 @@ export function PreviewPane({ product, onPartClick }: PreviewPaneProps) {
   const focusedPart = useSelector(actor, (snapshot) => snapshot.context.focusedPart);
   const looks = useMemo(() => partLooks(product, design), [product, design]);
   const variant = useMemo(() => modelVariant(product, design), [product, design]);
+  const entry = useSelector(actor, (snapshot) => snapshot.context.entry);
+  const personalisation = useSelector(actor, (snapshot) => snapshot.context.summary.personalisation);
+  const prints = useMemo(() => textPrints(entry, personalisation), [entry, personalisation]);
   const [webgl] = useState(hasWebGL);
 
   const illustration = <ProductIllustration product={product} looks={looks} design={design} focusedPart={focusedPart} onPartClick={onPartClick} />;
@@ -35,7 +38,7 @@ export function PreviewPane({ product, onPartClick }: PreviewPaneProps) {
       {webgl ? (
         <PreviewErrorBoundary fallback={illustration}>
           <Suspense fallback={<LoadingIndicator />}>
-            <ProductPreview product={product} looks={looks} variant={variant} focusedPart={focusedPart} onPartClick={onPartClick} />
+            <ProductPreview product={product} looks={looks} variant={variant} {...(entry.printAtlas ? { atlas: entry.printAtlas } : {})} prints={prints} focusedPart={focusedPart} onPartClick={onPartClick} />
           </Suspense>
         </PreviewErrorBoundary>
       ) : (

@@ -77,6 +77,22 @@ class PreviewCanvas {
     }, point);
   }
 
+  /** The canvas's pixels (RGB, one byte each), to find where a change landed. */
+  async pixels(): Promise<{ width: number; height: number; scale: number; rgb: number[] }> {
+    return this.canvas.evaluate((element) => {
+      const canvas = element as HTMLCanvasElement;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const context = copy.getContext('2d')!;
+      context.drawImage(canvas, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      const rgb: number[] = [];
+      for (let i = 0; i < data.length; i += 4) rgb.push(data[i]!, data[i + 1]!, data[i + 2]!);
+      return { width: canvas.width, height: canvas.height, scale: canvas.width / canvas.clientWidth, rgb };
+    });
+  }
+
   /** A PNG of the canvas alone, to tell whether the picture changed. */
   async snapshot(): Promise<Buffer> {
     return this.canvas.screenshot();
@@ -88,9 +104,49 @@ class PreviewCanvas {
   }
 }
 
+/** The pixels that changed by more than a little between two captures, and their bounds in CSS pixels. */
+function changedRegion(before: Awaited<ReturnType<PreviewCanvas['pixels']>>, after: Awaited<ReturnType<PreviewCanvas['pixels']>>) {
+  let count = 0;
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < after.rgb.length; i += 3) {
+    const delta = Math.abs(after.rgb[i]! - before.rgb[i]!) + Math.abs(after.rgb[i + 1]! - before.rgb[i + 1]!) + Math.abs(after.rgb[i + 2]! - before.rgb[i + 2]!);
+    if (delta < 60) continue;
+    count += 1;
+    const x = ((i / 3) % after.width) / after.scale;
+    const y = Math.floor(i / 3 / after.width) / after.scale;
+    [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+  }
+  return { count, minX, minY, maxX, maxY };
+}
+
 function distance(a: Rgb, b: Rgb): number {
   return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 }
+
+test.describe('personal text on the model', () => {
+  test('shows the heel tab text on the heel tab as it is typed, and nowhere else', async ({ page }) => {
+    const configurator = new ConfiguratorPage(page);
+    const preview = new PreviewCanvas(page);
+    await configurator.open({ webgl: true });
+    await preview.waitUntilReady();
+    await configurator.openPart('Heel tab');
+    const text = page.getByRole('textbox', { name: 'Heel tab text', exact: true });
+    // A first letter adds the text's price, which grows the price card and so resizes the preview;
+    // measure from there.
+    await text.fill('A');
+    await preview.waitUntilIdle();
+    const tab = await preview.partScreenPoint('heelTab');
+    const before = await preview.pixels();
+    await text.fill('ADA 23');
+    await expect.poll(async () => changedRegion(before, await preview.pixels()).count, { timeout: 10_000 }).toBeGreaterThan(30);
+    const changed = changedRegion(before, await preview.pixels());
+    // Everything that changed lies on the heel tab (a few dozen CSS pixels around its point).
+    expect(changed.minX).toBeGreaterThan(tab.x - 90);
+    expect(changed.maxX).toBeLessThan(tab.x + 90);
+    expect(changed.minY).toBeGreaterThan(tab.y - 90);
+    expect(changed.maxY).toBeLessThan(tab.y + 90);
+  });
+});
 
 test.describe('once the model has loaded', () => {
   let configurator: ConfiguratorPage;

@@ -1,12 +1,13 @@
 import { Canvas } from '@react-three/fiber';
 import { Suspense, useCallback, useState, type CSSProperties } from 'react';
 import { NeutralToneMapping } from 'three';
-import type { ModelVariant, PartId, PartLook, Product } from '../../domain/index.ts';
+import type { ModelVariant, PartId, PartLook, PrintAtlas, Product, TextPrint } from '../../domain/index.ts';
 import { modelUrlOf, preloadProductModel } from './modelLoader.ts';
 import { PreviewProgress } from './PreviewProgress.tsx';
 import { ProductScene } from './ProductScene.tsx';
 import { ShaderWarmup } from './ShaderWarmup.tsx';
 import { StudioLighting } from './StudioLighting.tsx';
+import './printFonts.ts';
 
 /** Props of {@link ProductPreview}. */
 export interface ProductPreviewProps {
@@ -15,6 +16,9 @@ export interface ProductPreviewProps {
   readonly looks: Readonly<Record<PartId, PartLook>>;
   /** Variant meshes hidden and the model's scale, for the current design (see `modelVariant`). */
   readonly variant: ModelVariant;
+  /** The model's print zones, and the personal texts laid out in them (see `textPrints`). */
+  readonly atlas?: PrintAtlas;
+  readonly prints: readonly TextPrint[];
   /** The part (or section) the customer is working on; the camera turns toward it (a section: toward its focus part). */
   readonly focusedPart: PartId | null;
   /** Called when the customer clicks (not drags across) a part of the model. */
@@ -28,9 +32,9 @@ export interface ProductPreviewProps {
  *
  * @example
  * const ProductPreview = lazy(() => import('./preview/ProductPreview.tsx').then((m) => ({ default: m.ProductPreview })));
- * <ProductPreview product={product} looks={partLooks(product, design)} variant={modelVariant(product, design)} focusedPart={part} onPartClick={focus} />
+ * <ProductPreview product={product} looks={partLooks(product, design)} variant={modelVariant(product, design)} prints={[]} focusedPart={part} onPartClick={focus} />
  */
-export function ProductPreview({ product, looks, variant, focusedPart, onPartClick }: ProductPreviewProps) {
+export function ProductPreview({ product, looks, variant, atlas, prints, focusedPart, onPartClick }: ProductPreviewProps) {
   const url = modelUrlOf(product);
   // Start the download now, while the canvas and its WebGL context are still being set up.
   preloadProductModel(url);
@@ -52,7 +56,7 @@ export function ProductPreview({ product, looks, variant, focusedPart, onPartCli
         >
           <StudioLighting />
           <Suspense fallback={<ShaderWarmup />}>
-            <ProductScene product={product} looks={looks} variant={variant} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} />
+            <ProductScene product={product} looks={looks} variant={variant} {...(atlas ? { atlas } : {})} prints={prints} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} />
           </Suspense>
         </Canvas>
       </div>

@@ -1,0 +1,117 @@
+import type { CatalogEntry } from './catalogEntry.ts';
+import type { DesignDocument } from './designDocument.ts';
+import { personalisationStatus } from './personalisation.ts';
+import { FONT_FAMILIES } from './fontMetrics.ts';
+import type { PersonalisationStatus } from './personalisation.ts';
+import { textBoxInZone, type PrintZone } from './printAtlas.ts';
+
+/**
+ * One personal text as it is printed: in which zone, in which box of it (millimetres from the
+ * zone's top-left), at which size, in which font and colour. The preview draws it into the print
+ * atlas; the print files render it at 300 DPI; both from this one layout.
+ */
+export interface TextPrint {
+  readonly fieldId: string;
+  readonly label: string;
+  readonly zoneId: string;
+  readonly zone: PrintZone;
+  readonly text: string;
+  readonly fontId: string;
+  /** The CSS family the browser registers the font under. */
+  readonly family: string;
+  readonly colourId: string;
+  readonly colourCode: string;
+  readonly hex: string;
+  readonly box: { readonly xMm: number; readonly yMm: number; readonly widthMm: number; readonly heightMm: number };
+  readonly fontSizeMm: number;
+  readonly textWidthMm: number;
+  readonly capHeightMm: number;
+}
+
+/**
+ * The texts of a design laid out in their print zones: every offered field holding text, set as
+ * the domain's check set it (as large as the box allows, centred). Texts with problems are laid
+ * out too, so the preview shows what the customer typed; orders only ever hold texts without.
+ */
+export function textPrints(entry: CatalogEntry, statuses: readonly PersonalisationStatus[]): TextPrint[] {
+  const prints: TextPrint[] = [];
+  for (const status of statuses) {
+    const zone = entry.printAtlas?.zones[status.field.placement];
+    const setting = status.check?.setting;
+    if (!status.offered || !zone || !setting || status.check!.text.length === 0) continue;
+    const colour = entry.product.colours?.find((candidate) => candidate.id === status.colour);
+    prints.push({
+      fieldId: status.field.id,
+      label: status.field.label,
+      zoneId: status.field.placement,
+      zone,
+      text: status.check!.text,
+      fontId: status.font,
+      family: FONT_FAMILIES[status.font]?.family ?? 'sans-serif',
+      colourId: status.colour,
+      colourCode: colour?.code ?? '',
+      hex: status.hex,
+      box: textBoxInZone(zone, status.field.widthMm, status.field.heightMm),
+      fontSizeMm: setting.fontSizeMm,
+      textWidthMm: setting.widthMm,
+      capHeightMm: setting.capHeightMm,
+    });
+  }
+  return prints;
+}
+
+/** Print files are made at this resolution, the factory's. */
+export const PRINT_DPI = 300;
+const MM_PER_INCH = 25.4;
+
+/** The pixel size of a zone's print file at {@link PRINT_DPI}. */
+export function zonePixels(zone: PrintZone): { width: number; height: number } {
+  return { width: Math.round((zone.widthMm / MM_PER_INCH) * PRINT_DPI), height: Math.round((zone.heightMm / MM_PER_INCH) * PRINT_DPI) };
+}
+
+/** What the factory needs to place one personal text: the zone, the box, the size, the font, the colour, the method. */
+export interface PrintPlacement {
+  readonly zone: string;
+  readonly field: string;
+  readonly label: string;
+  readonly text: string;
+  readonly method: { readonly id: string; readonly label: string; readonly code: string } | null;
+  readonly font: { readonly id: string; readonly family: string };
+  readonly colour: { readonly id: string; readonly code: string; readonly hex: string };
+  /** The zone's physical size, which the PNG covers. */
+  readonly zoneSizeMm: { readonly width: number; readonly height: number };
+  /** The text's box within the zone, from its top-left. */
+  readonly positionMm: { readonly x: number; readonly y: number };
+  readonly sizeMm: { readonly width: number; readonly height: number };
+  readonly fontSizeMm: number;
+  readonly dpi: number;
+  readonly pixels: { readonly width: number; readonly height: number };
+}
+
+/** The placement spec of each text of an order, for the factory's print and embroidery set-up. */
+export function printPlacements(entry: CatalogEntry, design: DesignDocument): PrintPlacement[] {
+  return textPrints(entry, personalisationStatus(entry, design.choices, design.personalisation)).map((print) => {
+    const methodAttribute = entry.product.attributes.find((attribute) => attribute.id === `${print.zoneId}.method`);
+    const methodOption = methodAttribute?.options.find((option) => option.id === design.choices[methodAttribute.id]);
+    return {
+      zone: print.zoneId,
+      field: print.fieldId,
+      label: print.label,
+      text: print.text,
+      method: methodOption ? { id: methodOption.id, label: methodOption.label, code: methodOption.code } : null,
+      font: { id: print.fontId, family: print.family },
+      colour: { id: print.colourId, code: print.colourCode, hex: print.hex },
+      zoneSizeMm: { width: print.zone.widthMm, height: print.zone.heightMm },
+      positionMm: { x: round(print.box.xMm), y: round(print.box.yMm) },
+      sizeMm: { width: print.box.widthMm, height: print.box.heightMm },
+      fontSizeMm: round(print.fontSizeMm),
+      dpi: PRINT_DPI,
+      pixels: zonePixels(print.zone),
+    };
+  });
+}
+
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
