@@ -124,6 +124,20 @@ describe('the hostile SVG corpus', () => {
     if (!result.ok) expect(result.message).toContain('repeats shapes through <use> more than 100,000 times');
   });
 
+  it('refuses copies of copies more than 20 deep, whatever order they are written in', () => {
+    const chain = (length: number, reverse: boolean) => {
+      const uses = Array.from({ length }, (_, index) => `<use id="u${index + 1}" href="#u${index}"/>`);
+      if (reverse) uses.reverse();
+      return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect id="u0" width="1" height="1"/>${uses.join('')}</svg>`;
+    };
+    for (const reverse of [false, true]) {
+      expect(sanitiseSvg(chain(20, reverse)).ok).toBe(true);
+      expect(sanitiseSvg(chain(21, reverse))).toMatchObject({ ok: false, code: 'svg-unsafe', message: expect.stringContaining('copies of copies of shapes (<use>) more than 20 deep') });
+      // Forty thousand links in a chain are refused, not a stack overflow.
+      expect(sanitiseSvg(chain(40_000, reverse))).toMatchObject({ ok: false, code: 'svg-unsafe' });
+    }
+  });
+
   it('says what was removed when nothing printable is left', () => {
     expect(sanitiseSvg(read('hostile', 'only-script.svg'))).toEqual({
       ok: false,

@@ -130,7 +130,8 @@ function inspectJpeg(bytes: Uint8Array, subject: string, limits: ArtworkLimits, 
   const tooLarge = checkRasterDimensions(info, limits, subject);
   if (tooLarge) return artworkProblem('dimensions', tooLarge);
   const image = decodeJpegPixels(bytes, limits.maxMegapixels);
-  if (!image) return damaged(subject, 'JPEG', 'its picture data cannot be read');
+  if (!image.ok && image.reason === 'memory') return artworkProblem('dimensions', `${subject} needs more memory to read than we allow (${info.width} × ${info.height} px): export it smaller.`);
+  if (!image.ok) return damaged(subject, 'JPEG', 'its picture data cannot be read');
   const turned = info.orientation >= 5;
   const result = accepted('jpeg', turned ? info.height : info.width, turned ? info.width : info.height, countRasterColours(image.rgba, image.width, image.height), bytes.length, warnings);
   return info.orientation === 1 ? result : { ...result, orientation: info.orientation };

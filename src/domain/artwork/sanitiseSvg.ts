@@ -34,6 +34,8 @@ export interface SanitiseSvgOptions {
 // Processing instructions that editors write into metadata; nothing reads them when drawing.
 const EDITOR_INSTRUCTIONS: ReadonlySet<string> = new Set(['xpacket', 'adobe-xap-filters']);
 const LOCAL_REFERENCE = /^#[^\s#'"()<>\\]+$/;
+// Copies of copies: logos use two or three levels; each level multiplies the renderer's work.
+const MAX_USE_CHAIN = 20;
 const ANIMATIONS: ReadonlySet<string> = new Set([...ANIMATION_ELEMENTS].map((name) => name.toLowerCase()));
 
 /**
@@ -78,7 +80,7 @@ export function sanitiseSvgDocument(text: string, options: SanitiseSvgOptions = 
   const unNamespaced = source.uri === '' && source.local === 'svg';
   if (source.local !== 'svg' || !(source.uri === SVG_NS || unNamespaced)) {
     const name = source.prefix ? `${source.prefix}:${source.local}` : source.local;
-    return artworkProblem('svg-not-svg', `${subject} is an XML file whose content is <${name}>, not an SVG drawing: export the artwork as SVG.`);
+    return artworkProblem('svg-not-svg', `${subject} holds <${name}>, not an SVG drawing: export the artwork as SVG.`);
   }
   const removals = new Removals();
   for (const target of parsed.instructions) {
@@ -224,43 +226,54 @@ function schemeOf(value: string): string {
 type ReferenceCheck = { ok: true; cycles: Set<XmlElement> } | { ok: false; reason: string };
 
 /**
- * Counts what the tree draws with every `<use>` expanded, stopping past the limit, and finds the
- * `<use>` elements that refer to themselves or an ancestor (renderers skip those, so they go).
+ * Counts what the tree draws with every `<use>` expanded, stopping past the limit; measures the
+ * longest chain of copies of copies; finds the `<use>` elements that refer to themselves or an
+ * ancestor (renderers skip those, so they go). Memoised, so shared targets are counted once.
  */
 function checkReferences(root: XmlElement, limits: ArtworkLimits): ReferenceCheck {
   const ids = collectIds(root);
-  const cost = new Map<XmlElement, number>();
+  const measured = new Map<XmlElement, { total: number; chain: number }>();
   const open = new Set<XmlElement>();
   const cycles = new Set<XmlElement>();
   class TooMany extends Error {}
-  const maxChain = limits.maxSvgDepth;
-  const count = (element: XmlElement, chain: number): number => {
-    const known = cost.get(element);
-    if (known !== undefined) return known;
-    if (chain > maxChain) throw new TooMany('deep');
+  // `hops` bounds the recursion however the chain is ordered; `chain` refuses it consistently.
+  const measure = (element: XmlElement, hops: number): { total: number; chain: number } => {
+    const known = measured.get(element);
+    if (known) return known;
+    if (hops > MAX_USE_CHAIN) throw new TooMany('deep');
     open.add(element);
     let total = 1;
+    let chain = 0;
     for (const child of element.children) {
-      if (child.kind === 'element') total += count(child, chain + 1);
+      if (child.kind !== 'element') continue;
+      const inner = measure(child, hops);
+      total += inner.total;
+      chain = Math.max(chain, inner.chain);
     }
     if (element.local === 'use') {
       const target = ids.get(hrefOf(element)?.slice(1) ?? '');
       if (target && open.has(target)) cycles.add(element);
-      else if (target) total += count(target, chain + 1);
+      else if (target) {
+        const copied = measure(target, hops + 1);
+        total += copied.total;
+        chain = Math.max(chain, copied.chain + 1);
+      }
     }
     open.delete(element);
     if (total > limits.maxSvgInstances) throw new TooMany('many');
-    cost.set(element, total);
-    return total;
+    if (chain > MAX_USE_CHAIN) throw new TooMany('deep');
+    const result = { total, chain };
+    measured.set(element, result);
+    return result;
   };
   try {
-    count(root, 0);
+    measure(root, 0);
   } catch (error) {
     if (!(error instanceof TooMany)) throw error;
     return {
       ok: false,
       reason: error.message === 'deep'
-        ? `chains copies of shapes (<use>) more than ${limits.maxSvgDepth} deep`
+        ? `makes copies of copies of shapes (<use>) more than ${MAX_USE_CHAIN} deep`
         : `repeats shapes through <use> more than ${limits.maxSvgInstances.toLocaleString('en')} times, a pattern used to freeze the programs that draw it`,
     };
   }
