@@ -1,7 +1,10 @@
 import type { Assignment, ConfigurationSpace, ConstraintInfo } from './configurationSpace.ts';
+import { DomainNarrowing } from './mdd/domainNarrowing.ts';
 import type { CompiledDiagram } from './mdd/compiledDiagram.ts';
 import type { MddStore } from './mdd/mddStore.ts';
+import { deadValueLemmas, minimalTableConflict, tablesConsistent, type ConflictContext } from './mdd/minimalTableConflict.ts';
 import { RuleSubsetChecker } from './mdd/ruleSubsetChecker.ts';
+import { TablePropagator } from './mdd/tablePropagator.ts';
 import type { IndexedTable } from './mdd/tableProblem.ts';
 import type { AttributeId, OptionId, Product } from './productModel.ts';
 import { serialiseDiagram } from './serialisedDiagram.ts';
@@ -33,6 +36,39 @@ export function createCompiledSpace(parts: CompiledSpaceParts): ConfigurationSpa
   const ruleIndex = new Map(constraints.map((constraint, index) => [constraint.ruleId, index]));
   const supported = new Uint8Array(diagram.valueOffsets[diagram.levelCount]!);
   const checker = new RuleSubsetChecker(diagram.domainSizes, parts.tables, levelOf, parts.compiled);
+  const scopes = parts.tables.map((table) => table.scope);
+  // Built on the first question about rule subsets (explanations, lint), then kept: the tables'
+  // indexes, and, on the first explanation, the lemmas for the values no valid design has.
+  let indexed: { readonly propagator: TablePropagator | undefined } | undefined;
+  let known: ReturnType<typeof deadValueLemmas> | undefined;
+  const propagatorOf = () => (indexed ??= { propagator: TablePropagator.create(Int32Array.from(attributes, (attribute) => attribute.options.length), parts.tables) }).propagator;
+  const knownOf = (propagator: TablePropagator | undefined): ReturnType<typeof deadValueLemmas> => {
+    if (known) return known;
+    if (!propagator || !diagram.isSatisfiable(diagram.freeRestriction())) return (known = { lemmas: [], everything: undefined });
+    diagram.supportedValues(diagram.freeRestriction(), supported);
+    const dead: [number, number][] = [];
+    attributes.forEach((attribute, index) => {
+      const offset = diagram.valueOffsets[levelOf[index]!]!;
+      attribute.options.forEach((_, value) => supported[offset + value] === 0 && dead.push([index, value]));
+    });
+    return (known = deadValueLemmas(propagator, scopes, dead));
+  };
+  const conflictContext = (restriction: Int32Array, withLemmas: boolean): ConflictContext => {
+    const propagator = propagatorOf();
+    const { lemmas, everything } = withLemmas ? knownOf(propagator) : { lemmas: [], everything: undefined };
+    return {
+      scopes,
+      propagator,
+      lemmas,
+      everything,
+      diagram: {
+        isConsistent: (tables) => checker.isConsistent(tables, restriction),
+        firstInconsistentPrefix: (tables) => checker.firstInconsistentPrefix(tables, restriction),
+      },
+    };
+  };
+  /** The restriction (by level) as fixed values by attribute index, as the tables read them. */
+  const byAttribute = (restriction: Int32Array): Int32Array => Int32Array.from(levelOf, (level) => restriction[level]!);
 
   const indexOfRule = (ruleId: string): number => {
     const index = ruleIndex.get(ruleId);
@@ -71,8 +107,38 @@ export function createCompiledSpace(parts: CompiledSpaceParts): ConfigurationSpa
       return domains;
     },
     isConsistent: (fixed) => diagram.isSatisfiable(toRestriction(fixed)),
+    narrow(fixed) {
+      const narrowing = new DomainNarrowing(diagram, toRestriction(fixed));
+      const levelOfAttribute = (attributeId: AttributeId): number => {
+        const level = levelByAttribute.get(attributeId);
+        if (level === undefined) throw new Error(`[Atelier] unknown attribute "${attributeId}"; known: ${attributes.map((a) => a.id).join(', ')}`);
+        return level;
+      };
+      return {
+        options(attributeId) {
+          const level = levelOfAttribute(attributeId);
+          const options = attributes[order[level]!]!.options;
+          return narrowing.supportedValues(level).map((value) => options[value]!.id);
+        },
+        fix(attributeId, optionId) {
+          const level = levelOfAttribute(attributeId);
+          const value = valueIndex[order[level]!]!.get(optionId);
+          if (value === undefined) throw new Error(`[Atelier] unknown option "${optionId}" of "${attributeId}"; known: ${attributes[order[level]!]!.options.map((o) => o.id).join(', ')}`);
+          narrowing.fix(level, value);
+        },
+      };
+    },
     count: (fixed) => diagram.count(toRestriction(fixed)),
-    isConsistentUnder: (ruleIds, fixed) => checker.isConsistent(ruleIds.map(indexOfRule), toRestriction(fixed)),
+    isConsistentUnder: (ruleIds, fixed) => {
+      const restriction = toRestriction(fixed);
+      return tablesConsistent(conflictContext(restriction, false), ruleIds.map(indexOfRule), byAttribute(restriction));
+    },
+    conflictingRules: (fixed, among) => {
+      const restriction = toRestriction(fixed);
+      const candidates = among ? among.map(indexOfRule) : constraints.map((_, index) => index);
+      const conflict = minimalTableConflict(conflictContext(restriction, true), candidates, byAttribute(restriction));
+      return conflict.sort((a, b) => a - b).map((index) => constraints[index]!.ruleId);
+    },
     firstInconsistentPrefix: (ruleIds, fixed) => checker.firstInconsistentPrefix(ruleIds.map(indexOfRule), toRestriction(fixed)),
     serialise: () => serialiseDiagram(diagram, order, attributes.map((attribute) => attribute.id)),
   };

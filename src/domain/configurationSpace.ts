@@ -13,6 +13,14 @@ export interface ConstraintInfo {
   readonly implicit: boolean;
 }
 
+/** See {@link ConfigurationSpace.narrow}. */
+export interface DomainNarrowing {
+  /** The valid options of an open attribute, given every value fixed so far. */
+  options(attribute: AttributeId): OptionId[];
+  /** Fixes an open attribute (once). */
+  fix(attribute: AttributeId, option: OptionId): void;
+}
+
 /**
  * The compiled hard rules of a product: every valid design and nothing else. The rest of the
  * domain talks to the engine only through this interface, so the compiled form can change
@@ -31,10 +39,23 @@ export interface ConfigurationSpace {
   domains(fixed: Assignment): Map<AttributeId, OptionId[]>;
   /** True when some valid design keeps every fixed value. */
   isConsistent(fixed: Assignment): boolean;
+  /**
+   * Domains that narrow as attributes are fixed one at a time, for completing a design attribute
+   * by attribute: `options(a)` is what `domains(fixed).get(a)` gives for an open attribute, with
+   * `fixed` the starting values plus every value fixed since, at a fraction of the cost.
+   */
+  narrow(fixed: Assignment): DomainNarrowing;
   /** The exact number of valid designs keeping every fixed value. */
   count(fixed: Assignment): bigint;
   /** Like {@link isConsistent}, but under only the named constraints (to find which rules conflict). */
   isConsistentUnder(ruleIds: readonly string[], fixed: Assignment): boolean;
+  /**
+   * A minimal set of the named constraints (all of them when omitted) that allow no design keeping
+   * the fixed values: dropping any one of them allows one again. A single constraint over a fixed
+   * attribute that excludes the values on its own is preferred. Empty when the constraints allow a
+   * design. In constraint order.
+   */
+  conflictingRules(fixed: Assignment, among?: readonly string[]): string[];
   /**
    * Conjoins the named constraints in order under the fixed values and returns the position where
    * they first become inconsistent, or -1. Used to narrow a conflict before minimising it.

@@ -2,7 +2,7 @@ import type { Assignment, ConfigurationSpace, ConstraintInfo } from './configura
 import { fastDiag } from './fastDiag.ts';
 import { attributeById, attributeDisplayName, optionById, type AttributeId, type OptionId } from './productModel.ts';
 import { quickXplain } from './quickXplain.ts';
-import { resolveDesign } from './resolveDesign.ts';
+import { resolveValues } from './resolveDesign.ts';
 import type { RuleSet } from './rulesModel.ts';
 
 /** One customer choice. */
@@ -50,16 +50,37 @@ export function toAssignment(choices: readonly Choice[]): Assignment {
  * `undefined` when the target is available.
  */
 export function explainUnavailable(space: ConfigurationSpace, ruleSet: RuleSet, choices: readonly Choice[], target: Choice, suggested: Assignment = {}): Explanation | undefined {
-  const reason = explainBlocking(space, choices, target);
+  const ruledOut = ruledOutBy(space, choices, target);
+  const reason = blockingExplanation(space, choices, target, ruledOut);
   if (!reason) return undefined;
-  const repair = proposeRepair(space, ruleSet, choices, target, suggested);
+  const repair = repairFor(space, ruleSet, choices, target, suggested, ruledOut);
   return repair ? { ...reason, repair } : reason;
 }
 
 /** The explanation without the repair: cheap enough to compute for every unavailable option. */
 export function explainBlocking(space: ConfigurationSpace, choices: readonly Choice[], target: Choice): Explanation | undefined {
+  return blockingExplanation(space, choices, target, ruledOutBy(space, choices, target));
+}
+
+/**
+ * The customer's other choices that the target rules out on its own (no valid design has both),
+ * from one sweep of the diagram. They shortcut QuickXplain and FastDiag without changing what
+ * either finds: the preferred conflict ends at the first prefix of the choices (oldest first) that
+ * conflicts, so when the choices before the first ruled-out one do not, that choice alone is the
+ * conflict; and every diagnosis gives up every ruled-out choice.
+ */
+function ruledOutBy(space: ConfigurationSpace, choices: readonly Choice[], target: Choice): ReadonlySet<Choice> {
+  const domains = space.domains({ [target.attribute]: target.option });
+  return new Set(choices.filter((choice) => choice.attribute !== target.attribute && !domains.get(choice.attribute)!.includes(choice.option)));
+}
+
+function blockingExplanation(space: ConfigurationSpace, choices: readonly Choice[], target: Choice, ruledOut: ReadonlySet<Choice>): Explanation | undefined {
   const others = choices.filter((choice) => choice.attribute !== target.attribute);
-  const blockingChoices = quickXplain([target], others, (items) => space.isConsistent(toAssignment(items)));
+  const isConsistent = (items: readonly Choice[]) => space.isConsistent(toAssignment(items));
+  const first = others.findIndex((choice) => ruledOut.has(choice));
+  const blockingChoices = first < 0
+    ? quickXplain([target], others, isConsistent)
+    : isConsistent([target, ...others.slice(0, first)]) ? [others[first]!] : quickXplain([target], others.slice(0, first), isConsistent);
   if (blockingChoices === undefined) return undefined;
   const conflict = toAssignment([...blockingChoices, target]);
   const blockingRuleIds = findBlockingRules(space, conflict);
@@ -68,47 +89,20 @@ export function explainBlocking(space: ConfigurationSpace, choices: readonly Cho
 }
 
 /**
- * A minimal set of rules that, on their own, make the fixed values inconsistent. Most conflicts
- * come from one rule that reads a fixed attribute, which is checked first. Otherwise the search
- * widens ring by ring from the fixed attributes through rules that share attributes, and
- * QuickXplain runs only over the first ring that is already inconsistent: far-away rules never
- * enter the (costly) subset checks.
+ * A minimal set of rules that, on their own, make the fixed values inconsistent: dropping any one
+ * of them makes the values possible again. A single rule over a fixed attribute that excludes them
+ * is preferred. The engine finds the rest by propagation over the rules' tables rather than by
+ * compiling subsets of rules: propagation refutes the values and names the rules it used, and
+ * those shrink by deletion, each rule kept only when the others, without it, have a witness design
+ * (see `mdd/minimalTableConflict.ts`, and its fallbacks to search and to the diagrams).
  */
 export function findBlockingRules(space: ConfigurationSpace, conflict: Assignment): string[] {
-  const touches = (constraint: ConstraintInfo, attributes: ReadonlySet<string>) => constraint.attributes.some((attribute) => attributes.has(attribute));
-  const fixedAttributes = new Set(Object.keys(conflict));
-  const single = space.constraints.find((constraint) => touches(constraint, fixedAttributes) && !space.isConsistentUnder([constraint.ruleId], conflict));
-  if (single) return [single.ruleId];
-  const reached = new Set(fixedAttributes);
-  let ring: string[] = [];
-  for (;;) {
-    const next = space.constraints.filter((constraint) => touches(constraint, reached)).map((constraint) => constraint.ruleId);
-    // No more rules to add: the conflict lies in rules unconnected to the fixed values (the rules allow no design at all).
-    if (next.length === ring.length) return findAmong(space, space.constraints.map((constraint) => constraint.ruleId), conflict);
-    ring = next;
-    for (const constraint of space.constraints) if (ring.includes(constraint.ruleId)) for (const attribute of constraint.attributes) reached.add(attribute);
-    if (!space.isConsistentUnder(ring, conflict)) return findAmong(space, ring, conflict);
-  }
+  return space.conflictingRules(conflict);
 }
 
-/**
- * A minimal subset of `ruleIds` inconsistent with the fixed values. First narrows the candidates
- * by conjoining them in alternating directions, each time keeping only the prefix up to where the
- * conjunction fails (that rule is in the conflict), until the set stops shrinking; then
- * QuickXplain minimises what is left. Each narrowing pass costs at most one conjunction.
- */
+/** A minimal subset of `ruleIds` inconsistent with the fixed values, or `[]` when they are consistent (see {@link findBlockingRules}). */
 export function findAmong(space: ConfigurationSpace, ruleIds: readonly string[], conflict: Assignment): string[] {
-  let candidates = [...ruleIds];
-  let failsAt = space.firstInconsistentPrefix(candidates, conflict);
-  if (failsAt < 0) return [];
-  // Stop once a pass in each direction has failed to shrink the set.
-  for (let passesWithoutShrinking = 0; passesWithoutShrinking < 2; failsAt = space.firstInconsistentPrefix(candidates, conflict)) {
-    const narrowed = candidates.slice(0, failsAt + 1);
-    passesWithoutShrinking = narrowed.length === candidates.length ? passesWithoutShrinking + 1 : 0;
-    // The rule that closed the conflict goes first, the rest in reverse.
-    candidates = [narrowed[narrowed.length - 1]!, ...narrowed.slice(0, -1).reverse()];
-  }
-  return quickXplain([], candidates, (subset) => space.isConsistentUnder(subset, conflict)) ?? candidates;
+  return space.conflictingRules(conflict, ruleIds);
 }
 
 /**
@@ -118,13 +112,20 @@ export function findAmong(space: ConfigurationSpace, ruleIds: readonly string[],
  * (a colourway) and the defaults, as {@link resolveDesign} does.
  */
 export function proposeRepair(space: ConfigurationSpace, ruleSet: RuleSet, choices: readonly Choice[], target: Choice, suggested: Assignment = {}): Repair | undefined {
+  return repairFor(space, ruleSet, choices, target, suggested, ruledOutBy(space, choices, target));
+}
+
+function repairFor(space: ConfigurationSpace, ruleSet: RuleSet, choices: readonly Choice[], target: Choice, suggested: Assignment, ruledOut: ReadonlySet<Choice>): Repair | undefined {
   const others = choices.filter((choice) => choice.attribute !== target.attribute);
-  const givenUp = fastDiag([target], others, (items) => space.isConsistent(toAssignment(items)));
-  if (givenUp === undefined) return undefined;
+  // The ruled-out choices go in any case; FastDiag decides among the others.
+  const diagnosis = fastDiag([target], others.filter((choice) => !ruledOut.has(choice)), (items) => space.isConsistent(toAssignment(items)));
+  if (diagnosis === undefined) return undefined;
+  const givenUp = [...others.filter((choice) => ruledOut.has(choice)), ...diagnosis];
   const repairedChoices = [...others.filter((choice) => !givenUp.includes(choice)), target];
-  const resolved = resolveDesign(space, ruleSet, toAssignment(repairedChoices), suggested);
+  // The values resolveDesign gives the choices given up (it need not go past the last of them).
+  const resolved = resolveValues(space, ruleSet, toAssignment(repairedChoices), suggested, new Set(givenUp.map((choice) => choice.attribute)));
   // In the order the customer made them, oldest first, whatever order the diagnosis found them in.
-  const changes = others.filter((choice) => givenUp.includes(choice)).map((choice) => ({ attribute: choice.attribute, from: choice.option, to: resolved.assignment[choice.attribute]! }));
+  const changes = others.filter((choice) => givenUp.includes(choice)).map((choice) => ({ attribute: choice.attribute, from: choice.option, to: resolved.get(choice.attribute)!.option }));
   return { changes, choices: repairedChoices };
 }
 

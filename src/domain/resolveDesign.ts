@@ -42,6 +42,17 @@ export interface ResolvedDesign {
  * Throws when the choices themselves conflict: callers keep choices consistent.
  */
 export function resolveDesign(space: ConfigurationSpace, ruleSet: RuleSet, choices: Assignment, suggested: Assignment = {}): ResolvedDesign {
+  const values = resolveValues(space, ruleSet, choices, suggested);
+  const assignment: Record<AttributeId, OptionId> = {};
+  for (const attribute of space.product.attributes) assignment[attribute.id] = values.get(attribute.id)!.option;
+  return { values, assignment };
+}
+
+/**
+ * The values {@link resolveDesign} gives, attribute by attribute in product order; with `wanted`,
+ * it stops once those attributes have theirs (a value depends only on the values before it).
+ */
+export function resolveValues(space: ConfigurationSpace, ruleSet: RuleSet, choices: Assignment, suggested: Assignment = {}, wanted?: ReadonlySet<AttributeId>): Map<AttributeId, ResolvedValue> {
   if (!space.isConsistent(choices)) {
     throw new Error(`[Atelier] cannot resolve conflicting choices ${JSON.stringify(choices)}; resolve the conflict first (explainUnavailable gives a repair)`);
   }
@@ -49,13 +60,17 @@ export function resolveDesign(space: ConfigurationSpace, ruleSet: RuleSet, choic
   const recommendations = ruleSet.rules.filter((rule): rule is RecommendationRule => rule.kind === 'recommendation');
   const fixed: Record<AttributeId, OptionId> = { ...choices };
   const values = new Map<AttributeId, ResolvedValue>();
+  // The same domains as space.domains(fixed) after each value, without a full sweep per attribute.
+  const narrowing = space.narrow(choices);
+  let missing = wanted ? [...wanted].filter((id) => choices[id] === undefined).length : Infinity;
   for (const attribute of space.product.attributes) {
+    if (missing === 0) break;
     const chosen = choices[attribute.id];
     if (chosen !== undefined) {
       values.set(attribute.id, { option: chosen, provenance: 'customer' });
       continue;
     }
-    const domain = space.domains(fixed).get(attribute.id)!;
+    const domain = narrowing.options(attribute.id);
     const preferred = preferredDefault(defaults, attribute.id, fixed);
     const suggestion = suggested[attribute.id];
     let value: ResolvedValue;
@@ -69,10 +84,10 @@ export function resolveDesign(space: ConfigurationSpace, ruleSet: RuleSet, choic
     }
     values.set(attribute.id, value);
     fixed[attribute.id] = value.option;
+    if (wanted?.has(attribute.id)) missing--;
+    if (missing > 0) narrowing.fix(attribute.id, value.option);
   }
-  const assignment: Record<AttributeId, OptionId> = {};
-  for (const attribute of space.product.attributes) assignment[attribute.id] = values.get(attribute.id)!.option;
-  return { values, assignment };
+  return values;
 }
 
 function preferredDefault(defaults: readonly DefaultRule[], attributeId: AttributeId, fixed: Assignment): { option: OptionId; ruleId: string } | undefined {

@@ -17,6 +17,10 @@ export class CompiledDiagram {
   private readonly reached: Uint8Array;
   private readonly cover: Int32Array;
   private readonly counts: Float64Array;
+  /** Depth-first search scratch: a node is visited in the current search when `visited[node] === visit`. */
+  private readonly visited: Int32Array;
+  private visit = 0;
+  private readonly stack: Int32Array;
 
   constructor(
     /** Domain size of each level. */
@@ -37,6 +41,8 @@ export class CompiledDiagram {
     this.reached = new Uint8Array(this.nodeCount);
     this.cover = new Int32Array(this.levelCount + 1);
     this.counts = new Float64Array(this.nodeCount);
+    this.visited = new Int32Array(this.nodeCount);
+    this.stack = new Int32Array(this.nodeCount);
   }
 
   /** A restriction with every level free (-1); set `r[level] = value` to fix a level. */
@@ -44,10 +50,57 @@ export class CompiledDiagram {
     return new Int32Array(this.levelCount).fill(-1);
   }
 
-  /** True when some accepted assignment agrees with the restriction. */
+  /**
+   * True when some accepted assignment agrees with the restriction. First a depth-first search
+   * from the root along agreeing edges, which stops at the first path to TRUE and never enters a
+   * node twice: a consistent restriction is usually answered by the first path, and one that fixes
+   * many levels by the few nodes it can reach. When the search has followed a quarter as many
+   * edges as the diagram has nodes without an answer, one backward sweep (a node at a time,
+   * stopping at its first live edge) decides instead, so a restriction that leaves much open costs
+   * little more than the sweep. (On the Renault benchmark this halves the cost of the consistency
+   * checks explanations make; on the generated large product it is a little cheaper too.)
+   */
   isSatisfiable(restriction: Int32Array): boolean {
+    const found = this.searchForPath(restriction, this.nodeCount / 4);
+    if (found !== undefined) return found;
     this.sweepAlive(restriction);
     return this.alive[this.root] === 1;
+  }
+
+  /** Depth-first search for a path to TRUE agreeing with the restriction; undefined after `budget` edges without an answer. */
+  private searchForPath(restriction: Int32Array, budget: number): boolean | undefined {
+    const { root, levels, edgeStart, edgeValue, edgeChild } = this;
+    if (root < 2) return root === TRUE;
+    if (++this.visit === 0x7fffffff) {
+      this.visited.fill(0);
+      this.visit = 1;
+    }
+    const { visited, visit, stack } = this;
+    let top = 0;
+    stack[top++] = root;
+    visited[root] = visit;
+    while (top > 0) {
+      const node = stack[--top]!;
+      const fixed = restriction[levels[node]!]!;
+      let edge = edgeStart[node]!;
+      let end = edgeStart[node + 1]!;
+      if (fixed >= 0) {
+        // Only the fixed value's edge, if any, agrees.
+        while (edge < end && edgeValue[edge] !== fixed) edge++;
+        if (edge === end) continue;
+        end = edge + 1;
+      }
+      budget -= end - edge;
+      if (budget < 0) return undefined;
+      for (; edge < end; edge++) {
+        const child = edgeChild[edge]!;
+        if (child === TRUE) return true;
+        if (visited[child] === visit) continue;
+        visited[child] = visit;
+        stack[top++] = child;
+      }
+    }
+    return false;
   }
 
   /**
