@@ -46,10 +46,43 @@ async function main(): Promise<void> {
         console.log(`docs/${design.name}-${angle}.png`);
       }
     }
+    await personalisedShots(page, preview);
     await browser.close();
   } finally {
     server.kill();
   }
+}
+
+/** Personalised designs of both products: the t-shirt from the front, back and side, the sneaker's heel tab. */
+async function personalisedShots(page: Page, preview: ReturnType<Page['locator']>): Promise<void> {
+  await page.goto(`${BASE}/?product=tshirt`);
+  await page.waitForFunction(() => window.__atelierPreview?.ready === true, undefined, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Oversized Back Print' }).click();
+  await page.getByRole('button', { name: 'Front print', exact: true }).click();
+  await page.getByRole('radio', { name: 'Screen print', exact: true }).check();
+  await page.getByRole('textbox', { name: 'Front text', exact: true }).fill('Atelier Club');
+  await page.getByRole('combobox', { name: 'Front text font' }).selectOption({ label: 'Pacifico' });
+  await page.getByRole('combobox', { name: 'Front text colour' }).selectOption({ label: 'Mustard' });
+  await page.getByRole('button', { name: 'Back print', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Back text', exact: true }).fill('NO 23');
+  await page.getByRole('combobox', { name: 'Back text font' }).selectOption({ label: 'Bebas Neue' });
+  await page.getByRole('combobox', { name: 'Back text colour' }).selectOption({ label: 'White' });
+  for (const [angle, direction] of Object.entries({ front: [0.35, 0.15, 1], back: [-0.3, 0.15, -1] } as const)) {
+    await lookFrom(page, direction);
+    await preview.screenshot({ path: join(OUT, `tshirt-personalised-${angle}.png`) });
+    console.log(`docs/tshirt-personalised-${angle}.png`);
+  }
+  await page.screenshot({ path: join(OUT, 'tshirt-configurator.png') });
+  console.log('docs/tshirt-configurator.png');
+
+  await page.goto(BASE);
+  await page.waitForFunction(() => window.__atelierPreview?.ready === true, undefined, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Heel tab', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Heel tab text', exact: true }).fill('ADA 23');
+  await page.getByRole('combobox', { name: 'Heel tab text colour' }).selectOption({ label: 'Optic white' });
+  await lookFrom(page, [-1, 0.35, 0.35]);
+  await preview.screenshot({ path: join(OUT, 'sneaker-personalised-heel.png') });
+  console.log('docs/sneaker-personalised-heel.png');
 }
 
 async function lookFrom(page: Page, direction: readonly [number, number, number]): Promise<void> {

@@ -65,4 +65,12 @@ export { personalisationForDocument, personalisationPrices, personalisationProbl
 export type { PrintAtlas, PrintZone } from './printAtlas.ts';
 export { textBoxInZone } from './printAtlas.ts';
 export type { PrintPlacement, TextPrint } from './printLayout.ts';
-export { PRINT_DPI, printPlacements, textPrints, zonePixels } from './printLayout.ts';
+export { printPlacements, textPrints, zonePixels } from './printLayout.ts';
+export { PRINT_DPI } from './artwork/printResolution.ts';
+export type { ArtworkBox, ArtworkMeta, ArtworkStatus } from './artworkPlacement.ts';
+export { artworkStatus, placedBox } from './artworkPlacement.ts';
+export type { ArtworkPlacement, ArtworkPrint } from './printLayout.ts';
+export { artworkPlacements, artworkPrints } from './printLayout.ts';
+export { artworkForDocument } from './personalisation.ts';
+export type { ArtworkColourRule, ArtworkFieldDef } from './personalisationModel.ts';
+export { isArtworkField, isTextField } from './personalisationModel.ts';

@@ -1,13 +1,14 @@
 import { DocumentReader, ID_PATTERN, describe } from './documentReader.ts';
 import { FONT_FAMILIES } from './fontMetrics.ts';
-import { TEXT_CHARACTER_CLASSES, type CharacterClass, type PersonalisationField, type TextFieldDef } from './personalisationModel.ts';
+import { TEXT_CHARACTER_CLASSES, type ArtworkColourRule, type ArtworkFieldDef, type CharacterClass, type PersonalisationField, type TextFieldDef } from './personalisationModel.ts';
 import { knownNamesHint } from './problems.ts';
 import type { Product } from './productModel.ts';
 import type { Condition } from './rulesModel.ts';
 import type { DocumentPath } from './yamlSource.ts';
 
 const TEXT_KEYS = ['id', 'kind', 'label', 'placement', 'widthMm', 'heightMm', 'maxLength', 'allowed', 'fonts', 'colours', 'when', 'price'];
-const KINDS = ['text'];
+const ARTWORK_KEYS = ['id', 'kind', 'label', 'placement', 'widthMm', 'heightMm', 'topMm', 'when', 'price', 'maxColours', 'pricePerColour'];
+const KINDS = ['text', 'artwork'];
 
 /**
  * Reads the `personalisation:` list of a rules file: the product's free-text fields, each checked
@@ -29,7 +30,12 @@ export function readPersonalisation(reader: DocumentReader, product: Product, va
     if (!entry) return;
     const kind = entry.kind;
     if (typeof kind !== 'string' || !KINDS.includes(kind)) {
-      reader.report(kind === undefined ? path : [...path, 'kind'], kind === undefined ? '"kind" is missing' : `unknown personalisation kind ${describe(kind)}`, 'use kind: text');
+      reader.report(kind === undefined ? path : [...path, 'kind'], kind === undefined ? '"kind" is missing' : `unknown personalisation kind ${describe(kind)}`, 'use kind: text or kind: artwork');
+      return;
+    }
+    if (kind === 'artwork') {
+      const field = readArtworkField(reader, product, entry, path, seen, readCondition);
+      if (field) fields.push(field);
       return;
     }
     reader.unknownKeys(entry, TEXT_KEYS, path, 'a text field');
@@ -59,6 +65,53 @@ export function readPersonalisation(reader: DocumentReader, product: Product, va
     fields.push(field);
   });
   return fields;
+}
+
+/** An artwork field: an uploaded image placed in an area of a print zone. */
+function readArtworkField(
+  reader: DocumentReader, product: Product, entry: Record<string, unknown>, path: DocumentPath, seen: Set<string>,
+  readCondition: (raw: unknown, path: DocumentPath) => Condition | undefined,
+): ArtworkFieldDef | undefined {
+  reader.unknownKeys(entry, ARTWORK_KEYS, path, 'an artwork field');
+  const id = reader.string(entry, 'id', path, 'add "id: <field-id>", e.g. id: frontArtwork');
+  const label = reader.string(entry, 'label', path, 'add "label: <what customers read>", e.g. label: Front artwork');
+  const placement = reader.string(entry, 'placement', path, 'name the print zone it goes on, e.g. placement: front');
+  const widthMm = reader.number(entry, 'widthMm', path, { min: 1, max: 1000 }, 'add the printable width in millimetres, e.g. widthMm: 260');
+  const heightMm = reader.number(entry, 'heightMm', path, { min: 1, max: 1000 }, 'add the printable height in millimetres, e.g. heightMm: 300');
+  const price = entry.price === undefined ? 0 : reader.number(entry, 'price', path, { min: 0, max: 10000 }, 'write the surcharge in major units, e.g. price: 5.00');
+  const topMm = entry.topMm === undefined ? 0 : reader.number(entry, 'topMm', path, { min: 0, max: 1000 }, 'write how far below the zone\'s top the area starts, in millimetres, e.g. topMm: 60');
+  const when = entry.when === undefined ? undefined : readCondition(entry.when, [...path, 'when']);
+  const rules = (key: 'maxColours' | 'pricePerColour', valueKey: 'max' | 'amount') => {
+    const list = entry[key] === undefined ? [] : (reader.list(entry[key], [...path, key], `"${key}"`) ?? []);
+    const read: (ArtworkColourRule & { value: number })[] = [];
+    list.forEach((raw, index) => {
+      const rulePath: DocumentPath = [...path, key, index];
+      const rule = reader.map(raw, rulePath, `${key} ${index + 1}`);
+      if (!rule) return;
+      reader.unknownKeys(rule, ['when', valueKey, 'message'], rulePath, `a ${key} entry`);
+      const ruleWhen = rule.when === undefined ? undefined : readCondition(rule.when, [...rulePath, 'when']);
+      if (rule.when === undefined) reader.report(rulePath, '"when" is missing', 'say when it applies, e.g. when: { front.method: embroidery }');
+      const value = valueKey === 'max'
+        ? reader.number(rule, 'max', rulePath, { min: 1, max: 64, integer: true }, 'write the most colours, e.g. max: 6')
+        : reader.number(rule, 'amount', rulePath, { min: 0, max: 1000 }, 'write the price per colour in major units, e.g. amount: 1.50');
+      const message = reader.string(rule, 'message', rulePath, 'add "message: <what customers read>"');
+      if (ruleWhen && value !== undefined && message !== undefined) read.push({ when: ruleWhen, value: valueKey === 'amount' ? Math.round(value * 100) : value, message });
+    });
+    return read;
+  };
+  const maxColours = rules('maxColours', 'max').map(({ value, ...rule }) => ({ ...rule, max: value }));
+  const pricePerColour = rules('pricePerColour', 'amount').map(({ value, ...rule }) => ({ ...rule, amount: value }));
+  if (id !== undefined && !ID_PATTERN.test(id)) reader.report([...path, 'id'], `field id "${id}" is not a valid id`, 'use letters, digits and dashes, starting with a letter');
+  if (placement !== undefined && !product.parts.some((part) => part.id === placement)) {
+    reader.report([...path, 'placement'], `there is no part or print zone "${placement}"`, knownNamesHint(placement, product.parts.map((part) => part.id), 'parts and sections'));
+  }
+  if (id === undefined || reader.duplicate(seen, id, [...path, 'id'], 'personalisation field')) return undefined;
+  if (label === undefined || placement === undefined || widthMm === undefined || heightMm === undefined || price === undefined || topMm === undefined) return undefined;
+  if (entry.when !== undefined && !when) return undefined;
+  return {
+    kind: 'artwork', id, label, placement, widthMm, heightMm, topMm, price: Math.round(price * 100), maxColours, pricePerColour,
+    ...(when ? { when } : {}), source: reader.source.locate(path),
+  };
 }
 
 /** A non-empty list of known names, each reported with a suggestion when unknown. */

@@ -4,7 +4,8 @@ import { canonicalKey } from './designDocument.ts';
 import { estimateLeadTime, type LeadTimeEstimate } from './estimateLeadTime.ts';
 import { personalisationPrices, personalisationStatus } from './personalisation.ts';
 import { priceDesign, type PriceLine } from './priceDesign.ts';
-import { printPlacements, type PrintPlacement } from './printLayout.ts';
+import { artworkPlacements, printPlacements, type ArtworkPlacement, type PrintPlacement } from './printLayout.ts';
+import { artworkStatus, type ArtworkMeta } from './artworkPlacement.ts';
 import { attributeById, modelParts, optionById, type SizeDef } from './productModel.ts';
 
 /** The schema id every order document carries. */
@@ -50,6 +51,8 @@ export interface OrderDocument {
   readonly specification: readonly SpecificationLine[];
   /** Where and how each personal text is printed: zone, box and size in millimetres, font, colour, method. */
   readonly print: readonly PrintPlacement[];
+  /** Where and how each uploaded artwork is printed: zone, box in millimetres, method, file, resolution. */
+  readonly printArtwork: readonly ArtworkPlacement[];
   readonly size: { readonly eu: string; readonly us: string; readonly uk: string };
   readonly quantity: number;
   readonly price: {
@@ -69,12 +72,17 @@ export const MAX_QUANTITY = 20;
  * Builds the order document of a validated design. Prices and lead time are recomputed here from
  * the rules, never taken from the caller.
  */
-export function createOrderDocument(entry: CatalogEntry, design: DesignDocument, size: SizeDef, quantity: number, now: Date): OrderDocument {
+export function createOrderDocument(
+  entry: CatalogEntry, design: DesignDocument, size: SizeDef, quantity: number, now: Date, artworks: ReadonlyMap<string, ArtworkMeta> = new Map(),
+): OrderDocument {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
     throw new Error(`[Atelier] quantity must be a whole number from 1 to ${MAX_QUANTITY}, got ${quantity}`);
   }
   const { product, ruleSet } = entry;
-  const price = priceDesign(product, ruleSet, design.choices, personalisationPrices(personalisationStatus(entry, design.choices, design.personalisation)));
+  const price = priceDesign(product, ruleSet, design.choices, [
+    ...personalisationPrices(personalisationStatus(entry, design.choices, design.personalisation)),
+    ...artworkStatus(entry, design.choices, design.personalisation, artworks).filter((status) => status.offered).flatMap((status) => status.prices),
+  ]);
   const billOfMaterials = modelParts(product).map((part): BillOfMaterialsLine => {
     const [materialId, colourId] = part.attributeIds.map((attributeId) => design.choices[attributeId]!);
     const material = optionById(attributeById(product, `${part.id}.material`), materialId!);
@@ -100,6 +108,7 @@ export function createOrderDocument(entry: CatalogEntry, design: DesignDocument,
       return { attribute: attribute.id, label: attribute.label, option: { id: option.id, label: option.label, code: option.code } };
     }),
     print: printPlacements(entry, design),
+    printArtwork: artworkPlacements(entry, design, artworks),
     size: { eu: size.eu, us: size.us, uk: size.uk },
     quantity,
     price: { ...price, total: price.unitTotal * quantity },

@@ -46,5 +46,45 @@ export interface TextFieldDef {
   readonly source?: SourceLocation;
 }
 
+/** A colour rule of an artwork field: a most-colours limit or a price per colour, while `when` holds. */
+export interface ArtworkColourRule {
+  readonly when: Condition;
+  readonly message: string;
+}
+
+/**
+ * An uploaded image printed in a zone (a chest logo, a back print), written in the rules file
+ * under `personalisation:` with `kind: artwork`. Its value lives in the design's
+ * `personalisation` as `<id>` (the uploaded artwork's id) and its placement in millimetres within
+ * the field's box: `<id>.x`, `<id>.y` (top-left) and `<id>.width` (the height follows the image).
+ */
+export interface ArtworkFieldDef {
+  readonly kind: 'artwork';
+  readonly id: string;
+  readonly label: string;
+  readonly placement: PartId;
+  /** The area the artwork must stay inside, in millimetres, centred across the zone, `topMm` below its top. */
+  readonly widthMm: number;
+  readonly heightMm: number;
+  readonly topMm: number;
+  readonly when?: Condition;
+  readonly price: number;
+  /** Most colours, by condition (embroidery thread colours). */
+  readonly maxColours: readonly (ArtworkColourRule & { readonly max: number })[];
+  /** A surcharge per colour, by condition (one screen per colour), in minor units. */
+  readonly pricePerColour: readonly (ArtworkColourRule & { readonly amount: number })[];
+  readonly source?: SourceLocation;
+}
+
 /** Every personalisation field kind. */
-export type PersonalisationField = TextFieldDef;
+export type PersonalisationField = TextFieldDef | ArtworkFieldDef;
+
+/** Narrows a field to a text field. */
+export function isTextField(field: PersonalisationField): field is TextFieldDef {
+  return field.kind === 'text';
+}
+
+/** Narrows a field to an artwork field. */
+export function isArtworkField(field: PersonalisationField): field is ArtworkFieldDef {
+  return field.kind === 'artwork';
+}

@@ -1,5 +1,7 @@
 import type { CatalogEntry } from './catalogEntry.ts';
 import type { DesignDocument } from './designDocument.ts';
+import { artworkStatus, type ArtworkMeta, type ArtworkStatus } from './artworkPlacement.ts';
+import { PRINT_DPI } from './artwork/printResolution.ts';
 import { personalisationStatus } from './personalisation.ts';
 import { FONT_FAMILIES } from './fontMetrics.ts';
 import type { PersonalisationStatus } from './personalisation.ts';
@@ -60,8 +62,6 @@ export function textPrints(entry: CatalogEntry, statuses: readonly Personalisati
   return prints;
 }
 
-/** Print files are made at this resolution, the factory's. */
-export const PRINT_DPI = 300;
 const MM_PER_INCH = 25.4;
 
 /** The pixel size of a zone's print file at {@link PRINT_DPI}. */
@@ -91,14 +91,12 @@ export interface PrintPlacement {
 /** The placement spec of each text of an order, for the factory's print and embroidery set-up. */
 export function printPlacements(entry: CatalogEntry, design: DesignDocument): PrintPlacement[] {
   return textPrints(entry, personalisationStatus(entry, design.choices, design.personalisation)).map((print) => {
-    const methodAttribute = entry.product.attributes.find((attribute) => attribute.id === `${print.zoneId}.method`);
-    const methodOption = methodAttribute?.options.find((option) => option.id === design.choices[methodAttribute.id]);
     return {
       zone: print.zoneId,
       field: print.fieldId,
       label: print.label,
       text: print.text,
-      method: methodOption ? { id: methodOption.id, label: methodOption.label, code: methodOption.code } : null,
+      method: methodOf(entry, design, print.zoneId),
       font: { id: print.fontId, family: print.family },
       colour: { id: print.colourId, code: print.colourCode, hex: print.hex },
       zoneSizeMm: { width: print.zone.widthMm, height: print.zone.heightMm },
@@ -114,4 +112,72 @@ export function printPlacements(entry: CatalogEntry, design: DesignDocument): Pr
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/** One artwork as it is printed: in which zone, at which box of it (millimetres from the zone's top-left). */
+export interface ArtworkPrint {
+  readonly fieldId: string;
+  readonly label: string;
+  readonly zoneId: string;
+  readonly zone: PrintZone;
+  readonly artwork: ArtworkMeta;
+  readonly box: { readonly xMm: number; readonly yMm: number; readonly widthMm: number; readonly heightMm: number };
+  /** Print resolution at the placed size; null for vector artwork. */
+  readonly dpi: number | null;
+}
+
+/** The artworks of a design laid out in their print zones (the field's area is centred across the zone, `topMm` down). */
+export function artworkPrints(entry: CatalogEntry, statuses: readonly ArtworkStatus[]): ArtworkPrint[] {
+  const prints: ArtworkPrint[] = [];
+  for (const status of statuses) {
+    const zone = entry.printAtlas?.zones[status.field.placement];
+    if (!status.offered || !zone || !status.artwork || !status.box) continue;
+    const areaX = (zone.widthMm - status.field.widthMm) / 2;
+    prints.push({
+      fieldId: status.field.id, label: status.field.label, zoneId: status.field.placement, zone, artwork: status.artwork,
+      box: { xMm: areaX + status.box.xMm, yMm: status.field.topMm + status.box.yMm, widthMm: status.box.widthMm, heightMm: status.box.heightMm },
+      dpi: status.dpi,
+    });
+  }
+  return prints;
+}
+
+/** What the factory needs to place one artwork: the zone, the box, the method, the file and its print resolution. */
+export interface ArtworkPlacement {
+  readonly zone: string;
+  readonly field: string;
+  readonly label: string;
+  readonly artwork: { readonly id: string; readonly format: ArtworkMeta['format']; readonly widthPx: number; readonly heightPx: number; readonly colours: number };
+  readonly method: { readonly id: string; readonly label: string; readonly code: string } | null;
+  readonly zoneSizeMm: { readonly width: number; readonly height: number };
+  readonly positionMm: { readonly x: number; readonly y: number };
+  readonly sizeMm: { readonly width: number; readonly height: number };
+  /** The artwork's own resolution at its printed size; null for vector artwork. */
+  readonly effectiveDpi: number | null;
+  readonly dpi: number;
+  readonly pixels: { readonly width: number; readonly height: number };
+}
+
+/** The placement spec of each artwork of a design (`artworks`: what the shop knows of the uploaded files). */
+export function artworkPlacements(entry: CatalogEntry, design: DesignDocument, artworks: ReadonlyMap<string, ArtworkMeta>): ArtworkPlacement[] {
+  return artworkPrints(entry, artworkStatus(entry, design.choices, design.personalisation, artworks)).map((print) => ({
+    zone: print.zoneId,
+    field: print.fieldId,
+    label: print.label,
+    artwork: { id: print.artwork.id, format: print.artwork.format, widthPx: print.artwork.widthPx, heightPx: print.artwork.heightPx, colours: print.artwork.colours },
+    method: methodOf(entry, design, print.zoneId),
+    zoneSizeMm: { width: print.zone.widthMm, height: print.zone.heightMm },
+    positionMm: { x: round(print.box.xMm), y: round(print.box.yMm) },
+    sizeMm: { width: round(print.box.widthMm), height: round(print.box.heightMm) },
+    effectiveDpi: print.dpi,
+    dpi: PRINT_DPI,
+    pixels: zonePixels(print.zone),
+  }));
+}
+
+/** The print method chosen for a zone (its `<zone>.method` attribute), if the product has one. */
+function methodOf(entry: CatalogEntry, design: DesignDocument, zoneId: string): { id: string; label: string; code: string } | null {
+  const attribute = entry.product.attributes.find((candidate) => candidate.id === `${zoneId}.method`);
+  const option = attribute?.options.find((candidate) => candidate.id === design.choices[attribute.id]);
+  return option ? { id: option.id, label: option.label, code: option.code } : null;
 }

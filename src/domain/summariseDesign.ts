@@ -2,6 +2,7 @@ import type { CatalogEntry } from './catalogEntry.ts';
 import type { Assignment, ConfigurationSpace } from './configurationSpace.ts';
 import { activeAlerts, estimateLeadTime, type LeadTimeEstimate } from './estimateLeadTime.ts';
 import { describeExplanation, explainBlocking, toAssignment, type Choice, type Explanation } from './explainUnavailable.ts';
+import { artworkStatus, type ArtworkMeta, type ArtworkStatus } from './artworkPlacement.ts';
 import { personalisationPrices, personalisationStatus, type PersonalisationStatus, type PersonalisationValues } from './personalisation.ts';
 import { priceDesign, type PriceBreakdown } from './priceDesign.ts';
 import { attributeDisplayName, type AttributeDef, type AttributeId, type OptionDef } from './productModel.ts';
@@ -38,8 +39,10 @@ export interface DesignSummary {
   readonly price: PriceBreakdown;
   readonly leadTime: LeadTimeEstimate;
   readonly alerts: readonly { readonly ruleId: string; readonly message: string }[];
-  /** Every personalisation field: offered or not, its text and style, and the verdict on the text. */
+  /** Every personal text field: offered or not, its text and style, and the verdict on the text. */
   readonly personalisation: readonly PersonalisationStatus[];
+  /** Every artwork field: offered or not, the artwork placed, its resolution, problems, warnings and prices. */
+  readonly artwork: readonly ArtworkStatus[];
 }
 
 /**
@@ -50,6 +53,7 @@ export interface DesignSummary {
  */
 export function summariseDesign(
   entry: CatalogEntry, space: ConfigurationSpace, choices: readonly Choice[], suggested: Assignment = {}, personalisation: PersonalisationValues = {},
+  artworks: ReadonlyMap<string, ArtworkMeta> = new Map(),
 ): DesignSummary {
   const chosen = toAssignment(choices);
   const resolved = resolveDesign(space, entry.ruleSet, chosen, suggested);
@@ -71,13 +75,16 @@ export function summariseDesign(
     attributes.set(attribute.id, { attribute, displayName: attributeDisplayName(space.product, attribute), value: resolved.values.get(attribute.id)!, options });
   }
   const fields = personalisationStatus(entry, resolved.assignment, personalisation);
+  const artwork = artworkStatus(entry, resolved.assignment, personalisation, artworks);
+  const artworkPrices = artwork.filter((status) => status.offered).flatMap((status) => status.prices);
   return {
     resolved,
     attributes,
     remainingDesigns: space.count(chosen),
-    price: priceDesign(entry.product, entry.ruleSet, resolved.assignment, personalisationPrices(fields)),
+    price: priceDesign(entry.product, entry.ruleSet, resolved.assignment, [...personalisationPrices(fields), ...artworkPrices]),
     leadTime: estimateLeadTime(entry.product, entry.ruleSet, resolved.assignment),
     alerts: activeAlerts(entry.ruleSet, resolved.assignment),
     personalisation: fields,
+    artwork,
   };
 }

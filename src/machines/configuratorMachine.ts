@@ -3,8 +3,8 @@ import {
   attributeById, attributeDisplayName, compileRules, createDesignDocument, createOrderDocument, describeExplanation, describeRepair,
   explainUnavailable, formatMoney, MAX_QUANTITY, optionById, summariseDesign,
   type AttributeId, type CatalogEntry, type Choice, type ConfigurationSpace, type DesignSummary, type Explanation, type OptionId,
-  personalisationForDocument,
-  type Assignment, type OrderDocument, type PartId, type SessionFacts,
+  artworkForDocument, personalisationForDocument,
+  type ArtworkMeta, type Assignment, type OrderDocument, type PartId, type SessionFacts,
 } from '../domain/index.ts';
 import { recordChange, recordCoalescedChange, redo, setChoice, startHistory, undo, type DesignHistory } from './designHistory.ts';
 import { describeChange } from './describeChange.ts';
@@ -51,6 +51,8 @@ export interface SessionContext {
   readonly placedOrder: PlacedOrder | null;
   /** The gallery design this session was remixed from; orders and submissions name it. */
   readonly remixOf: string | null;
+  /** Artworks the customer uploaded this session (the shop stores them), by id. */
+  readonly artworks: ReadonlyMap<string, ArtworkMeta>;
   readonly now: () => Date;
   readonly newIdempotencyKey: () => string;
 }
@@ -74,6 +76,9 @@ export type SessionEvent =
   | { type: 'design.new' }
   /** Types into a personalisation field (`key` = field id) or picks its style (`<field>.font`, `<field>.colour`). */
   | { type: 'personalisation.edit'; key: string; value: string }
+  /** An artwork was uploaded (and inspected by the shop) for an artwork field: place it there. */
+  | { type: 'artwork.attach'; field: string; artwork: ArtworkMeta }
+  | { type: 'artwork.remove'; field: string }
   | { type: 'conflict.accept' }
   | { type: 'conflict.cancel' }
   | { type: 'part.focus'; partId: PartId | null };
@@ -103,7 +108,7 @@ export interface SessionInput {
 /** The context after the design changed: history moved, summary re-derived, change announced. */
 function withHistory(context: SessionContext, history: DesignHistory, label: string): Partial<SessionContext> {
   if (history === context.history) return {};
-  const summary = summariseDesign(context.entry, context.space, history.present.choices, suggestedBy(context.entry, history.present), history.present.personalisation);
+  const summary = summariseDesign(context.entry, context.space, history.present.choices, suggestedBy(context.entry, history.present), history.present.personalisation, context.artworks);
   return { history, summary, conflict: null, lastExport: null, submission: null, announcement: describeChange(context.space, label, context.summary, summary) };
 }
 
@@ -118,13 +123,14 @@ function currentDesign(context: SessionContext) {
   const { entry } = context;
   return createDesignDocument(
     entry.product.id, entry.rulesVersion, context.summary.resolved.assignment, context.history.present.choices.map((choice) => choice.attribute),
-    personalisationForDocument(context.summary.personalisation),
+    { ...personalisationForDocument(context.summary.personalisation), ...artworkForDocument(context.summary.artwork) },
   );
 }
 
 /** True when a personal text that would be ordered has a problem (too long, a blocked word, too wide…). */
 function hasPersonalisationProblems(context: SessionContext): boolean {
-  return context.summary.personalisation.some((status) => status.offered && (status.check?.problems.length ?? 0) > 0);
+  return context.summary.personalisation.some((status) => status.offered && (status.check?.problems.length ?? 0) > 0)
+    || context.summary.artwork.some((status) => status.offered && status.problems.length > 0);
 }
 
 function optionLabel(context: SessionContext, attributeId: AttributeId, optionId: OptionId): string {
@@ -157,7 +163,14 @@ export const configuratorMachine = setup({
     hasSize: ({ context }) => context.sizeId !== null && !hasPersonalisationProblems(context),
     canPlaceOrder: ({ context }) => context.sizeId !== null && !hasPersonalisationProblems(context) && Object.keys(contactProblems(context.contact)).length === 0,
     isKnownPersonalisation: ({ context, event }) =>
-      event.type === 'personalisation.edit' && context.summary.personalisation.some((status) => [status.field.id, `${status.field.id}.font`, `${status.field.id}.colour`].includes(event.key)),
+      event.type === 'personalisation.edit' && (
+        context.summary.personalisation.some((status) => [status.field.id, `${status.field.id}.font`, `${status.field.id}.colour`].includes(event.key))
+        || context.summary.artwork.some((status) => [`${status.field.id}.x`, `${status.field.id}.y`, `${status.field.id}.width`].includes(event.key))),
+    isArtworkField: ({ context, event }) =>
+      event.type === 'artwork.remove' && context.summary.artwork.some((status) => status.field.id === event.field),
+    // Only where it is offered now: no artwork on a zone without a print method.
+    isOfferedArtworkField: ({ context, event }) =>
+      event.type === 'artwork.attach' && context.summary.artwork.some((status) => status.field.id === event.field && status.offered),
   },
   actions: {
     applyChoice: assign(({ context, event }) => {
@@ -232,7 +245,7 @@ export const configuratorMachine = setup({
     exportOrder: assign(({ context }) => {
       const { entry } = context;
       const size = entry.product.sizes.find((candidate) => candidate.id === context.sizeId)!;
-      const order = createOrderDocument(entry, currentDesign(context), size, context.quantity, context.now());
+      const order = createOrderDocument(entry, currentDesign(context), size, context.quantity, context.now(), context.artworks);
       return { lastExport: order, announcement: 'Order exported: the file is downloading.' };
     }),
     emitExport: emit(({ context }) => ({ type: 'order.exported' as const, order: context.lastExport! })),
@@ -290,7 +303,7 @@ export const configuratorMachine = setup({
     editPersonalisation: assign(({ context, event }) => {
       if (event.type !== 'personalisation.edit') return {};
       const fieldId = event.key.split('.')[0]!;
-      const field = context.summary.personalisation.find((status) => status.field.id === fieldId)!.field;
+      const field = [...context.summary.personalisation, ...context.summary.artwork].find((status) => status.field.id === fieldId)!.field;
       const style = event.key.slice(fieldId.length + 1);
       const label = style === '' ? field.label : `${field.label} ${style}`;
       const history = recordCoalescedChange(context.history, label, event.key, (draft) => {
@@ -299,9 +312,37 @@ export const configuratorMachine = setup({
       if (history === context.history) return {};
       const next = withHistory(context, history, label);
       // What the customer is typing is read back by the text box itself; announce only its problems.
-      const status = next.summary!.personalisation.find((candidate) => candidate.field.id === fieldId)!;
-      const problems = status.check?.problems.map((problem) => problem.message) ?? [];
-      return { ...next, announcement: style === '' ? problems.join(' ') : next.announcement! };
+      const text = next.summary!.personalisation.find((candidate) => candidate.field.id === fieldId);
+      const artwork = next.summary!.artwork.find((candidate) => candidate.field.id === fieldId);
+      const problems = text ? (text.check?.problems.map((problem) => problem.message) ?? []) : [...(artwork?.problems ?? []), ...(artwork?.warnings ?? [])];
+      return { ...next, announcement: style === '' || artwork ? problems.join(' ') || next.announcement! : next.announcement! };
+    }),
+    attachArtwork: assign(({ context, event }) => {
+      if (event.type !== 'artwork.attach') return {};
+      const field = context.summary.artwork.find((status) => status.field.id === event.field)!.field;
+      const artworks = new Map(context.artworks).set(event.artwork.id, event.artwork);
+      const label = `${field.label} added`;
+      const history = recordChange(context.history, label, (draft) => {
+        const values = { ...(draft.personalisation ?? {}) };
+        for (const key of [`${field.id}.x`, `${field.id}.y`, `${field.id}.width`]) delete values[key];
+        values[field.id] = event.artwork.id;
+        draft.personalisation = values;
+      });
+      const next = withHistory({ ...context, artworks }, history, label);
+      const status = next.summary?.artwork.find((candidate) => candidate.field.id === field.id);
+      const said = [...(status?.problems ?? []), ...(status?.warnings ?? [])].join(' ');
+      return { ...next, artworks, announcement: `${label}.${said ? ` ${said}` : ''}` };
+    }),
+    removeArtwork: assign(({ context, event }) => {
+      if (event.type !== 'artwork.remove') return {};
+      const field = context.summary.artwork.find((status) => status.field.id === event.field)!.field;
+      const label = `${field.label} removed`;
+      const history = recordChange(context.history, label, (draft) => {
+        const values = { ...(draft.personalisation ?? {}) };
+        for (const key of [field.id, `${field.id}.x`, `${field.id}.y`, `${field.id}.width`]) delete values[key];
+        draft.personalisation = values;
+      });
+      return withHistory(context, history, label);
     }),
     announceUnknown: assign(({ event }) => ({ announcement: `Ignored ${event.type}: it names something this product does not have.` })),
   },
@@ -336,6 +377,7 @@ export const configuratorMachine = setup({
       submitError: null,
       placedOrder: null,
       remixOf: input.remixOf ?? null,
+      artworks: new Map(),
       now: input.now ?? (() => new Date()),
       newIdempotencyKey: input.newIdempotencyKey ?? (() => crypto.randomUUID()),
     };
@@ -358,6 +400,8 @@ export const configuratorMachine = setup({
         'design.review': { target: 'reviewing' },
         'part.focus': { actions: 'focusPart' },
         'personalisation.edit': [{ guard: 'isKnownPersonalisation', actions: 'editPersonalisation' }, { actions: 'announceUnknown' }],
+        'artwork.attach': [{ guard: 'isOfferedArtworkField', actions: 'attachArtwork' }, { actions: 'announceUnknown' }],
+        'artwork.remove': { guard: 'isArtworkField', actions: 'removeArtwork' },
       },
     },
     conflict: {

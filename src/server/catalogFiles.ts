@@ -49,7 +49,7 @@ export function loadCatalogFromDisk(rootDir: string): { entries: CatalogEntry[];
 
 /** The entry with the metrics of every font its personalisation fields offer. */
 function withFonts(rootDir: string, entry: CatalogEntry): CatalogEntry {
-  const fontIds = [...new Set((entry.ruleSet.personalisation ?? []).flatMap((field) => field.fonts))];
+  const fontIds = [...new Set((entry.ruleSet.personalisation ?? []).flatMap((field) => (field.kind === 'text' ? field.fonts : [])))];
   if (fontIds.length === 0) return entry;
   return { ...entry, fonts: Object.fromEntries(fontIds.map((fontId) => [fontId, readFontMetrics(rootDir, fontId)])) };
 }
@@ -72,7 +72,7 @@ function readPrintAtlas(file: string, entry: CatalogEntry, problems: string[]): 
     const zone = atlas.zones[field.placement];
     const where = field.source ? `${field.source.file}:${field.source.line}:${field.source.column}` : entry.product.id;
     if (!zone) problems.push(`${where}: ${field.id} prints on "${field.placement}", which is not a print zone of the model. Fix: use one of ${Object.keys(atlas.zones).join(', ')}`);
-    else if (field.widthMm > zone.widthMm + 1e-6 || field.heightMm > zone.heightMm + 1e-6) problems.push(`${where}: ${field.id} is ${field.widthMm} × ${field.heightMm} mm, larger than its zone "${field.placement}" (${zone.widthMm} × ${zone.heightMm} mm). Fix: make it at most the zone's size`);
+    else if (field.widthMm > zone.widthMm + 1e-6 || (field.kind === 'artwork' ? field.topMm : 0) + field.heightMm > zone.heightMm + 1e-6) problems.push(`${where}: ${field.id} is ${field.widthMm} × ${field.heightMm} mm${field.kind === 'artwork' && field.topMm > 0 ? `, ${field.topMm} mm below the top,` : ''} larger than its zone "${field.placement}" (${zone.widthMm} × ${zone.heightMm} mm). Fix: make it fit the zone`);
   }
   return atlas;
 }

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { modelParts, type ModerationOptions } from '../domain/index.ts';
+import { bodyLimit } from 'hono/body-limit';
+import { ARTWORK_LIMITS } from '../domain/artwork/index.ts';
+import { artworkPrints, artworkStatus, modelParts, type ModerationOptions } from '../domain/index.ts';
 import { apiError, errorResponse } from './apiError.ts';
 import { parseCandidateListQuery } from './candidateListQuery.ts';
 import { toCandidate } from './candidate.ts';
@@ -11,6 +13,8 @@ import { candidateNotFound, castVote } from './castVote.ts';
 import type { Catalog } from './catalog.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { exportOrders, type ExportFormat } from './fulfilmentExport.ts';
+import { artworksOf } from './artworkLookup.ts';
+import { storeArtwork } from './storeArtwork.ts';
 import { orderTextPrints, renderZonePng } from './printFiles.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
 import { readJsonBody, type BodyHints } from './readJsonBody.ts';
@@ -59,7 +63,7 @@ const VOTE_BODY_BYTES = 1024;
 /** A client's key for one order: 8 to 200 characters, e.g. a UUID. */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,199}$/;
 
-const ENDPOINTS = 'POST /api/orders, GET /api/orders/:id, GET /api/orders/:id/images/:n, GET /api/orders/:id/print/:zone.png, GET /api/orders/export, '
+const ENDPOINTS = 'POST /api/orders, GET /api/orders/:id, GET /api/orders/:id/images/:n, GET /api/orders/:id/print/:zone.png, POST /api/artworks, GET /api/artworks/:id, GET /api/orders/export, '
   + 'POST /api/candidates, GET /api/candidates, GET /api/candidates/:id, GET /api/candidates/:id/thumbnail, POST /api/candidates/:id/votes, '
   + 'GET /api/schemas/order.json, GET /api/schemas/design.json';
 
@@ -206,20 +210,49 @@ export function createApp(options: AppOptions): Hono {
     return withVoter(jsonResponse({ candidate: result.candidate }, 200), voter);
   });
 
+  app.post('/api/artworks', bodyLimit({
+    maxSize: ARTWORK_LIMITS.maxBytes + 64 * 1024,
+    onError: () => errorResponse(apiError(413, 'body_too_large', 'the artwork is larger than 10 MB', 'export it smaller (PNG, JPEG or SVG up to 10 MB)'), { Connection: 'close' }),
+  }), async (c) => {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const name = c.req.header('x-file-name');
+    const result = await storeArtwork(repository, services.clock, bytes, name === undefined ? undefined : safeDecode(name));
+    if (!result.ok) return errorResponse(result.error);
+    return c.json({ artwork: result.artwork, warnings: result.warnings }, 201, { Location: result.artwork.url, 'Cache-Control': 'no-store' });
+  });
+
+  app.get('/api/artworks/:id', async (c) => {
+    const [stored] = await repository.findArtworks([c.req.param('id')]);
+    if (!stored) return errorResponse(apiError(404, 'not_found', `there is no artwork "${c.req.param('id')}"`, 'upload it again (POST /api/artworks)'));
+    const type = { png: 'image/png', jpeg: 'image/jpeg', svg: 'image/svg+xml' }[stored.meta.format];
+    return new Response(new Uint8Array(stored.bytes), {
+      headers: {
+        'Content-Type': type, 'Content-Length': String(stored.bytes.byteLength), 'Cache-Control': 'public, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff',
+        // Sanitised already; this keeps even a mistake in the sanitiser from running anything.
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      },
+    });
+  });
+
   app.get('/api/orders/:id/print/:file', async (c) => {
     const id = c.req.param('id');
-    const zone = /^([A-Za-z][A-Za-z0-9]*)\.png$/.exec(c.req.param('file'))?.[1];
+    const zoneId = /^([A-Za-z][A-Za-z0-9]*)\.png$/.exec(c.req.param('file'))?.[1];
     const stored = await repository.findOrder(id);
     if (!stored) return orderNotFound(id);
     const record = stored.record;
     const lookup = await catalog.find(record.product.id, record.rulesVersion);
-    const prints = lookup.kind === 'found' && zone ? orderTextPrints(lookup.version.entry, record.design).filter((print) => print.zoneId === zone) : [];
-    if (prints.length === 0) {
-      const zones = [...new Set((record.print ?? []).map((placement) => placement.zone))];
-      return errorResponse(apiError(404, 'not_found', `order "${id}" has no print file "${c.req.param('file')}"`, zones.length > 0 ? `use one of: ${zones.map((name) => `${name}.png`).join(', ')} (listed in the order's "printFiles")` : 'this order has no personal text to print'));
+    const entry = lookup.kind === 'found' ? lookup.version.entry : undefined;
+    const zone = entry && zoneId ? entry.printAtlas?.zones[zoneId] : undefined;
+    const artworks = entry ? await artworksOf(repository, entry, record.design) : new Map();
+    const texts = entry ? orderTextPrints(entry, record.design).filter((print) => print.zoneId === zoneId) : [];
+    const placed = entry ? artworkPrints(entry, artworkStatus(entry, record.design.choices, record.design.personalisation, artworks)).filter((print) => print.zoneId === zoneId) : [];
+    if (!zone || texts.length + placed.length === 0) {
+      const zones = [...new Set([...(record.print ?? []), ...(record.printArtwork ?? [])].map((placement) => placement.zone))];
+      return errorResponse(apiError(404, 'not_found', `order "${id}" has no print file "${c.req.param('file')}"`, zones.length > 0 ? `use one of: ${zones.map((name) => `${name}.png`).join(', ')} (listed in the order's "printFiles")` : 'this order has no personal text or artwork to print'));
     }
-    const png = renderZonePng(prints);
-    return new Response(png, { headers: { 'Content-Type': 'image/png', 'Content-Length': String(png.byteLength), 'Cache-Control': 'private, max-age=31536000, immutable', 'Content-Disposition': `inline; filename="${stored.id}-${zone}-300dpi.png"` } });
+    const files = await repository.findArtworks(placed.map((print) => print.artwork.id));
+    const png = renderZonePng(zone, texts, placed.map((print) => ({ print, bytes: files.find((file) => file.meta.id === print.artwork.id)!.bytes })));
+    return new Response(png, { headers: { 'Content-Type': 'image/png', 'Content-Length': String(png.byteLength), 'Cache-Control': 'private, max-age=31536000, immutable', 'Content-Disposition': `inline; filename="${stored.id}-${zoneId}-300dpi.png"` } });
   });
 
   app.get('/api/schemas/:name', (c) => {
@@ -252,4 +285,12 @@ function hasToken(c: Context, token: string): boolean {
   const a = Buffer.from(sent);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text).slice(0, 200);
+  } catch {
+    return undefined;
+  }
 }

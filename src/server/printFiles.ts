@@ -1,6 +1,8 @@
 import { crc32 } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
-import { PRINT_DPI, personalisationStatus, textPrints, zonePixels, type CatalogEntry, type DesignDocument, type TextPrint } from '../domain/index.ts';
+import {
+  PRINT_DPI, personalisationStatus, textPrints, zonePixels, type ArtworkPrint, type CatalogEntry, type DesignDocument, type PrintZone, type TextPrint,
+} from '../domain/index.ts';
 import { openShippedFont } from './fontFiles.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
 
@@ -9,15 +11,26 @@ export function orderTextPrints(entry: CatalogEntry, design: DesignDocument): Te
   return textPrints(entry, personalisationStatus(entry, design.choices, design.personalisation));
 }
 
+/** An artwork to print, with its file. */
+export interface ArtworkFile {
+  readonly print: ArtworkPrint;
+  readonly bytes: Uint8Array;
+}
+
+const MIME: Readonly<Record<ArtworkPrint['artwork']['format'], string>> = { png: 'image/png', jpeg: 'image/jpeg', svg: 'image/svg+xml' };
+
 /**
  * The print file of one zone: a transparent PNG of the zone's physical size at 300 DPI (with the
- * resolution recorded in the file) holding its texts as the font's own outlines, set with its
- * kerning, centred in their boxes as the preview showed them.
+ * resolution recorded in the file) holding its artworks at their placed boxes and its texts as the
+ * font's own outlines, set with its kerning, centred in their boxes as the preview showed them.
  */
-export function renderZonePng(prints: readonly TextPrint[]): Uint8Array<ArrayBuffer> {
-  const zone = prints[0]!.zone;
-  const paths = prints.map((print) => textOutlines(print)).join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${zone.widthMm}mm" height="${zone.heightMm}mm" viewBox="0 0 ${zone.widthMm} ${zone.heightMm}">${paths}</svg>`;
+export function renderZonePng(zone: PrintZone, texts: readonly TextPrint[], artworks: readonly ArtworkFile[] = []): Uint8Array<ArrayBuffer> {
+  const images = artworks.map(({ print, bytes }) => {
+    const href = `data:${MIME[print.artwork.format]};base64,${Buffer.from(bytes).toString('base64')}`;
+    return `<image x="${print.box.xMm}" y="${print.box.yMm}" width="${print.box.widthMm}" height="${print.box.heightMm}" preserveAspectRatio="none" href="${href}"/>`;
+  }).join('');
+  const paths = texts.map((print) => textOutlines(print)).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${zone.widthMm}mm" height="${zone.heightMm}mm" viewBox="0 0 ${zone.widthMm} ${zone.heightMm}">${images}${paths}</svg>`;
   const pixels = zonePixels(zone);
   const png = new Resvg(svg, { fitTo: { mode: 'width', value: pixels.width }, background: 'rgba(0,0,0,0)' }).render().asPng();
   return withResolution(png, PRINT_DPI);

@@ -1,4 +1,4 @@
-import type { CatalogEntry, DesignDocument } from '../domain/index.ts';
+import type { ArtworkMeta, CatalogEntry, DesignDocument } from '../domain/index.ts';
 import type { OrderRecord } from './serverOrder.ts';
 import type { VotingPolicy } from './votingPolicy.ts';
 
@@ -31,6 +31,12 @@ export interface NewOrder {
 export type PlaceOrderOutcome =
   | { readonly kind: 'created'; readonly order: StoredOrder }
   | { readonly kind: 'existing'; readonly order: StoredOrder };
+
+/** An uploaded artwork as stored: what the inspection found, and the file itself. */
+export interface StoredArtwork {
+  readonly meta: Omit<ArtworkMeta, 'url'>;
+  readonly bytes: Uint8Array;
+}
 
 /** A stored preview image. */
 export interface StoredImage {
@@ -161,6 +167,10 @@ export interface Repository {
   listOrdersSince(since: Date, limit: number, cursor?: ExportCursor): Promise<{ orders: StoredOrder[]; next?: ExportCursor }>;
   /** How many orders are stored. */
   countOrders(): Promise<number>;
+  /** Stores an inspected artwork under its content id; storing the same id again changes nothing. */
+  saveArtwork(artwork: StoredArtwork, createdAt: Date): Promise<void>;
+  /** Artworks by id (unknown ids are left out). */
+  findArtworks(ids: readonly string[]): Promise<StoredArtwork[]>;
 
   /**
    * Stores a gallery candidate and its submitter in one transaction. When the product already has

@@ -1,11 +1,11 @@
-import { personalisationProblems, validateDesignDocument, type DesignDocument } from '../domain/index.ts';
+import { personalisationProblems, validateDesignDocument, type ArtworkMeta, type CatalogEntry, type DesignDocument } from '../domain/index.ts';
 import { apiError, type ApiError } from './apiError.ts';
 import type { Catalog, CatalogVersion } from './catalog.ts';
 import type { DesignField } from './designField.ts';
 
 /** The design, valid under the rules version it names, with that version; or why not. */
 export type RevalidatedDesign =
-  | { readonly ok: true; readonly version: CatalogVersion; readonly design: DesignDocument }
+  | { readonly ok: true; readonly version: CatalogVersion; readonly design: DesignDocument; readonly artworks: ReadonlyMap<string, ArtworkMeta> }
   | { readonly ok: false; readonly error: ApiError };
 
 /** What the customer is doing with the design, for the hints: ordering it or submitting it to the gallery. */
@@ -18,7 +18,9 @@ export type DesignPurpose = 'order' | 'gallery';
  * options that do not exist is refused (422) with every problem; so is, for an order, personal
  * text the factory cannot make (422 `invalid_personalisation`).
  */
-export async function revalidateDesign(catalog: Catalog, design: DesignField, purpose: DesignPurpose): Promise<RevalidatedDesign> {
+export async function revalidateDesign(
+  catalog: Catalog, design: DesignField, purpose: DesignPurpose, artworksOf?: (entry: CatalogEntry, design: DesignDocument) => Promise<ReadonlyMap<string, ArtworkMeta>>,
+): Promise<RevalidatedDesign> {
   const { productId, rulesVersion } = design;
   const action = purpose === 'order' ? 'order' : 'submit';
   const lookup = await catalog.find(productId, rulesVersion);
@@ -34,13 +36,15 @@ export async function revalidateDesign(catalog: Catalog, design: DesignField, pu
     return refuse(apiError(422, 'invalid_design', `the design is not valid under rules version "${rulesVersion}": ${checked.problems[0]!.message}`, `change the choices listed in "problems" in the configurator, then ${action} again`, checked.problems));
   }
   // Personal text is printed on orders only (the gallery strips it): checked as the configurator checks it as the customer types.
+  let artworks: ReadonlyMap<string, ArtworkMeta> = new Map();
   if (purpose === 'order') {
-    const problems = personalisationProblems(entry, checked.value.choices, checked.value.personalisation);
+    artworks = artworksOf ? await artworksOf(entry, checked.value) : artworks;
+    const problems = personalisationProblems(entry, checked.value.choices, checked.value.personalisation, artworks);
     if (problems.length > 0) {
       return refuse(apiError(422, 'invalid_personalisation', `the personal text cannot be made: ${problems[0]!.path}: ${problems[0]!.message}`, 'correct the texts listed in "problems" in the configurator, then order again', problems));
     }
   }
-  return { ok: true, version: lookup.version, design: checked.value };
+  return { ok: true, version: lookup.version, design: checked.value, artworks };
 }
 
 function refuse(error: ApiError): RevalidatedDesign {

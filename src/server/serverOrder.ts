@@ -95,7 +95,7 @@ export function toServerOrder(seq: number, id: string, record: OrderRecord): Ser
     orderNumber: formatOrderNumber(seq),
     ...record,
     previewImages: record.previewImages.map((image, index) => ({ ...image, url: previewImageUrl(id, index + 1) })),
-    printFiles: [...new Map((record.print ?? []).map((placement) => [placement.zone, placement])).values()].map((placement) => ({
+    printFiles: [...new Map([...(record.print ?? []), ...(record.printArtwork ?? [])].map((placement) => [placement.zone, placement])).values()].map((placement) => ({
       zone: placement.zone,
       url: `/api/orders/${encodeURIComponent(id)}/print/${encodeURIComponent(placement.zone)}.png`,
       widthPx: placement.pixels.width,

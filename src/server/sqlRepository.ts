@@ -1,6 +1,6 @@
 import { wilsonLowerBound, type CatalogEntry, type DesignDocument } from '../domain/index.ts';
 import type {
-  CandidateQuery, CandidateSort, CastVoteOutcome, ExportCursor, NewOrder, NewVote, PlaceOrderOutcome, Repository, StoredCandidate, StoredImage, StoredOrder,
+  CandidateQuery, CandidateSort, CastVoteOutcome, ExportCursor, NewOrder, NewVote, PlaceOrderOutcome, Repository, StoredArtwork, StoredCandidate, StoredImage, StoredOrder,
 } from './repository.ts';
 import type { OrderRecord } from './serverOrder.ts';
 import { groupCommit, type GroupCommitOptions, type Settled } from './groupCommit.ts';
@@ -77,6 +77,19 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
     placeOrder,
 
     findOrder: (id) => findOrderBy(client, 'public_id', id),
+
+    async saveArtwork(artwork, createdAt) {
+      await client.query(
+        'INSERT INTO artworks (id, format, bytes, meta, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
+        [artwork.meta.id, artwork.meta.format, artwork.bytes, JSON.stringify(artwork.meta), createdAt.toISOString()],
+      );
+    },
+
+    async findArtworks(ids) {
+      if (ids.length === 0) return [];
+      const rows = await client.query<{ meta: StoredArtwork['meta'] | string; bytes: Uint8Array }>('SELECT meta, bytes FROM artworks WHERE id = ANY($1)', [[...ids]]);
+      return rows.map((row) => ({ meta: typeof row.meta === 'string' ? JSON.parse(row.meta) : row.meta, bytes: new Uint8Array(row.bytes) }));
+    },
 
     async findOrderImage(id, position): Promise<StoredImage | undefined> {
       const rows = await client.query<{ content_type: string; bytes: Uint8Array }>(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { artworksOf } from './artworkLookup.ts';
 import { createOrderDocument, formatMoney, type OrderDocument, type Problem, type SizeDef } from '../domain/index.ts';
 import { apiError, type ApiError } from './apiError.ts';
 import type { Catalog } from './catalog.ts';
@@ -60,9 +61,9 @@ async function prepareOrder({ catalog, clock, limits, repository }: OrderService
       : refused(apiError(422, 'invalid_request', `the order has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}: ${parsed.problems[0]!.path || 'body'}: ${parsed.problems[0]!.message}`, 'fix each field listed in "problems"', parsed.problems));
   }
   const { request } = parsed;
-  const revalidated = await revalidateDesign(catalog, request.design, 'order');
+  const revalidated = await revalidateDesign(catalog, request.design, 'order', (entry, design) => artworksOf(repository, entry, design));
   if (!revalidated.ok) return refused(revalidated.error);
-  const { version: { entry }, design } = revalidated;
+  const { version: { entry }, design, artworks } = revalidated;
   const productId = entry.product.id;
   if (request.remixOf !== undefined && !(await repository.hasCandidate(request.remixOf))) return refused(unknownRemix(request.remixOf));
   const size = findSize(entry.product.sizes, request.size);
@@ -70,7 +71,7 @@ async function prepareOrder({ catalog, clock, limits, repository }: OrderService
     return refused(apiError(422, 'unknown_size', `"${productId}" does not come in size ${describeSize(request.size)}`, `choose one of the sizes (EU): ${entry.product.sizes.map((s) => s.eu).join(', ')}`));
   }
   const now = clock.now();
-  const document = createOrderDocument(entry, design, size, request.quantity, now);
+  const document = createOrderDocument(entry, design, size, request.quantity, now, artworks);
   if (request.clientPrice) {
     const mismatch = comparePrice(request.clientPrice, document.price);
     if (mismatch) return refused(mismatch);

@@ -1,6 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { memo } from 'react';
 import { attributeById, optionById, type PartDef, type PartId, type Product } from '../domain/index.ts';
+import { ArtworkField } from './ArtworkField.tsx';
 import { AttributeRadioGroup } from './AttributeRadioGroup.tsx';
 import { PersonalisationField } from './PersonalisationField.tsx';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
@@ -32,7 +33,7 @@ export const PartSection = memo(function PartSection({ product, part, expanded, 
   const material = current.find((entry) => entry.kind === 'material')?.option;
   // Personal texts placed on this part or print zone.
   const fields = useSelector(actor, (snapshot) => snapshot.context.entry.ruleSet.personalisation);
-  const fieldIds = (fields ?? []).filter((field) => field.placement === part.id).map((field) => field.id);
+  const placedHere = (fields ?? []).filter((field) => field.placement === part.id);
   const toggleId = domIds.partToggle(part.id);
   const bodyId = `${domIds.partSection(part.id)}-options`;
 
@@ -67,7 +68,9 @@ export const PartSection = memo(function PartSection({ product, part, expanded, 
       <div id={bodyId} className="part__body" hidden={!expanded}>
         {/* Closed sections hold no controls: fewer to update on every change. */}
         {expanded && part.attributeIds.map((attributeId) => <AttributeRadioGroup key={attributeId} attributeId={attributeId} tint={colour?.hex} />)}
-        {expanded && fieldIds.map((fieldId) => <PersonalisationField key={fieldId} fieldId={fieldId} />)}
+        {expanded && placedHere.map((field) => field.kind === 'text'
+          ? <PersonalisationField key={field.id} fieldId={field.id} />
+          : <ArtworkField key={field.id} fieldId={field.id} />)}
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useSelector } from '@xstate/react';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { modelVariant, partLooks, textPrints, type PartId, type Product } from '../domain/index.ts';
+import { artworkPrints, modelVariant, partLooks, textPrints, type PartId, type Product } from '../domain/index.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
 import { hasWebGL } from './hasWebGL.ts';
 import { LoadingIndicator } from './LoadingIndicator.tsx';
@@ -30,6 +30,8 @@ export function PreviewPane({ product, onPartClick }: PreviewPaneProps) {
   const entry = useSelector(actor, (snapshot) => snapshot.context.entry);
   const personalisation = useSelector(actor, (snapshot) => snapshot.context.summary.personalisation);
   const prints = useMemo(() => textPrints(entry, personalisation), [entry, personalisation]);
+  const artworkStatuses = useSelector(actor, (snapshot) => snapshot.context.summary.artwork);
+  const artworks = useMemo(() => artworkPrints(entry, artworkStatuses), [entry, artworkStatuses]);
   const [webgl] = useState(hasWebGL);
 
   const illustration = <ProductIllustration product={product} looks={looks} design={design} focusedPart={focusedPart} onPartClick={onPartClick} />;
@@ -38,7 +40,7 @@ export function PreviewPane({ product, onPartClick }: PreviewPaneProps) {
       {webgl ? (
         <PreviewErrorBoundary fallback={illustration}>
           <Suspense fallback={<LoadingIndicator />}>
-            <ProductPreview product={product} looks={looks} variant={variant} {...(entry.printAtlas ? { atlas: entry.printAtlas } : {})} prints={prints} focusedPart={focusedPart} onPartClick={onPartClick} />
+            <ProductPreview product={product} looks={looks} variant={variant} {...(entry.printAtlas ? { atlas: entry.printAtlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} />
           </Suspense>
         </PreviewErrorBoundary>
       ) : (

@@ -59,3 +59,29 @@ test('the t-shirt is chosen by its link and offers front text once the front is 
   await configurator.reviewButton.click();
   await expect(page.getByRole('table').filter({ hasText: 'Front print' })).toContainText('Direct-to-garment');
 });
+
+test('uploads artwork for the t-shirt front, says when it would print soft or blurred, and refuses what is not an image', async ({ page }) => {
+  const { pngFile } = await import('../server/support/orderBodies.ts');
+  const configurator = new ConfiguratorPage(page);
+  await configurator.open();
+  await page.goto('/?product=tshirt');
+  await page.getByRole('button', { name: 'Front print', exact: true }).click();
+  await page.getByRole('radio', { name: 'Direct-to-garment', exact: true }).check();
+  const file = page.getByLabel('Front artwork', { exact: true });
+
+  await file.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(pngFile(3200, 1600, [20, 90, 160])) });
+  await expect(file).toHaveAccessibleDescription(/PNG, 3200 × 1600 px, 1 colour, prints at 312 DPI/);
+  await expect(page.getByRole('slider', { name: 'Front artwork width (mm)' })).toHaveValue('260');
+  await page.getByRole('slider', { name: 'Front artwork width (mm)' }).fill('150');
+  await expect(file).toHaveAccessibleDescription(/prints at 541 DPI/);
+
+  await file.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from(pngFile(600, 300, [20, 90, 160])) });
+  await expect(page.getByRole('alert')).toContainText('prints at only 58 DPI; the minimum is 150');
+  await expect(file).toHaveAttribute('aria-invalid', 'true');
+
+  await file.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00', 'latin1') });
+  await expect(page.getByRole('alert')).toContainText('GIF');
+
+  await page.getByRole('button', { name: 'Remove front artwork' }).click();
+  await expect(page.getByRole('slider', { name: 'Front artwork width (mm)' })).toHaveCount(0);
+});

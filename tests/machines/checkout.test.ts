@@ -180,3 +180,48 @@ describe('personal text', () => {
     expect(actor.getSnapshot().context.announcement).toMatch(/^Ignored personalisation.edit/);
   });
 });
+
+describe('artwork', () => {
+  const tshirt = loadCatalogFromDisk(process.cwd()).entries.find((candidate) => candidate.product.id === 'tshirt')!;
+  const tshirtSpace = compileRules(tshirt.product, tshirt.ruleSet);
+  const artwork = { id: '0123456789abcdef', format: 'png' as const, widthPx: 3200, heightPx: 1600, vector: false, colours: 3, url: '/api/artworks/0123456789abcdef' };
+
+  it('attaches an uploaded artwork, places it, undoes the placement, and orders it with its placement', () => {
+    const actor = createActor(configuratorMachine, { input: { entry: tshirt, space: tshirtSpace } }).start();
+    actor.send({ type: 'artwork.attach', field: 'frontArtwork', artwork });
+    // Not offered until the front has a print method: nothing is attached.
+    expect(actor.getSnapshot().context.history.present.personalisation).toBeUndefined();
+    actor.send({ type: 'option.select', attribute: 'front.method', option: 'screen' });
+    actor.send({ type: 'artwork.attach', field: 'frontArtwork', artwork });
+    let status = actor.getSnapshot().context.summary.artwork.find((candidate) => candidate.field.id === 'frontArtwork')!;
+    expect(status.box?.widthMm).toBe(260);
+    expect(actor.getSnapshot().context.summary.price.surcharges.map((line) => line.label)).toContain('Screen colours (3 × 1.50)');
+    for (const width of ['200', '150', '120']) actor.send({ type: 'personalisation.edit', key: 'frontArtwork.width', value: width });
+    status = actor.getSnapshot().context.summary.artwork.find((candidate) => candidate.field.id === 'frontArtwork')!;
+    expect(status.box?.widthMm).toBe(120);
+    actor.send({ type: 'history.undo' });
+    expect(actor.getSnapshot().context.summary.artwork.find((candidate) => candidate.field.id === 'frontArtwork')!.box?.widthMm).toBe(260);
+    actor.send({ type: 'history.redo' });
+    actor.send({ type: 'design.review' });
+    actor.send({ type: 'review.size', sizeId: 'eu-m' });
+    const exported: { design: { personalisation: Record<string, string> } }[] = [];
+    actor.on('order.exported', ({ order }) => exported.push(order));
+    actor.send({ type: 'order.export' });
+    expect(exported[0]!.design.personalisation).toEqual({ frontArtwork: '0123456789abcdef', 'frontArtwork.x': '70.0', 'frontArtwork.y': '0.0', 'frontArtwork.width': '120.0' });
+  });
+
+  it('does not let an artwork too small to print go into an order, and says why', () => {
+    const actor = createActor(configuratorMachine, { input: { entry: tshirt, space: tshirtSpace } }).start();
+    actor.send({ type: 'option.select', attribute: 'front.method', option: 'dtg' });
+    actor.send({ type: 'artwork.attach', field: 'frontArtwork', artwork: { ...artwork, widthPx: 600, heightPx: 300 } });
+    expect(actor.getSnapshot().context.announcement).toMatch(/^Front artwork added\. At this size the artwork prints at only 58 DPI/);
+    actor.send({ type: 'design.review' });
+    actor.send({ type: 'review.size', sizeId: 'eu-m' });
+    expect(actor.getSnapshot().can({ type: 'order.export' })).toBe(false);
+    actor.send({ type: 'review.back' });
+    actor.send({ type: 'artwork.remove', field: 'frontArtwork' });
+    actor.send({ type: 'design.review' });
+    actor.send({ type: 'review.size', sizeId: 'eu-m' });
+    expect(actor.getSnapshot().can({ type: 'order.export' })).toBe(true);
+  });
+});

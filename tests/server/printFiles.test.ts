@@ -91,6 +91,6 @@ describe('print files', () => {
     expect(placed.printFiles).toEqual([]);
     const response = await t.app.request(`/api/orders/${placed.id}/print/front.png`);
     expect(response.status).toBe(404);
-    expect(((await response.json()) as { error: { hint: string } }).error.hint).toBe('this order has no personal text to print');
+    expect(((await response.json()) as { error: { hint: string } }).error.hint).toBe('this order has no personal text or artwork to print');
   });
 });

@@ -1,7 +1,7 @@
 import { useThree } from '@react-three/fiber';
 import { memo, useEffect, useLayoutEffect, useMemo } from 'react';
 import { CanvasTexture, Mesh, MeshStandardMaterial, SRGBColorSpace, type BufferGeometry } from 'three';
-import type { PrintAtlas, TextPrint } from '../../domain/index.ts';
+import type { ArtworkPrint, PrintAtlas, TextPrint } from '../../domain/index.ts';
 import type { PartMeshes } from './partMeshes.ts';
 
 /** Props of {@link PrintOverlay}. */
@@ -9,6 +9,7 @@ export interface PrintOverlayProps {
   readonly parts: PartMeshes;
   readonly atlas: PrintAtlas;
   readonly prints: readonly TextPrint[];
+  readonly artworks: readonly ArtworkPrint[];
 }
 
 /**
@@ -16,7 +17,7 @@ export interface PrintOverlayProps {
  * transparent copy of each printable mesh shows through the model's second UV set (TEXCOORD_1).
  * Typing redraws the canvas and asks for one frame; nothing is reloaded.
  */
-export const PrintOverlay = memo(function PrintOverlay({ parts, atlas, prints }: PrintOverlayProps) {
+export const PrintOverlay = memo(function PrintOverlay({ parts, atlas, prints, artworks }: PrintOverlayProps) {
   const invalidate = useThree((state) => state.invalidate);
   const { canvas, texture, material } = useMemo(() => {
     const canvas = document.createElement('canvas');
@@ -58,16 +59,20 @@ export const PrintOverlay = memo(function PrintOverlay({ parts, atlas, prints }:
     let cancelled = false;
     const families = [...new Set(prints.map((print) => print.family))];
     // The fonts are the shop's own files (bundled with the preview); wait until they are usable.
-    void Promise.all(families.map((family) => document.fonts.load(`64px "${family}"`))).catch(() => undefined).then(() => {
+    const ready = Promise.all([
+      ...families.map((family) => document.fonts.load(`64px "${family}"`)),
+      ...artworks.map((print) => loadImage(print.artwork.url)),
+    ]);
+    void ready.catch(() => undefined).then(() => {
       if (cancelled) return;
-      drawPrints(canvas, atlas, prints);
+      drawPrints(canvas, atlas, prints, artworks);
       texture.needsUpdate = true;
       invalidate();
     });
     return () => {
       cancelled = true;
     };
-  }, [canvas, texture, atlas, prints, invalidate]);
+  }, [canvas, texture, atlas, prints, artworks, invalidate]);
 
   useEffect(() => () => {
     texture.dispose();
@@ -77,10 +82,34 @@ export const PrintOverlay = memo(function PrintOverlay({ parts, atlas, prints }:
   return null;
 });
 
-/** Draws every text centred in its box of its zone, at the size the domain set it. */
-function drawPrints(canvas: HTMLCanvasElement, atlas: PrintAtlas, prints: readonly TextPrint[]): void {
+const loading = new Map<string, Promise<void>>();
+const decoded = new Map<string, HTMLImageElement>();
+
+/** Loads an uploaded artwork from the shop once per page; drawing then uses the decoded image. */
+function loadImage(url: string): Promise<void> {
+  let done = loading.get(url);
+  if (!done) {
+    const element = new Image();
+    element.src = url;
+    done = element.decode().then(() => {
+      decoded.set(url, element);
+    });
+    loading.set(url, done);
+  }
+  return done;
+}
+
+/** Draws every artwork at its box, then every text centred in its box, at the size the domain set it. */
+function drawPrints(canvas: HTMLCanvasElement, atlas: PrintAtlas, prints: readonly TextPrint[], artworks: readonly ArtworkPrint[]): void {
   const context = canvas.getContext('2d')!;
   context.clearRect(0, 0, canvas.width, canvas.height);
+  for (const print of artworks) {
+    const [u0, v0, u1] = print.zone.uv;
+    const pxPerMm = ((u1 - u0) * atlas.atlasSize) / print.zone.widthMm;
+    // Loaded before drawing (see the effect); one that failed to load is left out.
+    const image = decoded.get(print.artwork.url);
+    if (image) context.drawImage(image, u0 * atlas.atlasSize + print.box.xMm * pxPerMm, v0 * atlas.atlasSize + print.box.yMm * pxPerMm, print.box.widthMm * pxPerMm, print.box.heightMm * pxPerMm);
+  }
   for (const print of prints) {
     const [u0, v0, u1] = print.zone.uv;
     const pxPerMm = ((u1 - u0) * atlas.atlasSize) / print.zone.widthMm;

@@ -1,7 +1,7 @@
 import { Canvas } from '@react-three/fiber';
 import { Suspense, useCallback, useState, type CSSProperties } from 'react';
 import { NeutralToneMapping } from 'three';
-import type { ModelVariant, PartId, PartLook, PrintAtlas, Product, TextPrint } from '../../domain/index.ts';
+import type { ArtworkPrint, ModelVariant, PartId, PartLook, PrintAtlas, Product, TextPrint } from '../../domain/index.ts';
 import { modelUrlOf, preloadProductModel } from './modelLoader.ts';
 import { PreviewProgress } from './PreviewProgress.tsx';
 import { ProductScene } from './ProductScene.tsx';
@@ -19,6 +19,7 @@ export interface ProductPreviewProps {
   /** The model's print zones, and the personal texts laid out in them (see `textPrints`). */
   readonly atlas?: PrintAtlas;
   readonly prints: readonly TextPrint[];
+  readonly artworks: readonly ArtworkPrint[];
   /** The part (or section) the customer is working on; the camera turns toward it (a section: toward its focus part). */
   readonly focusedPart: PartId | null;
   /** Called when the customer clicks (not drags across) a part of the model. */
@@ -32,9 +33,9 @@ export interface ProductPreviewProps {
  *
  * @example
  * const ProductPreview = lazy(() => import('./preview/ProductPreview.tsx').then((m) => ({ default: m.ProductPreview })));
- * <ProductPreview product={product} looks={partLooks(product, design)} variant={modelVariant(product, design)} prints={[]} focusedPart={part} onPartClick={focus} />
+ * <ProductPreview product={product} looks={partLooks(product, design)} variant={modelVariant(product, design)} prints={[]} artworks={[]} focusedPart={part} onPartClick={focus} />
  */
-export function ProductPreview({ product, looks, variant, atlas, prints, focusedPart, onPartClick }: ProductPreviewProps) {
+export function ProductPreview({ product, looks, variant, atlas, prints, artworks, focusedPart, onPartClick }: ProductPreviewProps) {
   const url = modelUrlOf(product);
   // Start the download now, while the canvas and its WebGL context are still being set up.
   preloadProductModel(url);
@@ -56,7 +57,7 @@ export function ProductPreview({ product, looks, variant, atlas, prints, focused
         >
           <StudioLighting />
           <Suspense fallback={<ShaderWarmup />}>
-            <ProductScene product={product} looks={looks} variant={variant} {...(atlas ? { atlas } : {})} prints={prints} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} />
+            <ProductScene product={product} looks={looks} variant={variant} {...(atlas ? { atlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} />
           </Suspense>
         </Canvas>
       </div>

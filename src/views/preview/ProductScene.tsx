@@ -1,5 +1,5 @@
 import { memo, useMemo, useRef } from 'react';
-import { modelParts, type ModelVariant, type PartId, type PartLook, type PrintAtlas, type Product, type TextPrint } from '../../domain/index.ts';
+import { modelParts, type ModelVariant, type PartId, type PartLook, type PrintAtlas, type Product, type TextPrint, type ArtworkPrint } from '../../domain/index.ts';
 import { CameraRig, type CameraRigHandle } from './CameraRig.tsx';
 import { FloorShadow } from './FloorShadow.tsx';
 import { modelUrlOf, useProductModel } from './modelLoader.ts';
@@ -18,6 +18,7 @@ export interface ProductSceneProps {
   /** The model's print zones and the personal texts to show in them. */
   readonly atlas?: PrintAtlas;
   readonly prints: readonly TextPrint[];
+  readonly artworks: readonly ArtworkPrint[];
   readonly focusedPart: PartId | null;
   readonly onPartClick: (partId: PartId) => void;
   /** Called once, after the first frame showing the model. */
@@ -28,7 +29,7 @@ export interface ProductSceneProps {
  * The product in the studio: the model, its floor shadow and the camera framing it. Suspends
  * until the model has loaded; the studio lighting is mounted beside it, outside the Suspense.
  */
-export const ProductScene = memo(function ProductScene({ product, looks, variant, atlas, prints, focusedPart, onPartClick, onFirstFrame }: ProductSceneProps) {
+export const ProductScene = memo(function ProductScene({ product, looks, variant, atlas, prints, artworks, focusedPart, onPartClick, onFirstFrame }: ProductSceneProps) {
   const gltf = useProductModel(modelUrlOf(product));
   const partList = useMemo(() => modelParts(product), [product]);
   const parts = useMemo(() => findPartMeshes(gltf.scene, partList), [gltf.scene, partList]);
@@ -39,7 +40,7 @@ export const ProductScene = memo(function ProductScene({ product, looks, variant
   return (
     <>
       <ProductModel parts={parts} looks={looks} variant={variant} onPartClick={onPartClick} />
-      {atlas && <PrintOverlay parts={parts} atlas={atlas} prints={prints} />}
+      {atlas && <PrintOverlay parts={parts} atlas={atlas} prints={prints} artworks={artworks} />}
       <FloorShadow parts={parts} />
       <CameraRig ref={rig} product={product} parts={parts} focusedPart={focusedPart} />
     </>
