@@ -91,8 +91,14 @@ export function shrinkConflict(context: ConflictContext, tables: readonly number
   const phase = new Int32Array(propagator?.variableCount ?? 0).fill(-1);
   const witness = new Int32Array(propagator?.variableCount ?? 0);
   for (;;) {
+    // The largest table not known to be needed goes first (the latest used, among equals): every
+    // later check is cheaper without it, and explanations favour small, specific rules.
     let candidate = -1;
-    for (let index = conflict.length - 1; index >= 0 && candidate < 0; index--) if (!needed.has(conflict[index]!)) candidate = conflict[index]!;
+    for (let index = conflict.length - 1; index >= 0; index--) {
+      const table = conflict[index]!;
+      if (needed.has(table)) continue;
+      if (candidate < 0 || (propagator && propagator.rowCount(table) > propagator.rowCount(candidate))) candidate = table;
+    }
     if (candidate < 0) return conflict;
     const rest = conflict.filter((table) => table !== candidate);
     if (!propagator) {

@@ -95,6 +95,11 @@ export class TablePropagator {
     return new TablePropagator(domainSizes, index, slotCount);
   }
 
+  /** How many rows a table has. */
+  rowCount(table: number): number {
+    return this.index[table]!.rowCount;
+  }
+
   /** Where `variable`'s values start in a state's per-value arrays (`present`). */
   valueOffset(variable: number): number {
     return this.valueOffsets[variable]!;
