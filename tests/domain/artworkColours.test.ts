@@ -74,3 +74,13 @@ describe('counting the colours of an SVG', () => {
     expect(() => countSvgColours('<svg')).toThrow(/countSvgColours: sanitise the SVG first; it is refused: This SVG is not valid XML/);
   });
 });
+
+describe('colours with big stylesheets', () => {
+  it('looks up only the rules an element may match (a hundred thousand rules, forty thousand shapes)', () => {
+    const rules = Array.from({ length: 100_000 }, (_, index) => `.c${index}{fill:#${(index % 4096).toString(16).padStart(3, '0')}}`).join('');
+    const shapes = '<rect class="c5" width="1" height="1"/>'.repeat(40_000);
+    const started = performance.now();
+    expect(countSvgColours(svg(`<style>${rules}</style>${shapes}`)).palette).toEqual(['#000055']);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});

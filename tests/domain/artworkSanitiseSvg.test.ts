@@ -267,7 +267,7 @@ describe('sanitising generated hostile trees', () => {
     { selector: ([name]) => name.toLowerCase(), maxLength: 4 },
   );
   const names = fc.constantFrom('g', 'path', 'rect', 'circle', 'text', 'tspan', 'use', 'defs', 'symbol', 'linearGradient', 'stop', 'a', 'script', 'SCRIPT', 'foreignObject', 'image', 'animate', 'set', 'style', 'h:script', 'evil:node', 'filter', 'feImage', 'title', 'metadata', 'switch', 'clipPath', 'pattern', 'marker', 'iframe', 'svg');
-  const texts = fc.constantFrom('hello', 'a &lt; b &amp; c', 'alert(1)', '@import url(http://evil.example/x.css); .c{fill:blue}', ' ', '<![CDATA[alert("x") < 1]]>', '<!-- a comment with <script> -->', '.c{fill:url(http://evil.example)}', '<?xml-stylesheet href="http://evil.example/x.css"?>');
+  const texts = fc.constantFrom('javascript:alert(1){fill:red}', 'a:b(http://evil.example){fill:red}', 'hello', 'a &lt; b &amp; c', 'alert(1)', '@import url(http://evil.example/x.css); .c{fill:blue}', ' ', '<![CDATA[alert("x") < 1]]>', '<!-- a comment with <script> -->', '.c{fill:url(http://evil.example)}', '<?xml-stylesheet href="http://evil.example/x.css"?>');
   const tree = fc.letrec<{ node: string }>((tie) => ({
     node: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
@@ -308,5 +308,24 @@ describe('sanitising generated hostile trees', () => {
       { numRuns: 400 },
     );
     expect(cleaned).toBeGreaterThan(200);
+  });
+});
+
+describe('hostile sizes read in linear time', () => {
+  const head = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">';
+  // Each is a few megabytes aimed at a quadratic step (a backtracking pattern, a rescan per rule);
+  // done in linear time they take well under a second, done quadratically they would take hours.
+  it.each([
+    ['a url( followed by a million spaces', `${head}<rect width="1" height="1" fill="url(${' '.repeat(1_000_000)}"/></svg>`],
+    ['an rgb( of a million spaces', `${head}<rect width="1" height="1" fill="rgb(${' '.repeat(1_000_000)})"/></svg>`],
+    ['a width of a million digits', `<svg xmlns="http://www.w3.org/2000/svg" width="${'1'.repeat(1_000_000)}x" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>`],
+    ['half a million at-rules', `${head}<style>${'@a;'.repeat(500_000)}</style><rect width="1" height="1"/></svg>`],
+    ['half a million unclosed blocks', `${head}<style>${'a{'.repeat(500_000)}</style><rect width="1" height="1"/></svg>`],
+    ['a million comments', `${head}<style>${'/*x*/'.repeat(1_000_000)}</style><rect width="1" height="1"/></svg>`],
+    ['half a million declarations in a style attribute', `${head}<rect width="1" height="1" style="${'fill:red;'.repeat(500_000)}"/></svg>`],
+  ])('%s', (_name, text) => {
+    const started = performance.now();
+    expect(sanitiseSvg(text).ok).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

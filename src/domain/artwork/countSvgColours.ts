@@ -84,7 +84,9 @@ class SvgColourWalk {
   readonly colours = new Set<string>();
   continuousTone = false;
   private readonly ids = new Map<string, XmlElement>();
-  private readonly rules: Rule[] = [];
+  // Rules by the key an element must have for them to apply: `#id`, `.class`, a type, or `*`, so
+  // each element looks only at rules that may match it (a stylesheet may hold thousands).
+  private readonly rules = new Map<string, Rule[]>();
   private readonly active = new Set<XmlElement>();
 
   constructor(root: XmlElement) {
@@ -101,10 +103,13 @@ class SvgColourWalk {
       for (const text of rule.selectors) {
         const selector = parseCompound(text);
         order += 1;
-        if (selector) this.rules.push({ selector, specificity: selector.ids.length * 100 + selector.classes.length * 10 + (selector.type ? 1 : 0), order, declarations: rule.declarations });
+        if (!selector) continue;
+        const key = selector.ids[0] !== undefined ? `#${selector.ids[0]}` : selector.classes[0] !== undefined ? `.${selector.classes[0]}` : (selector.type ?? '*');
+        const bucket = this.rules.get(key) ?? [];
+        bucket.push({ selector, specificity: selector.ids.length * 100 + selector.classes.length * 10 + (selector.type ? 1 : 0), order, declarations: rule.declarations });
+        this.rules.set(key, bucket);
       }
     }
-    this.rules.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
   }
 
   walk(element: XmlElement, inherited: Inherited): void {
@@ -246,7 +251,9 @@ class SvgColourWalk {
     for (const each of element.attributes) if (each.uri === '' && each.local !== 'style') style.set(each.local, each.value);
     const classes = (attributeValue(element, 'class') ?? '').split(/\s+/).filter(Boolean);
     const id = attributeValue(element, 'id');
-    for (const rule of this.rules) {
+    const keys = new Set([...(id === undefined ? [] : [`#${id}`]), ...classes.map((name) => `.${name}`), element.local, '*']);
+    const candidates = [...keys].flatMap((key) => this.rules.get(key) ?? []).sort((a, b) => a.specificity - b.specificity || a.order - b.order);
+    for (const rule of candidates) {
       const { type, ids, classes: wanted } = rule.selector;
       if (type && type !== element.local) continue;
       if (ids.some((each) => each !== id) || wanted.some((each) => !classes.includes(each))) continue;

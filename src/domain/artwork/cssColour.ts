@@ -15,6 +15,8 @@ export type Paint =
   /** `inherit` or a value that cannot be read: the inherited value applies. */
   | { readonly kind: 'inherit' };
 
+const MAX_COLOUR_LENGTH = 100;
+
 // The CSS Color 4 named colours (the 147 of SVG 1.1 plus rebeccapurple).
 const NAMED: Readonly<Record<string, number>> = {
   aliceblue: 0xf0f8ff, antiquewhite: 0xfaebd7, aqua: 0x00ffff, aquamarine: 0x7fffd4, azure: 0xf0ffff,
@@ -60,6 +62,8 @@ const NAMED: Readonly<Record<string, number>> = {
  * parseCssColour('rgb(100% 0% 0% / 50%)') // { r: 255, g: 0, b: 0, a: 0.5 }
  */
 export function parseCssColour(text: string): Rgba | null {
+  // No colour is longer; a long value is not read at all (its splitting would be slow, not useful).
+  if (text.length > MAX_COLOUR_LENGTH) return null;
   const value = text.trim().toLowerCase();
   if (value === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
   const named = NAMED[value];
@@ -90,6 +94,7 @@ export function parseCssColour(text: string): Rgba | null {
  * fallback colour, or `inherit` (also for values that cannot be read, which CSS ignores).
  */
 export function parsePaint(text: string): Paint {
+  if (text.length > MAX_COLOUR_LENGTH * 2) return { kind: 'inherit' };
   const value = text.replace(/!important\s*$/i, '').trim();
   const lower = value.toLowerCase();
   if (lower === 'none') return { kind: 'none' };

@@ -176,7 +176,7 @@ class Cleaner {
       if (isHref) {
         // The link of an <a> is already reported as the link.
         if (source.local === 'a') continue;
-        if (LOCAL_REFERENCE.test(value.trim())) {
+        if (LOCAL_REFERENCE.test(value.trim()) && !hasUnsafeScheme(value)) {
           kept.push({ uri, prefix: uri === XLINK_NS ? 'xlink' : '', local: name, value: value.trim() });
           continue;
         }

@@ -23,7 +23,11 @@ export interface ValueProblem {
 // not needed to colour artwork and are how CSS reads attribute values out of a page.
 const SIMPLE_SELECTOR = /^[A-Za-z0-9_\-\s.#*,>+~:()]+$/;
 const LOCAL_URL = /^#[^\s#'"()<>\\]+$/;
-const URL_FUNCTION = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"]*?))\s*\)/gi;
+const PSEUDO_CLASSES: ReadonlySet<string> = new Set([
+  'first-child', 'last-child', 'only-child', 'nth-child', 'nth-last-child', 'first-of-type', 'last-of-type', 'only-of-type',
+  'nth-of-type', 'nth-last-of-type', 'not', 'is', 'where', 'root', 'hover', 'active', 'focus', 'visited', 'link', 'empty',
+]);
+const AT_RULE_NAME = /@[\w-]*/y;
 // Functions that load a resource without `url(`.
 const LOADING_FUNCTION = /(?:^|[^a-z-])(?:-webkit-)?(?:image|image-set|cross-fade|element|src)\(/;
 const UNSAFE_SCHEME = /(?:java|vb|live)script:|data:/;
@@ -46,15 +50,43 @@ export function checkCssValue(value: string): ValueProblem | null {
   if (value.includes('\\')) return { kind: 'escaped-style', detail: 'backslash' };
   if (squeezed.includes('expression(')) return { kind: 'style-code', detail: 'expression' };
   const urls = squeezed.split('url(').length - 1;
-  let checked = 0;
-  for (const match of value.matchAll(URL_FUNCTION)) {
-    checked += 1;
-    const target = (match[1] ?? match[2] ?? match[3] ?? '').trim();
-    if (!LOCAL_URL.test(target)) return { kind: 'external-reference', detail: '' };
-  }
-  if (checked !== urls) return { kind: 'external-reference', detail: '' };
+  const targets = urlTargets(value);
+  if (targets.length !== urls || targets.some((target) => target === null || !LOCAL_URL.test(target))) return { kind: 'external-reference', detail: '' };
   if (LOADING_FUNCTION.test(squeezed)) return { kind: 'external-reference', detail: '' };
   return null;
+}
+
+/**
+ * The targets of the `url(…)` functions in a value, null for one that cannot be read. Scanned by
+ * hand: a regular expression with optional spaces on both sides of the target backtracks
+ * quadratically on a long run of spaces.
+ */
+function urlTargets(value: string): (string | null)[] {
+  const lower = value.toLowerCase();
+  const targets: (string | null)[] = [];
+  for (let start = lower.indexOf('url('); start >= 0; start = lower.indexOf('url(', start + 4)) {
+    let at = start + 4;
+    while (at < value.length && /\s/.test(value[at]!)) at += 1;
+    const quote = value[at] === '"' || value[at] === "'" ? value[at]! : '';
+    let end: number;
+    if (quote) {
+      end = value.indexOf(quote, at + 1);
+      if (end < 0) {
+        targets.push(null);
+        break;
+      }
+      targets.push(value.slice(at + 1, end));
+      at = end + 1;
+    } else {
+      end = at;
+      while (end < value.length && !/[\s)'"]/.test(value[end]!)) end += 1;
+      targets.push(value.slice(at, end));
+      at = end;
+    }
+    while (at < value.length && /\s/.test(value[at]!)) at += 1;
+    if (value[at] !== ')') targets[targets.length - 1] = null;
+  }
+  return targets;
 }
 
 /** True when a value holds a `javascript:`-like or `data:` address, however spaced. */
@@ -110,7 +142,8 @@ export function sanitiseStylesheet(text: string, removals: Removals): CssRule[] 
     while (at < css.length && /\s/.test(css[at]!)) at += 1;
     if (at >= css.length) break;
     if (css[at] === '@') {
-      const name = /^@[\w-]*/.exec(css.slice(at))![0].toLowerCase();
+      AT_RULE_NAME.lastIndex = at;
+      const name = AT_RULE_NAME.exec(css)![0].toLowerCase();
       removals.add(name === '@import' || name === '@font-face' ? 'style-import' : 'style-rule', name);
       at = skipAtRule(css, at);
       continue;
@@ -121,7 +154,7 @@ export function sanitiseStylesheet(text: string, removals: Removals): CssRule[] 
     const prelude = css.slice(at, open).trim();
     const body = css.slice(open + 1, close < 0 ? css.length : close);
     at = close < 0 ? css.length : close + 1;
-    if (!SIMPLE_SELECTOR.test(prelude) || body.includes('{')) {
+    if (!isSimpleSelector(prelude) || body.includes('{')) {
       removals.add('style-rule', prelude.replace(/\s+/g, ' '));
       continue;
     }
@@ -158,6 +191,12 @@ export function parseStylesheet(text: string): CssRule[] {
     rules.push({ selectors: match[1]!.split(',').map((selector) => selector.trim()), declarations: parseDeclarations(match[2]!) });
   }
   return rules;
+}
+
+// Types, classes, ids, `*`, combinators and known pseudo-classes (so `javascript:alert(1)` is no selector).
+function isSimpleSelector(prelude: string): boolean {
+  if (!SIMPLE_SELECTOR.test(prelude)) return false;
+  return [...prelude.matchAll(/::?([\w-]*)/g)].every((match) => match[0].startsWith(':') && !match[0].startsWith('::') && PSEUDO_CLASSES.has(match[1]!.toLowerCase()));
 }
 
 function stripComments(css: string): string {
@@ -232,13 +271,19 @@ function matchingBrace(text: string, open: number): number {
   return -1;
 }
 
-// An at-rule ends at a `;` before any block, or after its balanced block.
+// An at-rule ends at a `;` before any block, or after its balanced block (one scan for either).
 function skipAtRule(css: string, at: number): number {
-  const semicolon = indexOutside(css, ';', at);
-  const open = indexOutside(css, '{', at);
-  if (open >= 0 && (semicolon < 0 || open < semicolon)) {
-    const close = matchingBrace(css, open);
-    return close < 0 ? css.length : close + 1;
+  let quote = '';
+  for (let index = at; index < css.length; index += 1) {
+    const character = css[index]!;
+    if (quote) {
+      if (character === quote) quote = '';
+    } else if (character === '"' || character === "'") quote = character;
+    else if (character === ';') return index + 1;
+    else if (character === '{') {
+      const close = matchingBrace(css, index);
+      return close < 0 ? css.length : close + 1;
+    }
   }
-  return semicolon < 0 ? css.length : semicolon + 1;
+  return css.length;
 }

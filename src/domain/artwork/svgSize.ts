@@ -1,4 +1,4 @@
-import type { XmlElement } from './svgTree.ts';
+import { attributeValue, type XmlElement } from './svgTree.ts';
 
 /** The intrinsic size of an SVG in CSS pixels (96 per inch), and where it came from. */
 export interface SvgSize {
@@ -21,7 +21,7 @@ const PX_PER_UNIT: Readonly<Record<string, number>> = { '': 1, px: 1, in: 96, cm
  * svgIntrinsicSize(root) // <svg viewBox="0 0 200 100"> → { widthPx: 200, heightPx: 100, from: 'viewBox' }
  */
 export function svgIntrinsicSize(root: XmlElement): SvgSize | null {
-  const attribute = (name: string) => root.attributes.find((each) => each.uri === '' && each.local === name)?.value;
+  const attribute = (name: string) => attributeValue(root, name);
   const width = absoluteLength(attribute('width'));
   const height = absoluteLength(attribute('height'));
   const viewBox = parseViewBox(attribute('viewBox'));
@@ -32,8 +32,9 @@ export function svgIntrinsicSize(root: XmlElement): SvgSize | null {
   return { widthPx: viewBox.width, heightPx: viewBox.height, from: 'viewBox' };
 }
 
+// Each part of the pattern can match in one way only, so it stays linear on long attribute values.
 function absoluteLength(value: string | undefined): number | null {
-  const match = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*(px|in|cm|mm|pt|pc|q)?\s*$/i.exec(value ?? '');
+  const match = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(px|in|cm|mm|pt|pc|q)?\s*$/i.exec((value ?? '').trim());
   if (!match) return null;
   const number = Number(match[1]) * PX_PER_UNIT[(match[2] ?? '').toLowerCase()]!;
   return Number.isFinite(number) ? number : null;
