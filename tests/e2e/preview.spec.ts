@@ -17,7 +17,7 @@ class PreviewCanvas {
 
   /** The illustration's container (the canvas is not a control: the option panel is). */
   get image(): Locator {
-    return this.page.getByRole('img', { name: /^3D preview of the Court Sneaker/ });
+    return this.page.getByRole('img', { name: /^3D preview of the / });
   }
 
   get canvas(): Locator {
@@ -77,19 +77,44 @@ class PreviewCanvas {
     }, point);
   }
 
-  /** The canvas's pixels (RGB, one byte each), to find where a change landed. */
-  async pixels(): Promise<{ width: number; height: number; scale: number; rgb: number[] }> {
-    return this.canvas.evaluate((element) => {
+  /** Remembers the canvas's pixels in the page, to find later where a change landed. */
+  async rememberPixels(): Promise<void> {
+    await this.canvas.evaluate((element) => {
       const canvas = element as HTMLCanvasElement;
       const copy = document.createElement('canvas');
       copy.width = canvas.width;
       copy.height = canvas.height;
-      const context = copy.getContext('2d')!;
-      context.drawImage(canvas, 0, 0);
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      const rgb: number[] = [];
-      for (let i = 0; i < data.length; i += 4) rgb.push(data[i]!, data[i + 1]!, data[i + 2]!);
-      return { width: canvas.width, height: canvas.height, scale: canvas.width / canvas.clientWidth, rgb };
+      copy.getContext('2d')!.drawImage(canvas, 0, 0);
+      (window as unknown as { __rememberedPixels: ImageData }).__rememberedPixels = copy.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    });
+  }
+
+  /**
+   * The pixels that changed by more than a little since {@link rememberPixels}, and their bounds in
+   * CSS pixels; computed in the page, so that polling stays cheap on a slow machine.
+   */
+  async changedSinceRemembered(): Promise<{ count: number; minX: number; minY: number; maxX: number; maxY: number }> {
+    return this.canvas.evaluate((element) => {
+      const canvas = element as HTMLCanvasElement;
+      const before = (window as unknown as { __rememberedPixels: ImageData }).__rememberedPixels;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      copy.getContext('2d')!.drawImage(canvas, 0, 0);
+      const after = copy.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      const scale = canvas.width / canvas.clientWidth;
+      let count = 0;
+      let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+      if (before.width !== after.width || before.height !== after.height) return { count: -1, minX, minY, maxX, maxY };
+      for (let i = 0; i < after.data.length; i += 4) {
+        const delta = Math.abs(after.data[i]! - before.data[i]!) + Math.abs(after.data[i + 1]! - before.data[i + 1]!) + Math.abs(after.data[i + 2]! - before.data[i + 2]!);
+        if (delta < 60) continue;
+        count += 1;
+        const x = ((i / 4) % after.width) / scale;
+        const y = Math.floor(i / 4 / after.width) / scale;
+        [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+      }
+      return { count, minX, minY, maxX, maxY };
     });
   }
 
@@ -102,21 +127,6 @@ class PreviewCanvas {
   async clickAt(point: ScreenPoint): Promise<void> {
     await this.canvas.click({ position: point });
   }
-}
-
-/** The pixels that changed by more than a little between two captures, and their bounds in CSS pixels. */
-function changedRegion(before: Awaited<ReturnType<PreviewCanvas['pixels']>>, after: Awaited<ReturnType<PreviewCanvas['pixels']>>) {
-  let count = 0;
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < after.rgb.length; i += 3) {
-    const delta = Math.abs(after.rgb[i]! - before.rgb[i]!) + Math.abs(after.rgb[i + 1]! - before.rgb[i + 1]!) + Math.abs(after.rgb[i + 2]! - before.rgb[i + 2]!);
-    if (delta < 60) continue;
-    count += 1;
-    const x = ((i / 3) % after.width) / after.scale;
-    const y = Math.floor(i / 3 / after.width) / after.scale;
-    [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
-  }
-  return { count, minX, minY, maxX, maxY };
 }
 
 function distance(a: Rgb, b: Rgb): number {
@@ -136,15 +146,39 @@ test.describe('personal text on the model', () => {
     await text.fill('A');
     await preview.waitUntilIdle();
     const tab = await preview.partScreenPoint('heelTab');
-    const before = await preview.pixels();
+    await preview.rememberPixels();
     await text.fill('ADA 23');
-    await expect.poll(async () => changedRegion(before, await preview.pixels()).count, { timeout: 10_000 }).toBeGreaterThan(30);
-    const changed = changedRegion(before, await preview.pixels());
+    await expect.poll(async () => (await preview.changedSinceRemembered()).count, { timeout: 20_000 }).toBeGreaterThan(30);
+    const changed = await preview.changedSinceRemembered();
     // Everything that changed lies on the heel tab (a few dozen CSS pixels around its point).
     expect(changed.minX).toBeGreaterThan(tab.x - 90);
     expect(changed.maxX).toBeLessThan(tab.x + 90);
     expect(changed.minY).toBeGreaterThan(tab.y - 90);
     expect(changed.maxY).toBeLessThan(tab.y + 90);
+  });
+});
+
+test.describe('artwork on the model', () => {
+  test('shows an uploaded artwork on the t-shirt\'s chest at once, and nowhere else', async ({ page }) => {
+    const { pngFile } = await import('../server/support/orderBodies.ts');
+    const configurator = new ConfiguratorPage(page);
+    const preview = new PreviewCanvas(page);
+    await configurator.open({ webgl: true });
+    await page.goto('/?product=tshirt');
+    await preview.waitUntilReady();
+    await page.getByRole('button', { name: 'Front print', exact: true }).click();
+    await page.getByRole('radio', { name: 'Direct-to-garment', exact: true }).check();
+    await preview.waitUntilIdle();
+    const body = await preview.partScreenPoint('body');
+    await preview.rememberPixels();
+    await page.getByLabel('Front artwork', { exact: true }).setInputFiles({ name: 'red.png', mimeType: 'image/png', buffer: Buffer.from(pngFile(3200, 3200, [200, 20, 30])) });
+    await expect.poll(async () => (await preview.changedSinceRemembered()).count, { timeout: 20_000 }).toBeGreaterThan(500);
+    const changed = await preview.changedSinceRemembered();
+    // The square sits on the front of the shirt, around the middle of the body.
+    expect(changed.minX).toBeGreaterThan(body.x - 150);
+    expect(changed.maxX).toBeLessThan(body.x + 150);
+    const centre = await preview.colourAt({ x: (changed.minX + changed.maxX) / 2, y: (changed.minY + changed.maxY) / 2 });
+    expect(centre[0]).toBeGreaterThan(centre[1] + 60);
   });
 });
 
