@@ -76,11 +76,11 @@ describe('counting the colours of an SVG', () => {
 });
 
 describe('colours with big stylesheets', () => {
-  it('looks up only the rules an element may match (a hundred thousand rules, forty thousand shapes)', () => {
-    const rules = Array.from({ length: 100_000 }, (_, index) => `.c${index}{fill:#${(index % 4096).toString(16).padStart(3, '0')}}`).join('');
-    const shapes = '<rect class="c5" width="1" height="1"/>'.repeat(40_000);
+  it('looks up only the rules an element may match (twenty thousand rules, ten thousand shapes)', () => {
+    const rules = Array.from({ length: 20_000 }, (_, index) => `.c${index}{fill:#${(index % 4096).toString(16).padStart(3, '0')}}`).join('');
+    const shapes = '<rect class="c5" width="1" height="1"/>'.repeat(10_000);
     const started = performance.now();
     expect(countSvgColours(svg(`<style>${rules}</style>${shapes}`)).palette).toEqual(['#000055']);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
