@@ -45,10 +45,11 @@ export function tablesConsistent(context: ConflictContext, tables: readonly numb
  *
  * 1. A single table over a fixed variable that excludes the values on its own is preferred (one
  *    table's propagation is exact).
- * 2. Propagation (GAC, with the lemmas) over all candidates; when it empties a domain, the tables
- *    its refutation used are the suspects — usually a handful, near the fixed variables. When it
- *    does not, a bounded search refutes the values, and the tables its refutation used are the
- *    suspects.
+ * 2. Propagation (GAC, with the lemmas) over all candidates — for all the tables, from their
+ *    propagated state with nothing fixed, so only the fixed values' consequences are propagated.
+ *    When it empties a domain, the tables its refutation used are the suspects: usually a handful,
+ *    near the fixed variables. When it does not, a bounded search refutes the values, and the
+ *    tables its refutation used are the suspects.
  * 3. The suspects shrink to a minimal set ({@link shrinkConflict}).
  *
  * When even the refutation search over all candidates gives up, the whole conflict is found with
@@ -72,12 +73,12 @@ export function minimalTableConflict(context: ConflictContext, candidates: reado
 }
 
 /**
- * Shrinks tables known to be inconsistent with the fixed values (most preferred first) to a
- * minimal such set, by deletion: each table in turn, least preferred first, is left out; when the
- * rest is still inconsistent, the table goes — and so does every table the refutation of the rest
- * did not use — and when the rest is consistent (a witness is found), the table is needed, and stays
- * needed as the set shrinks. Propagation refutes most sets at once; search decides the rest, and
- * the diagrams when search gives up.
+ * Shrinks tables known to be inconsistent with the fixed values (in the order their refutation used
+ * them) to a minimal such set, by deletion: each table in turn, the largest first, is left out;
+ * when the rest is still inconsistent, the table goes — and so does every table the refutation of
+ * the rest did not use — and when the rest is consistent (a witness is found), the table is needed,
+ * and stays needed as the set shrinks. Propagation refutes most sets at once; search decides the
+ * rest, and the diagrams when search gives up.
  */
 export function shrinkConflict(context: ConflictContext, tables: readonly number[], fixed: Int32Array): number[] {
   const { propagator, lemmas, diagram, scopes } = context;
