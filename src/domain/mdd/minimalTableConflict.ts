@@ -146,8 +146,9 @@ function rotateWitness(propagator: TablePropagator, scopes: readonly Int32Array[
       list.push(table);
     }
   }
-  // The witness must break `broken` alone (its values for a forbidden table's free variables were picked one by one).
-  for (const table of conflict) if (table !== broken && !propagator.satisfies(table, witness)) return;
+  // The witness must break `broken` alone: allowed tables hold (each took one of its valid rows),
+  // but a forbidden table's free variables took their values one by one.
+  for (const table of conflict) if (table !== broken && !propagator.isAllowedTable(table) && !propagator.satisfies(table, witness)) return;
   let budget = ROTATION_LIMIT;
   const pending: [Int32Array, number][] = [[witness.slice(), broken]];
   while (pending.length > 0 && budget > 0) {

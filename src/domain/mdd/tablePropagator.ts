@@ -95,6 +95,11 @@ export class TablePropagator {
     return new TablePropagator(domainSizes, index, slotCount);
   }
 
+  /** True for a table of allowed rows, false for one of forbidden rows. */
+  isAllowedTable(table: number): boolean {
+    return this.index[table]!.allowed;
+  }
+
   /** How many rows a table has. */
   rowCount(table: number): number {
     return this.index[table]!.rowCount;
