@@ -316,7 +316,7 @@ export class TablePropagator {
   /** True when a complete assignment of the table's variables (`assignment[variable]`) satisfies it. */
   satisfies(table: number, assignment: Int32Array): boolean {
     const index = this.index[table]!;
-    return index.rowKeys().has(index.keyOfAssignment(assignment)) === index.allowed;
+    return index.listsCombination(assignment) === index.allowed;
   }
 
   /**
@@ -919,10 +919,8 @@ interface TableIndex {
   readonly slotCount: number;
   /** The rows, `rows[row * arity + column]` (forbidden rows once each). */
   readonly rows: Int32Array;
-  /** The rows as keys ({@link keyOf}), built on first use. */
-  rowKeys(): ReadonlySet<number | string>;
-  /** A complete assignment's values for the table's variables as a key (see `rowKeys`). */
-  keyOfAssignment(assignment: Int32Array): number | string;
+  /** True when a complete assignment's values for the scope are one of the rows. */
+  listsCombination(assignment: Int32Array): boolean;
 }
 
 function indexTable(table: IndexedTable, domainSizes: Int32Array, slotStart: number): TableIndex {
@@ -945,33 +943,54 @@ function indexTable(table: IndexedTable, domainSizes: Int32Array, slotStart: num
     for (let column = 0; column < arity; column++) supports[(columnSlots[column]! + rows[row * arity + column]!) * words + word]! |= bit;
   }
   const scope = table.scope;
-  let keys: Set<number | string> | undefined;
   let combinations = 1;
-  for (const variable of table.scope) combinations *= domainSizes[variable]!;
-  // A combination of values as a mixed-radix number, or as text when the number would not be exact.
-  const exact = combinations <= Number.MAX_SAFE_INTEGER;
-  const keyOfRow = (row: number): number | string => {
-    if (!exact) return rows.subarray(row * arity, (row + 1) * arity).join(',');
-    let key = 0;
-    for (let column = 0; column < arity; column++) key = key * domainSizes[scope[column]!]! + rows[row * arity + column]!;
-    return key;
-  };
-  const keyOfAssignment = (assignment: Int32Array): number | string => {
-    if (!exact) return Array.from(scope, (variable) => assignment[variable]!).join(',');
-    let key = 0;
-    for (let column = 0; column < arity; column++) key = key * domainSizes[scope[column]!]! + assignment[scope[column]!]!;
-    return key;
-  };
+  for (const variable of scope) combinations *= domainSizes[variable]!;
   return {
     scope, allowed: table.allowed, rowCount, words, lastWordMask: rowCount % 32 === 0 ? 0xffffffff : (1 << (rowCount % 32)) - 1,
     columnSlots, supports, slotStart, slotCount, rows,
-    keyOfAssignment,
-    rowKeys() {
-      if (keys) return keys;
+    listsCombination: combinations <= Number.MAX_SAFE_INTEGER ? sortedRowKeys(rows, scope, domainSizes) : textRowKeys(rows, scope),
+  };
+}
+
+/**
+ * Whether a complete assignment's values for the scope are one of the rows: each row as a
+ * mixed-radix number over the scope's domain sizes, sorted once (when the table is indexed, so no
+ * explanation pays for it), and looked up by bisection.
+ */
+function sortedRowKeys(rows: Int32Array, scope: Int32Array, domainSizes: Int32Array): (assignment: Int32Array) => boolean {
+  const arity = scope.length;
+  const rowCount = arity === 0 ? 0 : rows.length / arity;
+  const keys = new Float64Array(rowCount);
+  for (let row = 0; row < rowCount; row++) {
+    let key = 0;
+    for (let column = 0; column < arity; column++) key = key * domainSizes[scope[column]!]! + rows[row * arity + column]!;
+    keys[row] = key;
+  }
+  keys.sort();
+  return (assignment) => {
+    let key = 0;
+    for (let column = 0; column < arity; column++) key = key * domainSizes[scope[column]!]! + assignment[scope[column]!]!;
+    let low = 0;
+    let high = rowCount;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (keys[middle]! < key) low = middle + 1;
+      else high = middle;
+    }
+    return low < rowCount && keys[low] === key;
+  };
+}
+
+/** {@link sortedRowKeys} for scopes too large for exact numbers: rows as text, built on first use. */
+function textRowKeys(rows: Int32Array, scope: Int32Array): (assignment: Int32Array) => boolean {
+  const arity = scope.length;
+  let keys: Set<string> | undefined;
+  return (assignment) => {
+    if (!keys) {
       keys = new Set();
-      for (let row = 0; row < rowCount; row++) keys.add(keyOfRow(row));
-      return keys;
-    },
+      for (let start = 0; start < rows.length; start += arity) keys.add(rows.subarray(start, start + arity).join(','));
+    }
+    return keys.has(Array.from(scope, (variable) => assignment[variable]!).join(','));
   };
 }
 
