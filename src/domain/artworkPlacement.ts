@@ -16,6 +16,8 @@ export interface ArtworkMeta {
   readonly vector: boolean;
   /** Distinct colours (thread colours for embroidery, screens for screen print). */
   readonly colours: number;
+  /** Those colours as `#rrggbb`, for the factory's threads and inks (absent for artworks stored before it was kept). */
+  readonly palette?: readonly string[];
   /** Where the browser loads it from. */
   readonly url: string;
 }

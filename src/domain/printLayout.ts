@@ -147,7 +147,7 @@ export interface ArtworkPlacement {
   readonly zone: string;
   readonly field: string;
   readonly label: string;
-  readonly artwork: { readonly id: string; readonly format: ArtworkMeta['format']; readonly widthPx: number; readonly heightPx: number; readonly colours: number };
+  readonly artwork: { readonly id: string; readonly format: ArtworkMeta['format']; readonly widthPx: number; readonly heightPx: number; readonly colours: number; readonly palette: readonly string[] };
   readonly method: { readonly id: string; readonly label: string; readonly code: string } | null;
   readonly zoneSizeMm: { readonly width: number; readonly height: number };
   readonly positionMm: { readonly x: number; readonly y: number };
@@ -164,7 +164,7 @@ export function artworkPlacements(entry: CatalogEntry, design: DesignDocument, a
     zone: print.zoneId,
     field: print.fieldId,
     label: print.label,
-    artwork: { id: print.artwork.id, format: print.artwork.format, widthPx: print.artwork.widthPx, heightPx: print.artwork.heightPx, colours: print.artwork.colours },
+    artwork: { id: print.artwork.id, format: print.artwork.format, widthPx: print.artwork.widthPx, heightPx: print.artwork.heightPx, colours: print.artwork.colours, palette: print.artwork.palette ?? [] },
     method: methodOf(entry, design, print.zoneId),
     zoneSizeMm: { width: print.zone.widthMm, height: print.zone.heightMm },
     positionMm: { x: round(print.box.xMm), y: round(print.box.yMm) },

@@ -22,7 +22,7 @@ export async function storeArtwork(repository: Repository, clock: Clock, bytes: 
   if (!inspection.ok) return { ok: false, error: apiError(422, 'invalid_artwork', lowerFirst(inspection.message.replace(/\.$/, '')), 'choose another file, or export this one again') };
   const kept = inspection.sanitisedSvg === undefined ? bytes : new TextEncoder().encode(inspection.sanitisedSvg);
   const id = createHash('sha256').update(kept).digest('hex').slice(0, 24);
-  const meta = { id, format: inspection.format, widthPx: Math.max(1, Math.round(inspection.widthPx)), heightPx: Math.max(1, Math.round(inspection.heightPx)), vector: inspection.vector, colours: inspection.colours };
+  const meta = { id, format: inspection.format, widthPx: Math.max(1, Math.round(inspection.widthPx)), heightPx: Math.max(1, Math.round(inspection.heightPx)), vector: inspection.vector, colours: inspection.colours, palette: [...inspection.palette] };
   await repository.saveArtwork({ meta, bytes: kept }, clock.now());
   return { ok: true, artwork: { ...meta, url: artworkUrl(id) }, warnings: inspection.warnings };
 }

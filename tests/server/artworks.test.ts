@@ -78,6 +78,8 @@ describe('artwork uploads', () => {
     expect(placed.status).toBe(201);
     const stored = (await placed.json()) as ServerOrder;
     expect(stored.printArtwork).toEqual([expect.objectContaining({ zone: 'front', positionMm: { x: 40, y: 66 }, sizeMm: { width: 200, height: 100 }, effectiveDpi: 406 })]);
+    // The factory learns the colours to match, not only how many.
+    expect(stored.printArtwork[0]!.artwork).toMatchObject({ colours: 1, palette: ['#0a783c'] });
     expect(stored.printFiles).toEqual([expect.objectContaining({ zone: 'front', widthPx: 3307, heightPx: 4252 })]);
     const print = await t.app.request(stored.printFiles[0]!.url);
     expect(print.status).toBe(200);
