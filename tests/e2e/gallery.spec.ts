@@ -43,7 +43,8 @@ test('shares a design, shows it with its picture, takes one vote per visitor, an
   await expect(card).toBeVisible();
   const picture = card.getByRole('img', { name: `${title}, a customer's Court Sneaker` });
   await expect(picture).toBeVisible();
-  expect(await picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 100)).toBe(true);
+  // The thumbnail is the shop's PNG of the design, loaded (lazily) from the API.
+  await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 100), { timeout: 10_000 }).toBe(true);
 
   const up = card.getByRole('button', { name: `Vote up ${title}` });
   await expect(up).toHaveAttribute('aria-pressed', 'false');
