@@ -1,5 +1,5 @@
 import { encodeShareToken, restoreSharedDesign, type Assignment, type CatalogEntry, type Choice, type ConfigurationSpace } from '../domain/index.ts';
-import { readApiError } from './api/readApiError.ts';
+import { capitalise, readApiError } from './api/readApiError.ts';
 
 /** What a session starts from when the page was opened from a share link or a gallery remix. */
 export interface StartingDesign {
@@ -61,8 +61,4 @@ async function fromGallery(entry: CatalogEntry, space: ConfigurationSpace, candi
     return { choices: [], notice: { tone: 'warning', title: 'The gallery design could not be opened', lines: ['It names options this product no longer has. You are starting from the suggested design.'] } };
   }
   return fromToken(entry, space, token, 'gallery design', candidate.id);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,4 +1,4 @@
-import { readApiError } from './readApiError.ts';
+import { apiErrorSentence, readApiError } from './readApiError.ts';
 
 /** A design in the community gallery, as `GET /api/candidates` lists it. */
 export interface GalleryCandidate {
@@ -52,7 +52,7 @@ async function request(url: string, init: RequestInit): Promise<Response> {
   }
   if (!response.ok) {
     const error = await readApiError(response);
-    throw new GalleryError(`${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}. ${error.hint}`.trim());
+    throw new GalleryError(apiErrorSentence(error));
   }
   return response;
 }

@@ -19,3 +19,17 @@ export async function readApiError(response: Response): Promise<ReadableApiError
   }
   return { code: `http_${response.status}`, message: `the server answered ${response.status} ${response.statusText}`.trim(), hint: 'try again in a moment' };
 }
+
+/** A sentence from a server error for the customer: "What is wrong. What to do." */
+export function apiErrorSentence(error: ReadableApiError): string {
+  const sentence = (text: string) => {
+    const trimmed = text.trim().replace(/\.$/, '');
+    return trimmed ? `${capitalise(trimmed)}.` : '';
+  };
+  return [sentence(error.message), sentence(error.hint)].filter(Boolean).join(' ');
+}
+
+/** The text with its first letter in capitals (server messages start in lower case, to be quoted in a sentence). */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,5 +1,5 @@
 import { GallerySubmissionError, type GallerySubmission, type SubmittedCandidate } from '../../machines/index.ts';
-import { readApiError } from './readApiError.ts';
+import { apiErrorSentence, readApiError } from './readApiError.ts';
 
 /**
  * Sends a design to the community gallery (`POST /api/candidates`). A refusal (a title the
@@ -15,12 +15,8 @@ export async function submitCandidateOverHttp(submission: GallerySubmission): Pr
   }
   if (!response.ok) {
     const error = await readApiError(response);
-    throw new GallerySubmissionError(`${capitalise(error.message)}. ${error.hint}`.trim());
+    throw new GallerySubmissionError(apiErrorSentence(error));
   }
   const body = (await response.json()) as { candidate: { id: string }; joined?: boolean };
   return { id: body.candidate.id, joined: body.joined === true };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,5 @@
 import type { ArtworkMeta } from '../../domain/index.ts';
-import { readApiError } from './readApiError.ts';
+import { apiErrorSentence, readApiError } from './readApiError.ts';
 
 /** The most a customer may upload, as the shop accepts it; checked here first so nothing large is sent in vain. */
 export const MAX_ARTWORK_BYTES = 10 * 1024 * 1024;
@@ -26,7 +26,7 @@ export async function uploadArtwork(file: File): Promise<{ artwork: ArtworkMeta;
   }
   if (!response.ok) {
     const error = await readApiError(response);
-    throw new ArtworkUploadError(`${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.${error.hint ? ` ${error.hint.charAt(0).toUpperCase()}${error.hint.slice(1)}.` : ''}`.replace(/\.\./g, '.'));
+    throw new ArtworkUploadError(apiErrorSentence(error));
   }
   return (await response.json()) as { artwork: ArtworkMeta; warnings: readonly string[] };
 }
