@@ -40,7 +40,8 @@ export const ProductScene = memo(function ProductScene({ product, looks, variant
   return (
     <>
       <ProductModel parts={parts} looks={looks} variant={variant} onPartClick={onPartClick} />
-      {atlas && <PrintOverlay parts={parts} atlas={atlas} prints={prints} artworks={artworks} />}
+      {/* Mounted only once there is something to print: its 2048² texture is not free to upload. */}
+      {atlas && (prints.length > 0 || artworks.length > 0) && <PrintOverlay parts={parts} atlas={atlas} prints={prints} artworks={artworks} />}
       <FloorShadow parts={parts} />
       <CameraRig ref={rig} product={product} parts={parts} focusedPart={focusedPart} />
     </>
