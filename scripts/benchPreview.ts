@@ -4,21 +4,17 @@
  * showing the product, then the frames drawn while idle (demand mode: should be 0) and the frame
  * rate while the camera is dragged round. Prints figures; it is a benchmark, not a test.
  */
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+
+import { launchChromium, startPreviewServer } from './previewBrowser.ts';
 
 const PORT = 4321;
 const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.RUNS ?? 5);
 
 async function main(): Promise<void> {
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  const { server } = await startPreviewServer(PORT);
   try {
-    await waitForServer();
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--use-gl=angle', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     const firstFrames: number[] = [];
     let idleFrames = 0;
     let orbitFps = 0;
@@ -57,18 +53,6 @@ async function main(): Promise<void> {
   } finally {
     server.kill();
   }
-}
-
-async function waitForServer(): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The preview server did not start on ${BASE}; run \`npx vite build\` first.`);
 }
 
 main().catch((error: unknown) => {

@@ -3,10 +3,10 @@
  * front, above) in headless Chromium, plus the whole configurator page, into docs/. Serves the
  * production build itself (run after `vite build`; the npm script does that).
  */
-import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { launchChromium, startPreviewServer } from './previewBrowser.ts';
 
 const PORT = 4319;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -24,13 +24,9 @@ const DESIGNS = [
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  const { server } = await startPreviewServer(PORT);
   try {
-    await waitForServer();
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--use-gl=angle', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(BASE);
     await page.waitForFunction(() => window.__atelierPreview?.ready === true, undefined, { timeout: 60_000 });
@@ -94,18 +90,6 @@ async function lookFrom(page: Page, direction: readonly [number, number, number]
   // Wait until the new view has been drawn, then until drawing stops (the preview renders on demand).
   await page.waitForFunction((frames) => window.__atelierPreview!.framesRendered > frames, before);
   await page.waitForTimeout(300);
-}
-
-async function waitForServer(): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The preview server did not start on ${BASE}; run \`npx vite build\` first.`);
 }
 
 main().catch((error: unknown) => {

@@ -20,7 +20,7 @@ export interface PrintZone {
   readonly meshes: readonly string[];
 }
 
-/** Where a field's text box sits in its zone, in millimetres from the zone's top-left: centred across, at the top. */
-export function textBoxInZone(zone: PrintZone, widthMm: number, heightMm: number): { xMm: number; yMm: number; widthMm: number; heightMm: number } {
-  return { xMm: (zone.widthMm - widthMm) / 2, yMm: 0, widthMm, heightMm };
+/** Where a field's box sits in its zone, in millimetres from the zone's top-left: centred across, `topMm` below its top. */
+export function textBoxInZone(zone: PrintZone, widthMm: number, heightMm: number, topMm = 0): { xMm: number; yMm: number; widthMm: number; heightMm: number } {
+  return { xMm: (zone.widthMm - widthMm) / 2, yMm: topMm, widthMm, heightMm };
 }

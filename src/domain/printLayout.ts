@@ -132,10 +132,10 @@ export function artworkPrints(entry: CatalogEntry, statuses: readonly ArtworkSta
   for (const status of statuses) {
     const zone = entry.printAtlas?.zones[status.field.placement];
     if (!status.offered || !zone || !status.artwork || !status.box) continue;
-    const areaX = (zone.widthMm - status.field.widthMm) / 2;
+    const area = textBoxInZone(zone, status.field.widthMm, status.field.heightMm, status.field.topMm);
     prints.push({
       fieldId: status.field.id, label: status.field.label, zoneId: status.field.placement, zone, artwork: status.artwork,
-      box: { xMm: areaX + status.box.xMm, yMm: status.field.topMm + status.box.yMm, widthMm: status.box.widthMm, heightMm: status.box.heightMm },
+      box: { xMm: area.xMm + status.box.xMm, yMm: area.yMm + status.box.yMm, widthMm: status.box.widthMm, heightMm: status.box.heightMm },
       dpi: status.dpi,
     });
   }
