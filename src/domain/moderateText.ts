@@ -1,10 +1,11 @@
 import { PROTECTED_BRANDS } from './moderationBrands.ts';
-import { cleanText, matchingForms } from './moderationNormalise.ts';
+import { findLink } from './moderationLinks.ts';
+import { findBlockedWord } from './moderationMatcher.ts';
+import { cleanText } from './moderationNormalise.ts';
 import { findPersonalData, type PersonalDataKind } from './moderationPersonalData.ts';
-import { containsProfanity } from './moderationProfanity.ts';
 
 /** Why a text was refused. */
-export type ModerationReason = 'profanity' | 'brand' | 'personal-data';
+export type ModerationReason = 'profanity' | 'brand' | 'personal-data' | 'link';
 
 /**
  * The verdict on a public text: accepted, with the clean text to store and show, or refused, with
@@ -24,12 +25,14 @@ export interface ModerationOptions {
 
 /**
  * Moderates a text customers publish (a gallery title). The text is first cleaned (`cleanText`:
- * NFKC, invisible and bidirectional control characters removed, spacing collapsed); personal data
- * (email addresses, phone numbers of 7 or more digits, web addresses) is looked for in the clean
- * text; profanity and protected brand names are looked for, as whole words, in every folded form
- * (`matchingForms`: case, accents, look-alike letters, leetspeak, spacing and punctuation between
- * letters undone). So "N 1 K Е" (a Cyrillic Е), "n.i.k.e" and "ｎｉｋｅ" are all refused as the brand, while
- * "Scunthorpe", "Classic", "Assistant" and "Pumpkin spice" pass.
+ * NFKC, invisible and bidirectional control characters removed, spacing collapsed). Then, in the
+ * clean text: personal data (email addresses, phone numbers of 7 or more digits), then web
+ * addresses, plain or disguised (`findLink`: "evil.example", "hxxp://…", "evil[.]com",
+ * "www . evil . com"); then profanity and protected brand names, by one matcher
+ * (`findBlockedWord`: look-alike letters, leetspeak, accents, repeated letters, spacing,
+ * Cyrillic and Greek spellings and sound-alike brand spellings undone). So "N 1 K Е" (a Cyrillic
+ * Е), "NlKE", "Ni ke", "Адидас" and "Adidaz" are refused as the brand, while "Scunthorpe",
+ * "Classic", "Nice kicks" and "Pumpkin spice" pass.
  *
  * @example
  * moderateText('Midnight runner') // { ok: true, normalised: 'Midnight runner' }
@@ -42,13 +45,12 @@ export function moderateText(text: string, options: ModerationOptions = {}): Mod
   const personal = findPersonalData(normalised);
   if (personal) return refuse('personal-data', `${subject} cannot contain ${PERSONAL_DATA[personal.kind]}: the gallery is public, so keep contact details out of it.`, `remove "${personal.match}"`);
 
-  const forms = matchingForms(normalised);
-  if (containsProfanity(normalised) || forms.some((words) => containsProfanity(words.join(' ')))) {
-    return refuse('profanity', `${subject} cannot contain offensive words: choose another title.`, 'reword it without the offensive word');
-  }
+  const link = findLink(normalised);
+  if (link) return refuse('link', `${subject} cannot contain a web address: the gallery shows no links, so a title cannot send people elsewhere.`, `remove "${link}"`);
 
-  const brand = findBrand(forms, options.brands ?? PROTECTED_BRANDS);
-  if (brand) return refuse('brand', `${subject} cannot name other brands ("${brand}"): choose a name of your own.`, `remove "${brand}"`);
+  const blocked = findBlockedWord(normalised, options.brands ?? PROTECTED_BRANDS);
+  if (blocked?.kind === 'profanity') return refuse('profanity', `${subject} cannot contain offensive words: choose another title.`, 'reword it without the offensive word');
+  if (blocked?.kind === 'brand') return refuse('brand', `${subject} cannot name other brands ("${blocked.brand}"): choose a name of your own.`, `remove "${blocked.brand}"`);
 
   return { ok: true, normalised };
 }
@@ -56,36 +58,8 @@ export function moderateText(text: string, options: ModerationOptions = {}): Mod
 const PERSONAL_DATA: Readonly<Record<PersonalDataKind, string>> = {
   email: 'an email address',
   phone: 'a phone number',
-  url: 'a web address',
 };
 
 function refuse(reason: ModerationReason, message: string, hint: string): ModerationResult {
   return { ok: false, reason, message, hint };
-}
-
-/** The first brand named in any form, as a whole word or words, spaced or run together, or plural. */
-function findBrand(forms: readonly (readonly string[])[], brands: readonly string[]): string | undefined {
-  const texts = forms.map((words) => ` ${words.join(' ')} `);
-  for (const { brand, spellings } of brandSpellings(brands)) {
-    if (texts.some((text) => spellings.some((spelling) => text.includes(` ${spelling} `)))) return brand;
-  }
-  return undefined;
-}
-
-const spellingsByList = new WeakMap<readonly string[], { brand: string; spellings: string[] }[]>();
-
-/** Every brand's folded spellings: "new balance", "newbalance" and the plurals; computed once per list. */
-function brandSpellings(brands: readonly string[]): { brand: string; spellings: string[] }[] {
-  let list = spellingsByList.get(brands);
-  if (!list) {
-    list = brands.flatMap((brand) => {
-      const words = matchingForms(brand)[0] ?? [];
-      if (words.length === 0) return [];
-      const spellings = new Set([words.join(' '), words.join('')]);
-      for (const spelling of [...spellings]) if (!spelling.endsWith('s')) spellings.add(`${spelling}s`);
-      return [{ brand, spellings: [...spellings] }];
-    });
-    spellingsByList.set(brands, list);
-  }
-  return list;
 }

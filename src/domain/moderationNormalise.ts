@@ -1,53 +1,27 @@
 /**
- * The two forms of a text that moderation works on: the clean text that is stored and shown, and
- * the folded forms that words are matched against, in which look-alikes, leetspeak and spacing
- * tricks are undone. Plain string work, no dependencies.
+ * The two kinds of text moderation works on: the clean text that is stored and shown, and the
+ * readings of it that the matcher (`moderationMatcher`) searches. Letters are not folded here:
+ * look-alikes, accents, leetspeak, case and repeated letters are undone by the matcher's
+ * `obscenity` transformers. A reading only decides where words begin and end, and spells
+ * Cyrillic and Greek words in Latin letters.
  */
+import { transliterate } from './moderationTransliterate.ts';
 
-/** Zero-width and bidirectional control characters, soft hyphens and other invisible formatting. */
-const INVISIBLE = /\p{Cf}/gu;
 /** A zero-width joiner that does not join two emoji (those build one emoji, e.g. a family). */
 const LONE_JOINER = /\u200D(?!\p{Extended_Pictographic})/gu;
 const FORMAT_EXCEPT_JOINER = /(?!\u200D)\p{Cf}/gu;
 const CONTROL = /\p{Cc}/gu;
 /** Half of a surrogate pair without its other half: not a character, and not storable as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const COMBINING_MARK = /\p{M}/gu;
-
-/** Capitals of other scripts that look like Latin capitals (Greek Η is H, though η looks like n). */
-const CAPITAL_LOOK_ALIKES: Readonly<Record<string, string>> = {
-  А: 'a', В: 'b', Е: 'e', Ѕ: 's', І: 'i', Ј: 'j', К: 'k', М: 'm', Н: 'h', О: 'o', Р: 'p', С: 'c', Т: 't', Х: 'x', Ү: 'y',
-  Α: 'a', Β: 'b', Ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't', Υ: 'y', Χ: 'x',
-};
 
 /**
- * Letters from other scripts that look like Latin ones (after lower-casing), from Unicode's
- * confusables list: Cyrillic, Greek, Armenian and small capitals. Only letters a reader would take
- * for the Latin letter are mapped, so a text in those scripts is not turned into English words.
+ * What separates words in a reading: anything but letters, digits and the symbols written for
+ * letters (`@` a, `$` s, `|` and `!` i). Brackets and slashes separate, though obscenity's leetspeak
+ * table reads them as "c" and "l": "(Nike)" must stay the word "nike".
  */
-const LOOK_ALIKES: Readonly<Record<string, string>> = {
-  // Cyrillic
-  а: 'a', в: 'b', е: 'e', ё: 'e', һ: 'h', і: 'i', ї: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't',
-  у: 'y', ү: 'y', х: 'x', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l', ɡ: 'g', ь: 'b', п: 'n', г: 'r', ш: 'w',
-  // Greek
-  α: 'a', β: 'b', γ: 'y', ε: 'e', η: 'n', ι: 'i', κ: 'k', μ: 'u', ν: 'v', ο: 'o', ρ: 'p', σ: 'o', ς: 'c', τ: 't', υ: 'u',
-  χ: 'x', ω: 'w',
-  // Armenian
-  ս: 'u', օ: 'o', հ: 'h', ո: 'n', ց: 'g', ք: 'p',
-  // Latin letters without a decomposition, and small capitals
-  ı: 'i', ɩ: 'i', ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ɑ: 'a', ß: 'ss', æ: 'ae', œ: 'oe',
-  ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n', ᴏ: 'o',
-  ᴘ: 'p', ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z',
-};
-
-/** Digits and symbols written for letters. `1` is read both as `i` and as `l`: each reading is a form. */
-const LEET: readonly Readonly<Record<string, string>>[] = [
-  { 0: 'o', 1: 'i', 3: 'e', 4: 'a', 5: 's', 7: 't', '@': 'a', $: 's' },
-  { 0: 'o', 1: 'l', 3: 'e', 4: 'a', 5: 's', 7: 't', '@': 'a', $: 's' },
-];
-const LEET_CHARACTER = /[013457@$]/u;
-const LETTER = /\p{L}/u;
-const NOT_LETTER = /[^\p{L}]+/u;
+const SEPARATORS = /[^\p{L}\p{M}\p{N}@$|!]+/gu;
+/** "!" and "|" at the edge of a word are punctuation ("Nike!"); inside one they stand for an i ("N!KE"). */
+const EDGE_PUNCTUATION = /^[!|]+|[!|]+$/gu;
 
 /**
  * The text as it is stored and shown: Unicode NFKC (full-width and styled letters become plain
@@ -69,56 +43,30 @@ export function cleanText(text: string): string {
 }
 
 /**
- * The forms of a text that words are matched against, each a list of lower-case words. Folding:
- * NFKC, case folded, accents and invisible characters removed, look-alike letters mapped to Latin
- * ones (Cyrillic "о" → "o"), leetspeak undone inside words that hold a letter ("n1k3" → "nike";
- * "2024" stays a number). Then three splittings of every reading: words split at anything that is
- * not a letter ("air-jordan" → air, jordan), words with the punctuation inside them removed
- * ("n.i.k.e" → nike), and runs of single letters joined ("n i k e" → nike). A word must equal a
- * blocked word, so "Scunthorpe" or "Pumpkin" never match a shorter word inside them.
+ * The readings of a clean text that the matcher searches, each a line of words separated by
+ * single spaces: the words as written (split at punctuation, so "Louis-Vuitton" is "Louis Vuitton"
+ * and "(Nike)!" is "Nike"); the same with Cyrillic and Greek letters spelt in Latin ("Адидас" →
+ * "adidas"), when there are any; and each of those with runs of one-character words joined
+ * ("f u c k" → "fuck", "n.i.k.e" → "nike"). Brand patterns allow spaces between letters
+ * themselves ("Ni ke"); the joined reading lets the profanity list catch spaced-out words too.
  *
- * @example matchingForms('N.1.K.E') // [["n","i","k","e"], ["nike"], ["nike"], …]
+ * @example matchingReadings('N.1.K.E (Адидас)') // ["N 1 K E Адидас", "N 1 K E adidas", "N1KE Адидас", "N1KE adidas"]
  */
-export function matchingForms(text: string): string[][] {
-  const folded = foldLetters(text);
-  const forms: string[][] = [];
-  const seen = new Set<string>();
-  const add = (words: string[]) => {
-    const key = words.join(' ');
-    if (words.length > 0 && !seen.has(key)) {
-      seen.add(key);
-      forms.push(words);
-    }
-  };
-  for (const leet of LEET) {
-    const chunks = folded.split(/\s+/u).filter(Boolean).map((chunk) => (LETTER.test(chunk) ? undoLeet(chunk, leet) : chunk));
-    const words = chunks.flatMap((chunk) => chunk.split(NOT_LETTER)).filter(Boolean);
-    add(words);
-    add(chunks.map((chunk) => chunk.replace(/[^\p{L}]/gu, '')).filter(Boolean));
-    add(joinSingleLetters(words));
-  }
-  return forms;
+export function matchingReadings(text: string): string[] {
+  // Case is left to the matcher: a capital can tell which letter a look-alike stands for.
+  const words = text
+    .split(SEPARATORS)
+    .map((word) => word.replace(EDGE_PUNCTUATION, ''))
+    .filter(Boolean);
+  const asWritten = words.join(' ');
+  const spelt = transliterate(asWritten);
+  const readings = new Set([asWritten, spelt]);
+  for (const reading of [asWritten, spelt]) readings.add(joinSingleCharacters(reading.split(' ')).join(' '));
+  return [...readings].filter(Boolean);
 }
 
-/** Lower case, no accents, no invisible characters, look-alikes mapped; spacing and punctuation kept. */
-function foldLetters(text: string): string {
-  let capitalsMapped = '';
-  for (const character of text.normalize('NFKC')) capitalsMapped += CAPITAL_LOOK_ALIKES[character] ?? character;
-  const decomposed = capitalsMapped.toLowerCase().normalize('NFD').replace(COMBINING_MARK, '').replace(INVISIBLE, '');
-  let folded = '';
-  for (const character of decomposed) folded += LOOK_ALIKES[character] ?? character;
-  return folded.normalize('NFC');
-}
-
-function undoLeet(chunk: string, leet: Readonly<Record<string, string>>): string {
-  if (!LEET_CHARACTER.test(chunk)) return chunk;
-  let result = '';
-  for (const character of chunk) result += leet[character] ?? character;
-  return result;
-}
-
-/** "n i k e shop" → ["nike", "shop"]: a run of two or more one-letter words becomes one word. */
-function joinSingleLetters(words: readonly string[]): string[] {
+/** "n i k e shop" → ["nike", "shop"]: a run of two or more one-character words becomes one word. */
+function joinSingleCharacters(words: readonly string[]): string[] {
   const joined: string[] = [];
   let run = '';
   const flush = () => {

@@ -1,4 +1,10 @@
-import { DataSet, RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { DataSet, englishDataset } from 'obscenity';
+
+/** What a phrase of the moderation matcher stands for: a profane word (obscenity's own metadata) or a brand. */
+export interface ModerationPhrase {
+  readonly originalWord?: string;
+  readonly brand?: string;
+}
 
 /**
  * Words the English dataset blocks by a shorter word inside them, although they are innocent
@@ -6,23 +12,15 @@ import { DataSet, RegExpMatcher, englishDataset, englishRecommendedTransformers 
  */
 const INNOCENT_WORDS: readonly string[] = ['shiitake', 'cockpit', 'cockpits', 'penistone', 'niggard', 'niggardly', 'cocktail', 'hancock', 'peacock', 'woodcock', 'shuttlecock', 'sussex', 'essex', 'analysis', 'therapist', 'cumulus', 'titanic', 'grape', 'scrape', 'tit for tat'];
 
-let matcher: RegExpMatcher | undefined;
-
 /**
- * Whether a text holds profanity, by obscenity's English dataset and recommended transformers
- * (which undo leetspeak, look-alikes and repeated letters themselves). Pass it every form from
- * `matchingForms` joined by spaces as well as the clean text, so that spacing tricks are caught.
+ * The profane words, as phrases for the moderation matcher: obscenity's English dataset (from the
+ * `cuss` project) with the innocent words above whitelisted. A new data set on each call, for the
+ * caller to extend with brands.
  *
- * @example containsProfanity('sh1t') // true
- * @example containsProfanity('Scunthorpe') // false
+ * @example new RegExpMatcher({ ...profanityPhrases().build(), ...englishRecommendedTransformers }).hasMatch('sh1t') // true
  */
-export function containsProfanity(text: string): boolean {
-  matcher ??= new RegExpMatcher({
-    ...new DataSet<{ originalWord?: string }>()
-      .addAll(englishDataset)
-      .addPhrase((phrase) => INNOCENT_WORDS.reduce((builder, word) => builder.addWhitelistedTerm(word), phrase))
-      .build(),
-    ...englishRecommendedTransformers,
-  });
-  return matcher.hasMatch(text);
+export function profanityPhrases(): DataSet<ModerationPhrase> {
+  return new DataSet<ModerationPhrase>()
+    .addAll(englishDataset)
+    .addPhrase((phrase) => INNOCENT_WORDS.reduce((builder, word) => builder.addWhitelistedTerm(word), phrase));
 }

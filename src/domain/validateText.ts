@@ -81,7 +81,8 @@ export function validateText(field: TextFieldDef, value: string, font: FontMetri
 
   if (text.length > 0) {
     const verdict = moderateText(text, { ...moderation, subject: 'Personal texts' });
-    if (!verdict.ok && verdict.reason !== 'personal-data') problems.push({ code: 'blocked-word', message: verdict.message });
+    // A personal text is printed for its customer, never published: their own address may be on it.
+    if (!verdict.ok && verdict.reason !== 'personal-data' && verdict.reason !== 'link') problems.push({ code: 'blocked-word', message: verdict.message });
   }
 
   let setting: TextCheck['setting'] = null;

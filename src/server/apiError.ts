@@ -21,6 +21,7 @@ export type ApiErrorCode =
   | 'title_profanity'
   | 'title_brand'
   | 'title_personal_data'
+  | 'title_link'
   | 'rate_limited'
   | 'invalid_query'
   | 'unauthorized'

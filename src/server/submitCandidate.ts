@@ -22,6 +22,7 @@ const MODERATION_CODES: Readonly<Record<ModerationReason, ApiErrorCode>> = {
   profanity: 'title_profanity',
   brand: 'title_brand',
   'personal-data': 'title_personal_data',
+  link: 'title_link',
 };
 
 /**

@@ -3,7 +3,7 @@
 // words that must pass.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROTECTED_BRANDS, cleanText, findPersonalData, matchingForms, moderateText, type ModerationReason } from '../../src/domain/index.ts';
+import { PROTECTED_BRANDS, cleanText, findBlockedWord, findLink, findPersonalData, matchingReadings, moderateText, type ModerationReason } from '../../src/domain/index.ts';
 
 const reasonOf = (text: string, options?: Parameters<typeof moderateText>[1]): ModerationReason | 'ok' => {
   const result = moderateText(text, options);
@@ -42,13 +42,15 @@ describe('folding for matching', () => {
     ['dotted letters', 'n.i.k.e', 'nike'],
     ['dashes inside a word', 'ni-ke', 'nike'],
     ['styled mathematical letters', '𝐧𝐢𝐤𝐞', 'nike'],
-  ])('undoes %s', (_name, input, word) => {
-    expect(matchingForms(input).some((words) => words.includes(word))).toBe(true);
+    ['a small L for an I', 'NlKE', 'nike'],
+    ['Cyrillic spelling', 'Адидас', 'adidas'],
+  ])('undoes %s', (_name, input, brand) => {
+    expect(findBlockedWord(cleanText(input), PROTECTED_BRANDS)).toEqual({ kind: 'brand', brand });
   });
 
-  it('leaves numbers that are not inside a word alone', () => {
-    expect(new Set(matchingForms('Class of 2024').flat())).toEqual(new Set(['class', 'of']));
-    expect(matchingForms('r2d2 b4').flat()).toEqual(expect.arrayContaining(['rd', 'ba']));
+  it('reads the words as written, spelt in Latin, and with single letters joined', () => {
+    expect(matchingReadings('N.1.K.E (Адидас)!')).toEqual(['N 1 K E Адидас', 'N 1 K E adidas', 'N1KE Адидас', 'N1KE adidas']);
+    expect(matchingReadings('Nike! N!KE |x|')).toEqual(['Nike N!KE x']);
   });
 });
 
@@ -92,9 +94,6 @@ describe('moderating a title', () => {
     ['call +31 6 1234 5678', 'personal-data'],
     ['0612345678', 'personal-data'],
     ['(020) 555-0199', 'personal-data'],
-    ['https://example.org/me', 'personal-data'],
-    ['www.example.org', 'personal-data'],
-    ['visit myshop.store', 'personal-data'],
     // innocent words that hold a blocked word
     ['Scunthorpe', 'ok'],
     ['Classic', 'ok'],
@@ -156,17 +155,114 @@ describe('moderating a title', () => {
   });
 
   it('accepts ordinary titles made of colour and material words', () => {
-    const words = ['midnight', 'runner', 'volt', 'suede', 'crepe', 'classic', 'optic', 'white', 'black', 'navy', 'court', 'retro', 'street', 'sunset', 'ember'];
+    const words = ['midnight', 'runner', 'volt', 'suede', 'crepe', 'classic', 'optic', 'white', 'black', 'navy', 'court', 'retro', 'street', 'sunset', 'ember',
+      // near misses of brand names: a letter changed, added or dropped
+      'nice', 'knight', 'nile', 'like', 'bike', 'nuke', 'cross', 'chapel', 'heroes', 'umbra', 'salmon', 'basics', 'channel', 'prado', 'fend',
+      'van', 'vanilla', 'pump', 'pumpkin', 'dash', 'of', 'lime', 'on', 'summer', 'pick', 'kicks', 'diorama', 'supremely', 'conversation', 'jordanian'];
     fc.assert(fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }), (title) => {
       expect(reasonOf(title.join(' '))).toBe('ok');
     }));
   });
 });
 
+describe('folds that were missing (issue 8)', () => {
+  // Each of these was published before the folds below existed.
+  it.each([
+    // look-alikes for the I: a small L, a bar, an exclamation mark
+    ['NlKE', 'brand'],
+    ['N|KE', 'brand'],
+    ['N!KE', 'brand'],
+    // a brand split into short pieces
+    ['Ni ke', 'brand'],
+    ['Ad id as', 'brand'],
+    // whole words in Cyrillic, transliterated, and the spellings used in Russian
+    ['Адидас', 'brand'],
+    ['Пума', 'brand'],
+    ['Найк', 'brand'],
+    ['Найки', 'brand'],
+    ['Рибок', 'brand'],
+    // near misses that sound the same: s written z, i written y, a letter repeated
+    ['Adidaz', 'brand'],
+    ['Vanz', 'brand'],
+    ['Zupreme', 'brand'],
+    ['Nyke', 'brand'],
+    ['Reeebok', 'brand'],
+    // web addresses with any ending, defanged, or with spaced dots
+    ['evil.example', 'link'],
+    ['EVIL.EXAMPLE', 'link'],
+    ['Buy from evil.shoes', 'link'],
+    ['evil\uFF0Eexample', 'link'],
+    ['hxxp://evil.example/x', 'link'],
+    ['hxxps[:]//evil[.]example', 'link'],
+    ['www . evil . com', 'link'],
+    ['evil[.]com', 'link'],
+    ['evil(.)example', 'link'],
+    ['evil(dot)com', 'link'],
+    ['evil [dot] example', 'link'],
+    ['evil dot com', 'link'],
+    ['evil . com', 'link'],
+    ['https://example.org/me', 'link'],
+    ['www.example.org', 'link'],
+    ['visit myshop.store', 'link'],
+  ])('%s → %s', (text, expected) => {
+    expect(reasonOf(text)).toBe(expected);
+  });
+
+  // Caught before; kept as the folds moved into the matcher.
+  it.each([
+    ['ΝΙΚΕ', 'brand'],
+    ['ВАРЕ', 'brand'],
+    ['Nike!', 'brand'],
+    ['(Nike)', 'brand'],
+    ['"Adidas"', 'brand'],
+    ['Adidas-free zone', 'brand'],
+    ['Reebok', 'brand'],
+    ['Pumas', 'brand'],
+    ['1ouis vuitton', 'brand'],
+    ['Louis Vuitton', 'brand'],
+    ['Calvin Klein', 'brand'],
+    ['Stüssy', 'brand'],
+    ['ΗΕRΜΕS', 'brand'],
+  ])('%s → %s', (text, expected) => {
+    expect(reasonOf(text)).toBe(expected);
+  });
+
+  it('explains why a web address is refused, naming it', () => {
+    expect(moderateText('hxxp://evil.example/x')).toEqual({
+      ok: false,
+      reason: 'link',
+      message: 'Titles cannot contain a web address: the gallery shows no links, so a title cannot send people elsewhere.',
+      hint: 'remove "hxxp://evil.example/x"',
+    });
+    expect(moderateText('Адидас')).toMatchObject({ ok: false, reason: 'brand', hint: 'remove "adidas"' });
+  });
+
+  it.each([
+    // ordinary titles that look like a brand or a near miss, and must pass
+    'Nice kicks', 'Summer on court', 'Midnight runner', 'Dash of lime', 'Knight rider', "Nikita's pick", 'Nile blue',
+    'Like new', 'Bike ride', 'Nuke pink', "Mike's kicks", 'Van life', 'Vanilla sky', 'Cross trainer', 'Chapel hill',
+    'Heroes', 'Umbra', 'Salmon pink', 'Basics', 'Channel surfer', 'Prado', 'Fend off', 'Pumpkin spice', 'Puzzle',
+    'Jordanian sunset', 'Diorama', 'Is it ok', 'Go on by', 'Зимний вечер', 'Καλοκαίρι', 'Room 101', 'Kapa cloth', 'Naik',
+    'Timber land', 'Lulu lemons', 'Con verse',
+    // dots that are not web addresses
+    'U.S.A. edition', 'Vol. 2', 'St. Louis blues', 'No.5 blend', 'e.g. blue', 'Polka dot dress', 'Dot matrix',
+    'Mr. Blue sky', 'Run. Jump. Fly.', 'Version 2.0',
+  ])('%s passes', (text) => {
+    expect(reasonOf(text)).toBe('ok');
+  });
+});
+
+describe('finding web addresses', () => {
+  it('names the address as written', () => {
+    expect(findLink('see www.example.org/x')).toBe('www.example.org/x');
+    expect(findLink('go to evil [dot] example now')).toBe('evil [dot] example');
+    expect(findLink('U.S.A. 2.0')).toBeUndefined();
+  });
+});
+
 describe('finding personal data', () => {
   it('names the kind and the text that matched', () => {
     expect(findPersonalData('Call 0612 345 678 now')).toEqual({ kind: 'phone', match: '0612 345 678' });
-    expect(findPersonalData('see www.example.org/x')).toEqual({ kind: 'url', match: 'www.example.org/x' });
     expect(findPersonalData('six digits 123456 are fine')).toBeUndefined();
   });
 });
