@@ -30,6 +30,12 @@ describe('a personal text on the heel tab (8 letters, digits and spaces)', () =>
     ['punctuation not allowed here', 'ADA!', ['not-allowed']],
     ['a brand in leetspeak', 'N1KE', ['blocked-word']],
     ['profanity', 'FUCK', ['blocked-word']],
+    // the same matcher as gallery titles: look-alike I, spacing inside a word, sound-alike letters
+    ['a small L for the I', 'NlKE', ['blocked-word']],
+    ['a brand split in two', 'NI KE', ['blocked-word']],
+    ['a brand with z for s', 'ADIDAZ', ['blocked-word']],
+    ['a brand with y for i', 'NYKE', ['blocked-word']],
+    ['a near miss that is a word', 'NICE', []],
   ])('%s: %j', (_name, text, expected) => {
     expect(codes(text)).toEqual(expected);
   });

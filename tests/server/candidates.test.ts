@@ -142,6 +142,10 @@ describe('submitting a design', () => {
     ['profanity', 'sh1t kicks', 'title_profanity', /offensive words/],
     ['an email address', 'ask ada@example.com', 'title_personal_data', /email address/],
     ['a phone number', 'call 0612 345 678', 'title_personal_data', /phone number/],
+    ['a brand with a small L for the I', 'NlKE', 'title_brand', /"nike"/],
+    ['a brand in Cyrillic', 'Адидас', 'title_brand', /"adidas"/],
+    ['a web address', 'evil.example', 'title_link', /web address: the gallery shows no links/],
+    ['a defanged web address', 'hxxp://evil[.]example', 'title_link', /web address/],
   ])('refuses a title with %s (422), storing nothing', async (_name, title, code, message) => {
     const error = await expectError(await submit(submission(designs[0]!, { title })), 422, code);
     expect(error.message).toMatch(message);
