@@ -1,6 +1,6 @@
-// Moderation of public text (gallery titles): cleaning, folding of look-alikes, leetspeak and spacing,
-// and the three refusals — profanity, protected brand names, personal data — with the innocent
-// words that must pass.
+// Moderation of public text (gallery titles): cleaning, folding of look-alikes, leetspeak, spacing and
+// other scripts, and the four refusals — profanity, protected brand names, personal data, web
+// addresses — with the innocent words that must pass.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PROTECTED_BRANDS, cleanText, findBlockedWord, findLink, findPersonalData, matchingReadings, moderateText, type ModerationReason } from '../../src/domain/index.ts';
