@@ -165,6 +165,15 @@ export function bytesOf(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
+/** A zlib stream cut right after `data` (flushed to a byte boundary, never finished): what follows is up to the caller. */
+export function zlibUnfinished(data: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const zlib = new Zlib({ level: 9 }, (chunk) => parts.push(chunk));
+  zlib.push(data);
+  zlib.flush(true);
+  return concat(...parts);
+}
+
 /**
  * A zlib stream holding `data` and then `megabytes` MB of zeros, built by repeating one compressed
  * block of zeros (so making a gigabyte's stream takes milliseconds): a zip bomb's payload behind
