@@ -27,7 +27,8 @@ const VALUES = { up: 1, down: -1, none: 0 } as const;
 export async function castVote(services: VoteServices, candidateId: string, voterId: string, body: unknown): Promise<CastVoteResult> {
   const vote = isObject(body) ? body.vote : undefined;
   const extra = isObject(body) ? Object.keys(body).filter((key) => key !== 'vote') : [];
-  if (typeof vote !== 'string' || !(vote in VALUES) || extra.length > 0) {
+  // Object.hasOwn, not `in`: "toString" or "__proto__" are in every object, and are not votes.
+  if (typeof vote !== 'string' || !Object.hasOwn(VALUES, vote) || extra.length > 0) {
     const problem = !isObject(body)
       ? { path: '', message: `the vote must be a JSON object, not ${describeValue(body)}`, hint: 'send {"vote":"up"}' }
       : extra.length > 0

@@ -37,6 +37,7 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
     // PGlite runs one statement at a time; a server can write several batches on its connections.
     concurrency: options.concurrency ?? (client.kind === 'pglite' ? 1 : 4),
   });
+  let rateLimitHits = 0;
   const placeOrder = async (order: NewOrder): Promise<PlaceOrderOutcome> => {
     const stored = await insertOrders(order);
     if (stored) return { kind: 'created', order: stored };
@@ -170,8 +171,26 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
     },
 
     castVote: (vote) => castVote(client, vote),
+
+    async countRateLimitHit(hit) {
+      const windowMs = hit.windowSeconds * 1000;
+      const resetsAt = new Date((Math.floor(hit.now.getTime() / windowMs) + 1) * windowMs);
+      // A server whose clock lags counts into the newer window rather than starting an older one.
+      const rows = await client.query<{ hits: number; resets_at: string }>(
+        `INSERT INTO rate_limit_windows AS w (limit_name, client, resets_at, hits) VALUES ($1, $2, $3::text::timestamptz, 1)
+         ON CONFLICT (limit_name, client) DO UPDATE
+           SET hits = CASE WHEN w.resets_at >= excluded.resets_at THEN w.hits + 1 ELSE 1 END, resets_at = greatest(w.resets_at, excluded.resets_at)
+         RETURNING hits, ${isoText('resets_at')} AS resets_at`,
+        [hit.name, hit.client, resetsAt.toISOString()],
+      );
+      if (++rateLimitHits % PRUNE_EVERY === 0) await client.query('DELETE FROM rate_limit_windows WHERE resets_at < $1::text::timestamptz', [hit.now.toISOString()]);
+      return { hits: Number(rows[0]!.hits), resetsAt: new Date(rows[0]!.resets_at) };
+    },
   };
 }
+
+/** How many rate-limit hits (per process) between two deletions of ended windows. */
+const PRUNE_EVERY = 1000;
 
 /** ORDER BY of each sort; see {@link CandidateSort} for what they mean. */
 const CANDIDATE_ORDER: Readonly<Record<CandidateSort, string>> = {
