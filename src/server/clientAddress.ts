@@ -59,6 +59,7 @@ export function parseTrustedProxies(text: string | undefined): TrustedProxies {
 function parseRange(range: string, entry: string): [Address, number] {
   try {
     if (range.includes('/')) {
+      if (parseAddress(range.slice(0, range.indexOf('/'))) === undefined) throw new Error('not an address');
       const [network, bits] = ipaddr.parseCIDR(range);
       return network.kind() === 'ipv6' && (network as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96 ? [(network as ipaddr.IPv6).toIPv4Address(), bits - 96] : [network, bits];
     }
@@ -73,7 +74,8 @@ function parseRange(range: string, entry: string): [Address, number] {
 
 /** An address in canonical form: IPv4-mapped IPv6 (`::ffff:1.2.3.4`, as dual-stack sockets report IPv4) as IPv4. */
 function parseAddress(text: string): Address | undefined {
-  if (!ipaddr.isValid(text)) return undefined;
+  // Only the usual forms: ipaddr.js also takes "10.1" or "0x7f.1", which no proxy writes.
+  if (text.includes(':') ? !ipaddr.IPv6.isValid(text) : !ipaddr.IPv4.isValidFourPartDecimal(text)) return undefined;
   const address = ipaddr.parse(text);
   return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() ? (address as ipaddr.IPv6).toIPv4Address() : address;
 }

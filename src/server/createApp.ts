@@ -236,9 +236,9 @@ export function createApp(options: AppOptions): Hono {
     if (!body.ok) return withVoter(errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {}), voter);
     const result = await castVote(services, c.req.param('id'), voter.voterId, body.value);
     if (result.kind === 'refused') {
-      return withVoter(errorResponse(result.error, result.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(result.retryAfterSeconds) }), voter);
+      return withVoter(errorResponse(result.error, result.limit === undefined ? {} : rateLimitHeaders([result.limit], true)), voter);
     }
-    return withVoter(jsonResponse({ candidate: result.candidate }, 200), voter);
+    return withVoter(jsonResponse({ candidate: result.candidate }, 200, rateLimitHeaders([result.limit])), voter);
   });
 
   app.post('/api/artworks', bodyLimit({

@@ -134,9 +134,15 @@ export interface NewVote {
   readonly policy: VotingPolicy;
 }
 
+/** The voter's votes in the rate limit's window, this one included, and the seconds until the oldest leaves it. */
+export interface VoteWindow {
+  readonly votes: number;
+  readonly resetSeconds: number;
+}
+
 /** What casting a vote led to. `flagged`: cast in a burst, so kept but not counted. */
 export type CastVoteOutcome =
-  | { readonly kind: 'cast'; readonly candidate: StoredCandidate; readonly flagged: boolean }
+  | { readonly kind: 'cast'; readonly candidate: StoredCandidate; readonly flagged: boolean; readonly window: VoteWindow }
   | { readonly kind: 'rate-limited'; readonly retryAfterSeconds: number }
   | { readonly kind: 'unknown-candidate' };
 

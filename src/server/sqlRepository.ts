@@ -1,6 +1,6 @@
 import { wilsonLowerBound, type CatalogEntry, type DesignDocument } from '../domain/index.ts';
 import type {
-  CandidateQuery, CandidateSort, CastVoteOutcome, ExportCursor, NewOrder, NewVote, PlaceOrderOutcome, Repository, StoredArtwork, StoredCandidate, StoredImage, StoredOrder,
+  CandidateQuery, CandidateSort, CastVoteOutcome, ExportCursor, NewOrder, NewVote, PlaceOrderOutcome, Repository, StoredArtwork, StoredCandidate, StoredImage, StoredOrder, VoteWindow,
 } from './repository.ts';
 import type { OrderRecord } from './serverOrder.ts';
 import { groupCommit, type GroupCommitOptions, type Settled } from './groupCommit.ts';
@@ -292,7 +292,7 @@ function toStoredCandidate(row: CandidateRow): StoredCandidate {
  */
 async function castVote(client: SqlClient, vote: NewVote): Promise<CastVoteOutcome> {
   const now = vote.now.toISOString();
-  const outcome = await client.transaction(async (tx): Promise<CastVoteOutcome | { kind: 'recorded'; flagged: boolean }> => {
+  const outcome = await client.transaction(async (tx): Promise<CastVoteOutcome | { kind: 'recorded'; flagged: boolean; window: VoteWindow }> => {
     // Two-key form: its own key space, apart from the migrations' single-key lock.
     await tx.query('SELECT pg_advisory_xact_lock(4173, hashtext($1))', [vote.voterId]);
     const candidate = (await tx.query<{ seq: string }>('SELECT seq::text AS seq FROM candidates WHERE public_id = $1 FOR NO KEY UPDATE', [vote.candidateId]))[0];
@@ -335,11 +335,13 @@ async function castVote(client: SqlClient, vote: NewVote): Promise<CastVoteOutco
       'UPDATE candidates SET up_votes = $2, down_votes = $3, flagged_votes = $4, score = $5 WHERE seq = $1::bigint',
       [candidate.seq, up, down, Number(counts.flagged), wilsonLowerBound(up, up + down)],
     );
-    return { kind: 'recorded', flagged };
+    const oldest = recent.oldest === null ? vote.now.getTime() : new Date(recent.oldest).getTime();
+    const resetSeconds = Math.max(1, Math.ceil((oldest + vote.policy.windowSeconds * 1000 - vote.now.getTime()) / 1000));
+    return { kind: 'recorded', flagged, window: { votes: inWindow + 1, resetSeconds } };
   });
   if (outcome.kind !== 'recorded') return outcome;
   const candidate = (await selectCandidates(client, { where: 'c.public_id = $2', params: [vote.candidateId], viewer: vote.voterId }))[0]!;
-  return { kind: 'cast', candidate, flagged: outcome.flagged };
+  return { kind: 'cast', candidate, flagged: outcome.flagged, window: outcome.window };
 }
 
 /**

@@ -334,15 +334,22 @@ describe('voting', () => {
   it('refuses the 31st vote in a minute with 429 and Retry-After, writing nothing, and takes votes again a minute later', async () => {
     const candidate = await created(designs[0]!);
     const ada = await newVoter();
-    expect((await vote(candidate.id, 'up', ada)).status).toBe(200);
+    const first = await vote(candidate.id, 'up', ada);
+    expect(first.status).toBe(200);
+    expect([...first.headers].filter(([name]) => name.startsWith('ratelimit'))).toEqual([
+      ['ratelimit-limit', '30'], ['ratelimit-policy', '30;w=60'], ['ratelimit-remaining', '29'], ['ratelimit-reset', '60'],
+    ]);
     for (let index = 1; index < 30; index++) {
       t.setNow(`2026-11-25T12:00:${String(index).padStart(2, '0')}.000Z`);
-      expect((await vote(candidate.id, index % 2 === 0 ? 'up' : 'down', ada)).status).toBe(200);
+      const response = await vote(candidate.id, index % 2 === 0 ? 'up' : 'down', ada);
+      expect(response.status).toBe(200);
+      expect([response.headers.get('ratelimit-remaining'), response.headers.get('ratelimit-reset')]).toEqual([String(29 - index), String(60 - index)]);
     }
     t.setNow('2026-11-25T12:00:40.000Z');
     const refused = await vote(candidate.id, 'none', ada);
     const error = await expectError(refused, 429, 'rate_limited');
     expect(refused.headers.get('retry-after')).toBe('20');
+    expect([refused.headers.get('ratelimit-remaining'), refused.headers.get('ratelimit-reset')]).toEqual(['0', '20']);
     expect(error.message).toMatch(/30 votes in the last 60 seconds/);
     expect(error.hint).toMatch(/wait 20 seconds/);
     expect(((await (await get(`/api/candidates/${candidate.id}`, ada)).json()) as CandidateBody).candidate.myVote).not.toBe(0);
