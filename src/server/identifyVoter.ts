@@ -42,7 +42,7 @@ export async function identifyVoter(services: VoterServices, cookieHeader: strin
 export function voterCookieRequired(): ApiError {
   return apiError(403, 'voter_cookie_required',
     'a vote counts only from a visitor who already has the gallery\'s voter cookie, and this request came without one (or with one this shop did not sign)',
-    'open the gallery first (GET /api/candidates) with cookies enabled for this site, then vote again; this response sets the cookie');
+    'enable cookies for this site and open the gallery (GET /api/candidates) before voting; this response sets the cookie, so voting again now works when cookies are on');
 }
 
 /** The 429 of a request that needs a new voter id when the client's address has had all it may. */
