@@ -46,14 +46,14 @@ export function rateLimitHeaders(verdicts: readonly RateLimitVerdict[], refused 
   };
 }
 
-/** In words, for messages: "30 an hour", "20 in 10 minutes". */
-export function describeRateLimit(limit: RateLimit): string {
+/** In words, for messages: "30 new voter ids an hour", "20 submissions in 10 minutes". */
+export function describeRateLimit(limit: RateLimit, what: string): string {
   const { max, windowSeconds: seconds } = limit;
   const window = seconds === 3600 ? 'an hour'
     : seconds === 60 ? 'a minute'
       : seconds % 3600 === 0 ? `in ${seconds / 3600} hours`
         : seconds % 60 === 0 ? `in ${seconds / 60} minutes` : `in ${seconds} seconds`;
-  return `${max} ${window}`;
+  return `${max} ${what} ${window}`;
 }
 
 /** "20 seconds", "1 second", "12 minutes": how long to wait. */

@@ -48,6 +48,6 @@ export function voterCookieRequired(): ApiError {
 /** The 429 of a request that needs a new voter id when the client's address has had all it may. */
 export function tooManyNewVoters(verdict: RateLimitVerdict): ApiError {
   return apiError(429, 'rate_limited',
-    `too many new visitors from your network: the shop gives at most ${describeRateLimit(verdict.limit)} new voter ids per address`,
+    `too many new visitors from your network: the shop gives one address at most ${describeRateLimit(verdict.limit, 'new voter ids')}`,
     `if you have been to the gallery before, enable cookies for this site so that it knows you; otherwise wait ${describeWait(verdict.resetSeconds)} (see Retry-After) and try again`);
 }

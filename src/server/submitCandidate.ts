@@ -68,7 +68,7 @@ export async function submitCandidate(services: CandidateServices, voterId: stri
 /** The 429 of a submission over the client address's limit (counted before anything else is done). */
 export function tooManySubmissions(verdict: RateLimitVerdict): ApiError {
   return apiError(429, 'rate_limited',
-    `too many gallery submissions from your address: the shop takes at most ${describeRateLimit(verdict.limit)} from one address`,
+    `too many gallery submissions from your address: the shop takes at most ${describeRateLimit(verdict.limit, 'submissions')} from one address`,
     `wait ${describeWait(verdict.resetSeconds)} (see Retry-After), then submit again`);
 }
 

@@ -182,7 +182,7 @@ describe('limits per client address', () => {
     expect(rateLimitHeaders(over)).toEqual({ limit: '30', remaining: '0', reset: '3000', retryAfter: null });
     const refused = await vote(candidate.id, 'up', { address: BUYER });
     const error = await errorOf(refused, 429, 'rate_limited');
-    expect(error.message).toMatch(/30 an hour/);
+    expect(error.message).toMatch(/at most 30 new voter ids an hour/);
     expect(error.hint).toMatch(/50 minutes/);
     expect(refused.headers.get('set-cookie')).toBeNull();
     expect(rateLimitHeaders(refused)).toEqual({ limit: '30', remaining: '0', reset: '3000', retryAfter: '3000' });
@@ -213,7 +213,7 @@ describe('limits per client address', () => {
     expect(statuses.filter((status) => status === 201 || status === 200)).toHaveLength(20);
     expect(statuses.slice(20)).toEqual(Array(17).fill(429));
     const error = await errorOf(last!, 429, 'rate_limited');
-    expect(error.message).toMatch(/20 an hour/);
+    expect(error.message).toMatch(/at most 20 submissions an hour/);
     expect(rateLimitHeaders(last!)).toEqual({ limit: '20', remaining: '0', reset: '3600', retryAfter: '3600' });
     expect((await submit(designs[0]!, { address: HONEST })).status).toBe(200);
   });
