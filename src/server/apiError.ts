@@ -23,6 +23,7 @@ export type ApiErrorCode =
   | 'title_personal_data'
   | 'title_link'
   | 'rate_limited'
+  | 'voter_cookie_required'
   | 'invalid_query'
   | 'unauthorized'
   | 'not_found'
@@ -36,7 +37,7 @@ export type ApiErrorCode =
  * wrong, `hint` what to do about it, and `problems` lists each wrong field (path, message, hint).
  */
 export interface ApiError {
-  readonly status: 400 | 401 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   readonly code: ApiErrorCode;
   readonly message: string;
   readonly hint: string;

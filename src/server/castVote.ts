@@ -2,6 +2,8 @@ import { apiError, type ApiError } from './apiError.ts';
 import { toCandidate, type Candidate } from './candidate.ts';
 import { describeValue, isObject } from './describeValue.ts';
 import type { Repository } from './repository.ts';
+import type { RateLimitVerdict } from './checkRateLimit.ts';
+import type { RateLimit } from './clientLimits.ts';
 import type { Clock } from './clock.ts';
 import type { VotingPolicy } from './votingPolicy.ts';
 
@@ -12,10 +14,13 @@ export interface VoteServices {
   readonly voting: VotingPolicy;
 }
 
-/** The candidate with its new counts, or why the vote was refused (with a Retry-After for 429). */
+/**
+ * The candidate with its new counts and the voter's count against the rate limit, or why the
+ * vote was refused (with a Retry-After for 429).
+ */
 export type CastVoteResult =
-  | { readonly kind: 'cast'; readonly candidate: Candidate }
-  | { readonly kind: 'refused'; readonly error: ApiError; readonly retryAfterSeconds?: number };
+  | { readonly kind: 'cast'; readonly candidate: Candidate; readonly limit: RateLimitVerdict }
+  | { readonly kind: 'refused'; readonly error: ApiError; readonly limit?: RateLimitVerdict };
 
 const VALUES = { up: 1, down: -1, none: 0 } as const;
 
@@ -27,7 +32,8 @@ const VALUES = { up: 1, down: -1, none: 0 } as const;
 export async function castVote(services: VoteServices, candidateId: string, voterId: string, body: unknown): Promise<CastVoteResult> {
   const vote = isObject(body) ? body.vote : undefined;
   const extra = isObject(body) ? Object.keys(body).filter((key) => key !== 'vote') : [];
-  if (typeof vote !== 'string' || !(vote in VALUES) || extra.length > 0) {
+  // Object.hasOwn, not `in`: "toString" or "__proto__" are in every object, and are not votes.
+  if (typeof vote !== 'string' || !Object.hasOwn(VALUES, vote) || extra.length > 0) {
     const problem = !isObject(body)
       ? { path: '', message: `the vote must be a JSON object, not ${describeValue(body)}`, hint: 'send {"vote":"up"}' }
       : extra.length > 0
@@ -44,18 +50,31 @@ export async function castVote(services: VoteServices, candidateId: string, vote
   });
   switch (outcome.kind) {
     case 'cast':
-      return { kind: 'cast', candidate: toCandidate(outcome.candidate) };
+      return {
+        kind: 'cast',
+        candidate: toCandidate(outcome.candidate),
+        limit: {
+          allowed: true,
+          limit: votingLimit(services.voting),
+          remaining: Math.max(0, services.voting.maxVotesPerWindow - outcome.window.votes),
+          resetSeconds: outcome.window.resetSeconds,
+        },
+      };
     case 'unknown-candidate':
       return { kind: 'refused', error: candidateNotFound(candidateId) };
     case 'rate-limited':
       return {
         kind: 'refused',
-        retryAfterSeconds: outcome.retryAfterSeconds,
+        limit: { allowed: false, limit: votingLimit(services.voting), remaining: 0, resetSeconds: outcome.retryAfterSeconds },
         error: apiError(429, 'rate_limited', `you have cast ${services.voting.maxVotesPerWindow} votes in the last ${services.voting.windowSeconds} seconds, the most allowed`, `wait ${outcome.retryAfterSeconds} second${outcome.retryAfterSeconds === 1 ? '' : 's'} (see Retry-After), then vote again`),
       };
     default:
       throw new Error(`[Atelier] unknown vote outcome ${JSON.stringify(outcome satisfies never)}`);
   }
+}
+
+function votingLimit(voting: VotingPolicy): RateLimit {
+  return { max: voting.maxVotesPerWindow, windowSeconds: voting.windowSeconds };
 }
 
 /** The 404 of an id that names no candidate. */

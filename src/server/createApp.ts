@@ -24,7 +24,12 @@ import { DEFAULT_LIMITS, type ServerLimits } from './serverLimits.ts';
 import { serveBuiltApp } from './staticFiles.ts';
 import { submitCandidate } from './submitCandidate.ts';
 import { submitOrder } from './submitOrder.ts';
-import { createVoterCookies, type VoterIdentity } from './voterCookie.ts';
+import { createVoterCookies } from './voterCookie.ts';
+import { checkRateLimit, rateLimitHeaders, type RateLimitVerdict } from './checkRateLimit.ts';
+import { clientConnection, parseTrustedProxies } from './clientAddress.ts';
+import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from './clientLimits.ts';
+import { identifyVoter, tooManyNewVoters, voterCookieRequired, type Voter } from './identifyVoter.ts';
+import { tooManySubmissions } from './submitCandidate.ts';
 import { DEFAULT_VOTING_POLICY, type VotingPolicy } from './votingPolicy.ts';
 
 /** What the app is built from. */
@@ -51,6 +56,14 @@ export interface AppOptions {
   readonly voting?: VotingPolicy;
   /** What title moderation blocks, e.g. the shop's extra protected brands. */
   readonly moderation?: ModerationOptions;
+  /**
+   * The reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed, in the form
+   * of ATELIER_TRUST_PROXY (addresses and CIDR ranges, e.g. "127.0.0.1, 10.0.0.0/8"); none when
+   * left out: the client's address and protocol are then the socket's. Throws on a bad entry.
+   */
+  readonly trustProxy?: string;
+  /** New voter ids and gallery submissions per client address (default {@link DEFAULT_CLIENT_LIMITS}). */
+  readonly clientLimits?: Partial<ClientLimits>;
 }
 
 const CANDIDATE_BODY_HINTS: BodyHints = {
@@ -87,8 +100,16 @@ export function createApp(options: AppOptions): Hono {
     moderation: options.moderation ?? {},
   };
   const voters = createVoterCookies(options.voterSecret ?? randomBytes(32).toString('base64url'));
-  const voterOf = (c: Context): VoterIdentity => voters.identify(c.req.header('cookie'), new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https');
-  const nodeBody = (c: Context) => (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  const proxies = parseTrustedProxies(options.trustProxy);
+  const clientLimits: ClientLimits = { ...DEFAULT_CLIENT_LIMITS, ...options.clientLimits };
+  const clientOf = (c: Context) => clientConnection(c, proxies);
+  const voterServices = { repository, clock: services.clock, voters, voterIds: clientLimits.voterIds };
+  const voterOf = (c: Context): Promise<Voter> => identifyVoter(voterServices, c.req.header('cookie'), clientOf(c));
+  const nodeBody = (c: Context) => {
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    // Bindings without a readable body (a test giving only the socket) leave the body to the Request.
+    return incoming && Symbol.asyncIterator in incoming ? incoming : undefined;
+  };
   const schemasDir = options.schemasDir ?? join(PROJECT_ROOT, 'public', 'schemas');
   const schemas = new Map([
     ['order.json', readFileSync(join(schemasDir, 'server-order.schema.json'), 'utf8')],
@@ -160,33 +181,39 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.post('/api/candidates', async (c) => {
-    const voter = voterOf(c);
+    const client = clientOf(c);
+    const submissions = await checkRateLimit(repository, 'submissions', clientLimits.submissions, client.limitKey, services.clock.now());
+    if (!submissions.allowed) return errorResponse(tooManySubmissions(submissions), rateLimitHeaders([submissions], true));
+    const voter = await identifyVoter(voterServices, c.req.header('cookie'), client);
+    if (voter.kind === 'refused') return errorResponse(tooManyNewVoters(voter.verdict), rateLimitHeaders([voter.verdict], true));
     const body = await readJsonBody(c.req.raw, services.limits.maxCandidateBodyBytes, nodeBody(c), CANDIDATE_BODY_HINTS);
-    if (!body.ok) return withVoter(errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {}), voter);
+    if (!body.ok) return withVoter(errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {}), voter, submissions);
     const result = await submitCandidate(services, voter.voterId, body.value);
     switch (result.kind) {
       case 'refused':
-        return withVoter(errorResponse(result.error), voter);
+        return withVoter(errorResponse(result.error), voter, submissions);
       case 'created':
-        return withVoter(jsonResponse({ candidate: result.candidate }, 201, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter);
+        return withVoter(jsonResponse({ candidate: result.candidate }, 201, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter, submissions);
       case 'joined':
-        return withVoter(jsonResponse({ candidate: result.candidate, joined: true }, 200, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter);
+        return withVoter(jsonResponse({ candidate: result.candidate, joined: true }, 200, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter, submissions);
       default:
         throw new Error(`[Atelier] unknown result ${JSON.stringify(result satisfies never)}`);
     }
   });
 
   app.get('/api/candidates', async (c) => {
-    const voter = voterOf(c);
+    const voter = await voterOf(c);
     const parsed = parseCandidateListQuery(c.req.query(), [...catalog.current.keys()]);
     if (!parsed.ok) return withVoter(errorResponse(parsed.error), voter);
-    const stored = await repository.listCandidates({ ...parsed.query, viewer: voter.voterId, now: services.clock.now() });
+    // Over the limit of new voter ids, the gallery is still shown, to a visitor without one.
+    const viewer = voter.kind === 'refused' ? {} : { viewer: voter.voterId };
+    const stored = await repository.listCandidates({ ...parsed.query, ...viewer, now: services.clock.now() });
     return withVoter(jsonResponse({ candidates: stored.map(toCandidate) }, 200), voter);
   });
 
   app.get('/api/candidates/:id', async (c) => {
-    const voter = voterOf(c);
-    const stored = await repository.findCandidate(c.req.param('id'), voter.voterId);
+    const voter = await voterOf(c);
+    const stored = await repository.findCandidate(c.req.param('id'), voter.kind === 'refused' ? undefined : voter.voterId);
     if (!stored) return withVoter(errorResponse(candidateNotFound(c.req.param('id'))), voter);
     return withVoter(jsonResponse({ candidate: toCandidate(stored) }, 200), voter);
   });
@@ -200,14 +227,18 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.post('/api/candidates/:id/votes', async (c) => {
-    const voter = voterOf(c);
+    const voter = await voterOf(c);
+    // A vote counts only from a voter issued earlier: an id issued with the vote would let a loop
+    // without cookies vote as a new voter every time.
+    if (voter.kind === 'refused') return errorResponse(tooManyNewVoters(voter.verdict), rateLimitHeaders([voter.verdict], true));
+    if (voter.kind === 'issued') return withVoter(errorResponse(voterCookieRequired()), voter);
     const body = await readJsonBody(c.req.raw, VOTE_BODY_BYTES, nodeBody(c), VOTE_BODY_HINTS);
     if (!body.ok) return withVoter(errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {}), voter);
     const result = await castVote(services, c.req.param('id'), voter.voterId, body.value);
     if (result.kind === 'refused') {
-      return withVoter(errorResponse(result.error, result.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(result.retryAfterSeconds) }), voter);
+      return withVoter(errorResponse(result.error, result.limit === undefined ? {} : rateLimitHeaders([result.limit], true)), voter);
     }
-    return withVoter(jsonResponse({ candidate: result.candidate }, 200), voter);
+    return withVoter(jsonResponse({ candidate: result.candidate }, 200, rateLimitHeaders([result.limit])), voter);
   });
 
   app.post('/api/artworks', bodyLimit({
@@ -270,9 +301,14 @@ function jsonResponse(body: unknown, status: 200 | 201, headers: Record<string, 
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
 }
 
-/** Sends the voter's new cookie along, when the request came without a valid one. */
-function withVoter(response: Response, voter: VoterIdentity): Response {
-  if (voter.setCookie) response.headers.append('Set-Cookie', voter.setCookie);
+/**
+ * Sends the voter's new cookie along, when the request came without a valid one, and the
+ * `RateLimit-*` headers of the limits the request was counted against.
+ */
+function withVoter(response: Response, voter: Voter, ...verdicts: RateLimitVerdict[]): Response {
+  if (voter.kind === 'issued') response.headers.append('Set-Cookie', voter.setCookie);
+  const counted = voter.kind === 'known' ? verdicts : [...verdicts, voter.verdict];
+  for (const [name, value] of Object.entries(rateLimitHeaders(counted))) response.headers.set(name, value);
   return response;
 }
 

@@ -6,11 +6,16 @@
 //   ATELIER_FULFILMENT_TOKEN: the bearer token of the fulfilment export (random when unset).
 //   ATELIER_VOTER_SECRET: signs the gallery's voter cookies, at least 16 characters (random when
 //     unset: voters then get new ids, and may vote again, after every restart).
+//   ATELIER_TRUST_PROXY: the reverse proxies whose X-Forwarded-For/-Proto are believed, e.g.
+//     "127.0.0.1, 10.0.0.0/8" (none when unset: the client's address is the socket's).
+//   ATELIER_VOTER_IDS_PER_HOUR (default 30), ATELIER_SUBMISSIONS_PER_HOUR (default 20): per client address.
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { openCatalog } from './catalog.ts';
 import { loadCatalogFromDisk } from './catalogFiles.ts';
+import { parseTrustedProxies } from './clientAddress.ts';
+import { clientLimitsFromEnv } from './clientLimits.ts';
 import { createApp } from './createApp.ts';
 import { applyMigrations } from './migrate.ts';
 import { databaseConfigFromEnv, describeDatabase, openDatabase } from './openDatabase.ts';
@@ -50,7 +55,16 @@ if (!fulfilmentToken) {
 const voterSecret = process.env.ATELIER_VOTER_SECRET?.trim() || undefined;
 if (voterSecret !== undefined && voterSecret.length < 16) fail(`ATELIER_VOTER_SECRET must have at least 16 characters (it has ${voterSecret.length}): use e.g. the output of "openssl rand -base64 32".`);
 if (voterSecret === undefined) say('Voter cookies are signed with a secret for this run only: set ATELIER_VOTER_SECRET to keep voters across restarts.');
-const app = createApp({ repository, catalog, fulfilmentToken, ...(voterSecret ? { voterSecret } : {}) });
+const trustProxy = process.env.ATELIER_TRUST_PROXY;
+let clientLimits;
+try {
+  say(`Trusted proxies (ATELIER_TRUST_PROXY): ${parseTrustedProxies(trustProxy).description}.`);
+  clientLimits = clientLimitsFromEnv(process.env);
+  say(`Per client address: at most ${clientLimits.voterIds.max} new voter ids and ${clientLimits.submissions.max} gallery submissions an hour.`);
+} catch (error) {
+  fail(error instanceof Error ? error.message.replace(/^\[Atelier\] /, '') : String(error));
+}
+const app = createApp({ repository, catalog, fulfilmentToken, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
   const shownHost = host.includes(':') ? `[${host}]` : host;

@@ -134,11 +134,33 @@ export interface NewVote {
   readonly policy: VotingPolicy;
 }
 
+/** The voter's votes in the rate limit's window, this one included, and the seconds until the oldest leaves it. */
+export interface VoteWindow {
+  readonly votes: number;
+  readonly resetSeconds: number;
+}
+
 /** What casting a vote led to. `flagged`: cast in a burst, so kept but not counted. */
 export type CastVoteOutcome =
-  | { readonly kind: 'cast'; readonly candidate: StoredCandidate; readonly flagged: boolean }
+  | { readonly kind: 'cast'; readonly candidate: StoredCandidate; readonly flagged: boolean; readonly window: VoteWindow }
   | { readonly kind: 'rate-limited'; readonly retryAfterSeconds: number }
   | { readonly kind: 'unknown-candidate' };
+
+/** One request counted against a per-client limit, in the fixed window of `windowSeconds` that holds `now`. */
+export interface RateLimitHit {
+  /** Which limit, e.g. `voter-ids`. */
+  readonly name: string;
+  /** The client, e.g. its address. */
+  readonly client: string;
+  readonly windowSeconds: number;
+  readonly now: Date;
+}
+
+/** The count of a limit's window after a hit: the hits in it, this one included, and when it ends. */
+export interface RateLimitCount {
+  readonly hits: number;
+  readonly resetsAt: Date;
+}
 
 /**
  * Everything the server stores, behind one interface. `sqlRepository.ts` implements it once in SQL
@@ -193,4 +215,12 @@ export interface Repository {
    * stored flagged. The candidate's counts and score are updated in the same transaction.
    */
   castVote(vote: NewVote): Promise<CastVoteOutcome>;
+
+  /**
+   * Counts one hit of a client on a limit, atomically (one statement, so concurrent hits from
+   * several servers are each counted once), and returns the window's count. Windows are fixed and
+   * aligned to multiples of `windowSeconds` since the epoch; the first hit after a window ends
+   * starts a new one at 1. Windows that ended are deleted now and then.
+   */
+  countRateLimitHit(hit: RateLimitHit): Promise<RateLimitCount>;
 }

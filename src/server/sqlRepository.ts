@@ -1,6 +1,6 @@
 import { wilsonLowerBound, type CatalogEntry, type DesignDocument } from '../domain/index.ts';
 import type {
-  CandidateQuery, CandidateSort, CastVoteOutcome, ExportCursor, NewOrder, NewVote, PlaceOrderOutcome, Repository, StoredArtwork, StoredCandidate, StoredImage, StoredOrder,
+  CandidateQuery, CandidateSort, CastVoteOutcome, ExportCursor, NewOrder, NewVote, PlaceOrderOutcome, Repository, StoredArtwork, StoredCandidate, StoredImage, StoredOrder, VoteWindow,
 } from './repository.ts';
 import type { OrderRecord } from './serverOrder.ts';
 import { groupCommit, type GroupCommitOptions, type Settled } from './groupCommit.ts';
@@ -37,6 +37,7 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
     // PGlite runs one statement at a time; a server can write several batches on its connections.
     concurrency: options.concurrency ?? (client.kind === 'pglite' ? 1 : 4),
   });
+  let rateLimitHits = 0;
   const placeOrder = async (order: NewOrder): Promise<PlaceOrderOutcome> => {
     const stored = await insertOrders(order);
     if (stored) return { kind: 'created', order: stored };
@@ -170,8 +171,26 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
     },
 
     castVote: (vote) => castVote(client, vote),
+
+    async countRateLimitHit(hit) {
+      const windowMs = hit.windowSeconds * 1000;
+      const resetsAt = new Date((Math.floor(hit.now.getTime() / windowMs) + 1) * windowMs);
+      // A server whose clock lags counts into the newer window rather than starting an older one.
+      const rows = await client.query<{ hits: number; resets_at: string }>(
+        `INSERT INTO rate_limit_windows AS w (limit_name, client, resets_at, hits) VALUES ($1, $2, $3::text::timestamptz, 1)
+         ON CONFLICT (limit_name, client) DO UPDATE
+           SET hits = CASE WHEN w.resets_at >= excluded.resets_at THEN w.hits + 1 ELSE 1 END, resets_at = greatest(w.resets_at, excluded.resets_at)
+         RETURNING hits, ${isoText('resets_at')} AS resets_at`,
+        [hit.name, hit.client, resetsAt.toISOString()],
+      );
+      if (++rateLimitHits % PRUNE_EVERY === 0) await client.query('DELETE FROM rate_limit_windows WHERE resets_at < $1::text::timestamptz', [hit.now.toISOString()]);
+      return { hits: Number(rows[0]!.hits), resetsAt: new Date(rows[0]!.resets_at) };
+    },
   };
 }
+
+/** How many rate-limit hits (per process) between two deletions of ended windows. */
+const PRUNE_EVERY = 1000;
 
 /** ORDER BY of each sort; see {@link CandidateSort} for what they mean. */
 const CANDIDATE_ORDER: Readonly<Record<CandidateSort, string>> = {
@@ -273,7 +292,7 @@ function toStoredCandidate(row: CandidateRow): StoredCandidate {
  */
 async function castVote(client: SqlClient, vote: NewVote): Promise<CastVoteOutcome> {
   const now = vote.now.toISOString();
-  const outcome = await client.transaction(async (tx): Promise<CastVoteOutcome | { kind: 'recorded'; flagged: boolean }> => {
+  const outcome = await client.transaction(async (tx): Promise<CastVoteOutcome | { kind: 'recorded'; flagged: boolean; window: VoteWindow }> => {
     // Two-key form: its own key space, apart from the migrations' single-key lock.
     await tx.query('SELECT pg_advisory_xact_lock(4173, hashtext($1))', [vote.voterId]);
     const candidate = (await tx.query<{ seq: string }>('SELECT seq::text AS seq FROM candidates WHERE public_id = $1 FOR NO KEY UPDATE', [vote.candidateId]))[0];
@@ -316,11 +335,13 @@ async function castVote(client: SqlClient, vote: NewVote): Promise<CastVoteOutco
       'UPDATE candidates SET up_votes = $2, down_votes = $3, flagged_votes = $4, score = $5 WHERE seq = $1::bigint',
       [candidate.seq, up, down, Number(counts.flagged), wilsonLowerBound(up, up + down)],
     );
-    return { kind: 'recorded', flagged };
+    const oldest = recent.oldest === null ? vote.now.getTime() : new Date(recent.oldest).getTime();
+    const resetSeconds = Math.max(1, Math.ceil((oldest + vote.policy.windowSeconds * 1000 - vote.now.getTime()) / 1000));
+    return { kind: 'recorded', flagged, window: { votes: inWindow + 1, resetSeconds } };
   });
   if (outcome.kind !== 'recorded') return outcome;
   const candidate = (await selectCandidates(client, { where: 'c.public_id = $2', params: [vote.candidateId], viewer: vote.voterId }))[0]!;
-  return { kind: 'cast', candidate, flagged: outcome.flagged };
+  return { kind: 'cast', candidate, flagged: outcome.flagged, window: outcome.window };
 }
 
 /**

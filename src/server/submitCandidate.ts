@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { canonicalKey, moderateText, type ModerationOptions, type ModerationReason } from '../domain/index.ts';
 import { apiError, type ApiError, type ApiErrorCode } from './apiError.ts';
 import { toCandidate, type Candidate } from './candidate.ts';
+import { describeRateLimit, describeWait, type RateLimitVerdict } from './checkRateLimit.ts';
 import { parseCandidateRequest } from './candidateRequest.ts';
 import type { OrderServices } from './submitOrder.ts';
 import { revalidateDesign } from './revalidateDesign.ts';
@@ -63,6 +64,13 @@ export async function submitCandidate(services: CandidateServices, voterId: stri
     createdAt: services.clock.now().toISOString(),
   });
   return { kind: outcome.kind, candidate: toCandidate(outcome.candidate) };
+}
+
+/** The 429 of a submission over the client address's limit (counted before anything else is done). */
+export function tooManySubmissions(verdict: RateLimitVerdict): ApiError {
+  return apiError(429, 'rate_limited',
+    `too many gallery submissions from your address: the shop takes at most ${describeRateLimit(verdict.limit, 'submissions')} from one address`,
+    `wait ${describeWait(verdict.resetSeconds)} (see Retry-After), then submit again`);
 }
 
 function refuse(error: ApiError): SubmitCandidateResult {

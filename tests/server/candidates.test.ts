@@ -9,7 +9,7 @@ import type { DesignDocument } from '../../src/domain/index.ts';
 import type { Candidate } from '../../src/server/candidate.ts';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
 import { designFrom, distinctDesigns, orderBody, pngDataUrl, pngFile, productUnderTest } from './support/orderBodies.ts';
-import { startTestApp, type TestApp } from './support/testApp.ts';
+import { fromAddress, startTestApp, type TestApp } from './support/testApp.ts';
 
 let t: TestApp;
 let sneaker: ReturnType<typeof productUnderTest>;
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await t.client.query('TRUNCATE vote_casts, votes, candidate_submitters, candidates, order_images, orders RESTART IDENTITY');
+  await t.client.query('TRUNCATE rate_limit_windows, vote_casts, votes, candidate_submitters, candidates, order_images, orders RESTART IDENTITY');
   t.setNow('2026-11-25T12:00:00.000Z');
 });
 
@@ -52,6 +52,13 @@ function cookieOf(response: Response): string {
   const header = response.headers.get('set-cookie');
   if (!header) throw new Error('the response set no cookie');
   return header.split(';')[0]!;
+}
+
+let voters = 0;
+/** A new voter: a first visit to the gallery, from an address of its own, and the cookie it was given. */
+async function newVoter(): Promise<string> {
+  voters++;
+  return cookieOf(await t.app.request('/api/candidates', {}, fromAddress(`10.${(voters >> 16) & 255}.${(voters >> 8) & 255}.${voters & 255}`)));
 }
 
 async function created(design: DesignDocument, extra: Record<string, unknown> = {}, cookie?: string): Promise<Candidate> {
@@ -223,9 +230,8 @@ describe('listing the gallery', () => {
     const few = await created(designs[0]!, { title: 'Few votes' });
     const many = await created(designs[1]!, { title: 'Many votes' });
     await created(designs[2]!, { title: 'No votes' });
-    // Every request without a cookie is a new voter.
-    for (let index = 0; index < 10; index++) expect((await vote(few.id, index < 5 ? 'up' : 'down')).status).toBe(200);
-    for (let index = 0; index < 100; index++) expect((await vote(many.id, index < 50 ? 'up' : 'down')).status).toBe(200);
+    for (let index = 0; index < 10; index++) expect((await vote(few.id, index < 5 ? 'up' : 'down', await newVoter())).status).toBe(200);
+    for (let index = 0; index < 100; index++) expect((await vote(many.id, index < 50 ? 'up' : 'down', await newVoter())).status).toBe(200);
     const top = await list('product=sneaker&sort=top');
     expect(top.map((candidate) => candidate.title)).toEqual(['Many votes', 'Few votes', 'No votes']);
     expect(top[0]).toMatchObject({ upVotes: 50, downVotes: 50, flaggedVotes: 0 });
@@ -253,10 +259,10 @@ describe('listing the gallery', () => {
   it('ranks trending by recent up-votes and orders against the week before, and newest by time', async () => {
     t.setNow('2026-11-10T12:00:00.000Z');
     const early = await created(designs[0]!, { title: 'Early' });
-    for (let index = 0; index < 4; index++) await vote(early.id, 'up');
+    for (let index = 0; index < 4; index++) await vote(early.id, 'up', await newVoter());
     t.setNow('2026-11-20T12:00:00.000Z');
     const late = await created(designs[1]!, { title: 'Late' });
-    await vote(late.id, 'up');
+    await vote(late.id, 'up', await newVoter());
     t.setNow('2026-11-21T12:00:00.000Z');
     expect((await list('sort=trending')).map((candidate) => candidate.title)).toEqual(['Late', 'Early']);
     expect((await list('sort=top')).map((candidate) => candidate.title)).toEqual(['Early', 'Late']);
@@ -299,45 +305,55 @@ describe('listing the gallery', () => {
 describe('voting', () => {
   it('keeps one vote per voter: a second vote replaces the first, none removes it', async () => {
     const candidate = await created(designs[0]!);
-    const first = await vote(candidate.id, 'up');
+    const ada = await newVoter();
+    const first = await vote(candidate.id, 'up', ada);
     expect(first.status).toBe(200);
-    const ada = cookieOf(first);
     expect(((await first.json()) as CandidateBody).candidate).toMatchObject({ upVotes: 1, downVotes: 0, myVote: 1 });
     const again = (await (await vote(candidate.id, 'down', ada)).json()) as CandidateBody;
     expect(again.candidate).toMatchObject({ upVotes: 0, downVotes: 1, myVote: -1 });
-    await vote(candidate.id, 'up');
+    await vote(candidate.id, 'up', await newVoter());
     const none = (await (await vote(candidate.id, 'none', ada)).json()) as CandidateBody;
     expect(none.candidate).toMatchObject({ upVotes: 1, downVotes: 0, myVote: 0 });
     expect(none.candidate.score).toBeCloseTo(0.207, 3);
   });
 
-  it('ignores a tampered cookie: its holder is a new voter and cannot touch the real voter\'s vote', async () => {
+  it('ignores a tampered cookie: its holder must come back as a new voter and cannot touch the real voter\'s vote', async () => {
     const candidate = await created(designs[0]!);
-    const ada = cookieOf(await vote(candidate.id, 'up'));
+    const ada = await newVoter();
+    expect((await vote(candidate.id, 'up', ada)).status).toBe(200);
     const [name, value] = ada.split('=') as [string, string];
     const [id, mac] = value.split('.') as [string, string];
     const otherId = `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}`;
     for (const tampered of [`${name}=${otherId}.${mac}`, `${name}=${id}.${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`, `${name}=${id}`, `${name}=garbage`]) {
       const response = await vote(candidate.id, 'none', tampered);
-      expect(response.status).toBe(200);
+      await expectError(response, 403, 'voter_cookie_required');
       expect(response.headers.get('set-cookie')).toMatch(/^atelier_voter=/);
-      expect(cookieOf(response)).not.toBe(ada);
-      expect(((await response.json()) as CandidateBody).candidate).toMatchObject({ upVotes: 1, myVote: 0 });
+      const fresh = cookieOf(response);
+      expect(fresh).not.toBe(ada);
+      expect(((await (await vote(candidate.id, 'none', fresh)).json()) as CandidateBody).candidate).toMatchObject({ upVotes: 1, myVote: 0 });
     }
     expect(((await (await get(`/api/candidates/${candidate.id}`, ada)).json()) as CandidateBody).candidate.myVote).toBe(1);
   });
 
   it('refuses the 31st vote in a minute with 429 and Retry-After, writing nothing, and takes votes again a minute later', async () => {
     const candidate = await created(designs[0]!);
-    const ada = cookieOf(await vote(candidate.id, 'up'));
+    const ada = await newVoter();
+    const first = await vote(candidate.id, 'up', ada);
+    expect(first.status).toBe(200);
+    expect([...first.headers].filter(([name]) => name.startsWith('ratelimit'))).toEqual([
+      ['ratelimit-limit', '30'], ['ratelimit-policy', '30;w=60'], ['ratelimit-remaining', '29'], ['ratelimit-reset', '60'],
+    ]);
     for (let index = 1; index < 30; index++) {
       t.setNow(`2026-11-25T12:00:${String(index).padStart(2, '0')}.000Z`);
-      expect((await vote(candidate.id, index % 2 === 0 ? 'up' : 'down', ada)).status).toBe(200);
+      const response = await vote(candidate.id, index % 2 === 0 ? 'up' : 'down', ada);
+      expect(response.status).toBe(200);
+      expect([response.headers.get('ratelimit-remaining'), response.headers.get('ratelimit-reset')]).toEqual([String(29 - index), String(60 - index)]);
     }
     t.setNow('2026-11-25T12:00:40.000Z');
     const refused = await vote(candidate.id, 'none', ada);
     const error = await expectError(refused, 429, 'rate_limited');
     expect(refused.headers.get('retry-after')).toBe('20');
+    expect([refused.headers.get('ratelimit-remaining'), refused.headers.get('ratelimit-reset')]).toEqual(['0', '20']);
     expect(error.message).toMatch(/30 votes in the last 60 seconds/);
     expect(error.hint).toMatch(/wait 20 seconds/);
     expect(((await (await get(`/api/candidates/${candidate.id}`, ada)).json()) as CandidateBody).candidate.myVote).not.toBe(0);
@@ -348,7 +364,8 @@ describe('voting', () => {
 
   it('stores the votes beyond 10 within 60 seconds flagged: kept, shown, not counted', async () => {
     const [first, second, third] = [await created(designs[0]!), await created(designs[1]!), await created(designs[2]!)];
-    const ada = cookieOf(await vote(first.id, 'up'));
+    const ada = await newVoter();
+    expect((await vote(first.id, 'up', ada)).status).toBe(200);
     for (let index = 1; index < 10; index++) {
       t.setNow(`2026-11-25T12:00:${String(index * 5).padStart(2, '0')}.000Z`);
       await vote(first.id, index % 2 === 0 ? 'up' : 'down', ada);
@@ -365,12 +382,19 @@ describe('voting', () => {
 
   it('refuses a vote on an unknown candidate (404), a bad vote (422) and malformed JSON (400)', async () => {
     const candidate = await created(designs[0]!);
-    await expectError(await vote('00000000-0000-4000-8000-000000000000', 'up'), 404, 'not_found');
-    const sideways = await expectError(await vote(candidate.id, 'sideways'), 422, 'invalid_request');
+    const ada = await newVoter();
+    await expectError(await vote('00000000-0000-4000-8000-000000000000', 'up', ada), 404, 'not_found');
+    const sideways = await expectError(await vote(candidate.id, 'sideways', ada), 422, 'invalid_request');
     expect(sideways.message).toMatch(/"up", "down" or "none"/);
-    await expectError(await vote(candidate.id, { vote: 'up', weight: 10 }), 422, 'invalid_request');
-    await expectError(await send('POST', `/api/candidates/${candidate.id}/votes`, '{"vote":'), 400, 'malformed_json');
-    await expectError(await vote(candidate.id, { vote: 'up', padding: 'x'.repeat(2000) }), 413, 'body_too_large');
+    // Names every object inherits are not votes either.
+    for (const inherited of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      const error = await expectError(await vote(candidate.id, inherited, ada), 422, 'invalid_request');
+      expect(error.message).toContain(`"${inherited}"`);
+    }
+    await expectError(await send('POST', `/api/candidates/${candidate.id}/votes`, '{"vote":"__proto__"}', ada), 422, 'invalid_request');
+    await expectError(await vote(candidate.id, { vote: 'up', weight: 10 }, ada), 422, 'invalid_request');
+    await expectError(await send('POST', `/api/candidates/${candidate.id}/votes`, '{"vote":', ada), 400, 'malformed_json');
+    await expectError(await vote(candidate.id, { vote: 'up', padding: 'x'.repeat(2000) }, ada), 413, 'body_too_large');
     expect(await t.client.query('SELECT 1 FROM vote_casts')).toHaveLength(0);
   });
 });

@@ -71,7 +71,7 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
     });
 
     beforeEach(async () => {
-      await client.query('TRUNCATE vote_casts, votes, candidate_submitters, candidates, order_images, orders, catalog_entries RESTART IDENTITY CASCADE');
+      await client.query('TRUNCATE rate_limit_windows, vote_casts, votes, candidate_submitters, candidates, order_images, orders, catalog_entries RESTART IDENTITY CASCADE');
       await repository.publishCatalogEntry(entry, new Date('2026-11-01T00:00:00Z'));
     });
 
@@ -352,6 +352,36 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
         expect(remix.remixOf).toBe(original.id);
         expect(await repository.findCandidate(original.id)).toMatchObject({ remixes: 2, remixOf: null });
         expect(await repository.findCandidate(remix.id)).toMatchObject({ remixes: 0 });
+      });
+    });
+
+    describe('rate-limit counters', () => {
+      const hit = (client: string, now: string, name = 'voter-ids', windowSeconds = 3600) => repository.countRateLimitHit({ name, client, windowSeconds, now: at(now) });
+
+      it('counts the hits of a client in a fixed window, apart from other clients and other limits', async () => {
+        expect(await hit('203.0.113.7', '2026-11-25T12:10:00.000Z')).toEqual({ hits: 1, resetsAt: at('2026-11-25T13:00:00.000Z') });
+        expect((await hit('203.0.113.7', '2026-11-25T12:59:59.999Z')).hits).toBe(2);
+        expect((await hit('203.0.113.8', '2026-11-25T12:20:00.000Z')).hits).toBe(1);
+        expect((await hit('203.0.113.7', '2026-11-25T12:20:00.000Z', 'submissions')).hits).toBe(1);
+        // The next window starts again at 1.
+        expect(await hit('203.0.113.7', '2026-11-25T13:00:00.000Z')).toEqual({ hits: 1, resetsAt: at('2026-11-25T14:00:00.000Z') });
+      });
+
+      it('counts concurrent hits each once', async () => {
+        const counts = await Promise.all(Array.from({ length: 40 }, () => hit('203.0.113.7', '2026-11-25T12:00:00.000Z')));
+        expect(counts.map((count) => count.hits).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
+      });
+
+      it('counts a hit from a server whose clock lags into the newer window', async () => {
+        await hit('203.0.113.7', '2026-11-25T13:00:00.500Z');
+        expect(await hit('203.0.113.7', '2026-11-25T12:59:59.900Z')).toEqual({ hits: 2, resetsAt: at('2026-11-25T14:00:00.000Z') });
+      });
+
+      it('deletes the counters of ended windows now and then', async () => {
+        await hit('198.51.100.1', '2026-11-25T10:00:00.000Z');
+        for (let index = 0; index < 1000; index++) await hit('203.0.113.7', '2026-11-25T12:00:00.000Z', 'submissions', 60);
+        const rows = await client.query<{ client: string }>('SELECT client FROM rate_limit_windows');
+        expect(rows.map((row) => row.client)).toEqual(['203.0.113.7']);
       });
     });
 

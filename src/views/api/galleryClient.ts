@@ -1,4 +1,4 @@
-import { apiErrorSentence, readApiError } from './readApiError.ts';
+import { apiErrorSentence, readApiError, type ReadableApiError } from './readApiError.ts';
 
 /** A design in the community gallery, as `GET /api/candidates` lists it. */
 export interface GalleryCandidate {
@@ -32,17 +32,26 @@ export async function listCandidates(productId: string, sort: GallerySort, signa
   return ((await response.json()) as { candidates: GalleryCandidate[] }).candidates;
 }
 
-/** Casts (or withdraws, with `none`) this visitor's vote; returns the design with its new counts. */
+/**
+ * Casts (or withdraws, with `none`) this visitor's vote; returns the design with its new counts.
+ * A vote counts only with the voter cookie the gallery list gave; when the browser lost it since,
+ * the refusal (403 `voter_cookie_required`) brings a new one, and the vote is sent once more.
+ */
 export async function castVote(candidateId: string, vote: 'up' | 'down' | 'none'): Promise<GalleryCandidate> {
-  const response = await request(`/api/candidates/${encodeURIComponent(candidateId)}/votes`, {
+  const send = () => request(`/api/candidates/${encodeURIComponent(candidateId)}/votes`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ vote }),
-  });
+  }, (error) => error.code === 'voter_cookie_required');
+  const response = (await send()) ?? (await send());
+  if (!response) throw new GalleryError('Your vote needs the gallery\'s cookie: enable cookies for this site, reload the page and vote again.');
   return ((await response.json()) as { candidate: GalleryCandidate }).candidate;
 }
 
-async function request(url: string, init: RequestInit): Promise<Response> {
+async function request(url: string, init: RequestInit): Promise<Response>;
+async function request(url: string, init: RequestInit, tolerate: (error: ReadableApiError) => boolean): Promise<Response | undefined>;
+/** The response of a request; a failed one throws a {@link GalleryError}, or resolves undefined when `tolerate` accepts its error. */
+async function request(url: string, init: RequestInit, tolerate?: (error: ReadableApiError) => boolean): Promise<Response | undefined> {
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'same-origin', ...init });
@@ -52,6 +61,7 @@ async function request(url: string, init: RequestInit): Promise<Response> {
   }
   if (!response.ok) {
     const error = await readApiError(response);
+    if (tolerate?.(error)) return undefined;
     throw new GalleryError(apiErrorSentence(error));
   }
   return response;

@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import type { CatalogEntry } from '../../../src/domain/index.ts';
 import { openCatalog } from '../../../src/server/catalog.ts';
 import { loadCatalogFromDisk } from '../../../src/server/catalogFiles.ts';
-import { createApp } from '../../../src/server/createApp.ts';
+import { createApp, type AppOptions } from '../../../src/server/createApp.ts';
 import { applyMigrations } from '../../../src/server/migrate.ts';
 import type { Repository } from '../../../src/server/repository.ts';
 import type { SqlClient } from '../../../src/server/sqlClient.ts';
@@ -27,11 +27,23 @@ export interface TestApp {
   setNow(time: string): void;
   /** Rebuilds the app over the same database with another current catalog (a rules change). */
   republish(entries: readonly CatalogEntry[]): Promise<void>;
+  /** Another app over the same database and voter secret: a second server process of a shop. */
+  sibling(options?: TestAppOptions): Promise<Hono>;
   dispose(): Promise<void>;
 }
 
-/** Starts the app over a fresh database; `history` entries are published first, as earlier rules versions. */
-export async function startTestApp(history: readonly CatalogEntry[] = []): Promise<TestApp> {
+/** What a test may set of the app's options. */
+export type TestAppOptions = Partial<Pick<AppOptions, 'trustProxy' | 'clientLimits' | 'voting'>>;
+
+/** The secret every test app signs voter cookies with, so that sibling apps accept each other's voters. */
+const VOTER_SECRET = 'test-voter-secret-0123456789';
+
+/**
+ * Starts the app over a fresh database; `history` entries are published first, as earlier rules
+ * versions. Requests made with `app.request` have no socket; give one through the bindings (see
+ * {@link fromAddress}) where the client's address matters.
+ */
+export async function startTestApp(history: readonly CatalogEntry[] = [], options: TestAppOptions = {}): Promise<TestApp> {
   const { entries, problems } = loadCatalogFromDisk(process.cwd());
   if (problems.length > 0) throw new Error(problems.join('\n'));
   const { client, dispose } = await openTestPglite();
@@ -41,7 +53,9 @@ export async function startTestApp(history: readonly CatalogEntry[] = []): Promi
   const clock = { now: () => new Date(now) };
   const distDir = builtApp();
   if (history.length > 0) await openCatalog(history, repository, new Date('2026-10-01T00:00:00Z'));
-  const build = async (current: readonly CatalogEntry[]) => createApp({ repository, catalog: await openCatalog(current, repository, clock.now()), clock, distDir, fulfilmentToken: FULFILMENT_TOKEN });
+  const build = async (current: readonly CatalogEntry[], chosen: TestAppOptions = options) => createApp({
+    repository, catalog: await openCatalog(current, repository, clock.now()), clock, distDir, fulfilmentToken: FULFILMENT_TOKEN, voterSecret: VOTER_SECRET, ...chosen,
+  });
   const testApp = {
     app: await build(entries),
     client,
@@ -50,12 +64,24 @@ export async function startTestApp(history: readonly CatalogEntry[] = []): Promi
     distDir,
     setNow: (time: string) => { now = new Date(time); },
     async republish(current: readonly CatalogEntry[]) { testApp.app = await build(current); },
+    sibling: (chosen: TestAppOptions = options) => build(entries, chosen),
     async dispose() {
       await dispose();
       rmSync(distDir, { recursive: true, force: true });
     },
   };
   return testApp;
+}
+
+/**
+ * The bindings `@hono/node-server` gives a request that came on a socket from `address` (over
+ * TLS when `encrypted`): the third argument of `app.request`.
+ *
+ * @example
+ * await app.request('/api/candidates', {}, fromAddress('203.0.113.7'));
+ */
+export function fromAddress(address: string, encrypted = false) {
+  return { incoming: { socket: { remoteAddress: address, encrypted } } };
 }
 
 function builtApp(): string {
