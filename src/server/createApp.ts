@@ -18,6 +18,7 @@ import { storeArtwork } from './storeArtwork.ts';
 import { orderTextPrints, renderZonePng } from './printFiles.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
 import { readJsonBody, type BodyHints } from './readJsonBody.ts';
+import { isResourceId } from './resourceIds.ts';
 import type { Repository } from './repository.ts';
 import { toServerOrder } from './serverOrder.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './serverLimits.ts';
@@ -98,9 +99,12 @@ export function createApp(options: AppOptions): Hono {
   const partIds = [...new Set([...catalog.current.values()].flatMap((version) => modelParts(version.entry.product).map((part) => part.id)))];
   const app = new Hono();
 
-  app.onError((error) => {
-    console.error('[Atelier] request failed:', error);
-    return errorResponse(apiError(500, 'internal_error', 'the server failed to handle the request; nothing was stored', 'try again; if it keeps failing, tell the shop'));
+  app.onError((error, c) => {
+    // Only an id, the route and the error's class and message: never the body, query or headers,
+    // which hold customers' names, addresses and tokens.
+    const errorId = randomBytes(6).toString('hex');
+    console.error(`[Atelier] request failed: error ${errorId} in ${c.req.method} ${c.req.routePath}: ${describeError(error)}`);
+    return errorResponse(apiError(500, 'internal_error', `the server failed to handle the request (error ${errorId}); nothing was stored`, `try again; if it keeps failing, tell the shop the error id ${errorId}`));
   });
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
@@ -145,14 +149,14 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/orders/:id', async (c) => {
-    const stored = await repository.findOrder(c.req.param('id'));
+    const stored = isResourceId('order', c.req.param('id')) ? await repository.findOrder(c.req.param('id')) : undefined;
     if (!stored) return orderNotFound(c.req.param('id'));
     return jsonResponse(toServerOrder(stored.seq, stored.id, stored.record), 200);
   });
 
   app.get('/api/orders/:id/images/:n', async (c) => {
-    const position = Number(c.req.param('n'));
-    const image = Number.isInteger(position) && position >= 1 ? await repository.findOrderImage(c.req.param('id'), position) : undefined;
+    const position = /^[1-9][0-9]{0,5}$/.test(c.req.param('n')) ? Number(c.req.param('n')) : 0;
+    const image = position >= 1 && isResourceId('order', c.req.param('id')) ? await repository.findOrderImage(c.req.param('id'), position) : undefined;
     if (!image) return errorResponse(apiError(404, 'not_found', `order "${c.req.param('id')}" has no preview image ${c.req.param('n')}`, 'use the image URLs listed in the order\'s "previewImages"'));
     return new Response(image.bytes, {
       headers: { 'Content-Type': image.contentType, 'Content-Length': String(image.bytes.byteLength), 'Cache-Control': 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' },
@@ -186,13 +190,13 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/candidates/:id', async (c) => {
     const voter = voterOf(c);
-    const stored = await repository.findCandidate(c.req.param('id'), voter.voterId);
+    const stored = isResourceId('candidate', c.req.param('id')) ? await repository.findCandidate(c.req.param('id'), voter.voterId) : undefined;
     if (!stored) return withVoter(errorResponse(candidateNotFound(c.req.param('id'))), voter);
     return withVoter(jsonResponse({ candidate: toCandidate(stored) }, 200), voter);
   });
 
   app.get('/api/candidates/:id/thumbnail', async (c) => {
-    const image = await repository.findCandidateThumbnail(c.req.param('id'));
+    const image = isResourceId('candidate', c.req.param('id')) ? await repository.findCandidateThumbnail(c.req.param('id')) : undefined;
     if (!image) return errorResponse(candidateNotFound(c.req.param('id')));
     return new Response(image.bytes, {
       headers: { 'Content-Type': image.contentType, 'Content-Length': String(image.bytes.byteLength), 'Cache-Control': 'public, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' },
@@ -201,6 +205,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.post('/api/candidates/:id/votes', async (c) => {
     const voter = voterOf(c);
+    if (!isResourceId('candidate', c.req.param('id'))) return withVoter(errorResponse(candidateNotFound(c.req.param('id'))), voter);
     const body = await readJsonBody(c.req.raw, VOTE_BODY_BYTES, nodeBody(c), VOTE_BODY_HINTS);
     if (!body.ok) return withVoter(errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {}), voter);
     const result = await castVote(services, c.req.param('id'), voter.voterId, body.value);
@@ -222,7 +227,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/artworks/:id', async (c) => {
-    const [stored] = await repository.findArtworks([c.req.param('id')]);
+    const [stored] = isResourceId('artwork', c.req.param('id')) ? await repository.findArtworks([c.req.param('id')]) : [];
     if (!stored) return errorResponse(apiError(404, 'not_found', `there is no artwork "${c.req.param('id')}"`, 'upload it again (POST /api/artworks)'));
     const type = { png: 'image/png', jpeg: 'image/jpeg', svg: 'image/svg+xml' }[stored.meta.format];
     return new Response(new Uint8Array(stored.bytes), {
@@ -237,7 +242,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/orders/:id/print/:file', async (c) => {
     const id = c.req.param('id');
     const zoneId = /^([A-Za-z][A-Za-z0-9]*)\.png$/.exec(c.req.param('file'))?.[1];
-    const stored = await repository.findOrder(id);
+    const stored = isResourceId('order', id) ? await repository.findOrder(id) : undefined;
     if (!stored) return orderNotFound(id);
     const record = stored.record;
     const lookup = await catalog.find(record.product.id, record.rulesVersion);
@@ -285,6 +290,12 @@ function hasToken(c: Context, token: string): boolean {
   const a = Buffer.from(sent);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** An error's class and first line of message, cut short, for the log. */
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : `thrown ${typeof error}`;
+  return (text.split('\n')[0] ?? '').slice(0, 200);
 }
 
 function safeDecode(text: string): string | undefined {

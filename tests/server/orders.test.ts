@@ -234,6 +234,17 @@ describe('refusing an order', () => {
     await expectError(await post(orderBody(sneaker, suedeDesign(), { quantity: 21 })), 422, 'invalid_request');
   });
 
+  it.each(['<script>@x.com', 'a@[127.0.0.1]', 'a@-b.com', 'ada@example.com\r\nBcc: eve@example.com', 'ada\u0085@example.com'])('refuses the email address %j (422, contact.email)', async (email) => {
+    const error = await expectError(await post(orderBody(sneaker, suedeDesign(), { contact: { name: 'Ada Lovelace', email } })), 422, 'invalid_request');
+    expect(error.problems!.map((problem) => (problem as { path: string }).path)).toEqual(['contact.email']);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it.each(['ada+shoes@mail.example.co.uk', 'user@xn--bcher-kva.de', 'o\'brien@example.ie'])('accepts the email address %j', async (email) => {
+    const response = await post(orderBody(sneaker, suedeDesign(), { contact: { name: 'Ada Lovelace', email } }));
+    expect(response.status).toBe(201);
+  });
+
   it('answers 422 for a product the shop does not sell, and for a size it does not come in', async () => {
     await expectError(await post(orderBody(sneaker, { ...suedeDesign(), productId: 'boot' })), 422, 'unknown_product');
     await expectError(await post(orderBody(sneaker, suedeDesign(), { eu: '55' })), 422, 'unknown_size');
