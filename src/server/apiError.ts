@@ -24,6 +24,7 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'invalid_query'
   | 'unauthorized'
+  | 'forbidden_origin'
   | 'not_found'
   | 'method_not_allowed'
   | 'not_built'
@@ -35,7 +36,7 @@ export type ApiErrorCode =
  * wrong, `hint` what to do about it, and `problems` lists each wrong field (path, message, hint).
  */
 export interface ApiError {
-  readonly status: 400 | 401 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   readonly code: ApiErrorCode;
   readonly message: string;
   readonly hint: string;

@@ -14,14 +14,17 @@ import type { Catalog } from './catalog.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { exportOrders, type ExportFormat } from './fulfilmentExport.ts';
 import { artworksOf } from './artworkLookup.ts';
+import { corsForAllowedOrigins, refuseForeignWrites } from './allowedOrigins.ts';
 import { storeArtwork } from './storeArtwork.ts';
 import { orderTextPrints, renderZonePng } from './printFiles.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
 import { readJsonBody, type BodyHints } from './readJsonBody.ts';
 import { isResourceId } from './resourceIds.ts';
 import type { Repository } from './repository.ts';
+import { publicOrderView } from './publicOrder.ts';
 import { toServerOrder } from './serverOrder.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './serverLimits.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { serveBuiltApp } from './staticFiles.ts';
 import { submitCandidate } from './submitCandidate.ts';
 import { submitOrder } from './submitOrder.ts';
@@ -52,6 +55,11 @@ export interface AppOptions {
   readonly voting?: VotingPolicy;
   /** What title moderation blocks, e.g. the shop's extra protected brands. */
   readonly moderation?: ModerationOptions;
+  /**
+   * Other sites' origins allowed to write to the API and read it through CORS (`main.ts` reads
+   * ATELIER_ALLOWED_ORIGINS with `parseAllowedOrigins`). The server's own origin always is.
+   */
+  readonly allowedOrigins?: readonly string[];
 }
 
 const CANDIDATE_BODY_HINTS: BodyHints = {
@@ -98,6 +106,10 @@ export function createApp(options: AppOptions): Hono {
   ]);
   const partIds = [...new Set([...catalog.current.values()].flatMap((version) => modelParts(version.entry.product).map((part) => part.id)))];
   const app = new Hono();
+  const allowedOrigins = options.allowedOrigins ?? [];
+  app.use('*', securityHeaders());
+  app.use('/api/*', corsForAllowedOrigins(allowedOrigins));
+  app.use('*', refuseForeignWrites(allowedOrigins));
 
   app.onError((error, c) => {
     // Only an id, the route and the error's class and message: never the body, query or headers,
@@ -149,9 +161,15 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/orders/:id', async (c) => {
+    // Anyone with the URL sees the order; its contact in full only with the fulfilment token.
+    const staff = c.req.header('authorization') !== undefined;
+    if (staff && (options.fulfilmentToken === undefined || !hasToken(c, options.fulfilmentToken))) {
+      return errorResponse(apiError(401, 'unauthorized', 'the order\'s full contact needs the fulfilment token', 'send "Authorization: Bearer <token>" with the token the server was started with (ATELIER_FULFILMENT_TOKEN), or no Authorization header for the order with its contact masked'), { 'WWW-Authenticate': 'Bearer' });
+    }
     const stored = isResourceId('order', c.req.param('id')) ? await repository.findOrder(c.req.param('id')) : undefined;
     if (!stored) return orderNotFound(c.req.param('id'));
-    return jsonResponse(toServerOrder(stored.seq, stored.id, stored.record), 200);
+    const order = toServerOrder(stored.seq, stored.id, stored.record);
+    return jsonResponse(staff ? order : publicOrderView(order), 200, { Vary: 'Authorization' });
   });
 
   app.get('/api/orders/:id/images/:n', async (c) => {

@@ -6,11 +6,14 @@
 //   ATELIER_FULFILMENT_TOKEN: the bearer token of the fulfilment export (random when unset).
 //   ATELIER_VOTER_SECRET: signs the gallery's voter cookies, at least 16 characters (random when
 //     unset: voters then get new ids, and may vote again, after every restart).
+//   ATELIER_ALLOWED_ORIGINS: other sites allowed to write to the API and read it through CORS,
+//     comma-separated origins, e.g. https://shop.example (default none: only the server's own).
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { openCatalog } from './catalog.ts';
 import { loadCatalogFromDisk } from './catalogFiles.ts';
+import { ALLOWED_ORIGINS_VARIABLE, parseAllowedOrigins } from './allowedOrigins.ts';
 import { createApp } from './createApp.ts';
 import { applyMigrations } from './migrate.ts';
 import { databaseConfigFromEnv, describeDatabase, openDatabase } from './openDatabase.ts';
@@ -27,6 +30,12 @@ function fail(message: string): never {
 const port = Number(process.env.PORT ?? '4173');
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a number from 0 to 65535, not "${process.env.PORT}".`);
 const host = process.env.HOST || '127.0.0.1';
+let allowedOrigins: string[] = [];
+try {
+  allowedOrigins = parseAllowedOrigins(process.env[ALLOWED_ORIGINS_VARIABLE]);
+} catch (error) {
+  fail((error as Error).message);
+}
 
 const { entries, problems } = loadCatalogFromDisk(PROJECT_ROOT);
 if (problems.length > 0) fail(`The product or rules files have problems; fix them and start again:\n${problems.join('\n')}`);
@@ -50,7 +59,7 @@ if (!fulfilmentToken) {
 const voterSecret = process.env.ATELIER_VOTER_SECRET?.trim() || undefined;
 if (voterSecret !== undefined && voterSecret.length < 16) fail(`ATELIER_VOTER_SECRET must have at least 16 characters (it has ${voterSecret.length}): use e.g. the output of "openssl rand -base64 32".`);
 if (voterSecret === undefined) say('Voter cookies are signed with a secret for this run only: set ATELIER_VOTER_SECRET to keep voters across restarts.');
-const app = createApp({ repository, catalog, fulfilmentToken, ...(voterSecret ? { voterSecret } : {}) });
+const app = createApp({ repository, catalog, fulfilmentToken, ...(voterSecret ? { voterSecret } : {}), allowedOrigins });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
   const shownHost = host.includes(':') ? `[${host}]` : host;

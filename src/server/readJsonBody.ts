@@ -69,10 +69,10 @@ export async function readJsonBody(request: Request, maxBytes: number, nodeBody?
     const reason = error instanceof SyntaxError ? error.message : String(error);
     return refuse(apiError(400, 'malformed_json', `the body is not valid JSON: ${reason}`, 'send well-formed JSON (check quotes, commas and brackets near the position given)'));
   }
-  const unstorable = unstorableText(value);
-  if (unstorable) {
-    const problem = { path: unstorable.path, message: `the text holds ${unstorable.what}, which is not text anyone can read or store`, hint: 'remove control characters; send text as well-formed UTF-16 (pairs of surrogates, never one alone)' };
-    return refuse(apiError(422, 'invalid_request', `${unstorable.path === '' ? 'the body' : `"${unstorable.path}"`} holds ${unstorable.what}`, problem.hint, [problem]));
+  const found = unstorableText(value);
+  if (found) {
+    const problem = { path: found.path, message: `the text holds ${found.what}, which is not text anyone can read or store`, hint: 'remove control characters; send text as well-formed UTF-16 (pairs of surrogates, never one alone)' };
+    return refuse(apiError(422, 'invalid_request', `${found.path === '' ? 'the body' : `"${found.path}"`} holds ${found.what}`, problem.hint, [problem]));
   }
   return { ok: true, value };
 }
@@ -109,7 +109,9 @@ function closingQuote(text: string, open: number): number {
   }
 }
 
-const UNSTORABLE = /\u0000|\p{Cs}/u;
+// In /u mode a lone surrogate is a code point of its own, in the category Cs.
+const LONE_SURROGATE = /\p{Cs}/u;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 /** The first text or key (depth first) holding a NUL or a lone surrogate, walked without recursion. */
 function unstorableText(root: unknown): { path: string; what: string } | undefined {
@@ -118,13 +120,13 @@ function unstorableText(root: unknown): { path: string; what: string } | undefin
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {
-      if (UNSTORABLE.test(value)) return { path, what: what(value) };
+      if (unstorable(value)) return { path, what: what(value) };
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => stack.push({ value: item, path: `${path}[${index}]` }));
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         const itemPath = path === '' ? key : `${path}.${key}`;
-        if (UNSTORABLE.test(key)) return { path: itemPath, what: what(key) };
+        if (unstorable(key)) return { path: itemPath, what: what(key) };
         stack.push({ value: item, path: itemPath });
       }
     }

@@ -29,6 +29,7 @@ it('logs a failed order with an error id and the route, and nothing the customer
     console.error = original;
   }
   expect(response.status).toBe(500);
+  expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
   const { error } = (await response.json()) as { error: { code: string; message: string; hint: string } };
   expect(error.code).toBe('internal_error');
   const errorId = /error ([0-9a-f]{12})/.exec(error.message)?.[1];

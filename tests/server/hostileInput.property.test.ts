@@ -54,7 +54,7 @@ beforeAll(async () => {
     body: JSON.stringify({ design: designFrom(sneaker, { 'vamp.material': 'suede' }), title: 'Hostile base', thumbnail: pngDataUrl(pngFile(8, 6)) }),
   });
   expect(candidate.status).toBe(201);
-  const artwork = await t.app.request('/api/artworks', { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: pngFile(64, 64) });
+  const artwork = await t.app.request('/api/artworks', { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: Buffer.from(pngFile(64, 64)) });
   expect(artwork.status).toBe(201);
   ids = {
     order: ((await order.json()) as ServerOrder).id,
@@ -216,7 +216,7 @@ function validBody(method: string, path: string): unknown {
 
 let keyCounter = 0;
 
-async function send(method: string, path: string, body: string | Uint8Array | undefined, contentType: string): Promise<Response> {
+async function send(method: string, path: string, body: string | undefined, contentType: string): Promise<Response> {
   return t.app.request(path, {
     method,
     headers: { 'Content-Type': contentType, 'Idempotency-Key': `hostile-key-${String(++keyCounter).padStart(8, '0')}`, 'X-File-Name': '%00%ff..%2f' },

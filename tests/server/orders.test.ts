@@ -89,9 +89,27 @@ describe('placing an order', () => {
     const validate = schemaValidator();
     expect(validate(order) ? [] : validate.errors).toEqual([]);
 
-    const fetched = await t.app.request(`/api/orders/${order.id}`);
+    const fetched = await t.app.request(`/api/orders/${order.id}`, { headers: { Authorization: `Bearer ${FULFILMENT_TOKEN}` } });
     expect(fetched.status).toBe(200);
     expect(await fetched.json()).toEqual(order);
+  });
+
+  it('shows the order by its id to anyone, with the contact masked; in full only with the fulfilment token', async () => {
+    const order = (await (await post(orderBody(sneaker, suedeDesign(), { contact: { name: 'Ada Lovelace', email: 'ada.lovelace@example.com' } }))).json()) as ServerOrder;
+    const response = await t.app.request(`/api/orders/${order.id}`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toMatch(/Lovelace|ada\.lovelace|example\.com/);
+    const shown = JSON.parse(text) as ServerOrder & { contact: { masked: true; name: string; email: string } };
+    expect(shown.contact).toEqual({ masked: true, name: 'A.', email: 'a•••@e•••.com' });
+    const { contact: _hidden, ...rest } = order;
+    expect(shown).toEqual({ ...rest, contact: shown.contact });
+    const validate = schemaValidator();
+    expect(validate(shown) ? [] : validate.errors).toEqual([]);
+
+    await expectError(await t.app.request(`/api/orders/${order.id}`, { headers: { Authorization: 'Bearer wrong-token' } }), 401, 'unauthorized');
+    const full = (await (await t.app.request(`/api/orders/${order.id}`, { headers: { Authorization: `Bearer ${FULFILMENT_TOKEN}` } })).json()) as ServerOrder;
+    expect(full.contact).toEqual({ name: 'Ada Lovelace', email: 'ada.lovelace@example.com' });
   });
 
   it('numbers orders in sequence', async () => {

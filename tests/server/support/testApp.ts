@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import type { CatalogEntry } from '../../../src/domain/index.ts';
 import { openCatalog } from '../../../src/server/catalog.ts';
 import { loadCatalogFromDisk } from '../../../src/server/catalogFiles.ts';
-import { createApp } from '../../../src/server/createApp.ts';
+import { createApp, type AppOptions } from '../../../src/server/createApp.ts';
 import { applyMigrations } from '../../../src/server/migrate.ts';
 import type { Repository } from '../../../src/server/repository.ts';
 import type { SqlClient } from '../../../src/server/sqlClient.ts';
@@ -30,8 +30,11 @@ export interface TestApp {
   dispose(): Promise<void>;
 }
 
-/** Starts the app over a fresh database; `history` entries are published first, as earlier rules versions. */
-export async function startTestApp(history: readonly CatalogEntry[] = []): Promise<TestApp> {
+/**
+ * Starts the app over a fresh database; `history` entries are published first, as earlier rules
+ * versions; `extra` adds app options (e.g. allowed origins).
+ */
+export async function startTestApp(history: readonly CatalogEntry[] = [], extra: Partial<AppOptions> = {}): Promise<TestApp> {
   const { entries, problems } = loadCatalogFromDisk(process.cwd());
   if (problems.length > 0) throw new Error(problems.join('\n'));
   const { client, dispose } = await openTestPglite();
@@ -41,7 +44,7 @@ export async function startTestApp(history: readonly CatalogEntry[] = []): Promi
   const clock = { now: () => new Date(now) };
   const distDir = builtApp();
   if (history.length > 0) await openCatalog(history, repository, new Date('2026-10-01T00:00:00Z'));
-  const build = async (current: readonly CatalogEntry[]) => createApp({ repository, catalog: await openCatalog(current, repository, clock.now()), clock, distDir, fulfilmentToken: FULFILMENT_TOKEN });
+  const build = async (current: readonly CatalogEntry[]) => createApp({ repository, catalog: await openCatalog(current, repository, clock.now()), clock, distDir, fulfilmentToken: FULFILMENT_TOKEN, ...extra });
   const testApp = {
     app: await build(entries),
     client,
