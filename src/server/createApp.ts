@@ -107,7 +107,7 @@ export function createApp(options: AppOptions): Hono {
   const partIds = [...new Set([...catalog.current.values()].flatMap((version) => modelParts(version.entry.product).map((part) => part.id)))];
   const app = new Hono();
   const allowedOrigins = options.allowedOrigins ?? [];
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(allowedOrigins));
   app.use('/api/*', corsForAllowedOrigins(allowedOrigins));
   app.use('*', refuseForeignWrites(allowedOrigins));
 

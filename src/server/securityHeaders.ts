@@ -32,12 +32,16 @@ export const CONTENT_SECURITY_POLICY = {
  * `X-Frame-Options: DENY` for browsers that predate `frame-ancestors`, `Referrer-Policy:
  * no-referrer` (an order's URL is its key), `X-Content-Type-Options: nosniff`, and Hono's other
  * defaults (HSTS, `Cross-Origin-Opener-Policy`, `Cross-Origin-Resource-Policy: same-origin`, …).
- * A header a handler set itself is kept, so the artwork endpoint's stricter CSP stands.
+ * A header a handler set itself is kept, so the artwork endpoint's stricter CSP stands. With
+ * `allowedOrigins`, `frame-ancestors` names them instead of `'none'`.
  */
-export function securityHeaders(): MiddlewareHandler {
+export function securityHeaders(allowedOrigins: readonly string[] = []): MiddlewareHandler {
+  // A shop that embeds Atelier in a frame lists its origin in ATELIER_ALLOWED_ORIGINS: it may frame
+  // the app then, and no one else may. X-Frame-Options cannot name an origin, so it is left out.
+  const embedded = allowedOrigins.length > 0;
   return secureHeaders({
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    xFrameOptions: 'DENY',
+    contentSecurityPolicy: { ...CONTENT_SECURITY_POLICY, frameAncestors: embedded ? [...allowedOrigins] : ["'none'"] },
+    xFrameOptions: embedded ? false : 'DENY',
     referrerPolicy: 'no-referrer',
     xContentTypeOptions: 'nosniff',
     overwrite: false,

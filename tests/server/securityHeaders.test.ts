@@ -10,21 +10,31 @@ const SHOP = 'https://shop.example';
 const EVIL = 'https://evil.example';
 
 let t: TestApp;
+let plain: TestApp;
 let sneaker: ReturnType<typeof productUnderTest>;
 let ids: { order: string; candidate: string; artwork: string };
+let plainIds: typeof ids;
 let keyCounter = 0;
 
 beforeAll(async () => {
   t = await startTestApp([], { allowedOrigins: [SHOP] });
+  plain = await startTestApp();
   sneaker = productUnderTest(t.entry);
-  const order = (await (await placeOrder()).json()) as ServerOrder;
-  const candidate = (await (await t.app.request('/api/candidates', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(candidateBody()) })).json()) as { candidate: { id: string } };
-  const artwork = (await (await t.app.request('/api/artworks', { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: Buffer.from(pngFile(64, 64)) })).json()) as { artwork: { id: string } };
-  ids = { order: order.id, candidate: candidate.candidate.id, artwork: artwork.artwork.id };
+  ids = await seed(t);
+  plainIds = await seed(plain);
 }, 120_000);
+
+/** One order, one candidate and one artwork in an app. */
+async function seed(app: TestApp): Promise<typeof ids> {
+  const order = (await (await app.app.request('/api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `seed-key-${String(++keyCounter).padStart(6, '0')}` }, body: JSON.stringify(orderBody(sneaker, designFrom(sneaker))) })).json()) as ServerOrder;
+  const candidate = (await (await app.app.request('/api/candidates', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(candidateBody()) })).json()) as { candidate: { id: string } };
+  const artwork = (await (await app.app.request('/api/artworks', { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: Buffer.from(pngFile(64, 64)) })).json()) as { artwork: { id: string } };
+  return { order: order.id, candidate: candidate.candidate.id, artwork: artwork.artwork.id };
+}
 
 afterAll(async () => {
   await t?.dispose();
+  await plain?.dispose();
 });
 
 function placeOrder(headers: Record<string, string> = {}) {
@@ -46,9 +56,10 @@ describe('security headers', () => {
     ['the app page', '/'],
     ['a client-side route', '/gallery'],
     ['the health check', '/api/health'],
-    ['an order', `/api/orders/${ids.order}`],
+    ['an order', `/api/orders/${plainIds.order}`],
+    ['an order\'s picture-less 404', `/api/orders/${plainIds.order}/images/1`],
     ['a candidate list', '/api/candidates'],
-    ['a candidate thumbnail', `/api/candidates/${ids.candidate}/thumbnail`],
+    ['a candidate thumbnail', `/api/candidates/${plainIds.candidate}/thumbnail`],
     ['a schema', '/api/schemas/order.json'],
     ['an API 404', '/api/nothing-here'],
     ['a missing file', '/assets/missing.js'],
@@ -56,7 +67,7 @@ describe('security headers', () => {
 
   it('sends a CSP without unsafe-eval or unsafe-inline scripts, frame-ancestors none, a Referrer-Policy and nosniff on every response', async () => {
     for (const [name, path] of paths()) {
-      const response = await t.app.request(path!);
+      const response = await plain.app.request(path!);
       const csp = directives(response.headers.get('content-security-policy'));
       expect({ name, frameAncestors: csp.get('frame-ancestors') }).toEqual({ name, frameAncestors: ["'none'"] });
       expect({ name, defaultSrc: csp.get('default-src') }).toEqual({ name, defaultSrc: ["'self'"] });
@@ -69,14 +80,22 @@ describe('security headers', () => {
     }
   });
 
+  it('lets only the allowed origins frame the app when there are any (an embedding shop)', async () => {
+    const response = await t.app.request('/');
+    expect(directives(response.headers.get('content-security-policy')).get('frame-ancestors')).toEqual([SHOP]);
+    expect(response.headers.get('x-frame-options')).toBeNull();
+    expect(response.headers.get('content-security-policy')).not.toMatch(/unsafe-eval/);
+  });
+
   it('sends the headers with refusals too', async () => {
     const response = await placeOrder({ Origin: EVIL });
-    expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('keeps the stricter CSP of an uploaded artwork', async () => {
-    const response = await t.app.request(`/api/artworks/${ids.artwork}`);
+    const response = await plain.app.request(`/api/artworks/${plainIds.artwork}`);
     expect(response.status).toBe(200);
     expect(directives(response.headers.get('content-security-policy')).get('default-src')).toEqual(["'none'"]);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
