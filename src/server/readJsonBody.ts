@@ -28,8 +28,8 @@ export const MAX_JSON_DEPTH = 32;
  * Reads a request body as JSON, refusing it before parsing when it is not JSON (415), larger than
  * `maxBytes` (413: by its Content-Length when it declares one, and by counting the bytes as they
  * stream in, since a chunked body declares nothing), not UTF-8, nested deeper than
- * {@link MAX_JSON_DEPTH} or not well-formed JSON (400), and after parsing when a text or key holds
- * a NUL character or half a surrogate pair, which no database column can store (422).
+ * {@link MAX_JSON_DEPTH} or not well-formed JSON (400). What the texts may hold is each field's
+ * business: a contact refuses control characters, a gallery title cleans them.
  * Under Node, pass the request's `IncomingMessage` as `nodeBody`: reading it directly skips the
  * conversion to a web stream, which costs more than the rest of reading.
  */
@@ -69,11 +69,6 @@ export async function readJsonBody(request: Request, maxBytes: number, nodeBody?
     const reason = error instanceof SyntaxError ? error.message : String(error);
     return refuse(apiError(400, 'malformed_json', `the body is not valid JSON: ${reason}`, 'send well-formed JSON (check quotes, commas and brackets near the position given)'));
   }
-  const found = unstorableText(value);
-  if (found) {
-    const problem = { path: found.path, message: `the text holds ${found.what}, which is not text anyone can read or store`, hint: 'remove control characters; send text as well-formed UTF-16 (pairs of surrogates, never one alone)' };
-    return refuse(apiError(422, 'invalid_request', `${found.path === '' ? 'the body' : `"${found.path}"`} holds ${found.what}`, problem.hint, [problem]));
-  }
   return { ok: true, value };
 }
 
@@ -107,31 +102,6 @@ function closingQuote(text: string, open: number): number {
     while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
     if (backslashes % 2 === 0) return at;
   }
-}
-
-// In /u mode a lone surrogate is a code point of its own, in the category Cs.
-const LONE_SURROGATE = /\p{Cs}/u;
-const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
-
-/** The first text or key (depth first) holding a NUL or a lone surrogate, walked without recursion. */
-function unstorableText(root: unknown): { path: string; what: string } | undefined {
-  const stack: { value: unknown; path: string }[] = [{ value: root, path: '' }];
-  const what = (text: string) => (text.includes('\u0000') ? 'a NUL character (U+0000)' : 'half a surrogate pair (an unpaired U+D800–U+DFFF)');
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (typeof value === 'string') {
-      if (unstorable(value)) return { path, what: what(value) };
-    } else if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push({ value: item, path: `${path}[${index}]` }));
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        const itemPath = path === '' ? key : `${path}.${key}`;
-        if (unstorable(key)) return { path: itemPath, what: what(key) };
-        stack.push({ value: item, path: itemPath });
-      }
-    }
-  }
-  return undefined;
 }
 
 function refuse(error: ApiError): JsonBody {
