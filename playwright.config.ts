@@ -4,10 +4,11 @@
 // WebGL runs in software through SwiftShader, so one worker only.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4317;
+// Another port (and data folder) lets a second checkout run its suite beside this one.
+const PORT = Number(process.env.ATELIER_E2E_PORT ?? 4317);
 const HOST = '127.0.0.1';
 const BASE_URL = `http://${HOST}:${PORT}`;
-const E2E_DATA_DIR = 'test-results/e2e-data';
+const E2E_DATA_DIR = process.env.ATELIER_E2E_DATA_DIR ?? 'test-results/e2e-data';
 
 export default defineConfig({
   testDir: 'tests/e2e',

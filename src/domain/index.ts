@@ -77,3 +77,5 @@ export { artworkPlacements, artworkPrints } from './printLayout.ts';
 export { artworkForDocument } from './personalisation.ts';
 export type { ArtworkColourRule, ArtworkFieldDef } from './personalisationModel.ts';
 export { isArtworkField, isTextField } from './personalisationModel.ts';
+export type { EmailCheck } from './emailAddress.ts';
+export { MAX_EMAIL_LENGTH, checkEmailAddress } from './emailAddress.ts';

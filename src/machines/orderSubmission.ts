@@ -1,4 +1,4 @@
-import type { DesignDocument } from '../domain/index.ts';
+import { checkEmailAddress, type DesignDocument } from '../domain/index.ts';
 
 /** Who the order is for, as typed in the checkout. */
 export interface OrderContactInput {
@@ -58,8 +58,6 @@ export class OrderSubmissionError extends Error {
   }
 }
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-
 /** What is wrong with a contact, per field, in words for the customer; empty when it is fine. */
 export function contactProblems(contact: OrderContactInput): { name?: string; email?: string } {
   const problems: { name?: string; email?: string } = {};
@@ -67,7 +65,8 @@ export function contactProblems(contact: OrderContactInput): { name?: string; em
   if (name.length === 0) problems.name = 'Enter the name to address the parcel to.';
   else if (name.length > 200) problems.name = `Shorten the name to 200 characters (it has ${name.length}).`;
   const email = contact.email.trim();
+  const emailCheck = checkEmailAddress(email);
   if (email.length === 0) problems.email = 'Enter your email address: the order confirmation goes there.';
-  else if (!EMAIL.test(email)) problems.email = `"${email}" is not an email address: it should look like name@example.com.`;
+  else if (!emailCheck.ok) problems.email = `"${email}" is not an email address: ${emailCheck.reason}. It should look like name@example.com.`;
   return problems;
 }

@@ -26,6 +26,7 @@ export type ApiErrorCode =
   | 'voter_cookie_required'
   | 'invalid_query'
   | 'unauthorized'
+  | 'forbidden_origin'
   | 'not_found'
   | 'method_not_allowed'
   | 'not_built'

@@ -14,13 +14,17 @@ import type { Catalog } from './catalog.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { exportOrders, type ExportFormat } from './fulfilmentExport.ts';
 import { artworksOf } from './artworkLookup.ts';
+import { corsForAllowedOrigins, refuseForeignWrites } from './allowedOrigins.ts';
 import { storeArtwork } from './storeArtwork.ts';
 import { orderTextPrints, renderZonePng } from './printFiles.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
 import { readJsonBody, type BodyHints } from './readJsonBody.ts';
+import { isResourceId } from './resourceIds.ts';
 import type { Repository } from './repository.ts';
+import { publicOrderView } from './publicOrder.ts';
 import { toServerOrder } from './serverOrder.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './serverLimits.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { serveBuiltApp } from './staticFiles.ts';
 import { submitCandidate } from './submitCandidate.ts';
 import { submitOrder } from './submitOrder.ts';
@@ -64,6 +68,11 @@ export interface AppOptions {
   readonly trustProxy?: string;
   /** New voter ids and gallery submissions per client address (default {@link DEFAULT_CLIENT_LIMITS}). */
   readonly clientLimits?: Partial<ClientLimits>;
+  /**
+   * Other sites' origins allowed to write to the API and read it through CORS (`main.ts` reads
+   * ATELIER_ALLOWED_ORIGINS with `parseAllowedOrigins`). The server's own origin always is.
+   */
+  readonly allowedOrigins?: readonly string[];
 }
 
 const CANDIDATE_BODY_HINTS: BodyHints = {
@@ -118,10 +127,17 @@ export function createApp(options: AppOptions): Hono {
   ]);
   const partIds = [...new Set([...catalog.current.values()].flatMap((version) => modelParts(version.entry.product).map((part) => part.id)))];
   const app = new Hono();
+  const allowedOrigins = options.allowedOrigins ?? [];
+  app.use('*', securityHeaders(allowedOrigins));
+  app.use('/api/*', corsForAllowedOrigins(allowedOrigins));
+  app.use('*', refuseForeignWrites(allowedOrigins));
 
-  app.onError((error) => {
-    console.error('[Atelier] request failed:', error);
-    return errorResponse(apiError(500, 'internal_error', 'the server failed to handle the request; nothing was stored', 'try again; if it keeps failing, tell the shop'));
+  app.onError((error, c) => {
+    // Only an id, the route and the error's class and message: never the body, query or headers,
+    // which hold customers' names, addresses and tokens.
+    const errorId = randomBytes(6).toString('hex');
+    console.error(`[Atelier] request failed: error ${errorId} in ${c.req.method} ${c.req.routePath}: ${describeError(error)}`);
+    return errorResponse(apiError(500, 'internal_error', `the server failed to handle the request (error ${errorId}); nothing was stored`, `try again; if it keeps failing, tell the shop the error id ${errorId}`));
   });
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
@@ -166,14 +182,20 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/orders/:id', async (c) => {
-    const stored = await repository.findOrder(c.req.param('id'));
+    // Anyone with the URL sees the order; its contact in full only with the fulfilment token.
+    const staff = c.req.header('authorization') !== undefined;
+    if (staff && (options.fulfilmentToken === undefined || !hasToken(c, options.fulfilmentToken))) {
+      return errorResponse(apiError(401, 'unauthorized', 'the order\'s full contact needs the fulfilment token', 'send "Authorization: Bearer <token>" with the token the server was started with (ATELIER_FULFILMENT_TOKEN), or no Authorization header for the order with its contact masked'), { 'WWW-Authenticate': 'Bearer' });
+    }
+    const stored = isResourceId('order', c.req.param('id')) ? await repository.findOrder(c.req.param('id')) : undefined;
     if (!stored) return orderNotFound(c.req.param('id'));
-    return jsonResponse(toServerOrder(stored.seq, stored.id, stored.record), 200);
+    const order = toServerOrder(stored.seq, stored.id, stored.record);
+    return jsonResponse(staff ? order : publicOrderView(order), 200, { Vary: 'Authorization' });
   });
 
   app.get('/api/orders/:id/images/:n', async (c) => {
-    const position = Number(c.req.param('n'));
-    const image = Number.isInteger(position) && position >= 1 ? await repository.findOrderImage(c.req.param('id'), position) : undefined;
+    const position = /^[1-9][0-9]{0,5}$/.test(c.req.param('n')) ? Number(c.req.param('n')) : 0;
+    const image = position >= 1 && isResourceId('order', c.req.param('id')) ? await repository.findOrderImage(c.req.param('id'), position) : undefined;
     if (!image) return errorResponse(apiError(404, 'not_found', `order "${c.req.param('id')}" has no preview image ${c.req.param('n')}`, 'use the image URLs listed in the order\'s "previewImages"'));
     return new Response(image.bytes, {
       headers: { 'Content-Type': image.contentType, 'Content-Length': String(image.bytes.byteLength), 'Cache-Control': 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' },
@@ -213,13 +235,13 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/candidates/:id', async (c) => {
     const voter = await voterOf(c);
-    const stored = await repository.findCandidate(c.req.param('id'), voter.kind === 'refused' ? undefined : voter.voterId);
+    const stored = isResourceId('candidate', c.req.param('id')) ? await repository.findCandidate(c.req.param('id'), voter.kind === 'refused' ? undefined : voter.voterId) : undefined;
     if (!stored) return withVoter(errorResponse(candidateNotFound(c.req.param('id'))), voter);
     return withVoter(jsonResponse({ candidate: toCandidate(stored) }, 200), voter);
   });
 
   app.get('/api/candidates/:id/thumbnail', async (c) => {
-    const image = await repository.findCandidateThumbnail(c.req.param('id'));
+    const image = isResourceId('candidate', c.req.param('id')) ? await repository.findCandidateThumbnail(c.req.param('id')) : undefined;
     if (!image) return errorResponse(candidateNotFound(c.req.param('id')));
     return new Response(image.bytes, {
       headers: { 'Content-Type': image.contentType, 'Content-Length': String(image.bytes.byteLength), 'Cache-Control': 'public, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' },
@@ -232,6 +254,7 @@ export function createApp(options: AppOptions): Hono {
     // without cookies vote as a new voter every time.
     if (voter.kind === 'refused') return errorResponse(tooManyNewVoters(voter.verdict), rateLimitHeaders([voter.verdict], true));
     if (voter.kind === 'issued') return withVoter(errorResponse(voterCookieRequired()), voter);
+    if (!isResourceId('candidate', c.req.param('id'))) return withVoter(errorResponse(candidateNotFound(c.req.param('id'))), voter);
     const body = await readJsonBody(c.req.raw, VOTE_BODY_BYTES, nodeBody(c), VOTE_BODY_HINTS);
     if (!body.ok) return withVoter(errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {}), voter);
     const result = await castVote(services, c.req.param('id'), voter.voterId, body.value);
@@ -253,7 +276,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/artworks/:id', async (c) => {
-    const [stored] = await repository.findArtworks([c.req.param('id')]);
+    const [stored] = isResourceId('artwork', c.req.param('id')) ? await repository.findArtworks([c.req.param('id')]) : [];
     if (!stored) return errorResponse(apiError(404, 'not_found', `there is no artwork "${c.req.param('id')}"`, 'upload it again (POST /api/artworks)'));
     const type = { png: 'image/png', jpeg: 'image/jpeg', svg: 'image/svg+xml' }[stored.meta.format];
     return new Response(new Uint8Array(stored.bytes), {
@@ -268,7 +291,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/orders/:id/print/:file', async (c) => {
     const id = c.req.param('id');
     const zoneId = /^([A-Za-z][A-Za-z0-9]*)\.png$/.exec(c.req.param('file'))?.[1];
-    const stored = await repository.findOrder(id);
+    const stored = isResourceId('order', id) ? await repository.findOrder(id) : undefined;
     if (!stored) return orderNotFound(id);
     const record = stored.record;
     const lookup = await catalog.find(record.product.id, record.rulesVersion);
@@ -321,6 +344,12 @@ function hasToken(c: Context, token: string): boolean {
   const a = Buffer.from(sent);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** An error's class and first line of message, cut short, for the log. */
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : `thrown ${typeof error}`;
+  return (text.split('\n')[0] ?? '').slice(0, 200);
 }
 
 function safeDecode(text: string): string | undefined {

@@ -1,5 +1,6 @@
 import { describeValue, isObject } from './describeValue.ts';
 import type { ServerLimits } from './serverLimits.ts';
+import { isResourceId } from './resourceIds.ts';
 
 /** The `design` of a request as sent: an object whose `productId` and `rulesVersion` are strings. Its content is checked by the domain. */
 export type DesignField = { readonly productId: string; readonly rulesVersion: string } & Record<string, unknown>;
@@ -37,8 +38,6 @@ export function checkDesignField(design: unknown, limits: ServerLimits, report: 
   return valid ? (design as DesignField) : undefined;
 }
 
-/** A candidate id as URLs carry it: a UUID. */
-const CANDIDATE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Checks the optional `remixOf` field (orders, candidates): the id of the gallery candidate the
@@ -46,7 +45,7 @@ const CANDIDATE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  */
 export function checkRemixOfField(remixOf: unknown, report: ReportProblem): string | undefined {
   if (remixOf === undefined || remixOf === null) return undefined;
-  if (typeof remixOf === 'string' && CANDIDATE_ID.test(remixOf)) return remixOf;
+  if (typeof remixOf === 'string' && isResourceId('candidate', remixOf)) return remixOf;
   report('remixOf', `"remixOf" must be the id of a gallery candidate (a UUID), not ${describeValue(remixOf)}`, 'send the "id" of the candidate the design was started from, or leave "remixOf" out');
   return undefined;
 }

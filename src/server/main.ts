@@ -9,6 +9,8 @@
 //   ATELIER_TRUST_PROXY: the reverse proxies whose X-Forwarded-For/-Proto are believed, e.g.
 //     "127.0.0.1, 10.0.0.0/8" (none when unset: the client's address is the socket's).
 //   ATELIER_VOTER_IDS_PER_HOUR (default 30), ATELIER_SUBMISSIONS_PER_HOUR (default 20): per client address.
+//   ATELIER_ALLOWED_ORIGINS: other sites allowed to write to the API and read it through CORS,
+//     comma-separated origins, e.g. https://shop.example (default none: only the server's own).
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -16,6 +18,7 @@ import { openCatalog } from './catalog.ts';
 import { loadCatalogFromDisk } from './catalogFiles.ts';
 import { parseTrustedProxies } from './clientAddress.ts';
 import { clientLimitsFromEnv } from './clientLimits.ts';
+import { ALLOWED_ORIGINS_VARIABLE, parseAllowedOrigins } from './allowedOrigins.ts';
 import { createApp } from './createApp.ts';
 import { applyMigrations } from './migrate.ts';
 import { databaseConfigFromEnv, describeDatabase, openDatabase } from './openDatabase.ts';
@@ -32,6 +35,12 @@ function fail(message: string): never {
 const port = Number(process.env.PORT ?? '4173');
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a number from 0 to 65535, not "${process.env.PORT}".`);
 const host = process.env.HOST || '127.0.0.1';
+let allowedOrigins: string[] = [];
+try {
+  allowedOrigins = parseAllowedOrigins(process.env[ALLOWED_ORIGINS_VARIABLE]);
+} catch (error) {
+  fail((error as Error).message);
+}
 
 const { entries, problems } = loadCatalogFromDisk(PROJECT_ROOT);
 if (problems.length > 0) fail(`The product or rules files have problems; fix them and start again:\n${problems.join('\n')}`);
@@ -64,7 +73,7 @@ try {
 } catch (error) {
   fail(error instanceof Error ? error.message.replace(/^\[Atelier\] /, '') : String(error));
 }
-const app = createApp({ repository, catalog, fulfilmentToken, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits });
+const app = createApp({ repository, catalog, fulfilmentToken, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits, allowedOrigins });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
   const shownHost = host.includes(':') ? `[${host}]` : host;

@@ -1,4 +1,4 @@
-import { MAX_QUANTITY, type Problem } from '../domain/index.ts';
+import { checkEmailAddress, MAX_QUANTITY, type Problem } from '../domain/index.ts';
 import { describeValue as describe, isObject } from './describeValue.ts';
 import { checkDesignField, checkRemixOfField, type DesignField, type ReportProblem } from './designField.ts';
 import { decodePngDataUrl, type PngImage } from './pngImage.ts';
@@ -43,7 +43,8 @@ export type ParsedOrderRequest =
   | { readonly ok: false; readonly problems: readonly Problem[]; readonly imagesOnly: boolean };
 
 const FIELDS = ['design', 'size', 'sizeId', 'quantity', 'contact', 'clientPrice', 'previewImages', 'remixOf'];
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// C0 and C1 controls and half surrogate pairs: nothing a parcel label or a database should hold.
+const UNREADABLE = /[\p{Cc}\p{Cs}]/u;
 const VIEW = /^[a-z][a-z0-9-]{0,31}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -124,9 +125,13 @@ function parseContact(contact: unknown, report: Report): OrderContact | undefine
   if (name.length === 0 || name.length > 200) {
     report('contact.name', typeof contact.name === 'string' ? `the name must have 1 to 200 characters, not ${name.length}` : `"name" must be a string, not ${describe(contact.name)}`, 'send the name to address the parcel to');
     valid = false;
+  } else if (UNREADABLE.test(name)) {
+    report('contact.name', 'the name holds a control character or broken text (half a surrogate pair)', 'send the name as plain text, without control characters');
+    valid = false;
   }
-  if (email.length > 254 || !EMAIL.test(email)) {
-    report('contact.email', typeof contact.email === 'string' ? `"${email.slice(0, 60)}" is not an email address` : `"email" must be a string, not ${describe(contact.email)}`, 'send an address like name@example.com');
+  const emailCheck = checkEmailAddress(email);
+  if (!emailCheck.ok) {
+    report('contact.email', typeof contact.email === 'string' ? `this is not an email address: ${emailCheck.reason}` : `"email" must be a string, not ${describe(contact.email)}`, 'send an address like name@example.com');
     valid = false;
   }
   for (const key of Object.keys(contact)) {

@@ -18,9 +18,18 @@ export const ORDER_BODY_HINTS: BodyHints = {
 };
 
 /**
+ * How deep objects and lists may nest in a request body. No Atelier request nests more than about
+ * ten levels; the limit keeps every walk over a body (the request hash, the checks) far from the
+ * stack's end, and keeps JSON.parse from spending seconds on millions of brackets.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
  * Reads a request body as JSON, refusing it before parsing when it is not JSON (415), larger than
  * `maxBytes` (413: by its Content-Length when it declares one, and by counting the bytes as they
- * stream in, since a chunked body declares nothing), not UTF-8 or not well-formed JSON (400).
+ * stream in, since a chunked body declares nothing), not UTF-8, nested deeper than
+ * {@link MAX_JSON_DEPTH} or not well-formed JSON (400). What the texts may hold is each field's
+ * business: a contact refuses control characters, a gallery title cleans them.
  * Under Node, pass the request's `IncomingMessage` as `nodeBody`: reading it directly skips the
  * conversion to a web stream, which costs more than the rest of reading.
  */
@@ -50,11 +59,48 @@ export async function readJsonBody(request: Request, maxBytes: number, nodeBody?
     return refuse(apiError(400, 'malformed_json', 'the body is not valid UTF-8 text', 'encode the JSON as UTF-8'));
   }
   if (text.trim() === '') return refuse(apiError(400, 'malformed_json', 'the body is empty', hints.empty));
+  if (exceedsDepth(text, MAX_JSON_DEPTH)) {
+    return refuse(apiError(400, 'malformed_json', `the body nests objects and lists more than ${MAX_JSON_DEPTH} levels deep, the nesting limit`, 'send the fields as documented: no Atelier request nests more than about ten levels'));
+  }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : String(error);
     return refuse(apiError(400, 'malformed_json', `the body is not valid JSON: ${reason}`, 'send well-formed JSON (check quotes, commas and brackets near the position given)'));
+  }
+  return { ok: true, value };
+}
+
+/**
+ * Whether JSON text nests deeper than `limit`, found without parsing: brackets inside strings are
+ * skipped a whole string at a time, so a body of long base64 images costs a few `indexOf` calls.
+ */
+function exceedsDepth(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x22) {
+      index = closingQuote(text, index);
+      if (index < 0) return false; // an unterminated string: JSON.parse says where
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** The index of the quote that ends the string opened at `open`, or -1. */
+function closingQuote(text: string, open: number): number {
+  let at = open;
+  for (;;) {
+    at = text.indexOf('"', at + 1);
+    if (at < 0) return -1;
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return at;
   }
 }
 

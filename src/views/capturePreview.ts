@@ -41,7 +41,9 @@ async function rasterise(svg: SVGSVGElement, maxWidth: number): Promise<string> 
   const originals = svg.querySelectorAll('*');
   copy.querySelectorAll('*').forEach((element, index) => {
     const style = getComputedStyle(originals[index]!);
-    (element as SVGElement).setAttribute('style', `fill:${style.fill};stroke:${style.stroke};stroke-width:${style.strokeWidth};opacity:${style.opacity};stroke-dasharray:${style.strokeDasharray}`);
+    // Through the CSSOM, not setAttribute('style', …): the page's CSP (no inline styles) blocks the
+    // attribute but allows the CSSOM, and the serialised copy carries the style attribute either way.
+    (element as SVGElement).style.cssText = `fill:${style.fill};stroke:${style.stroke};stroke-width:${style.strokeWidth};opacity:${style.opacity};stroke-dasharray:${style.strokeDasharray}`;
   });
   copy.setAttribute('width', String(box.width));
   copy.setAttribute('height', String(box.height));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { compileRules, encodeShareToken, restoreSharedDesign, type CatalogEntry } from '../../src/domain/index.ts';
-import { configuratorMachine, OrderSubmissionError, type OrderSubmission, type PlacedOrder } from '../../src/machines/index.ts';
+import { configuratorMachine, contactProblems, OrderSubmissionError, type OrderSubmission, type PlacedOrder } from '../../src/machines/index.ts';
 import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
 
 const entry: CatalogEntry = loadCatalogFromDisk(process.cwd()).entries.find((candidate) => candidate.product.id === 'sneaker')!;
@@ -68,6 +68,14 @@ describe('placing an order', () => {
     expect(value).toEqual({ reviewing: 'details' });
     expect(context.checkoutAttempted).toBe(true);
     expect(context.announcement).toMatch(/Choose your size\..*not an email address/);
+  });
+
+  it.each(['<script>@x.com', 'a@[127.0.0.1]', 'a@-b.com', 'ada\u0000@example.com'])('refuses the email address %j with the shared rule\'s reason', (email) => {
+    expect(contactProblems({ name: 'Ada', email }).email).toMatch(/is not an email address: .+\. It should look like name@example\.com\./);
+  });
+
+  it.each(['ada+shoes@mail.example.co.uk', 'user@xn--bcher-kva.de'])('accepts the email address %j', (email) => {
+    expect(contactProblems({ name: 'Ada', email })).toEqual({});
   });
 
   it('retries an unreachable shop with the same key and body, so the order is never placed twice', async () => {

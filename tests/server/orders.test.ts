@@ -89,9 +89,27 @@ describe('placing an order', () => {
     const validate = schemaValidator();
     expect(validate(order) ? [] : validate.errors).toEqual([]);
 
-    const fetched = await t.app.request(`/api/orders/${order.id}`);
+    const fetched = await t.app.request(`/api/orders/${order.id}`, { headers: { Authorization: `Bearer ${FULFILMENT_TOKEN}` } });
     expect(fetched.status).toBe(200);
     expect(await fetched.json()).toEqual(order);
+  });
+
+  it('shows the order by its id to anyone, with the contact masked; in full only with the fulfilment token', async () => {
+    const order = (await (await post(orderBody(sneaker, suedeDesign(), { contact: { name: 'Ada Lovelace', email: 'ada.lovelace@example.com' } }))).json()) as ServerOrder;
+    const response = await t.app.request(`/api/orders/${order.id}`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toMatch(/Lovelace|ada\.lovelace|example\.com/);
+    const shown = JSON.parse(text) as ServerOrder & { contact: { masked: true; name: string; email: string } };
+    expect(shown.contact).toEqual({ masked: true, name: 'A.', email: 'a•••@e•••.com' });
+    const { contact: _hidden, ...rest } = order;
+    expect(shown).toEqual({ ...rest, contact: shown.contact });
+    const validate = schemaValidator();
+    expect(validate(shown) ? [] : validate.errors).toEqual([]);
+
+    await expectError(await t.app.request(`/api/orders/${order.id}`, { headers: { Authorization: 'Bearer wrong-token' } }), 401, 'unauthorized');
+    const full = (await (await t.app.request(`/api/orders/${order.id}`, { headers: { Authorization: `Bearer ${FULFILMENT_TOKEN}` } })).json()) as ServerOrder;
+    expect(full.contact).toEqual({ name: 'Ada Lovelace', email: 'ada.lovelace@example.com' });
   });
 
   it('numbers orders in sequence', async () => {
@@ -232,6 +250,17 @@ describe('refusing an order', () => {
     expect(error.problems!.map((problem) => (problem as { path: string }).path)).toEqual(['colour', 'design', 'size', 'quantity', 'contact.name', 'contact.email']);
     await expectError(await post([]), 422, 'invalid_request');
     await expectError(await post(orderBody(sneaker, suedeDesign(), { quantity: 21 })), 422, 'invalid_request');
+  });
+
+  it.each(['<script>@x.com', 'a@[127.0.0.1]', 'a@-b.com', 'ada@example.com\r\nBcc: eve@example.com', 'ada\u0085@example.com'])('refuses the email address %j (422, contact.email)', async (email) => {
+    const error = await expectError(await post(orderBody(sneaker, suedeDesign(), { contact: { name: 'Ada Lovelace', email } })), 422, 'invalid_request');
+    expect(error.problems!.map((problem) => (problem as { path: string }).path)).toEqual(['contact.email']);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it.each(['ada+shoes@mail.example.co.uk', 'user@xn--bcher-kva.de', 'o\'brien@example.ie'])('accepts the email address %j', async (email) => {
+    const response = await post(orderBody(sneaker, suedeDesign(), { contact: { name: 'Ada Lovelace', email } }));
+    expect(response.status).toBe(201);
   });
 
   it('answers 422 for a product the shop does not sell, and for a size it does not come in', async () => {

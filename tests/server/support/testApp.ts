@@ -33,7 +33,7 @@ export interface TestApp {
 }
 
 /** What a test may set of the app's options. */
-export type TestAppOptions = Partial<Pick<AppOptions, 'trustProxy' | 'clientLimits' | 'voting'>>;
+export type TestAppOptions = Partial<Pick<AppOptions, 'trustProxy' | 'clientLimits' | 'voting' | 'allowedOrigins'>>;
 
 /** The secret every test app signs voter cookies with, so that sibling apps accept each other's voters. */
 const VOTER_SECRET = 'test-voter-secret-0123456789';

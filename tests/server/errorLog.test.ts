@@ -1,0 +1,42 @@
+// What the server logs when a request fails inside it: an error id the customer can quote, the
+// route and the error's class and message, never what the request carried (names, emails).
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { designFrom, orderBody, productUnderTest } from './support/orderBodies.ts';
+import { startTestApp, type TestApp } from './support/testApp.ts';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp();
+}, 120_000);
+
+afterAll(async () => {
+  await t?.dispose();
+});
+
+it('logs a failed order with an error id and the route, and nothing the customer sent', async () => {
+  const sneaker = productUnderTest(t.entry);
+  const body = JSON.stringify(orderBody(sneaker, designFrom(sneaker), { contact: { name: 'Zelda Quixotefield', email: 'zelda.quixotefield@example.org' } }));
+  // A real fault: the orders table is gone under the running app.
+  await t.client.query('DROP TABLE order_images, orders CASCADE');
+  const logged: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => { logged.push(args.map((arg) => (arg instanceof Error ? `${arg.stack ?? ''} ${JSON.stringify(arg)}` : String(arg))).join(' ')); };
+  let response: Response;
+  try {
+    response = await t.app.request('/api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'error-log-order-0001' }, body });
+  } finally {
+    console.error = original;
+  }
+  expect(response.status).toBe(500);
+  expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+  const { error } = (await response.json()) as { error: { code: string; message: string; hint: string } };
+  expect(error.code).toBe('internal_error');
+  const errorId = /error ([0-9a-f]{12})/.exec(error.message)?.[1];
+  expect(errorId).toBeDefined();
+  expect(error.hint).toContain(errorId);
+  expect(logged).toHaveLength(1);
+  expect(logged[0]).toContain(errorId);
+  expect(logged[0]).toContain('POST /api/orders');
+  expect(logged[0]).not.toMatch(/zelda|quixote|example\.org/i);
+});
