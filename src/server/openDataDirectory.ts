@@ -69,8 +69,9 @@ export async function openDataDirectory(dir: string, options: { readonly create?
 /** PGlite's failure on files that passed inspection, as one line. */
 function openFailure(dir: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const cause = /Aborted\(\)/.test(message)
-    ? 'the embedded PostgreSQL stopped while reading its files (a file it needs is damaged or was changed by another program)'
-    : `the embedded PostgreSQL could not start on it: ${message.split('\n')[0]}`;
+  // PGlite reports a PostgreSQL that stopped on its files as a bare WASM `Aborted()` or a generic
+  // "failed to initialize"; neither says more than this sentence.
+  const detail = /Aborted\(\)|failed to initiali[sz]e/.test(message) ? '' : ` (${message.split('\n')[0]})`;
+  const cause = `the embedded PostgreSQL stopped while reading its files${detail}: a file it needs is damaged or was changed by another program`;
   return `The data directory ${dir} holds a database that cannot be opened: ${cause}. Restore the last backup into a new folder (ATELIER_DATA_DIR=<new folder> npm run restore -- <backup file>) and start there, or set ATELIER_DATA_DIR to another folder; keep this folder as it is for investigation.`;
 }
