@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { acquireDataDirectoryLock, liveLockHolder, lockHeldMessage, type DataDirectoryLock } from './dataDirectoryLock.ts';
 import { dataDirectoryRefusal, inspectDataDirectory } from './inspectDataDirectory.ts';
 import { createPgliteClient, type PgliteClient } from './pgliteClient.ts';
@@ -44,10 +45,14 @@ export async function openDataDirectory(dir: string, options: { readonly create?
   const { lock } = attempt;
   const releaseOnExit = () => lock.release();
   process.on('exit', releaseOnExit);
+  const pidFile = join(dir, 'postmaster.pid');
+  const hadPidFile = existsSync(pidFile);
   let client: PgliteClient;
   try {
     client = await createPgliteClient({ dataDir: dir });
   } catch (error) {
+    // PGlite writes a postmaster.pid as it starts, and leaves it when it fails: take back what we added.
+    if (!hadPidFile) rmSync(pidFile, { force: true });
     lock.release();
     process.off('exit', releaseOnExit);
     throw new DataDirectoryRefusal(openFailure(dir, error));
