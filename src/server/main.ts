@@ -14,12 +14,15 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { createAdminApp } from './adminApp.ts';
+import { backupArchive } from './backupArchive.ts';
 import { openCatalog } from './catalog.ts';
 import { loadCatalogFromDisk } from './catalogFiles.ts';
 import { parseTrustedProxies } from './clientAddress.ts';
 import { clientLimitsFromEnv } from './clientLimits.ts';
 import { ALLOWED_ORIGINS_VARIABLE, parseAllowedOrigins } from './allowedOrigins.ts';
 import { createApp } from './createApp.ts';
+import type { DataDirectoryClient } from './openDataDirectory.ts';
 import { applyMigrations } from './migrate.ts';
 import { databaseConfigFromEnv, describeDatabase, openDatabase } from './openDatabase.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
@@ -75,8 +78,24 @@ try {
 }
 const app = createApp({ repository, catalog, fulfilmentToken, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits, allowedOrigins });
 
+// The local admin API (127.0.0.1, a port of its own, a token in the lock file): how `npm run backup`
+// and other commands reach the data directory this process holds.
+const dataDirectory = 'dataDirectory' in client ? (client as DataDirectoryClient) : undefined;
+const adminServer = dataDirectory && (() => {
+  const token = randomBytes(24).toString('base64url');
+  const { lock } = dataDirectory.dataDirectory;
+  const admin = createAdminApp({
+    token,
+    status: () => ({ pid: process.pid, dataDir: lock.holder.dataDir, startedAt: lock.holder.startedAt, publicUrl: lock.holder.publicUrl ?? null }),
+    backup: async () => backupArchive(await dataDirectory.dumpDataDir()),
+  });
+  return serve({ fetch: admin.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => lock.publish({ adminUrl: `http://127.0.0.1:${info.port}`, adminToken: token }))
+    .on('error', (error: Error) => fail(`Cannot open the local admin API on 127.0.0.1 (${error.message}): is the loopback interface up?`));
+})();
+
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
   const shownHost = host.includes(':') ? `[${host}]` : host;
+  dataDirectory?.dataDirectory.lock.publish({ publicUrl: `http://${shownHost}:${info.port}/` });
   if (applied.length > 0) say(`Database migrated to version ${Math.max(...applied)}.`);
   say(`Orders are stored in ${describeDatabase(config)}.`);
   say(`Atelier is running at http://${shownHost}:${info.port}/`);
@@ -98,6 +117,7 @@ function shutdown(signal: string): void {
   const closeDatabase = () => {
     closing ??= client.close().then(() => process.exit(0), (error: unknown) => fail(`Could not close the database cleanly: ${String(error)}`));
   };
+  adminServer?.close();
   server.close(closeDatabase);
   if ('closeIdleConnections' in server) server.closeIdleConnections();
   setTimeout(() => {

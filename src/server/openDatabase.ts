@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createPgliteClient } from './pgliteClient.ts';
+import { openDataDirectory } from './openDataDirectory.ts';
 import { createPostgresClient } from './postgresClient.ts';
 import type { SqlClient } from './sqlClient.ts';
 
@@ -21,9 +21,12 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv, cwd: string): Data
   return { kind: 'pglite', dataDir: resolve(cwd, env.ATELIER_DATA_DIR?.trim() || 'data') };
 }
 
-/** Opens the database; for a server, checks that it answers. */
+/**
+ * Opens the database; for a server, checks that it answers. A data directory is opened for this
+ * process alone, and refused when it is foreign or damaged ({@link openDataDirectory}).
+ */
 export async function openDatabase(config: DatabaseConfig): Promise<SqlClient> {
-  if (config.kind === 'pglite') return createPgliteClient({ dataDir: config.dataDir });
+  if (config.kind === 'pglite') return openDataDirectory(config.dataDir);
   const client = createPostgresClient({ url: config.url });
   try {
     await client.query('SELECT 1');

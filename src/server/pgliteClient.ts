@@ -8,6 +8,17 @@ export interface PgliteClientOptions {
   readonly dataDir?: string | undefined;
 }
 
+/** An embedded database: a {@link SqlClient} that can also copy its files. */
+export interface PgliteClient extends SqlClient {
+  readonly kind: 'pglite';
+  /**
+   * The data directory as an uncompressed tar (PGlite's `dumpDataDir`), taken after a checkpoint
+   * and between two statements, so that it opens like the files of a stopped server (at worst
+   * like those of a crashed one, which PostgreSQL recovers from its write-ahead log).
+   */
+  dumpDataDir(): Promise<Uint8Array>;
+}
+
 /**
  * Opens an embedded PostgreSQL (PGlite: PostgreSQL compiled to WebAssembly, running in this
  * process). Everything it needs ships in the npm package; nothing is downloaded at run time.
@@ -22,7 +33,7 @@ export interface PgliteClientOptions {
  * const client = await createPgliteClient({ dataDir: './data' });
  * await client.query('select 1 as one'); // [{ one: 1 }]
  */
-export async function createPgliteClient(options: PgliteClientOptions = {}): Promise<SqlClient> {
+export async function createPgliteClient(options: PgliteClientOptions = {}): Promise<PgliteClient> {
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create({
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
@@ -34,6 +45,10 @@ export async function createPgliteClient(options: PgliteClientOptions = {}): Pro
     ...executorOf(db),
     transaction: (fn) => db.transaction((tx) => fn(executorOf(tx))),
     close: () => db.close(),
+    async dumpDataDir() {
+      await db.exec('CHECKPOINT');
+      return new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
+    },
   };
 }
 

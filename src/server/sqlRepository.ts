@@ -297,9 +297,11 @@ async function castVote(client: SqlClient, vote: NewVote): Promise<CastVoteOutco
     await tx.query('SELECT pg_advisory_xact_lock(4173, hashtext($1))', [vote.voterId]);
     const candidate = (await tx.query<{ seq: string }>('SELECT seq::text AS seq FROM candidates WHERE public_id = $1 FOR NO KEY UPDATE', [vote.candidateId]))[0];
     if (!candidate) return { kind: 'unknown-candidate' };
+    // No upper bound at `now`: a cast stamped a moment later (by another server, or a request that
+    // took the lock first) is in the window too, or votes waiting for the lock would slip past the limit.
     const recent = (await tx.query<{ n: number; oldest: string | null }>(
       `SELECT count(*)::int AS n, ${isoText('min(cast_at)')} AS oldest FROM vote_casts
-       WHERE voter_id = $1 AND cast_at > $2::text::timestamptz - make_interval(secs => $3) AND cast_at <= $2::text::timestamptz`,
+       WHERE voter_id = $1 AND cast_at > $2::text::timestamptz - make_interval(secs => $3)`,
       [vote.voterId, now, vote.policy.windowSeconds],
     ))[0]!;
     const inWindow = Number(recent.n);

@@ -296,6 +296,16 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
         expect(outcomes.filter((outcome) => outcome.kind === 'rate-limited')).toHaveLength(4);
       });
 
+      it('counts the votes a voter cast a moment later on another server (a request that waited for the voter lock)', async () => {
+        const policy: VotingPolicy = { windowSeconds: 60, maxVotesPerWindow: 2, unflaggedVotesPerWindow: 2 };
+        const { candidate } = await repository.submitCandidate(newCandidate(designs[0]!));
+        // Each request reads its server's clock when it arrives, then waits for the lock: they commit out of clock order.
+        expect(await vote(candidate.id, 'voter-1', 1, '2026-11-25T12:00:00.500Z', policy)).toMatchObject({ kind: 'cast' });
+        expect(await vote(candidate.id, 'voter-1', -1, '2026-11-25T12:00:00.400Z', policy)).toMatchObject({ kind: 'cast' });
+        expect(await vote(candidate.id, 'voter-1', 1, '2026-11-25T12:00:00.300Z', policy)).toMatchObject({ kind: 'rate-limited' });
+        expect(await client.query('SELECT 1 FROM vote_casts')).toHaveLength(2);
+      });
+
       it('ranks top by the Wilson lower bound of unflagged votes: 5 up of 10 below 50 up of 100', async () => {
         const [few, many, none] = await Promise.all(designs.slice(0, 3).map((design, index) => repository.submitCandidate(newCandidate(design, { title: ['few', 'many', 'none'][index]! })).then((outcome) => outcome.candidate)));
         for (let voter = 0; voter < 10; voter++) await vote(few!.id, `few-${voter}`, voter < 5 ? 1 : -1);
