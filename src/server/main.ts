@@ -6,12 +6,16 @@
 //   ATELIER_FULFILMENT_TOKEN: the bearer token of the fulfilment export (random when unset).
 //   ATELIER_VOTER_SECRET: signs the gallery's voter cookies, at least 16 characters (random when
 //     unset: voters then get new ids, and may vote again, after every restart).
+//   ATELIER_JOB_THREADS, ATELIER_JOB_QUEUE, ATELIER_JOB_ARTWORK_TIMEOUT_MS,
+//     ATELIER_JOB_PRINT_TIMEOUT_MS, ATELIER_JOB_MAX_MEGAPIXELS: the worker threads that read
+//     uploads and render print files (see src/server/jobs/jobPoolOptions.ts for the defaults).
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { openCatalog } from './catalog.ts';
 import { loadCatalogFromDisk } from './catalogFiles.ts';
 import { createApp } from './createApp.ts';
+import { createJobPool, jobPoolOptionsFromEnv } from './jobs/index.ts';
 import { applyMigrations } from './migrate.ts';
 import { databaseConfigFromEnv, describeDatabase, openDatabase } from './openDatabase.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
@@ -50,7 +54,10 @@ if (!fulfilmentToken) {
 const voterSecret = process.env.ATELIER_VOTER_SECRET?.trim() || undefined;
 if (voterSecret !== undefined && voterSecret.length < 16) fail(`ATELIER_VOTER_SECRET must have at least 16 characters (it has ${voterSecret.length}): use e.g. the output of "openssl rand -base64 32".`);
 if (voterSecret === undefined) say('Voter cookies are signed with a secret for this run only: set ATELIER_VOTER_SECRET to keep voters across restarts.');
-const app = createApp({ repository, catalog, fulfilmentToken, ...(voterSecret ? { voterSecret } : {}) });
+const jobOptions = jobPoolOptionsFromEnv(process.env);
+if (!jobOptions.ok) fail(jobOptions.message);
+const jobs = createJobPool(jobOptions.options);
+const app = createApp({ repository, catalog, fulfilmentToken, jobs, ...(voterSecret ? { voterSecret } : {}) });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
   const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -73,7 +80,7 @@ function shutdown(signal: string): void {
   say(`\n${signal}: stopping.`);
   let closing: Promise<void> | undefined;
   const closeDatabase = () => {
-    closing ??= client.close().then(() => process.exit(0), (error: unknown) => fail(`Could not close the database cleanly: ${String(error)}`));
+    closing ??= jobs.close().then(() => client.close()).then(() => process.exit(0), (error: unknown) => fail(`Could not close the database cleanly: ${String(error)}`));
   };
   server.close(closeDatabase);
   if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -8,6 +8,7 @@ import type { CatalogEntry } from '../../../src/domain/index.ts';
 import { openCatalog } from '../../../src/server/catalog.ts';
 import { loadCatalogFromDisk } from '../../../src/server/catalogFiles.ts';
 import { createApp } from '../../../src/server/createApp.ts';
+import { createJobPool, type JobPool, type JobPoolOptions } from '../../../src/server/jobs/index.ts';
 import { applyMigrations } from '../../../src/server/migrate.ts';
 import type { Repository } from '../../../src/server/repository.ts';
 import type { SqlClient } from '../../../src/server/sqlClient.ts';
@@ -23,6 +24,8 @@ export interface TestApp {
   readonly repository: Repository;
   readonly entry: CatalogEntry;
   readonly distDir: string;
+  /** The app's job pool (worker threads for uploads and print files). */
+  readonly jobs: JobPool;
   /** Sets the time the app sees. */
   setNow(time: string): void;
   /** Rebuilds the app over the same database with another current catalog (a rules change). */
@@ -30,8 +33,14 @@ export interface TestApp {
   dispose(): Promise<void>;
 }
 
+/** What a test may set of the app. */
+export interface TestAppOptions {
+  /** The job pool's options (threads, queue, time and pixel budgets). */
+  readonly jobs?: Partial<JobPoolOptions>;
+}
+
 /** Starts the app over a fresh database; `history` entries are published first, as earlier rules versions. */
-export async function startTestApp(history: readonly CatalogEntry[] = []): Promise<TestApp> {
+export async function startTestApp(history: readonly CatalogEntry[] = [], options: TestAppOptions = {}): Promise<TestApp> {
   const { entries, problems } = loadCatalogFromDisk(process.cwd());
   if (problems.length > 0) throw new Error(problems.join('\n'));
   const { client, dispose } = await openTestPglite();
@@ -41,16 +50,19 @@ export async function startTestApp(history: readonly CatalogEntry[] = []): Promi
   const clock = { now: () => new Date(now) };
   const distDir = builtApp();
   if (history.length > 0) await openCatalog(history, repository, new Date('2026-10-01T00:00:00Z'));
-  const build = async (current: readonly CatalogEntry[]) => createApp({ repository, catalog: await openCatalog(current, repository, clock.now()), clock, distDir, fulfilmentToken: FULFILMENT_TOKEN });
+  const jobs = createJobPool(options.jobs);
+  const build = async (current: readonly CatalogEntry[]) => createApp({ repository, catalog: await openCatalog(current, repository, clock.now()), clock, distDir, fulfilmentToken: FULFILMENT_TOKEN, jobs });
   const testApp = {
     app: await build(entries),
     client,
     repository,
     entry: entries.find((candidate) => candidate.product.id === 'sneaker')!,
     distDir,
+    jobs,
     setNow: (time: string) => { now = new Date(time); },
     async republish(current: readonly CatalogEntry[]) { testApp.app = await build(current); },
     async dispose() {
+      await jobs.close();
       await dispose();
       rmSync(distDir, { recursive: true, force: true });
     },
