@@ -157,6 +157,17 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
         expect(await repository.findOrderImage('no-such-order', 1)).toBeUndefined();
       });
 
+      it('stores a print file once per order and zone, byte for byte', async () => {
+        await repository.placeOrder(newOrder('key-prints-1'));
+        const png = Uint8Array.from({ length: 300_000 }, (_, index) => (index * 7919) % 256);
+        await repository.savePrintFile('id-key-prints-1', 'front', png, new Date('2026-11-25T12:00:00Z'));
+        // An order never changes, so neither does its print file: the first one stays.
+        await repository.savePrintFile('id-key-prints-1', 'front', new Uint8Array([1, 2, 3]), new Date('2026-11-25T12:01:00Z'));
+        expect(Buffer.from((await repository.findPrintFile('id-key-prints-1', 'front'))!).equals(Buffer.from(png))).toBe(true);
+        expect(await repository.findPrintFile('id-key-prints-1', 'back')).toBeUndefined();
+        expect(await repository.findPrintFile('no-such-order', 'front')).toBeUndefined();
+      });
+
       it('stores orders that arrive together, one per key, each with its own number', async () => {
         // The first order is written at once; the next ones queue behind it and are written together.
         const outcomes = await Promise.all([
