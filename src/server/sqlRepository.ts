@@ -107,6 +107,12 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
       return rows[0] ? new Uint8Array(rows[0].bytes) : undefined;
     },
 
+    async findArtworkMetas(ids) {
+      if (ids.length === 0) return [];
+      const rows = await client.query<{ meta: StoredArtwork['meta'] | string }>('SELECT meta FROM artworks WHERE id = ANY($1)', [[...ids]]);
+      return rows.map((row) => (typeof row.meta === 'string' ? JSON.parse(row.meta) : row.meta));
+    },
+
     async findOrderImage(id, position): Promise<StoredImage | undefined> {
       const rows = await client.query<{ content_type: string; bytes: Uint8Array }>(
         `SELECT i.content_type, i.bytes FROM order_images i JOIN orders o ON o.seq = i.order_seq

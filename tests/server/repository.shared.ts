@@ -157,6 +157,13 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
         expect(await repository.findOrderImage('no-such-order', 1)).toBeUndefined();
       });
 
+      it('finds what is known of artworks without their files', async () => {
+        const meta = { id: 'artwork-meta-1', format: 'png' as const, widthPx: 30, heightPx: 20, vector: false, colours: 1, palette: ['#c82828'] };
+        await repository.saveArtwork({ meta, bytes: pngFile(30, 20) }, new Date('2026-11-25T12:00:00Z'));
+        expect(await repository.findArtworkMetas(['artwork-meta-1', 'no-such-artwork'])).toEqual([meta]);
+        expect(await repository.findArtworkMetas([])).toEqual([]);
+      });
+
       it('stores a print file once per order and zone, byte for byte', async () => {
         await repository.placeOrder(newOrder('key-prints-1'));
         const png = Uint8Array.from({ length: 300_000 }, (_, index) => (index * 7919) % 256);
