@@ -20,14 +20,22 @@ import { startServerProcess } from './serverProcess.ts';
 /** The kinds of hostile job. */
 export type HostileJobKind = 'jpeg' | 'png' | 'print';
 
+/** The hostile files built and the hostile SVG uploaded, ready to fire (see {@link prepareHostileJobs}). */
+export interface HostileJobs {
+  readonly baseUrl: string;
+  readonly kinds: readonly HostileJobKind[];
+  readonly jpeg: Uint8Array;
+  readonly png: Uint8Array;
+  /** Places a new order carrying the hostile SVG; resolves with its front print file's URL. */
+  readonly newPrintOrder: () => Promise<string>;
+}
+
 /** How to fire hostile jobs. */
 export interface HostileJobsOptions {
   /** Stops the loop; jobs in flight are waited for. */
   readonly signal: AbortSignal;
   /** Jobs in flight at once (default 2). */
   readonly concurrency?: number;
-  /** The kinds to fire, in turn (default all three). */
-  readonly kinds?: readonly HostileJobKind[];
 }
 
 /** What the hostile jobs got back: per kind, how many answers of each status and how long they took. */
@@ -62,21 +70,31 @@ function send(url: string, method: string, headers: Record<string, string> = {},
 }
 
 /**
- * Fires hostile jobs at the server at `baseUrl` in a loop, `concurrency` at a time, until `signal`
- * aborts; resolves when the last one in flight has answered. Connection errors count as status 0.
+ * Builds the hostile files, uploads the hostile SVG and compiles the t-shirt's rules for the orders
+ * that carry it. Do it before sampling latency: building the files takes this process's own event
+ * loop for seconds, which would count against the server.
+ */
+export async function prepareHostileJobs(baseUrl: string, kinds: readonly HostileJobKind[] = ['jpeg', 'png', 'print']): Promise<HostileJobs> {
+  const jpeg = hostileJpeg();
+  const png = kinds.includes('png') ? hostilePng() : new Uint8Array();
+  const newPrintOrder = kinds.includes('print') ? await hostilePrintOrder(baseUrl) : () => Promise.reject(new Error('print jobs were not prepared'));
+  return { baseUrl, kinds, jpeg, png, newPrintOrder };
+}
+
+/**
+ * Fires the prepared hostile jobs in a loop, `concurrency` at a time, until `signal` aborts;
+ * resolves when the last one in flight has answered. Connection errors count as status 0.
  *
  * @example
+ * const prepared = await prepareHostileJobs('http://127.0.0.1:4173');
  * const stop = new AbortController();
- * const jobs = fireHostileJobs('http://127.0.0.1:4173', { signal: stop.signal });
+ * const jobs = fireHostileJobs(prepared, { signal: stop.signal });
  * const health = sampleHealth('http://127.0.0.1:4173', { signal: stop.signal });
  * setTimeout(() => stop.abort(), 30_000);
  * console.log(await jobs, await health);
  */
-export async function fireHostileJobs(baseUrl: string, options: HostileJobsOptions): Promise<HostileJobsReport> {
-  const kinds = options.kinds ?? ['jpeg', 'png', 'print'];
-  const jpeg = hostileJpeg();
-  const png = kinds.includes('png') ? hostilePng() : new Uint8Array();
-  const printOrder = kinds.includes('print') ? await hostilePrintOrder(baseUrl) : undefined;
+export async function fireHostileJobs(prepared: HostileJobs, options: HostileJobsOptions): Promise<HostileJobsReport> {
+  const { baseUrl, kinds, jpeg, png } = prepared;
   const results: { kind: HostileJobKind; status: number; ms: number }[] = [];
   let next = 0;
   const one = async (kind: HostileJobKind): Promise<number> => {
@@ -86,7 +104,7 @@ export async function fireHostileJobs(baseUrl: string, options: HostileJobsOptio
       case 'png':
         return (await send(`${baseUrl}/api/artworks`, 'POST', { 'Content-Type': 'image/png', 'X-File-Name': 'big.png' }, png)).status;
       case 'print': {
-        const url = await printOrder!();
+        const url = await prepared.newPrintOrder();
         return (await send(`${baseUrl}${url}`, 'GET')).status;
       }
       default:
@@ -175,7 +193,8 @@ async function main(): Promise<void> {
     const idle = await sampleHealth(url, { signal: quiet.signal });
     console.log(`health, idle:            p50 ${idle.p50Ms.toFixed(1)} ms  p99 ${idle.p99Ms.toFixed(1)} ms  max ${idle.maxMs.toFixed(1)} ms  (n=${idle.samples})`);
     const stop = new AbortController();
-    const jobs = fireHostileJobs(url, { signal: stop.signal, concurrency });
+    const prepared = await prepareHostileJobs(url);
+    const jobs = fireHostileJobs(prepared, { signal: stop.signal, concurrency });
     const health = sampleHealth(url, { signal: stop.signal });
     setTimeout(() => stop.abort(), seconds * 1000);
     const [jobReport, healthReport] = await Promise.all([jobs, health]);
