@@ -44,6 +44,9 @@ export function createOrderPrintFiles(services: PrintFileServices): (orderId: st
   const failedUntil = new Map<string, number>();
 
   async function render(stored: StoredOrder, zoneId: string, key: string, file: string): Promise<PrintFileResult> {
+    // A request that looked before the last render was stored, and started this one after it ended.
+    const saved = await repository.findPrintFile(stored.id, zoneId);
+    if (saved) return { kind: 'file', png: saved, fileName: printFileName(stored, zoneId) };
     const record = stored.record;
     const lookup = await catalog.find(record.product.id, record.rulesVersion);
     const entry = lookup.kind === 'found' ? lookup.version.entry : undefined;
