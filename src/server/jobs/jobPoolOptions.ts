@@ -15,6 +15,8 @@ export interface JobPoolOptions {
   readonly maxMegapixels: number;
 }
 
+const DEFAULT_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
+
 /**
  * The defaults: one thread per CPU but one (at least one, at most four), four jobs waiting per
  * thread, 20 s to read an artwork (a real 40-megapixel JPEG takes about 6 s on one core), 60 s to
@@ -22,8 +24,8 @@ export interface JobPoolOptions {
  * artwork limit of 40 megapixels.
  */
 export const DEFAULT_JOB_POOL_OPTIONS: JobPoolOptions = {
-  threads: Math.max(1, Math.min(4, availableParallelism() - 1)),
-  maxQueue: 4 * Math.max(1, Math.min(4, availableParallelism() - 1)),
+  threads: DEFAULT_THREADS,
+  maxQueue: 4 * DEFAULT_THREADS,
   artworkTimeoutMs: 20_000,
   printTimeoutMs: 60_000,
   maxMegapixels: ARTWORK_LIMITS.maxMegapixels,
