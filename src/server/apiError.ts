@@ -30,7 +30,11 @@ export type ApiErrorCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'not_built'
-  | 'internal_error';
+  | 'internal_error'
+  | 'server_busy'
+  | 'artwork_too_complex'
+  | 'print_too_slow'
+  | 'print_too_large';
 
 /**
  * A refused request: an HTTP status and what to tell the client. Every error the API sends has

@@ -13,6 +13,7 @@ export function artworkUrl(id: string): string {
 export async function artworksOf(repository: Repository, entry: CatalogEntry, design: Pick<DesignDocument, 'personalisation'>): Promise<ReadonlyMap<string, ArtworkMeta>> {
   const ids = (entry.ruleSet.personalisation ?? []).filter(isArtworkField).map((field) => design.personalisation[field.id]).filter((id): id is string => typeof id === 'string' && id.length > 0);
   if (ids.length === 0) return new Map();
-  const stored = await repository.findArtworks(ids);
-  return new Map(stored.map((artwork) => [artwork.meta.id, { ...artwork.meta, url: artworkUrl(artwork.meta.id) }]));
+  // Only what was found at upload: an order never reads the files themselves (up to 10 MB each).
+  const stored = await repository.findArtworkMetas(ids);
+  return new Map(stored.map((meta) => [meta.id, { ...meta, url: artworkUrl(meta.id) }]));
 }

@@ -5,7 +5,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ARTWORK_LIMITS } from '../domain/artwork/index.ts';
-import { artworkPrints, artworkStatus, modelParts, type ModerationOptions } from '../domain/index.ts';
+import { modelParts, type ModerationOptions } from '../domain/index.ts';
 import { apiError, errorResponse } from './apiError.ts';
 import { parseCandidateListQuery } from './candidateListQuery.ts';
 import { toCandidate } from './candidate.ts';
@@ -13,10 +13,10 @@ import { candidateNotFound, castVote } from './castVote.ts';
 import type { Catalog } from './catalog.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { exportOrders, type ExportFormat } from './fulfilmentExport.ts';
-import { artworksOf } from './artworkLookup.ts';
 import { corsForAllowedOrigins, refuseForeignWrites } from './allowedOrigins.ts';
+import { createJobPool, type JobPool } from './jobs/index.ts';
+import { createOrderPrintFiles } from './orderPrintFiles.ts';
 import { storeArtwork } from './storeArtwork.ts';
-import { orderTextPrints, renderZonePng } from './printFiles.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
 import { readJsonBody, type BodyHints } from './readJsonBody.ts';
 import { isResourceId } from './resourceIds.ts';
@@ -73,6 +73,12 @@ export interface AppOptions {
    * ATELIER_ALLOWED_ORIGINS with `parseAllowedOrigins`). The server's own origin always is.
    */
   readonly allowedOrigins?: readonly string[];
+  /**
+   * The worker threads that read uploaded artworks and render print files, with their queue and
+   * time and pixel budgets (default: `createJobPool()`, whose threads start at the first job). Whoever
+   * passes a pool closes it.
+   */
+  readonly jobs?: JobPool;
 }
 
 const CANDIDATE_BODY_HINTS: BodyHints = {
@@ -107,7 +113,9 @@ export function createApp(options: AppOptions): Hono {
     limits: options.limits ?? DEFAULT_LIMITS,
     voting: options.voting ?? DEFAULT_VOTING_POLICY,
     moderation: options.moderation ?? {},
+    jobs: options.jobs ?? createJobPool(),
   };
+  const printFile = createOrderPrintFiles(services);
   const voters = createVoterCookies(options.voterSecret ?? randomBytes(32).toString('base64url'));
   const proxies = parseTrustedProxies(options.trustProxy);
   const clientLimits: ClientLimits = { ...DEFAULT_CLIENT_LIMITS, ...options.clientLimits };
@@ -270,8 +278,8 @@ export function createApp(options: AppOptions): Hono {
   }), async (c) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const name = c.req.header('x-file-name');
-    const result = await storeArtwork(repository, services.clock, bytes, name === undefined ? undefined : safeDecode(name));
-    if (!result.ok) return errorResponse(result.error);
+    const result = await storeArtwork(services, bytes, name === undefined ? undefined : safeDecode(name));
+    if (!result.ok) return errorResponse(result.error, result.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(result.retryAfterSeconds) });
     return c.json({ artwork: result.artwork, warnings: result.warnings }, 201, { Location: result.artwork.url, 'Cache-Control': 'no-store' });
   });
 
@@ -289,24 +297,11 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/orders/:id/print/:file', async (c) => {
-    const id = c.req.param('id');
-    const zoneId = /^([A-Za-z][A-Za-z0-9]*)\.png$/.exec(c.req.param('file'))?.[1];
-    const stored = isResourceId('order', id) ? await repository.findOrder(id) : undefined;
-    if (!stored) return orderNotFound(id);
-    const record = stored.record;
-    const lookup = await catalog.find(record.product.id, record.rulesVersion);
-    const entry = lookup.kind === 'found' ? lookup.version.entry : undefined;
-    const zone = entry && zoneId ? entry.printAtlas?.zones[zoneId] : undefined;
-    const artworks = entry ? await artworksOf(repository, entry, record.design) : new Map();
-    const texts = entry ? orderTextPrints(entry, record.design).filter((print) => print.zoneId === zoneId) : [];
-    const placed = entry ? artworkPrints(entry, artworkStatus(entry, record.design.choices, record.design.personalisation, artworks)).filter((print) => print.zoneId === zoneId) : [];
-    if (!zone || texts.length + placed.length === 0) {
-      const zones = [...new Set([...(record.print ?? []), ...(record.printArtwork ?? [])].map((placement) => placement.zone))];
-      return errorResponse(apiError(404, 'not_found', `order "${id}" has no print file "${c.req.param('file')}"`, zones.length > 0 ? `use one of: ${zones.map((name) => `${name}.png`).join(', ')} (listed in the order's "printFiles")` : 'this order has no personal text or artwork to print'));
-    }
-    const files = await repository.findArtworks(placed.map((print) => print.artwork.id));
-    const png = renderZonePng(zone, texts, placed.map((print) => ({ print, bytes: files.find((file) => file.meta.id === print.artwork.id)!.bytes })));
-    return new Response(png, { headers: { 'Content-Type': 'image/png', 'Content-Length': String(png.byteLength), 'Cache-Control': 'private, max-age=31536000, immutable', 'Content-Disposition': `inline; filename="${stored.id}-${zoneId}-300dpi.png"` } });
+    if (!isResourceId('order', c.req.param('id'))) return orderNotFound(c.req.param('id'));
+    const result = await printFile(c.req.param('id'), c.req.param('file'));
+    if (result.kind === 'no_order') return orderNotFound(c.req.param('id'));
+    if (result.kind === 'refused') return errorResponse(result.error, result.headers);
+    return new Response(result.png, { headers: { 'Content-Type': 'image/png', 'Content-Length': String(result.png.byteLength), 'Cache-Control': 'private, max-age=31536000, immutable', 'Content-Disposition': `inline; filename="${result.fileName}"` } });
   });
 
   app.get('/api/schemas/:name', (c) => {

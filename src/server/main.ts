@@ -11,6 +11,9 @@
 //   ATELIER_VOTER_IDS_PER_HOUR (default 30), ATELIER_SUBMISSIONS_PER_HOUR (default 20): per client address.
 //   ATELIER_ALLOWED_ORIGINS: other sites allowed to write to the API and read it through CORS,
 //     comma-separated origins, e.g. https://shop.example (default none: only the server's own).
+//   ATELIER_JOB_THREADS, ATELIER_JOB_QUEUE, ATELIER_JOB_ARTWORK_TIMEOUT_MS,
+//     ATELIER_JOB_PRINT_TIMEOUT_MS, ATELIER_JOB_MAX_MEGAPIXELS: the worker threads that read
+//     uploads and render print files (see src/server/jobs/jobPoolOptions.ts for the defaults).
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -23,6 +26,7 @@ import { clientLimitsFromEnv } from './clientLimits.ts';
 import { ALLOWED_ORIGINS_VARIABLE, parseAllowedOrigins } from './allowedOrigins.ts';
 import { createApp } from './createApp.ts';
 import type { DataDirectoryClient } from './openDataDirectory.ts';
+import { createJobPool, jobPoolOptionsFromEnv } from './jobs/index.ts';
 import { applyMigrations } from './migrate.ts';
 import { databaseConfigFromEnv, describeDatabase, openDatabase } from './openDatabase.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
@@ -76,7 +80,10 @@ try {
 } catch (error) {
   fail(error instanceof Error ? error.message.replace(/^\[Atelier\] /, '') : String(error));
 }
-const app = createApp({ repository, catalog, fulfilmentToken, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits, allowedOrigins });
+const jobOptions = jobPoolOptionsFromEnv(process.env);
+if (!jobOptions.ok) fail(jobOptions.message);
+const jobs = createJobPool(jobOptions.options);
+const app = createApp({ repository, catalog, fulfilmentToken, jobs, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits, allowedOrigins });
 
 // The local admin API (127.0.0.1, a port of its own, a token in the lock file): how `npm run backup`
 // and other commands reach the data directory this process holds.
@@ -115,7 +122,7 @@ function shutdown(signal: string): void {
   say(`\n${signal}: stopping.`);
   let closing: Promise<void> | undefined;
   const closeDatabase = () => {
-    closing ??= client.close().then(() => process.exit(0), (error: unknown) => fail(`Could not close the database cleanly: ${String(error)}`));
+    closing ??= jobs.close().then(() => client.close()).then(() => process.exit(0), (error: unknown) => fail(`Could not close the database cleanly: ${String(error)}`));
   };
   adminServer?.close();
   server.close(closeDatabase);

@@ -193,6 +193,12 @@ export interface Repository {
   saveArtwork(artwork: StoredArtwork, createdAt: Date): Promise<void>;
   /** Artworks by id (unknown ids are left out). */
   findArtworks(ids: readonly string[]): Promise<StoredArtwork[]>;
+  /** What is known of artworks by id, without their files (unknown ids are left out): all an order's revalidation needs. */
+  findArtworkMetas(ids: readonly string[]): Promise<StoredArtwork['meta'][]>;
+  /** Stores the rendered print file (PNG) of an order's zone; storing it again changes nothing (orders never change). */
+  savePrintFile(orderId: string, zone: string, png: Uint8Array, createdAt: Date): Promise<void>;
+  /** The stored print file of an order's zone, if it was rendered before. */
+  findPrintFile(orderId: string, zone: string): Promise<Uint8Array<ArrayBuffer> | undefined>;
 
   /**
    * Stores a gallery candidate and its submitter in one transaction. When the product already has

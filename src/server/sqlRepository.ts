@@ -92,6 +92,28 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
       return rows.map((row) => ({ meta: typeof row.meta === 'string' ? JSON.parse(row.meta) : row.meta, bytes: new Uint8Array(row.bytes) }));
     },
 
+    async savePrintFile(orderId, zone, png, createdAt) {
+      await client.query(
+        `INSERT INTO print_files (order_seq, zone, bytes, created_at)
+         SELECT seq, $2, $3, $4 FROM orders WHERE public_id = $1 ON CONFLICT (order_seq, zone) DO NOTHING`,
+        [orderId, zone, png, createdAt.toISOString()],
+      );
+    },
+
+    async findPrintFile(orderId, zone) {
+      const rows = await client.query<{ bytes: Uint8Array }>(
+        'SELECT p.bytes FROM print_files p JOIN orders o ON o.seq = p.order_seq WHERE o.public_id = $1 AND p.zone = $2',
+        [orderId, zone],
+      );
+      return rows[0] ? new Uint8Array(rows[0].bytes) : undefined;
+    },
+
+    async findArtworkMetas(ids) {
+      if (ids.length === 0) return [];
+      const rows = await client.query<{ meta: StoredArtwork['meta'] | string }>('SELECT meta FROM artworks WHERE id = ANY($1)', [[...ids]]);
+      return rows.map((row) => (typeof row.meta === 'string' ? JSON.parse(row.meta) : row.meta));
+    },
+
     async findOrderImage(id, position): Promise<StoredImage | undefined> {
       const rows = await client.query<{ content_type: string; bytes: Uint8Array }>(
         `SELECT i.content_type, i.bytes FROM order_images i JOIN orders o ON o.seq = i.order_seq

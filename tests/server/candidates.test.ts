@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await t.client.query('TRUNCATE rate_limit_windows, vote_casts, votes, candidate_submitters, candidates, order_images, orders RESTART IDENTITY');
+  await t.client.query('TRUNCATE rate_limit_windows, vote_casts, votes, candidate_submitters, candidates, print_files, order_images, orders RESTART IDENTITY');
   t.setNow('2026-11-25T12:00:00.000Z');
 });
 

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await t.client.query('TRUNCATE order_images, orders RESTART IDENTITY');
+  await t.client.query('TRUNCATE print_files, order_images, orders RESTART IDENTITY');
   t.setNow('2026-11-25T12:00:00.000Z');
 });
 

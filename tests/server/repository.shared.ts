@@ -71,7 +71,7 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
     });
 
     beforeEach(async () => {
-      await client.query('TRUNCATE rate_limit_windows, vote_casts, votes, candidate_submitters, candidates, order_images, orders, catalog_entries RESTART IDENTITY CASCADE');
+      await client.query('TRUNCATE rate_limit_windows, vote_casts, votes, candidate_submitters, candidates, print_files, order_images, orders, catalog_entries RESTART IDENTITY CASCADE');
       await repository.publishCatalogEntry(entry, new Date('2026-11-01T00:00:00Z'));
     });
 
@@ -155,6 +155,24 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
         expect(await repository.findOrderImage('id-key-images-1', 2)).toEqual({ contentType: 'image/png', bytes: new Uint8Array(images[1]!) });
         expect(await repository.findOrderImage('id-key-images-1', 3)).toBeUndefined();
         expect(await repository.findOrderImage('no-such-order', 1)).toBeUndefined();
+      });
+
+      it('finds what is known of artworks without their files', async () => {
+        const meta = { id: 'artwork-meta-1', format: 'png' as const, widthPx: 30, heightPx: 20, vector: false, colours: 1, palette: ['#c82828'] };
+        await repository.saveArtwork({ meta, bytes: pngFile(30, 20) }, new Date('2026-11-25T12:00:00Z'));
+        expect(await repository.findArtworkMetas(['artwork-meta-1', 'no-such-artwork'])).toEqual([meta]);
+        expect(await repository.findArtworkMetas([])).toEqual([]);
+      });
+
+      it('stores a print file once per order and zone, byte for byte', async () => {
+        await repository.placeOrder(newOrder('key-prints-1'));
+        const png = Uint8Array.from({ length: 300_000 }, (_, index) => (index * 7919) % 256);
+        await repository.savePrintFile('id-key-prints-1', 'front', png, new Date('2026-11-25T12:00:00Z'));
+        // An order never changes, so neither does its print file: the first one stays.
+        await repository.savePrintFile('id-key-prints-1', 'front', new Uint8Array([1, 2, 3]), new Date('2026-11-25T12:01:00Z'));
+        expect(Buffer.from((await repository.findPrintFile('id-key-prints-1', 'front'))!).equals(Buffer.from(png))).toBe(true);
+        expect(await repository.findPrintFile('id-key-prints-1', 'back')).toBeUndefined();
+        expect(await repository.findPrintFile('no-such-order', 'front')).toBeUndefined();
       });
 
       it('stores orders that arrive together, one per key, each with its own number', async () => {

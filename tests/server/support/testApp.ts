@@ -8,6 +8,7 @@ import type { CatalogEntry } from '../../../src/domain/index.ts';
 import { openCatalog } from '../../../src/server/catalog.ts';
 import { loadCatalogFromDisk } from '../../../src/server/catalogFiles.ts';
 import { createApp, type AppOptions } from '../../../src/server/createApp.ts';
+import { createJobPool, type JobPool, type JobPoolOptions } from '../../../src/server/jobs/index.ts';
 import { applyMigrations } from '../../../src/server/migrate.ts';
 import type { Repository } from '../../../src/server/repository.ts';
 import type { SqlClient } from '../../../src/server/sqlClient.ts';
@@ -23,6 +24,8 @@ export interface TestApp {
   readonly repository: Repository;
   readonly entry: CatalogEntry;
   readonly distDir: string;
+  /** The app's job pool (worker threads for uploads and print files). */
+  readonly jobs: JobPool;
   /** Sets the time the app sees. */
   setNow(time: string): void;
   /** Rebuilds the app over the same database with another current catalog (a rules change). */
@@ -32,8 +35,10 @@ export interface TestApp {
   dispose(): Promise<void>;
 }
 
-/** What a test may set of the app's options. */
-export type TestAppOptions = Partial<Pick<AppOptions, 'trustProxy' | 'clientLimits' | 'voting' | 'allowedOrigins'>>;
+/** What a test may set of the app: some of its options, and the job pool's (threads, queue, time and pixel budgets). */
+export type TestAppOptions = Partial<Pick<AppOptions, 'trustProxy' | 'clientLimits' | 'voting' | 'allowedOrigins'>> & {
+  readonly jobs?: Partial<JobPoolOptions>;
+};
 
 /** The secret every test app signs voter cookies with, so that sibling apps accept each other's voters. */
 const VOTER_SECRET = 'test-voter-secret-0123456789';
@@ -53,19 +58,25 @@ export async function startTestApp(history: readonly CatalogEntry[] = [], option
   const clock = { now: () => new Date(now) };
   const distDir = builtApp();
   if (history.length > 0) await openCatalog(history, repository, new Date('2026-10-01T00:00:00Z'));
-  const build = async (current: readonly CatalogEntry[], chosen: TestAppOptions = options) => createApp({
-    repository, catalog: await openCatalog(current, repository, clock.now()), clock, distDir, fulfilmentToken: FULFILMENT_TOKEN, voterSecret: VOTER_SECRET, ...chosen,
-  });
+  const jobs = createJobPool(options.jobs);
+  const build = async (current: readonly CatalogEntry[], chosen: TestAppOptions = options) => {
+    const { jobs: _jobOptions, ...appOptions } = chosen;
+    return createApp({
+      repository, catalog: await openCatalog(current, repository, clock.now()), clock, distDir, fulfilmentToken: FULFILMENT_TOKEN, voterSecret: VOTER_SECRET, jobs, ...appOptions,
+    });
+  };
   const testApp = {
     app: await build(entries),
     client,
     repository,
     entry: entries.find((candidate) => candidate.product.id === 'sneaker')!,
     distDir,
+    jobs,
     setNow: (time: string) => { now = new Date(time); },
     async republish(current: readonly CatalogEntry[]) { testApp.app = await build(current); },
     sibling: (chosen: TestAppOptions = options) => build(entries, chosen),
     async dispose() {
+      await jobs.close();
       await dispose();
       rmSync(distDir, { recursive: true, force: true });
     },
