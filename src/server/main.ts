@@ -6,6 +6,7 @@
 //   ATELIER_FULFILMENT_TOKEN: the bearer token of the fulfilment export (random when unset).
 //   ATELIER_VOTER_SECRET: signs the gallery's voter cookies, at least 16 characters (random when
 //     unset: voters then get new ids, and may vote again, after every restart).
+//   ATELIER_RULES_VERSIONS_KEPT: how many older rules versions stay compiled in memory (default 16).
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -40,7 +41,9 @@ try {
 const client = await openDatabase(config).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 const applied = await applyMigrations(client);
 const repository = createSqlRepository(client);
-const catalog = await openCatalog(entries, repository, new Date());
+const versionsKept = process.env.ATELIER_RULES_VERSIONS_KEPT?.trim();
+if (versionsKept && !/^\d{1,6}$/.test(versionsKept)) fail(`ATELIER_RULES_VERSIONS_KEPT must be a whole number (how many older rules versions stay compiled in memory), not "${versionsKept}".`);
+const catalog = await openCatalog(entries, repository, new Date(), versionsKept ? { oldVersionsKept: Number(versionsKept) } : {});
 
 let fulfilmentToken = process.env.ATELIER_FULFILMENT_TOKEN?.trim();
 if (!fulfilmentToken) {
