@@ -22,6 +22,7 @@ export type ApiErrorCode =
   | 'title_brand'
   | 'title_personal_data'
   | 'rate_limited'
+  | 'server_busy'
   | 'invalid_query'
   | 'unauthorized'
   | 'not_found'
