@@ -6,7 +6,17 @@ import type { SqlClient, SqlExecutor, SqlValue } from './sqlClient.ts';
 export interface PgliteClientOptions {
   /** A folder for the data files (created if missing); leave it out for a database in memory. */
   readonly dataDir?: string | undefined;
+  /** PostgreSQL's buffer pool inside the WebAssembly heap (default {@link PGLITE_SHARED_BUFFERS}). */
+  readonly sharedBuffers?: string;
 }
+
+/**
+ * The embedded database's buffer pool: 16 MB instead of PostgreSQL's 128 MB. The pool lives in
+ * PGlite's WebAssembly memory, which never shrinks, so every page of a large pool that images and
+ * artworks once passed through stays resident for the life of the process. The data files are
+ * read through the operating system, whose page cache keeps the hot pages anyway.
+ */
+export const PGLITE_SHARED_BUFFERS = '16MB';
 
 /**
  * Opens an embedded PostgreSQL (PGlite: PostgreSQL compiled to WebAssembly, running in this
@@ -27,6 +37,8 @@ export async function createPgliteClient(options: PgliteClientOptions = {}): Pro
   const db = await PGlite.create({
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     relaxedDurability: false,
+    // Passed at start rather than written to postgresql.conf (PGlite's `postgresqlconf` replaces the file).
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers ?? PGLITE_SHARED_BUFFERS}`],
   });
   await db.exec('SET synchronous_commit = on');
   return {
