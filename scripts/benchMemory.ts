@@ -25,7 +25,7 @@ import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import { applyMigrations } from '../src/server/migrate.ts';
 import { createPgliteClient } from '../src/server/pgliteClient.ts';
 import { createSqlRepository } from '../src/server/sqlRepository.ts';
-import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest, randomDesign, seededRandom, type ProductUnderTest } from '../tests/server/support/orderBodies.ts';
+import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
 import type { ProbeRequest } from './memoryProbe.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
 

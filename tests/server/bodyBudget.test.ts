@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 /** An order body of about `bytes` bytes (a preview image padded to size). */
-function largeOrder(bytes: number, key: string): { body: Uint8Array; headers: Record<string, string> } {
+function largeOrder(bytes: number, key: string): { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> } {
   const product = productUnderTest(t.entry);
   const image = pngDataUrl(pngFile(4, 4, [10, 20, 30], Math.floor((bytes * 3) / 4) - 2000));
   const body = new TextEncoder().encode(JSON.stringify(orderBody(product, designFrom(product), { previewImages: [{ view: 'side', dataUrl: image }] })));
@@ -30,7 +30,7 @@ function largeOrder(bytes: number, key: string): { body: Uint8Array; headers: Re
 }
 
 /** A request whose body arrives only when `finish` is called, as a slow upload does. */
-function slowRequest(order: { body: Uint8Array; headers: Record<string, string> }): { response: Promise<Response>; finish: () => void } {
+function slowRequest(order: { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }): { response: Promise<Response>; finish: () => void } {
   let finish!: () => void;
   const arrived = new Promise<void>((resolve) => { finish = resolve; });
   const body = new ReadableStream<Uint8Array>({
