@@ -201,6 +201,17 @@ function cpuMs(pid: number): number {
   }
 }
 
+/** The resident set of a process now and at its highest, in MB, from /proc (Linux); undefined elsewhere. */
+function residentMb(pid: number): { now: number; peak: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024;
+    return { now: field('VmRSS'), peak: field('VmHWM') };
+  } catch {
+    return undefined;
+  }
+}
+
 async function bench(label: string, env: Record<string, string>): Promise<void> {
   const server = await startServerProcess({ ...env, ...BENCH_LIMITS, ATELIER_FULFILMENT_TOKEN: 'bench' });
   try {
@@ -219,6 +230,8 @@ async function bench(label: string, env: Record<string, string>): Promise<void> 
     console.log(`  budget ≥ 500 orders/s and p99 ≤ 50 ms: ${pass ? 'met' : 'NOT met'}`);
     const voting = await votes(server.url);
     console.log(`  votes, ${CONCURRENCY} in flight:            ${voting.ordersPerSecond.toFixed(0)} votes/s    p50 ${ms(voting.p50)}   p99 ${ms(voting.p99)}   max ${ms(voting.max)}`);
+    const memory = residentMb(server.child.pid!);
+    console.log(memory ? `  server resident memory at the end: ${memory.now.toFixed(0)} MB (peak ${memory.peak.toFixed(0)} MB)` : '  server resident memory: not measured (needs Linux /proc)');
   } finally {
     await server.stop('SIGTERM');
   }

@@ -15,12 +15,20 @@ export interface ServerProcess {
   stop(signal: NodeJS.Signals): Promise<string>;
 }
 
+/** How to run the server's node process, beyond its environment. */
+export interface ServerProcessOptions {
+  /** Extra node options before the script, e.g. `['--import', './scripts/memoryProbe.ts']`. */
+  readonly nodeArgs?: readonly string[];
+  /** Open a child-process channel (`child.send`), as the memory benchmark's probe needs. */
+  readonly ipc?: boolean;
+}
+
 /** Starts the server with these environment variables (PORT defaults to 0: any free port) and waits until it listens. */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 180_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'server', 'main.ts')], {
+export function startServerProcess(env: Record<string, string>, timeoutMs = 180_000, options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), join(ROOT, 'src', 'server', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const exited = new Promise<string>((done) => child.once('exit', (code, signal) => done(signal ?? `exit ${code}`)));

@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { ARTWORK_LIMITS } from '../domain/artwork/index.ts';
 import { modelParts, type ModerationOptions } from '../domain/index.ts';
 import { apiError, errorResponse } from './apiError.ts';
+import { bodyBudget } from './bodyBudget.ts';
 import { parseCandidateListQuery } from './candidateListQuery.ts';
 import { toCandidate } from './candidate.ts';
 import { candidateNotFound, castVote } from './castVote.ts';
@@ -147,6 +148,9 @@ export function createApp(options: AppOptions): Hono {
     console.error(`[Atelier] request failed: error ${errorId} in ${c.req.method} ${c.req.routePath}: ${describeError(error)}`);
     return errorResponse(apiError(500, 'internal_error', `the server failed to handle the request (error ${errorId}); nothing was stored`, `try again; if it keeps failing, tell the shop the error id ${errorId}`));
   });
+
+  // Bodies held at once are bounded (memory); the largest any route takes is the artwork upload's.
+  app.use('/api/*', bodyBudget(services.limits.maxBodyBytesInFlight, Math.max(services.limits.maxBodyBytes, ARTWORK_LIMITS.maxBytes + 64 * 1024)));
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
 

@@ -14,6 +14,7 @@
 //   ATELIER_JOB_THREADS, ATELIER_JOB_QUEUE, ATELIER_JOB_ARTWORK_TIMEOUT_MS,
 //     ATELIER_JOB_PRINT_TIMEOUT_MS, ATELIER_JOB_MAX_MEGAPIXELS: the worker threads that read
 //     uploads and render print files (see src/server/jobs/jobPoolOptions.ts for the defaults).
+//   ATELIER_RULES_VERSIONS_KEPT: how many older rules versions stay compiled in memory (default 16).
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -61,7 +62,9 @@ try {
 const client = await openDatabase(config).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 const applied = await applyMigrations(client);
 const repository = createSqlRepository(client);
-const catalog = await openCatalog(entries, repository, new Date());
+const versionsKept = process.env.ATELIER_RULES_VERSIONS_KEPT?.trim();
+if (versionsKept && !/^\d{1,6}$/.test(versionsKept)) fail(`ATELIER_RULES_VERSIONS_KEPT must be a whole number (how many older rules versions stay compiled in memory), not "${versionsKept}".`);
+const catalog = await openCatalog(entries, repository, new Date(), versionsKept ? { oldVersionsKept: Number(versionsKept) } : {});
 
 let fulfilmentToken = process.env.ATELIER_FULFILMENT_TOKEN?.trim();
 if (!fulfilmentToken) {

@@ -13,6 +13,11 @@ export interface ServerLimits {
   readonly maxCandidateBodyBytes: number;
   /** Largest gallery thumbnail, in bytes of PNG. */
   readonly maxThumbnailBytes: number;
+  /**
+   * Most bytes of request bodies held at once, counted by their declared length (see
+   * `bodyBudget.ts`); requests beyond it get 503 with Retry-After.
+   */
+  readonly maxBodyBytesInFlight: number;
 }
 
 /**
@@ -29,4 +34,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxPersonalisationLength: 500,
   maxCandidateBodyBytes: 2 * 1024 * 1024,
   maxThumbnailBytes: 1024 * 1024,
+  // About 30 orders with typical preview images at once, or two of the largest; each body read
+  // takes a few times its size in memory (text, parsed JSON, decoded images).
+  maxBodyBytesInFlight: 32 * 1024 * 1024,
 };

@@ -1,0 +1,16 @@
+// Loaded into the server process by `npm run bench:memory` (node --import): answers the benchmark
+// over the child-process channel with the process's memory figures, and writes a heap snapshot on
+// request. It opens no port and adds nothing to the HTTP API.
+import { writeHeapSnapshot } from 'node:v8';
+
+/** What the benchmark asks the server process. */
+export type ProbeRequest = { readonly kind: 'memory' } | { readonly kind: 'snapshot'; readonly file: string };
+
+if (process.send) {
+  process.on('message', (message: ProbeRequest) => {
+    if (message.kind === 'memory') process.send!({ kind: 'memory', memory: process.memoryUsage() });
+    else if (message.kind === 'snapshot') process.send!({ kind: 'snapshot', file: writeHeapSnapshot(message.file) });
+  });
+  // The channel must not keep the server alive after it has been told to stop.
+  process.channel?.unref();
+}
