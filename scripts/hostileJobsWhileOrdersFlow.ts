@@ -6,6 +6,7 @@
 // memory at the end, and proves from the fulfilment export that no acknowledged order was lost.
 import { readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import type { ServerOrder } from '../src/server/serverOrder.ts';
 import { freshPgliteDataDir } from '../tests/server/support/testDatabases.ts';
@@ -147,6 +148,8 @@ export async function hostileJobsWhileOrdersFlow(options: HostileJobsWhileOrders
   const jobSettings = Object.entries(process.env).filter(([name]) => name.startsWith('ATELIER_JOB_')).map(([name, value]) => `${name}=${value}`);
   log(`server up at ${server.url} (process ${server.child.pid}); job pool ${jobSettings.length === 0 ? 'with its defaults' : jobSettings.join(' ')}`);
   try {
+    // The first answers of a new server are slow (code loaded and compiled on first use): not counted.
+    await sampleHealth(server.url, { signal: AbortSignal.timeout(500) });
     const quiet = new AbortController();
     setTimeout(() => quiet.abort(), 2000);
     const idle = await sampleHealth(server.url, { signal: quiet.signal });
@@ -154,6 +157,7 @@ export async function hostileJobsWhileOrdersFlow(options: HostileJobsWhileOrders
     log(`hostile jobs prepared; ${options.seconds} s of hostile jobs (${options.concurrency} at a time), ${options.orderRate} orders/s and health samples`);
     const stop = new AbortController();
     const timer = setTimeout(() => stop.abort(), options.seconds * 1000);
+    const loadBefore = loadavg()[0]!;
     const [jobs, health, orders] = await Promise.all([
       fireHostileJobs(prepared, { signal: stop.signal, concurrency: options.concurrency }),
       sampleHealth(server.url, { signal: stop.signal }),
@@ -175,7 +179,7 @@ export async function hostileJobsWhileOrdersFlow(options: HostileJobsWhileOrders
       {
         name: '/api/health answers under hostile jobs',
         ok: health.failures === 0 && health.samples > 0,
-        detail: `p50 ${ms(health.p50Ms)}, p99 ${ms(health.p99Ms)}, max ${ms(health.maxMs)} (n=${health.samples}, ${health.failures} failed); idle before: p50 ${ms(idle.p50Ms)}, p99 ${ms(idle.p99Ms)} (n=${idle.samples})`,
+        detail: `p50 ${ms(health.p50Ms)}, p99 ${ms(health.p99Ms)}, max ${ms(health.maxMs)} (n=${health.samples}, ${health.failures} failed); idle before: p50 ${ms(idle.p50Ms)}, p99 ${ms(idle.p99Ms)} (n=${idle.samples}); machine load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs`,
         figures: { 'p99 (ms)': health.p99Ms.toFixed(1) },
         budgets: { [`health p99 ≤ ${HEALTH_P99_BUDGET_MS} ms`]: withinBudget },
       },
