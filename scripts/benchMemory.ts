@@ -369,12 +369,14 @@ async function hostileRound(url: string): Promise<void> {
 console.log(`Server memory under mixed traffic: ${SECONDS} s, ${CONCURRENCY} clients, ${VERSIONS} earlier rules versions of each product; node ${process.version}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
 const dataDir = mkdtempSync(join(tmpdir(), 'atelier-memory-'));
 let server: ServerProcess | undefined;
+let died: ((code: number | null, signal: string | null) => void) | undefined;
 try {
   await publishHistory(dataDir);
   server = await startServerProcess({ ATELIER_DATA_DIR: dataDir, ATELIER_FULFILMENT_TOKEN: 'bench' }, 180_000, { nodeArgs: ['--import', resolve(import.meta.dirname, 'memoryProbe.mjs')], ipc: true });
   const running = server;
   // A server that dies mid-run says why, instead of leaving only a closed channel.
-  running.child.once('exit', (code, signal) => console.error(`  the server exited (${signal ?? `exit ${code}`}):\n${running.output().slice(-4000)}`));
+  died = (code: number | null, signal: string | null) => console.error(`  the server exited (${signal ?? `exit ${code}`}):\n${running.output().slice(-4000)}`);
+  running.child.once('exit', died);
   if (SNAPSHOTS) mkdirSync(SNAPSHOTS, { recursive: true });
   await new Promise((done) => setTimeout(done, 1000));
   const start = await sample(running);
@@ -425,6 +427,7 @@ try {
   console.log(`  budget: RSS at the end, after the hostile round, ≤ ${BUDGET_MB} MB: ${pass ? 'PASS' : 'FAIL'} (${mb(end.rss)})`);
   process.exitCode = pass ? 0 : 1;
 } finally {
+  if (died) server?.child.removeListener('exit', died);
   await server?.stop('SIGTERM');
   agent.destroy();
   rmSync(dataDir, { recursive: true, force: true });

@@ -1,3 +1,5 @@
+// The decoding below is derived from jpeg-js (lib/decoder.js, Copyright 2011 notmasteryet, Apache
+// License 2.0, after pdf.js and poppler); what changed is where coefficients and pixels are kept.
 import type { RgbaRowSink } from './decodePng.ts';
 
 /** How a JPEG decode ended: its size, or why there are no pixels. */
