@@ -10,7 +10,7 @@
 // and the app's start page. Then a hostile round: deep JSON, oversized bodies, a 36 MP PNG, a JPEG
 // that claims 6000×6000, an SVG of 49k elements printed, odd ids. It samples the server's resident
 // set (VmRSS from /proc, Linux) four times a second, and its V8 heap through a probe loaded into the
-// server (scripts/memoryProbe.ts, over the child-process channel: nothing is added to the HTTP
+// server (scripts/memoryProbe.mjs, over the child-process channel: nothing is added to the HTTP
 // API). --snapshots <dir> writes heap snapshots at the start and the end.
 //
 // Budget: the resident set at the end, after the hostile round, at most --budget MB (default 400).
@@ -26,7 +26,6 @@ import { applyMigrations } from '../src/server/migrate.ts';
 import { createPgliteClient } from '../src/server/pgliteClient.ts';
 import { createSqlRepository } from '../src/server/sqlRepository.ts';
 import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
-import type { ProbeRequest } from './memoryProbe.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
 
 function argument(name: string, fallback: number): number {
@@ -177,6 +176,9 @@ function residentBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
 }
+
+/** What the benchmark asks the server process (scripts/memoryProbe.mjs answers). */
+type ProbeRequest = { readonly kind: 'memory' } | { readonly kind: 'snapshot'; readonly file: string };
 
 function ask<T>(server: ServerProcess, message: ProbeRequest, kind: string): Promise<T> {
   return new Promise((resolveAnswer, reject) => {
@@ -367,10 +369,14 @@ async function hostileRound(url: string): Promise<void> {
 console.log(`Server memory under mixed traffic: ${SECONDS} s, ${CONCURRENCY} clients, ${VERSIONS} earlier rules versions of each product; node ${process.version}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
 const dataDir = mkdtempSync(join(tmpdir(), 'atelier-memory-'));
 let server: ServerProcess | undefined;
+let died: ((code: number | null, signal: string | null) => void) | undefined;
 try {
   await publishHistory(dataDir);
-  server = await startServerProcess({ ATELIER_DATA_DIR: dataDir, ATELIER_FULFILMENT_TOKEN: 'bench' }, 180_000, { nodeArgs: ['--import', resolve(import.meta.dirname, 'memoryProbe.ts')], ipc: true });
+  server = await startServerProcess({ ATELIER_DATA_DIR: dataDir, ATELIER_FULFILMENT_TOKEN: 'bench' }, 180_000, { nodeArgs: ['--import', resolve(import.meta.dirname, 'memoryProbe.mjs')], ipc: true });
   const running = server;
+  // A server that dies mid-run says why, instead of leaving only a closed channel.
+  died = (code: number | null, signal: string | null) => console.error(`  the server exited (${signal ?? `exit ${code}`}):\n${running.output().slice(-4000)}`);
+  running.child.once('exit', died);
   if (SNAPSHOTS) mkdirSync(SNAPSHOTS, { recursive: true });
   await new Promise((done) => setTimeout(done, 1000));
   const start = await sample(running);
@@ -421,6 +427,7 @@ try {
   console.log(`  budget: RSS at the end, after the hostile round, ≤ ${BUDGET_MB} MB: ${pass ? 'PASS' : 'FAIL'} (${mb(end.rss)})`);
   process.exitCode = pass ? 0 : 1;
 } finally {
+  if (died) server?.child.removeListener('exit', died);
   await server?.stop('SIGTERM');
   agent.destroy();
   rmSync(dataDir, { recursive: true, force: true });

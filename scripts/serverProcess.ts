@@ -17,7 +17,7 @@ export interface ServerProcess {
 
 /** How to run the server's node process, beyond its environment. */
 export interface ServerProcessOptions {
-  /** Extra node options before the script, e.g. `['--import', './scripts/memoryProbe.ts']`. */
+  /** Extra node options before the script, e.g. `['--import', './scripts/memoryProbe.mjs']`. */
   readonly nodeArgs?: readonly string[];
   /** Open a child-process channel (`child.send`), as the memory benchmark's probe needs. */
   readonly ipc?: boolean;

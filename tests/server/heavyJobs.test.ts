@@ -4,7 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
-import { hostileJpeg, hostileSvg } from './support/hostileFiles.ts';
+import { slowJpeg, hostileSvg } from './support/hostileFiles.ts';
 import { designFrom, pngFile, productUnderTest, type ProductUnderTest } from './support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 
@@ -53,8 +53,8 @@ describe('reading uploads (one thread, a queue of one, 1 s per artwork)', () => 
     await t?.dispose();
   });
 
-  it('answers /api/health while a 618-byte JPEG that claims 6000 × 6000 px is decoded, refuses it at its time budget, and reads the next upload', async () => {
-    const { order: answers, heavy, health } = await healthWhile(t, () => upload(t, hostileJpeg(), 'bomb.jpg'));
+  it('answers /api/health while a 470 KB JPEG of 40 MP is decoded, refuses it at its time budget, and reads the next upload', async () => {
+    const { order: answers, heavy, health } = await healthWhile(t, () => upload(t, slowJpeg(), 'bomb.jpg'));
     expect(health.status).toBe(200);
     expect(answers).toEqual(['health', 'heavy']);
     expect(heavy.status).toBe(422);
@@ -68,7 +68,7 @@ describe('reading uploads (one thread, a queue of one, 1 s per artwork)', () => 
   }, 60_000);
 
   it('answers 503 with Retry-After when every thread is busy and the queue is full', async () => {
-    const responses = await Promise.all([1, 2, 3].map(() => upload(t, hostileJpeg(), 'bomb.jpg')));
+    const responses = await Promise.all([1, 2, 3].map(() => upload(t, slowJpeg(), 'bomb.jpg')));
     // One runs, one waits, the third finds the queue full.
     expect(responses.map((response) => response.status)).toEqual([422, 422, 503]);
     const busy = responses[2]!;

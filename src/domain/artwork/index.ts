@@ -10,5 +10,6 @@ export { sniffFormat, type SniffedFormat } from './sniffFormat.ts';
 export { checkRasterDimensions, type RasterDimensions } from './rasterInfo.ts';
 export { readPngInfo, readPngHeader, type PngInfo } from './pngInfo.ts';
 export { readJpegInfo, type JpegInfo } from './jpegInfo.ts';
+export { decodeJpegRows, jpegDecodeBudgetBytes, type DecodedJpeg } from './decodeJpeg.ts';
 export { svgIntrinsicSize, type SvgSize } from './svgSize.ts';
 export { artworkResolution, effectiveDpi, resolutionVerdict, MINIMUM_DPI, PRINT_DPI, type ResolutionVerdict } from './printResolution.ts';

@@ -1,8 +1,8 @@
 import { ARTWORK_LIMITS, type ArtworkLimits } from './artworkLimits.ts';
 import { artworkProblem, type ArtworkProblem } from './artworkProblem.ts';
-import { RasterColourCounter, countRasterColours, type RasterColours } from './countRasterColours.ts';
+import { RasterColourCounter, type RasterColours } from './countRasterColours.ts';
 import { countSvgColours } from './countSvgColours.ts';
-import { decodeJpegPixels } from './decodeJpeg.ts';
+import { decodeJpegRows, jpegDecodeBudgetBytes } from './decodeJpeg.ts';
 import { decodePngPixels } from './decodePng.ts';
 import { readJpegInfo } from './jpegInfo.ts';
 import { readPngHeader, readPngInfo } from './pngInfo.ts';
@@ -58,7 +58,7 @@ const ACCEPTED = 'upload a PNG, JPEG or SVG';
  * Inspects an uploaded artwork file, in the browser as the customer picks it and again on the
  * server: recognises PNG, JPEG and SVG by content (the name only shapes the messages), and refuses
  * empty, oversized, unrecognised, damaged or animated files and images too large in pixels (from
- * the header, before decoding). A PNG is then decoded as a stream and a JPEG whole, to count
+ * the header, before decoding). A PNG or JPEG is then decoded as a stream of rows (a JPEG keeps its coefficients, 2 bytes a sample), to count
  * colours and find transparency; an SVG is sanitised (`sanitiseSvg`) and read from its sanitised
  * form. Never throws for bad input: every refusal is a message saying what is wrong and what to do.
  *
@@ -129,11 +129,12 @@ function inspectJpeg(bytes: Uint8Array, subject: string, limits: ArtworkLimits, 
   }
   const tooLarge = checkRasterDimensions(info, limits, subject);
   if (tooLarge) return artworkProblem('dimensions', tooLarge);
-  const image = decodeJpegPixels(bytes, limits.maxMegapixels);
+  const counter = new RasterColourCounter();
+  const image = decodeJpegRows(bytes, { maxMegapixels: limits.maxMegapixels, maxMemoryBytes: jpegDecodeBudgetBytes(limits.maxMegapixels) }, (row, width) => counter.addRow(row, width));
   if (!image.ok && image.reason === 'memory') return artworkProblem('dimensions', `${subject} needs more memory to read than we allow (${info.width} × ${info.height} px): export it smaller.`);
   if (!image.ok) return damaged(subject, 'JPEG', 'its picture data cannot be read');
   const turned = info.orientation >= 5;
-  const result = accepted('jpeg', turned ? info.height : info.width, turned ? info.width : info.height, countRasterColours(image.rgba, image.width, image.height), bytes.length, warnings);
+  const result = accepted('jpeg', turned ? info.height : info.width, turned ? info.width : info.height, counter.result(), bytes.length, warnings);
   return info.orientation === 1 ? result : { ...result, orientation: info.orientation };
 }
 

@@ -5,8 +5,9 @@ import { encode } from 'jpeg-js';
 
 /**
  * A JPEG of a few hundred bytes whose header claims `width` × `height` pixels (default 6000 ×
- * 6000, 36 megapixels: under the 40 MP limit). Its picture data is a 16 × 16 grey square, so a
- * decoder works through 36 megapixels of missing data for seconds before it finds it damaged.
+ * 6000, 36 megapixels: under the 40 MP limit). Its picture data is a 16 × 16 grey square: jpeg-js
+ * allocated 1 GB for it and worked for seconds before it found it damaged; the row decoder finds it
+ * damaged at once, having touched only the pages the data reached.
  */
 export function hostileJpeg(width = 6000, height = 6000): Uint8Array {
   const jpeg = new Uint8Array(encode({ data: Buffer.alloc(16 * 16 * 4, 128), width: 16, height: 16 }, 50).data);
@@ -19,6 +20,28 @@ export function hostileJpeg(width = 6000, height = 6000): Uint8Array {
     }
   }
   throw new Error('hostileJpeg: the encoder wrote no SOF0 segment');
+}
+
+/**
+ * A valid baseline JPEG of `width` × `height` pixels (default 8000 × 5000, the 40 MP limit), three
+ * components at full resolution, every 8 × 8 block flat mid-grey: with one-code Huffman tables each
+ * block is 2 bits, so the file is about 470 KB, and decoding it takes seconds (every pixel is made,
+ * colour-converted and counted).
+ */
+export function slowJpeg(width = 8000, height = 5000): Uint8Array {
+  const blocks = Math.ceil(width / 8) * Math.ceil(height / 8) * 3;
+  const segment = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
+  const oneCodeTable = (spec: number) => segment(0xc4, [spec, 1, ...new Array<number>(15).fill(0), 0]); // one code of length 1: value 0
+  const components = [1, 2, 3].flatMap((id) => [id, 0x11, 0]);
+  return new Uint8Array([
+    0xff, 0xd8,
+    ...segment(0xdb, [0, ...new Array<number>(64).fill(1)]),
+    ...segment(0xc0, [8, height >> 8, height & 255, width >> 8, width & 255, 3, ...components]),
+    ...oneCodeTable(0x00), ...oneCodeTable(0x10),
+    ...segment(0xda, [3, 1, 0x00, 2, 0x00, 3, 0x00, 0, 63, 0]),
+    ...new Uint8Array(Math.ceil((blocks * 2) / 8)),
+    0xff, 0xd9,
+  ]);
 }
 
 /**
