@@ -50,16 +50,19 @@ try {
   fail((error as Error).message);
 }
 
-const { entries, problems } = loadCatalogFromDisk(PROJECT_ROOT);
-if (problems.length > 0) fail(`The product or rules files have problems; fix them and start again:\n${problems.join('\n')}`);
-
 let config;
 try {
   config = databaseConfigFromEnv(process.env, process.cwd());
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
+// The data directory first: a second server on it, or a damaged folder, is refused at once, before
+// the seconds spent reading and compiling the catalog.
 const client = await openDatabase(config).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+
+const { entries, problems } = loadCatalogFromDisk(PROJECT_ROOT);
+if (problems.length > 0) fail(`The product or rules files have problems; fix them and start again:\n${problems.join('\n')}`);
+
 const applied = await applyMigrations(client);
 const repository = createSqlRepository(client);
 const versionsKept = process.env.ATELIER_RULES_VERSIONS_KEPT?.trim();
