@@ -124,7 +124,7 @@ function artworkSvg(random: () => number, elements = 40): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="500" viewBox="0 0 1000 500">${shapes.join('')}</svg>`;
 }
 
-/** A tiny JPEG whose header claims 6000×6000 pixels (issue 8's 723-byte file). */
+/** A tiny JPEG whose header claims 6000×6000 pixels (a 723-byte file of this kind once held the server for seconds). */
 function claimingJpeg(): Uint8Array {
   const bytes = Buffer.from(jpeg.encode({ data: Buffer.alloc(16 * 16 * 4, 128), width: 16, height: 16 }, 50).data);
   for (let index = 0; index < bytes.length - 8; index++) {
@@ -336,7 +336,7 @@ async function oneRequest(url: string): Promise<void> {
   }
 }
 
-/** The hostile round: what issue 8 found, each sent a few times. */
+/** The hostile round: the inputs that once blocked or crashed the server, each sent a few times. */
 async function hostileRound(url: string): Promise<void> {
   const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
   const huge = Buffer.alloc(13 * MB, 0x61);

@@ -2,7 +2,7 @@
 // `tsx scripts/hostileJobs.ts [--url http://127.0.0.1:4173] [--seconds 30] [--concurrency 2]`.
 //
 // Without --url it starts src/server/main.ts on a fresh temporary data folder (the ATELIER_JOB_*
-// variables of this shell reach it). The jobs are issue 8's reproductions, in a loop until stopped:
+// variables of this shell reach it). The jobs are the inputs that once blocked the server, in a loop until stopped:
 // a 618-byte JPEG that claims 6000 × 6000 px, a 120 KB PNG of 36 megapixels, and the print file of a
 // new order whose front carries an SVG of 49,000 shapes (each order is new, so each print is a new
 // render). Budget (PRODUCT.md §7): /api/health p99 ≤ 50 ms while they run. A figure, not a test.

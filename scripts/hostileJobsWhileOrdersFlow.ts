@@ -1,5 +1,5 @@
 // The fault test's section "Hostile jobs while orders flow": a real server on a fresh data
-// directory takes a steady stream of valid orders while the hostile jobs of issue 8 run against
+// directory takes a steady stream of valid orders while the hostile jobs (scripts/hostileJobs.ts) run against
 // it (the 6000 × 6000 px JPEG of a few hundred bytes, the 36 MP PNG, the print file of a 49,000-shape
 // SVG) and /api/health is sampled. Reports health p50/p99/max against the budget (p99 ≤ 50 ms),
 // orders/s and order latency, how the hostile jobs were answered or refused, the server's resident
