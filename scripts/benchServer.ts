@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import { createPostgresClient } from '../src/server/postgresClient.ts';
 import { orderBody, pngDataUrl, pngFile, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
-import { startServerProcess } from './serverProcess.ts';
+import { residentMb, startServerProcess } from './serverProcess.ts';
 
 function argument(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -198,17 +198,6 @@ function cpuMs(pid: number): number {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
   } catch {
     return Number.NaN;
-  }
-}
-
-/** The resident set of a process now and at its highest, in MB, from /proc (Linux); undefined elsewhere. */
-function residentMb(pid: number): { now: number; peak: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024;
-    return { now: field('VmRSS'), peak: field('VmHWM') };
-  } catch {
-    return undefined;
   }
 }
 

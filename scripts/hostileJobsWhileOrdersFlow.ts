@@ -4,7 +4,7 @@
 // SVG) and /api/health is sampled. Reports health p50/p99/max against the budget (p99 ≤ 50 ms),
 // orders/s and order latency, how the hostile jobs were answered or refused, the server's resident
 // memory at the end, and proves from the fulfilment export that no acknowledged order was lost.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
@@ -13,7 +13,7 @@ import { freshPgliteDataDir } from '../tests/server/support/testDatabases.ts';
 import { orderBody, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
 import type { FaultCheck } from './faultTest.ts';
 import { fireHostileJobs, prepareHostileJobs, sampleHealth, type HostileJobsReport } from './hostileJobs.ts';
-import { startServerProcess } from './serverProcess.ts';
+import { residentMb, startServerProcess } from './serverProcess.ts';
 
 /** How long and how hard the section runs. */
 export interface HostileJobsWhileOrdersFlowOptions {
@@ -102,17 +102,6 @@ async function exportedOrders(url: string): Promise<Map<string, ServerOrder[]>> 
     byId.set(order.id, [...(byId.get(order.id) ?? []), order]);
   }
   return byId;
-}
-
-/** VmRSS and VmHWM of a process, in MB, from /proc (Linux); undefined elsewhere. */
-function residentMb(pid: number): { now: number; peak: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024;
-    return { now: field('VmRSS'), peak: field('VmHWM') };
-  } catch {
-    return undefined;
-  }
 }
 
 function percentile(sorted: readonly number[], p: number): number {

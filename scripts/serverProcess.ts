@@ -1,6 +1,7 @@
 // Starts the real Atelier server (src/server/main.ts) as a child process, for the crash test and
 // the benchmark: the same process `npm start` runs, minus the client build.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -60,4 +61,15 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 180_
       reject(new Error(`the server exited (${how}) before it was ready:\n${output}`));
     });
   });
+}
+
+/** VmRSS and VmHWM of a process, in MB, from /proc (Linux); undefined elsewhere. */
+export function residentMb(pid: number): { now: number; peak: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024;
+    return { now: field('VmRSS'), peak: field('VmHWM') };
+  } catch {
+    return undefined;
+  }
 }
