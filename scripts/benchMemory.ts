@@ -27,21 +27,12 @@ import { createPgliteClient } from '../src/server/pgliteClient.ts';
 import { createSqlRepository } from '../src/server/sqlRepository.ts';
 import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
+import { numberArgument } from './numberArgument.ts';
 
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isFinite(value) || value < 0) {
-    console.error(`--${name} must be a number ≥ 0`);
-    process.exit(2);
-  }
-  return value;
-}
-
-const SECONDS = argument('seconds', 120);
-const CONCURRENCY = Math.max(1, Math.round(argument('concurrency', 6)));
-const VERSIONS = Math.round(argument('versions', 60));
-const BUDGET_MB = argument('budget', 400);
+const SECONDS = numberArgument('seconds', 120, 'non-negative');
+const CONCURRENCY = Math.max(1, Math.round(numberArgument('concurrency', 6, 'non-negative')));
+const VERSIONS = Math.round(numberArgument('versions', 60, 'non-negative'));
+const BUDGET_MB = numberArgument('budget', 400, 'non-negative');
 const snapshotIndex = process.argv.indexOf('--snapshots');
 const SNAPSHOTS = snapshotIndex >= 0 ? resolve(process.argv[snapshotIndex + 1] ?? 'heap-snapshots') : undefined;
 

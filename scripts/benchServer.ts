@@ -21,22 +21,13 @@ import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import { createPostgresClient } from '../src/server/postgresClient.ts';
 import { orderBody, pngDataUrl, pngFile, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
 import { residentMb, startServerProcess } from './serverProcess.ts';
+import { numberArgument } from './numberArgument.ts';
 
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) {
-    console.error(`--${name} must be a positive number`);
-    process.exit(2);
-  }
-  return value;
-}
-
-const ORDERS = argument('orders', 2000);
-const CONCURRENCY = argument('concurrency', 16);
-const RATE = argument('rate', 500);
+const ORDERS = numberArgument('orders', 2000);
+const CONCURRENCY = numberArgument('concurrency', 16);
+const RATE = numberArgument('rate', 500);
 const WARM_UP = 300;
-const VOTES = argument('votes', 2000);
+const VOTES = numberArgument('votes', 2000);
 
 const sneaker = productUnderTest(loadCatalogFromDisk(process.cwd()).entries.find((entry) => entry.product.id === 'sneaker')!);
 const designs = Array.from({ length: 500 }, (_, index) => randomDesign(sneaker, seededRandom(index + 1)));

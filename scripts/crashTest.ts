@@ -13,6 +13,7 @@ import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import type { ServerOrder } from '../src/server/serverOrder.ts';
 import { orderBody, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
+import { numberArgument } from './numberArgument.ts';
 
 /** How to run the crash test. */
 export interface CrashTestOptions {
@@ -232,18 +233,8 @@ export function formatCrashTestResult(result: CrashTestResult): string {
   ].join('\n');
 }
 
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`--${name} must be a whole number of at least 1`);
-    process.exit(2);
-  }
-  return value;
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const options = { orders: argument('orders', 1000), concurrency: argument('concurrency', 50), kills: argument('kills', 1), log: (line: string) => console.log(`  ${line}`) };
+  const options = { orders: numberArgument('orders', 1000, 'whole'), concurrency: numberArgument('concurrency', 50, 'whole'), kills: numberArgument('kills', 1, 'whole'), log: (line: string) => console.log(`  ${line}`) };
   console.log(`Crash test: ${options.orders} orders, ${options.concurrency} at a time, ${options.kills} SIGKILL(s), embedded PGlite`);
   const result = await runCrashTest(options);
   console.log(formatCrashTestResult(result));

@@ -19,6 +19,7 @@ import { folderSnapshot } from '../tests/server/support/folderSnapshot.ts';
 import { freshPgliteDataDir } from '../tests/server/support/testDatabases.ts';
 import { hostileJobsWhileOrdersFlow } from './hostileJobsWhileOrdersFlow.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
+import { numberArgument } from './numberArgument.ts';
 
 /** One check of a section: what was tried, whether it held, and what the server said. */
 export interface FaultCheck {
@@ -106,17 +107,6 @@ async function storedOrders(server: ServerProcess): Promise<number> {
 /** The database the damage sections start from: a data directory with orders, its server stopped. */
 let databaseWithOrders: string | undefined;
 
-/** A number given on the command line (`--name 30`), or the fallback. */
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) {
-    console.error(`--${name} must be a positive number`);
-    process.exit(2);
-  }
-  return value;
-}
-
 /** The sections, in order. */
 export const FAULT_SECTIONS: FaultSection[] = [
   {
@@ -189,7 +179,7 @@ export const FAULT_SECTIONS: FaultSection[] = [
   },
   {
     title: 'Hostile jobs while orders flow',
-    run: (_workDir, log) => hostileJobsWhileOrdersFlow({ seconds: argument('seconds', 30), orderRate: argument('rate', 50), concurrency: argument('concurrency', 2) }, log),
+    run: (_workDir, log) => hostileJobsWhileOrdersFlow({ seconds: numberArgument('seconds', 30), orderRate: numberArgument('rate', 50), concurrency: numberArgument('concurrency', 2) }, log),
   },
 ];
 

@@ -9,9 +9,8 @@
  *
  * `npx tsx scripts/generateLargeProduct.ts [seed]` prints its size, count and compile time.
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { compileRules, type AttributeDef, type Condition, type OptionDef, type PartDef, type Product, type Rule, type RuleSet } from '../src/domain/index.ts';
+import { isEntryPoint } from '../src/cli/isEntryPoint.ts';
 
 const PARTS = 60;
 const POOL = 20;
@@ -129,15 +128,7 @@ function combinationsOf(lists: readonly (readonly string[])[]): string[][] {
   return lists.reduce<string[][]>((rows, list) => rows.flatMap((row) => list.map((option) => [...row, option])), [[]]);
 }
 
-function isEntryPoint(): boolean {
-  try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   const seed = Number(process.argv[2] ?? 1);
   const started = performance.now();
   const { product, ruleSet } = generateLargeProduct(seed);

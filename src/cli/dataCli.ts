@@ -5,12 +5,12 @@
  * only into an empty or new folder that no server holds. With DATABASE_URL set, both point to
  * pg_dump/pg_restore. Errors are one-line messages. Exit codes: 0 done, 1 refused or failed, 2 usage.
  */
-import { existsSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 import { backupDataDirectory } from '../server/backupDataDirectory.ts';
 import { databaseConfigFromEnv } from '../server/openDatabase.ts';
 import { restoreDataDirectory } from '../server/restoreDataDirectory.ts';
+import { isEntryPoint } from './isEntryPoint.ts';
 
 const POSTGRES_HINT = 'DATABASE_URL is set: back up a PostgreSQL database with pg_dump -Fc "$DATABASE_URL" -f atelier.dump, restore with pg_restore -d <new database> atelier.dump (see the README, "Backup and restore").';
 
@@ -64,14 +64,6 @@ export async function runDataCommand(command: string, argv: readonly string[], e
   }
 }
 
-function isEntryPoint(): boolean {
-  try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = await runDataCommand(process.argv[2] ?? '', process.argv.slice(3));
 }

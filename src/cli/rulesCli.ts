@@ -5,15 +5,14 @@
  * benchmark format). Errors are messages, never stack traces. Exit codes: 0 success, 1 failed
  * check or bad input, 2 usage error.
  */
-import { realpathSync } from 'node:fs';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 import { parseArguments } from './arguments.ts';
 import { checkCommand } from './checkCommand.ts';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './cliErrors.ts';
 import { compileCommand } from './compileCommand.ts';
 import { formatProblems, type CliOutput } from './output.ts';
 import { countCommand, domainsCommand, explainCommand } from './queryCommands.ts';
+import { isEntryPoint } from './isEntryPoint.ts';
 
 export const USAGE = `Usage: npm run rules -- <command> [arguments] [--json]
 
@@ -87,17 +86,7 @@ function processOutput(): CliOutput {
   };
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = main(process.argv.slice(2));
 }
 

@@ -348,7 +348,9 @@ function hasToken(c: Context, token: string): boolean {
 /** An error's class and first line of message, cut short, for the log. */
 function describeError(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : `thrown ${typeof error}`;
-  return (text.split('\n')[0] ?? '').slice(0, 200);
+  // Drivers quote the offending value in their messages (`invalid input syntax for type uuid:
+  // "…"`), and a value may be something the customer typed: quoted text never reaches the log.
+  return (text.split('\n')[0] ?? '').replace(/"[^"]*"|'[^']*'|«[^»]*»/g, '"…"').slice(0, 200);
 }
 
 function safeDecode(text: string): string | undefined {

@@ -40,3 +40,30 @@ it('logs a failed order with an error id and the route, and nothing the customer
   expect(logged[0]).toContain('POST /api/orders');
   expect(logged[0]).not.toMatch(/zelda|quixote|example\.org/i);
 });
+
+it('leaves out the values a database error quotes, since they may be what the customer sent', async () => {
+  const own = await startTestApp();
+  try {
+    const sneaker = productUnderTest(own.entry);
+    // A database fault whose message quotes the request's own value, as PostgreSQL's own messages do
+    // (`invalid input syntax for type uuid: "…"`).
+    await own.client.execScript(`CREATE FUNCTION refuse_order() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'cannot store the order with key "%"', NEW.idempotency_key; END $$;
+      CREATE TRIGGER refuse_order BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION refuse_order();`);
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => { logged.push(args.map(String).join(' ')); };
+    let response: Response;
+    try {
+      response = await own.app.request('/api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'quixotefield-key-0001' }, body: JSON.stringify(orderBody(sneaker, designFrom(sneaker))) });
+    } finally {
+      console.error = original;
+    }
+    expect(response.status).toBe(500);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('cannot store the order with key');
+    expect(logged[0]).not.toContain('quixotefield');
+  } finally {
+    await own.dispose();
+  }
+}, 120_000);
