@@ -241,8 +241,11 @@ export function createApp(options: AppOptions): Hono {
     if (!parsed.ok) return withVoter(errorResponse(parsed.error), voter);
     // Over the limit of new voter ids, the gallery is still shown, to a visitor without one.
     const viewer = voter.kind === 'refused' ? {} : { viewer: voter.voterId };
-    const stored = await repository.listCandidates({ ...parsed.query, ...viewer, now: services.clock.now() });
-    return withVoter(jsonResponse({ candidates: stored.map(toCandidate) }, 200), voter);
+    // One more than the page, to tell whether a next page exists.
+    const { limit, offset } = parsed.query;
+    const stored = await repository.listCandidates({ ...parsed.query, limit: limit + 1, ...viewer, now: services.clock.now() });
+    const nextOffset = stored.length > limit ? offset + limit : null;
+    return withVoter(jsonResponse({ candidates: stored.slice(0, limit).map(toCandidate), nextOffset }, 200), voter);
   });
 
   app.get('/api/candidates/:id', async (c) => {

@@ -114,6 +114,8 @@ export interface CandidateQuery {
   readonly productId?: string;
   readonly sort: CandidateSort;
   readonly limit: number;
+  /** How many candidates of the ordered list to skip (default 0). */
+  readonly offset?: number;
   /** The voter asking, for `myVote`. */
   readonly viewer?: string;
   /** The time the trending windows end at. */

@@ -188,6 +188,7 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
         viewer: query.viewer,
         orderBy: CANDIDATE_ORDER[query.sort],
         limit: query.limit,
+        ...(query.offset ? { offset: query.offset } : {}),
         now: query.now,
       });
     },
@@ -249,12 +250,13 @@ interface CandidateRow {
  */
 async function selectCandidates(
   db: SqlExecutor,
-  query: { where: string; params: readonly (string | number)[]; viewer: string | undefined; orderBy?: string; limit?: number; now?: Date },
+  query: { where: string; params: readonly (string | number)[]; viewer: string | undefined; orderBy?: string; limit?: number; offset?: number; now?: Date },
 ): Promise<StoredCandidate[]> {
   const now = (query.now ?? new Date()).toISOString();
   const params = [query.viewer ?? null, ...query.params];
   const nowParam = `$${params.push(now)}::text::timestamptz`;
   const limit = query.limit === undefined ? '' : `LIMIT $${params.push(query.limit)}`;
+  const offset = query.offset ? `OFFSET $${params.push(query.offset)}` : '';
   const rows = await db.query<CandidateRow>(
     `SELECT c.seq::text AS seq, c.public_id, c.product_id, c.rules_version, c.canonical_key, c.design::text AS design, c.title,
        r.public_id AS remix_of, ${isoText('c.created_at')} AS created_at, c.up_votes, c.down_votes, c.flagged_votes,
@@ -279,7 +281,7 @@ async function selectCandidates(
      ) up
      WHERE ${query.where}
      ORDER BY ${query.orderBy ?? 'c.seq'}
-     ${limit}`,
+     ${limit} ${offset}`,
     params,
   );
   return rows.map(toStoredCandidate);

@@ -270,6 +270,27 @@ describe('listing the gallery', () => {
     expect((await list('sort=newest&limit=1')).map((candidate) => candidate.title)).toEqual(['Late']);
   });
 
+  it('pages through the gallery with offset, and says where the next page starts', async () => {
+    const titles: string[] = [];
+    for (let index = 0; index < 5; index++) {
+      t.setNow(`2026-11-2${index}T12:00:00.000Z`);
+      titles.unshift((await created(designs[index]!, { title: `Design ${index}` })).title);
+    }
+    const page = async (query: string) => {
+      const response = await get(`/api/candidates?sort=newest&${query}`);
+      expect(response.status).toBe(200);
+      return (await response.json()) as { candidates: Candidate[]; nextOffset: number | null };
+    };
+    const first = await page('limit=2');
+    const second = await page(`limit=2&offset=${first.nextOffset}`);
+    const last = await page(`limit=2&offset=${second.nextOffset}`);
+    expect([first, second, last].map((body) => body.candidates.map((candidate) => candidate.title))).toEqual([titles.slice(0, 2), titles.slice(2, 4), titles.slice(4)]);
+    expect([first.nextOffset, second.nextOffset, last.nextOffset]).toEqual([2, 4, null]);
+    // A page that ends exactly at the last design says there is no next one.
+    expect((await page('limit=5')).nextOffset).toBeNull();
+    expect((await page('limit=2&offset=10')).candidates).toEqual([]);
+  });
+
   it('shows each voter their own vote, and gives a voter cookie to a first visit', async () => {
     const candidate = await created(designs[0]!);
     const firstVisit = await get('/api/candidates');
@@ -288,6 +309,9 @@ describe('listing the gallery', () => {
     ['limit=0', /from 1 to 100/],
     ['limit=101', /from 1 to 100/],
     ['limit=ten', /from 1 to 100/],
+    ['offset=-1', /"offset" must be a whole number from 0 to 10000/],
+    ['offset=ten', /"offset" must be a whole number from 0 to 10000/],
+    ['offset=10001', /"offset" must be a whole number from 0 to 10000/],
     ['product=boot', /no product "boot"/],
   ])('refuses %s with 400', async (query, message) => {
     const error = await expectError(await get(`/api/candidates?${query}`), 400, 'invalid_query');
