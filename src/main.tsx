@@ -26,7 +26,7 @@ if (!entry) {
   document.title = `Community gallery: ${entry.product.name} · Atelier`;
   root.render(
     <StrictMode>
-      <GalleryPage product={entry.product} />
+      <GalleryPage product={entry.product} products={catalog.map((candidate) => candidate.product)} />
     </StrictMode>,
   );
 } else {

@@ -30,6 +30,8 @@ export { summariseDesign } from './summariseDesign.ts';
 export { explainBlocking, proposeRepair } from './explainUnavailable.ts';
 export type { PartLook } from './partLooks.ts';
 export { partLooks } from './partLooks.ts';
+export type { DesignHighlights, HighlightColour, HighlightMaterial } from './designHighlights.ts';
+export { designHighlights } from './designHighlights.ts';
 export type { TableProblem } from './mdd/tableProblem.ts';
 export { compileTableProblem, loadTableProblem, looksLikeTableProblem } from './loadTableProblem.ts';
 export type { LintFinding, LintOptions } from './lintRules.ts';

@@ -11,6 +11,7 @@ import { HistoryBar } from './HistoryBar.tsx';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { OptionPanel } from './OptionPanel.tsx';
 import { OrderConfirmation } from './OrderConfirmation.tsx';
+import { PartStepper } from './PartStepper.tsx';
 import { PresetPicker } from './PresetPicker.tsx';
 import { PreviewPane } from './PreviewPane.tsx';
 import { PriceSummary } from './PriceSummary.tsx';
@@ -76,6 +77,7 @@ export function App({ entry, space, start, products = [entry.product] }: AppProp
           <div id="design-panel" className="workspace__panel" tabIndex={-1}>
             {start?.notice && <StartingNotice notice={start.notice} />}
             <div hidden={reviewing}>
+              <PartStepper product={entry.product} sections={sections} />
               <PresetPicker />
               <OptionPanel product={entry.product} sections={sections} />
             </div>

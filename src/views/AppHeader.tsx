@@ -1,6 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { formatMoney, type Product } from '../domain/index.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
+import { ProductSwitch } from './ProductSwitch.tsx';
 
 /** Props of {@link AppHeader}. */
 export interface AppHeaderProps {
@@ -10,8 +11,9 @@ export interface AppHeaderProps {
 }
 
 /**
- * The page header: the product's name, links to the shop's other products and to the gallery, and
- * the current price and production time always in view.
+ * The page header, on one line at every width: the product's name, the switch to the shop's other
+ * products and to the gallery (a compact menu on narrow screens), and, where there is room, the
+ * current price and production time (on phones the action bar shows them).
  */
 export function AppHeader({ product, products }: AppHeaderProps) {
   const actor = useConfiguratorActor();
@@ -23,14 +25,11 @@ export function AppHeader({ product, products }: AppHeaderProps) {
         <span className="brand">Atelier</span>
         <h1>{product.name}</h1>
       </div>
-      {products.length > 1 && (
-        <nav className="app-header__products" aria-label="Products">
-          {products.map((other) => (
-            <a key={other.id} href={`/?product=${encodeURIComponent(other.id)}`} aria-current={other.id === product.id ? 'page' : undefined}>{other.name}</a>
-          ))}
-        </nav>
-      )}
-      <a className="app-header__link" href={`/gallery?product=${encodeURIComponent(product.id)}`}>Community gallery</a>
+      <ProductSwitch
+        current={product.id}
+        links={products.length > 1 ? products.map((other) => ({ id: other.id, name: other.name, href: `/?product=${encodeURIComponent(other.id)}` })) : []}
+        extra={{ name: 'Community gallery', href: `/gallery?product=${encodeURIComponent(product.id)}` }}
+      />
       <dl className="app-header__facts">
         <div>
           <dt>Price</dt>

@@ -1,9 +1,11 @@
 import { useSelector } from '@xstate/react';
 import { useLayoutEffect, useRef } from 'react';
+import { formatMoney } from '../domain/index.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
 
 /**
- * The sticky bar under the design: Undo, Redo, Start over and Review design. Each button is
+ * The sticky bar under the design: Undo, Redo, Start over, the price and production time (shown
+ * here on phones, where the header has no room for them) and Review design. Each button is
  * enabled exactly when the session would accept its event. Hidden during the review, which has
  * its own actions.
  */
@@ -17,6 +19,8 @@ export function HistoryBar() {
   const redoLabel = useSelector(actor, (snapshot) => snapshot.context.history.future[0]?.label);
   // Hidden during the review and after ordering: the design is not being edited then.
   const reviewing = useSelector(actor, (snapshot) => snapshot.matches('reviewing') || snapshot.matches('ordered'));
+  const price = useSelector(actor, (snapshot) => snapshot.context.summary.price);
+  const days = useSelector(actor, (snapshot) => snapshot.context.summary.leadTime.totalDays);
   const reviewRef = useRef<HTMLButtonElement>(null);
   const wasReviewing = useRef(reviewing);
 
@@ -42,6 +46,10 @@ export function HistoryBar() {
           <span className="history-bar__text">Start over</span>
         </button>
       </div>
+      <p className="history-bar__facts">
+        <span className="history-bar__price"><span className="sr-only">Price </span><span>{formatMoney(price.unitTotal, price.currency)}</span></span>
+        <span className="history-bar__days">Made in {days} days</span>
+      </p>
       <button type="button" ref={reviewRef} className="button button--primary" disabled={!canReview} onClick={() => actor.send({ type: 'design.review' })}>
         Review design
       </button>

@@ -10,6 +10,8 @@ export interface PartSections {
   toggle(partId: PartId): void;
   /** Opens a section, scrolls it into view and moves focus to its header (a click on the preview). */
   reveal(partId: PartId): void;
+  /** Opens this section alone and scrolls it into view, keeping focus where it is (a step of the phone's part-by-part flow). */
+  showOnly(partId: PartId): void;
 }
 
 /**
@@ -35,5 +37,11 @@ export function usePartSections(product: Product): PartSections {
     document.getElementById(domIds.partToggle(partId))?.focus({ preventScroll: true });
   }, []);
 
-  return { expanded, toggle, reveal };
+  const showOnly = useCallback((partId: PartId) => {
+    flushSync(() => setExpanded(new Set([partId])));
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    document.getElementById(domIds.partSection(partId))?.scrollIntoView({ block: 'start', behavior: reduceMotion ? 'auto' : 'smooth' });
+  }, []);
+
+  return { expanded, toggle, reveal, showOnly };
 }

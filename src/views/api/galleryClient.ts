@@ -5,6 +5,8 @@ export interface GalleryCandidate {
   readonly id: string;
   readonly productId: string;
   readonly title: string;
+  /** The design's choices (attribute id → option id); never its personal text. */
+  readonly design: { readonly choices: Readonly<Record<string, string>> };
   readonly thumbnailUrl: string;
   readonly upVotes: number;
   readonly downVotes: number;
@@ -26,10 +28,21 @@ export class GalleryError extends Error {
   override readonly name = 'GalleryError';
 }
 
-/** The gallery's designs of a product in one order. */
-export async function listCandidates(productId: string, sort: GallerySort, signal?: AbortSignal): Promise<GalleryCandidate[]> {
-  const response = await request(`/api/candidates?product=${encodeURIComponent(productId)}&sort=${sort}&limit=48`, { ...(signal ? { signal } : {}) });
-  return ((await response.json()) as { candidates: GalleryCandidate[] }).candidates;
+/** One page of the gallery. */
+export interface GalleryPageOfCandidates {
+  readonly candidates: GalleryCandidate[];
+  /** Where the next page starts, or null on the last one. */
+  readonly nextOffset: number | null;
+}
+
+/** How many designs a page of the gallery shows. */
+export const GALLERY_PAGE_SIZE = 24;
+
+/** A page of the gallery's designs of a product in one order, from `offset` (0 for the first page). */
+export async function listCandidates(productId: string, sort: GallerySort, offset = 0, signal?: AbortSignal): Promise<GalleryPageOfCandidates> {
+  const response = await request(`/api/candidates?product=${encodeURIComponent(productId)}&sort=${sort}&limit=${GALLERY_PAGE_SIZE}&offset=${offset}`, { ...(signal ? { signal } : {}) });
+  const body = (await response.json()) as { candidates: GalleryCandidate[]; nextOffset?: number | null };
+  return { candidates: body.candidates, nextOffset: body.nextOffset ?? null };
 }
 
 /**
