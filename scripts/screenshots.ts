@@ -1,16 +1,26 @@
 /**
  * `npm run screenshots`: renders the default design and two colourways from three angles (side,
- * front, above) in headless Chromium, plus the whole configurator page, into docs/. Serves the
- * production build itself (run after `vite build`; the npm script does that).
+ * front, above) in headless Chromium, personalised designs, and every page a shopper sees — both
+ * configurators, the review, the order confirmation and the gallery — on a desktop (1280 × 800)
+ * and a phone (390 × 844), into docs/. Runs the real server (the production build, the API and a
+ * fresh embedded database in a temporary folder) on ATELIER_SCREENSHOTS_PORT (default 4319); run
+ * after `vite build` (the npm script does that).
  */
-import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, startPreviewServer } from './previewBrowser.ts';
+import { launchChromium } from './previewBrowser.ts';
+import { startServerProcess } from './serverProcess.ts';
 
-const PORT = 4319;
+const PORT = screenshotsPort(process.env.ATELIER_SCREENSHOTS_PORT);
 const BASE = `http://127.0.0.1:${PORT}`;
 const OUT = join(import.meta.dirname, '..', 'docs');
+const SCREENS = join(OUT, 'screens');
+const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
 const ANGLES = {
   side: [0, 0.12, 1],
   front: [1, 0.18, 0.02],
@@ -23,8 +33,9 @@ const DESIGNS = [
 ] as const;
 
 async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const { server } = await startPreviewServer(PORT);
+  mkdirSync(SCREENS, { recursive: true });
+  const data = mkdtempSync(join(tmpdir(), 'atelier-screenshots-'));
+  const server = await startServerProcess({ PORT: String(PORT), ATELIER_DATA_DIR: data });
   try {
     const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -43,10 +54,84 @@ async function main(): Promise<void> {
       }
     }
     await personalisedShots(page, preview);
+    await page.close();
+    await shopperPages(browser);
     await browser.close();
   } finally {
-    server.kill();
+    await server.stop('SIGTERM');
+    rmSync(data, { recursive: true, force: true });
   }
+}
+
+/**
+ * Every page a shopper sees, on a desktop and on a phone: both configurators, the review, the
+ * order confirmation and the gallery (with a few designs shared to it first).
+ */
+async function shopperPages(browser: Browser): Promise<void> {
+  const setup = await browser.newPage({ viewport: VIEWPORTS.desktop });
+  for (const colourway of ['Midnight Suede', 'Court Red', 'Volt Runner']) await shareToGallery(setup, colourway);
+  await setup.close();
+
+  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+    const page = await browser.newPage({ viewport });
+    const shot = async (name: string) => {
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: join(SCREENS, `${name}-${device}.png`) });
+      console.log(`docs/screens/${name}-${device}.png`);
+    };
+    await openConfigurator(page, '/');
+    await shot('sneaker');
+    await openConfigurator(page, '/?product=tshirt');
+    await shot('tshirt');
+
+    await openConfigurator(page, '/');
+    await page.getByRole('button', { name: /^Midnight Suede/ }).click();
+    await page.getByRole('button', { name: 'Review design', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Size' }).selectOption({ index: 5 });
+    await shot('review');
+    await fillContact(page);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByRole('heading', { name: /^Thank you/ }).waitFor();
+    await shot('confirmation');
+
+    await page.goto(`${BASE}/gallery?product=sneaker`);
+    await page.getByRole('article').first().waitFor();
+    await page.evaluate(() => Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))));
+    await shot('gallery');
+    await page.close();
+  }
+}
+
+async function openConfigurator(page: Page, path: string): Promise<void> {
+  await page.goto(`${BASE}${path}`);
+  await page.waitForFunction(() => window.__atelierPreview?.ready === true, undefined, { timeout: 60_000 });
+}
+
+/** Shares a colourway of the sneaker to the gallery from the review, under the colourway's name. */
+async function shareToGallery(page: Page, colourway: string): Promise<void> {
+  await page.goto(BASE);
+  await page.getByRole('button', { name: new RegExp(`^${colourway}`) }).click();
+  await page.getByRole('button', { name: 'Review design', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Design name' }).fill(colourway);
+  await page.getByRole('button', { name: 'Submit to the gallery' }).click();
+  await page.getByRole('status').filter({ hasText: 'community gallery' }).waitFor();
+}
+
+/** The checkout's contact fields, with made-up details. */
+async function fillContact(page: Page): Promise<void> {
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Sam Example');
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill('sam@example.com');
+}
+
+/** The port of ATELIER_SCREENSHOTS_PORT, or 4319; anything else ends the script with a clear message. */
+function screenshotsPort(text: string | undefined): number {
+  if (text === undefined || text === '') return 4319;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    console.error(`ATELIER_SCREENSHOTS_PORT must be a port number from 1 to 65535, not "${text}"; leave it out for 4319.`);
+    process.exit(2);
+  }
+  return port;
 }
 
 /** Personalised designs of both products: the t-shirt from the front, back and side, the sneaker's heel tab. */
