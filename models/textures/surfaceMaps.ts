@@ -53,11 +53,11 @@ function leather(seed: number): Surface {
 function suede(seed: number): Surface {
   const fibres = periodicFbm(seed, 48, 3, [1, 0.25]);
   const fuzz = periodicNoise(seed + 1, 160);
-  const blotches = periodicFbm(seed + 2, 3, 3);
+  const blotches = periodicFbm(seed + 2, 2, 4);
   return (u, v) => {
     const f = 0.65 * fibres(u, v) + 0.35 * fuzz(u, v);
     const b = blotches(u, v);
-    return { height: 0.5 + 0.5 * f, tone: clamp01(0.72 + 0.18 * f + 0.22 * b) };
+    return { height: 0.5 + 0.5 * f, tone: clamp01(0.7 + 0.2 * f + 0.4 * b) };
   };
 }
 
@@ -228,7 +228,7 @@ function crepe(seed: number): Surface {
 }
 
 const RECIPES: Readonly<Record<SurfaceKind, SurfaceRecipe>> = {
-  leather: { size: 512, slope: 0.55, surface: leather },
+  leather: { size: 512, slope: 0.75, surface: leather },
   suede: { size: 512, slope: 0.45, surface: suede },
   nubuck: { size: 512, slope: 0.3, surface: nubuck },
   patent: { size: 256, slope: 0.06, surface: patent },
