@@ -51,13 +51,13 @@ function leather(seed: number): Surface {
 
 /** Suede: a dense nap of short fibres lying one way, with the soft blotches brushing leaves. */
 function suede(seed: number): Surface {
-  const fibres = periodicFbm(seed, 48, 3, [1, 0.25]);
+  const fibres = periodicFbm(seed, 32, 3, [1, 0.25]);
   const fuzz = periodicNoise(seed + 1, 160);
   const blotches = periodicFbm(seed + 2, 2, 4);
   return (u, v) => {
     const f = 0.65 * fibres(u, v) + 0.35 * fuzz(u, v);
     const b = blotches(u, v);
-    return { height: 0.5 + 0.5 * f, tone: clamp01(0.7 + 0.2 * f + 0.4 * b) };
+    return { height: 0.5 + 0.5 * f, tone: clamp01(0.62 + 0.15 * f + 0.55 * b) };
   };
 }
 
@@ -228,9 +228,9 @@ function crepe(seed: number): Surface {
 }
 
 const RECIPES: Readonly<Record<SurfaceKind, SurfaceRecipe>> = {
-  leather: { size: 512, slope: 0.75, surface: leather },
-  suede: { size: 512, slope: 0.45, surface: suede },
-  nubuck: { size: 512, slope: 0.3, surface: nubuck },
+  leather: { size: 512, slope: 0.9, surface: leather },
+  suede: { size: 512, slope: 0.7, surface: suede },
+  nubuck: { size: 512, slope: 0.45, surface: nubuck },
   patent: { size: 256, slope: 0.06, surface: patent },
   canvas: { size: 512, slope: 0.8, surface: canvas },
   mesh: { size: 512, slope: 0.8, surface: mesh },

@@ -34,7 +34,7 @@ export type SurfaceSettings = Omit<MaterialSurface, 'kind'>;
  */
 export const SURFACE_DEFAULTS: Readonly<Record<SurfaceKind, SurfaceSettings>> = {
   leather: { tileMm: 40, relief: 1.2, shade: 0.35, roughnessVariation: 0.2 },
-  suede: { tileMm: 30, relief: 0.9, shade: 0.55, roughnessVariation: 0.05 },
+  suede: { tileMm: 30, relief: 1, shade: 0.6, roughnessVariation: 0.05 },
   nubuck: { tileMm: 30, relief: 0.6, shade: 0.4, roughnessVariation: 0.05 },
   patent: { tileMm: 60, relief: 0.35, shade: 0, roughnessVariation: 0 },
   canvas: { tileMm: 16, relief: 1, shade: 0.35, roughnessVariation: 0.05 },
