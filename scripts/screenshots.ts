@@ -167,6 +167,8 @@ async function personalisedShots(page: Page, preview: ReturnType<Page['locator']
 }
 
 async function lookFrom(page: Page, direction: readonly [number, number, number]): Promise<void> {
+  // The material maps stream in after the first frame: shoot the materials as a shopper sees them.
+  await page.waitForFunction(() => window.__atelierPreview?.surfaceMapsLoadedAt != null, undefined, { timeout: 60_000 });
   const before = await page.evaluate(async (d) => {
     const frames = window.__atelierPreview!.framesRendered;
     await window.__atelierPreview!.lookFrom(d[0], d[1], d[2]);

@@ -29,7 +29,9 @@ export type { AttributeStatus, DesignSummary, OptionStatus } from './summariseDe
 export { summariseDesign } from './summariseDesign.ts';
 export { explainBlocking, proposeRepair } from './explainUnavailable.ts';
 export type { PartLook } from './partLooks.ts';
-export { partLooks } from './partLooks.ts';
+export { partLooks, surfaceKindsOf } from './partLooks.ts';
+export type { MaterialSurface, SurfaceKind, SurfaceSettings } from './materialSurface.ts';
+export { SURFACE_DEFAULTS, SURFACE_KINDS, isSurfaceKind, materialSurface } from './materialSurface.ts';
 export type { DesignHighlights, HighlightColour, HighlightMaterial } from './designHighlights.ts';
 export { designHighlights } from './designHighlights.ts';
 export type { TableProblem } from './mdd/tableProblem.ts';

@@ -1,12 +1,16 @@
 import { DocumentReader, ID_PATTERN, describe } from './documentReader.ts';
 import { failed, knownNamesHint, ok, type Result } from './problems.ts';
 import { ILLUSTRATIONS, type ViewDirection, type AttributeDef, type MaterialAppearance, type MaterialPalette, type OptionDef, type PartDef, type PresetDef, type Product, type ProductIllustrationKind, type SizeDef } from './productModel.ts';
+import { isSurfaceKind, materialSurface, SURFACE_KINDS, SURFACE_LIMITS, type MaterialSurface, type SurfaceSettings } from './materialSurface.ts';
 import { parseYamlSource } from './yamlSource.ts';
 
 const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'illustration', 'view', 'colours', 'materials', 'parts', 'sizes', 'presets'];
 const COLOUR_KEYS = ['label', 'code', 'hex'];
-const MATERIAL_KEYS = ['label', 'code', 'appearance', 'colours'];
+const MATERIAL_KEYS = ['label', 'code', 'appearance', 'surface', 'colours'];
 const APPEARANCE_KEYS = ['roughness', 'metalness', 'clearcoat', 'sheen'];
+/** A material's `surface:` map, and the settings it may tune (the key in the file, then in {@link SurfaceSettings}). */
+const SURFACE_SETTING_KEYS: readonly (readonly [string, keyof SurfaceSettings])[] = [['tile', 'tileMm'], ['relief', 'relief'], ['shade', 'shade'], ['roughnessVariation', 'roughnessVariation']];
+const SURFACE_KEYS = ['map', ...SURFACE_SETTING_KEYS.map(([key]) => key)];
 const PART_KEYS = ['id', 'label', 'materials', 'meshes', 'view'];
 const SECTION_KEYS = ['id', 'label', 'choices', 'focus', 'view'];
 const CHOICE_KEYS = ['id', 'label', 'options'];
@@ -105,7 +109,9 @@ function readMaterials(reader: DocumentReader, value: unknown, colours: Map<stri
     reader.unknownKeys(entry, MATERIAL_KEYS, path, `material "${materialId}"`);
     const label = reader.string(entry, 'label', path, 'add "label: <name customers see>"');
     const code = reader.string(entry, 'code', path, 'add "code: <fulfilment code>"');
-    const appearance = readAppearance(reader, entry.appearance, [...path, 'appearance']);
+    const read = readAppearance(reader, entry.appearance, [...path, 'appearance']);
+    const surface = entry.surface === undefined ? undefined : readSurface(reader, entry.surface, [...path, 'surface']);
+    const appearance = read && surface ? { ...read, surface } : read;
     const colourIds: string[] = [];
     const list = reader.list(entry.colours, [...path, 'colours'], `the colours of "${materialId}"`);
     list?.forEach((colourId, index) => {
@@ -130,6 +136,38 @@ function readAppearance(reader: DocumentReader, value: unknown, path: (string | 
   const [roughness, metalness, clearcoat, sheen] = APPEARANCE_KEYS.map((key) => reader.number(map, key, path, { min: 0, max: 1 }, hint));
   if (roughness === undefined || metalness === undefined || clearcoat === undefined || sheen === undefined) return undefined;
   return { roughness, metalness, clearcoat, sheen };
+}
+
+/**
+ * A material's surface: `surface: suede` (the kind's settings), or
+ * `surface: { map: suede, tile: 18, relief: 0.6, shade: 0.3, roughnessVariation: 0.05 }`.
+ */
+function readSurface(reader: DocumentReader, value: unknown, path: (string | number)[]): MaterialSurface | undefined {
+  const kindHint = (name: string) => knownNamesHint(name, SURFACE_KINDS, 'surface maps');
+  if (typeof value === 'string') {
+    if (isSurfaceKind(value)) return materialSurface(value);
+    reader.report(path, `unknown surface map "${value}"`, kindHint(value));
+    return undefined;
+  }
+  const map = reader.map(value, path, '"surface"');
+  if (!map) return undefined;
+  reader.unknownKeys(map, SURFACE_KEYS, path, '"surface"');
+  const kind = reader.string(map, 'map', path, `add "map: <kind>", one of ${SURFACE_KINDS.join(', ')}`);
+  if (kind === undefined) return undefined;
+  if (!isSurfaceKind(kind)) {
+    reader.report([...path, 'map'], `unknown surface map "${kind}"`, kindHint(kind));
+    return undefined;
+  }
+  const settings: Partial<Record<keyof SurfaceSettings, number>> = {};
+  let valid = true;
+  for (const [key, setting] of SURFACE_SETTING_KEYS) {
+    if (map[key] === undefined) continue;
+    const { min, max } = SURFACE_LIMITS[setting];
+    const number = reader.number(map, key, path, { min, max }, `give "${key}" as a number from ${min} to ${max}${setting === 'tileMm' ? ' (millimetres on the product per repeat of the map)' : ''}`);
+    if (number === undefined) valid = false;
+    else settings[setting] = number;
+  }
+  return valid ? materialSurface(kind, settings) : undefined;
 }
 
 function readParts(reader: DocumentReader, value: unknown, materials: Map<string, MaterialEntry>, colours: Map<string, ColourEntry>, declaredMaterials: ReadonlySet<string>) {

@@ -1,4 +1,5 @@
 import type { Assignment } from './configurationSpace.ts';
+import type { SurfaceKind } from './materialSurface.ts';
 import { optionById, type MaterialAppearance, type PartId, type Product } from './productModel.ts';
 
 /** How one part looks: what the 3D preview applies to the part's mesh. */
@@ -21,4 +22,11 @@ export function partLooks(product: Product, design: Assignment): Record<PartId, 
     looks[part.id] = { materialId: materialOption.id, appearance: materialOption.appearance!, colour: colourOption.hex! };
   }
   return looks;
+}
+
+/** The surface kinds a design's looks use, each once: the map sets its preview needs. */
+export function surfaceKindsOf(looks: Readonly<Record<PartId, PartLook>>): SurfaceKind[] {
+  const kinds = new Set<SurfaceKind>();
+  for (const look of Object.values(looks)) if (look.appearance.surface) kinds.add(look.appearance.surface.kind);
+  return [...kinds];
 }

@@ -3,6 +3,8 @@
  * read by {@link loadProduct}; this file only declares their shape after loading.
  */
 
+import type { MaterialSurface } from './materialSurface.ts';
+
 /** `<part>.<attribute>` for per-part attributes (`toeCap.colour`), or a bare id for product-wide ones. */
 export type AttributeId = string;
 /** An option's id, unique within its attribute (`suede`, `navy`). */
@@ -18,6 +20,8 @@ export interface MaterialAppearance {
   readonly clearcoat: number;
   /** Soft fibre sheen, 0–1 (suede, nubuck, knit). */
   readonly sheen: number;
+  /** The material's relief and fine tonal variation (a map set), if it has one; without, the surface is smooth. */
+  readonly surface?: MaterialSurface;
 }
 
 /** One choice of an attribute. */

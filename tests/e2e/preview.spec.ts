@@ -24,8 +24,10 @@ class PreviewCanvas {
     return this.image.locator('canvas');
   }
 
+  /** Waits for the first frame, and for the material maps that stream in after it (their arrival draws frames too). */
   async waitUntilReady(): Promise<void> {
     await this.page.waitForFunction(() => window.__atelierPreview?.ready === true, null, { timeout: 45_000 });
+    await this.page.waitForFunction(() => window.__atelierPreview?.surfaceMapsLoadedAt != null, null, { timeout: 45_000 });
   }
 
   /** The counters of the preview's test API. */

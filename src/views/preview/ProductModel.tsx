@@ -4,6 +4,7 @@ import type { Object3D } from 'three';
 import type { ModelVariant, PartId, PartLook } from '../../domain/index.ts';
 import { applyPartLook, partMaterialsOf, setHighlighted } from './partMaterials.ts';
 import type { PartMeshes } from './partMeshes.ts';
+import { useSurfaceMapProgress } from './surfaceMapStore.ts';
 
 /** Props of {@link ProductModel}. */
 export interface ProductModelProps {
@@ -26,6 +27,8 @@ export const ProductModel = memo(function ProductModel({ parts, looks, variant, 
   const canvas = useThree((state) => state.gl.domElement);
   const materials = useMemo(() => partMaterialsOf(parts), [parts]);
   const [hovered, setHovered] = useState<PartId | null>(null);
+  // A surface map that arrives is laid on the parts wearing its material.
+  const maps = useSurfaceMapProgress();
 
   useLayoutEffect(() => {
     let changed = false;
@@ -34,7 +37,7 @@ export const ProductModel = memo(function ProductModel({ parts, looks, variant, 
       if (look && applyPartLook(material, look)) changed = true;
     }
     if (changed) invalidate();
-  }, [looks, materials, invalidate]);
+  }, [looks, materials, maps, invalidate]);
 
   // Variant meshes (long sleeves, a V-neck rib) show only while their option is chosen; a fit scales
   // the whole model. Both change the scene in place: nothing is reloaded.

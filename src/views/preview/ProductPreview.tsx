@@ -1,12 +1,14 @@
 import { Canvas } from '@react-three/fiber';
-import { Suspense, useCallback, useState, type CSSProperties } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { NeutralToneMapping } from 'three';
-import type { ArtworkPrint, ModelVariant, PartId, PartLook, PrintAtlas, Product, TextPrint } from '../../domain/index.ts';
+import { surfaceKindsOf, type ArtworkPrint, type ModelVariant, type PartId, type PartLook, type PrintAtlas, type Product, type TextPrint } from '../../domain/index.ts';
 import { modelUrlOf, preloadProductModel } from './modelLoader.ts';
 import { PreviewProgress } from './PreviewProgress.tsx';
 import { ProductScene } from './ProductScene.tsx';
 import { ShaderWarmup } from './ShaderWarmup.tsx';
 import { StudioLighting } from './StudioLighting.tsx';
+import { requestSurfaceMaps } from './surfaceMapStore.ts';
+import { SurfaceMapProgress } from './SurfaceMapProgress.tsx';
 import './printFonts.ts';
 
 /** Props of {@link ProductPreview}. */
@@ -42,6 +44,12 @@ export function ProductPreview({ product, looks, variant, atlas, prints, artwork
   const [shown, setShown] = useState(false);
   const onFirstFrame = useCallback(() => setShown(true), []);
   const focusedLabel = product.parts.find((part) => part.id === focusedPart)?.label;
+  // The first frame is drawn with flat materials; the maps of the materials on screen stream in
+  // after it (and a newly chosen material's when it is chosen).
+  const surfaceKinds = useMemo(() => surfaceKindsOf(looks), [looks]);
+  useEffect(() => {
+    if (shown) requestSurfaceMaps(surfaceKinds);
+  }, [shown, surfaceKinds]);
 
   return (
     <div style={frame}>
@@ -62,6 +70,7 @@ export function ProductPreview({ product, looks, variant, atlas, prints, artwork
         </Canvas>
       </div>
       {!shown && <PreviewProgress url={url} label={`Loading the 3D preview of the ${product.name}`} />}
+      {shown && <SurfaceMapProgress label={`Loading the materials of the ${product.name}`} />}
     </div>
   );
 }

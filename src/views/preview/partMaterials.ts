@@ -1,6 +1,8 @@
 import { Color, Mesh, MeshPhysicalMaterial, MeshStandardMaterial, type Material } from 'three';
 import type { PartId, PartLook } from '../../domain/index.ts';
 import type { PartMeshes } from './partMeshes.ts';
+import { surfaceTextureOf } from './surfaceMapStore.ts';
+import { addSurfaceShader, setSurface } from './surfaceShader.ts';
 
 /**
  * Clearcoat and sheen are never quite zero. three compiles a separate shader for a material with
@@ -45,14 +47,16 @@ export function partMaterialsOf(parts: PartMeshes): ReadonlyMap<PartId, MeshPhys
 }
 
 /**
- * Sets a part's material to a look: colour, roughness, metalness, clearcoat and sheen. Returns
- * whether anything changed, so the caller draws a frame only then. Turning clearcoat or sheen on
- * or off recompiles the shader (three bumps the material version itself); anything else is a
- * uniform change.
+ * Sets a part's material to a look: colour, roughness, metalness, clearcoat, sheen and its
+ * surface map (once that map has arrived; call again when it does). Returns whether anything
+ * changed, so the caller draws a frame only then. Every change is a uniform change: the shader
+ * was made with a trace of clearcoat and sheen and the surface-map code from the start.
  */
 export function applyPartLook(material: MeshPhysicalMaterial, look: PartLook): boolean {
+  const surface = look.appearance.surface;
+  const surfaceChanged = setSurface(material, surface, surface ? surfaceTextureOf(surface.kind) : null);
   const previous = appliedLooks.get(material);
-  if (previous && sameLook(previous, look)) return false;
+  if (previous && sameLook(previous, look)) return surfaceChanged;
   appliedLooks.set(material, look);
   const { roughness, metalness, clearcoat, sheen } = look.appearance;
   material.color.set(look.colour);
@@ -74,7 +78,8 @@ function sameLook(a: PartLook, b: PartLook): boolean {
     a.appearance.roughness === b.appearance.roughness &&
     a.appearance.metalness === b.appearance.metalness &&
     a.appearance.clearcoat === b.appearance.clearcoat &&
-    a.appearance.sheen === b.appearance.sheen
+    a.appearance.sheen === b.appearance.sheen &&
+    a.appearance.surface === b.appearance.surface
   );
 }
 
@@ -98,17 +103,22 @@ function firstMaterial(mesh: Mesh): Material {
 
 /**
  * A blank part material, configured like every part material (so it shares their shader):
- * physical, with a trace of clearcoat and sheen.
+ * physical, with a trace of clearcoat and sheen, and the surface-map shader.
  */
 export function createPartMaterial(): MeshPhysicalMaterial {
-  return new MeshPhysicalMaterial({ clearcoat: TRACE, sheen: TRACE });
+  const material = new MeshPhysicalMaterial({ clearcoat: TRACE, sheen: TRACE });
+  addSurfaceShader(material);
+  return material;
 }
 
 function toPhysical(source: Material): MeshPhysicalMaterial {
   const material = source instanceof MeshPhysicalMaterial ? source.clone() : createPartMaterial();
   material.clearcoat = Math.max(TRACE, material.clearcoat);
   material.sheen = Math.max(TRACE, material.sheen);
-  if (source instanceof MeshPhysicalMaterial) return material;
+  if (source instanceof MeshPhysicalMaterial) {
+    addSurfaceShader(material);
+    return material;
+  }
   if (source instanceof MeshStandardMaterial) {
     // MeshPhysicalMaterial.copy expects physical properties on the source; the standard ones are
     // what a glTF material has, and copying them resets the defines, so restore PHYSICAL after.

@@ -4,6 +4,7 @@ import type { PartId } from '../../domain/index.ts';
 import type { CameraRigHandle } from './CameraRig.tsx';
 import type { PartMeshes } from './partMeshes.ts';
 import { partScreenPoint, type ScreenPoint } from './partScreenPoint.ts';
+import { surfaceMapsSettledAt } from './surfaceMapStore.ts';
 import { useFirstFrame } from './useFirstFrame.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface AtelierPreviewTestApi {
   framesRendered: number;
   /** `performance.now()` when the first frame showing the model had been drawn, or null before. */
   firstFrameAt: number | null;
+  /** `performance.now()` when the last material map asked for had arrived, or null while any is on its way (or before the first frame). */
+  readonly surfaceMapsLoadedAt: number | null;
   /** A point on the visible surface of a part, in CSS pixels relative to the canvas; null if none is visible. */
   partScreenPoint(partId: PartId): ScreenPoint | null;
   /** Turns the camera toward a part (null: the overview) without changing the design's focus; resolves at rest. */
@@ -40,6 +43,9 @@ const api: AtelierPreviewTestApi = {
   ready: false,
   framesRendered: 0,
   firstFrameAt: null,
+  get surfaceMapsLoadedAt() {
+    return surfaceMapsSettledAt();
+  },
   partScreenPoint: () => null,
   focus: () => Promise.resolve(),
   lookFrom: () => Promise.resolve(),
