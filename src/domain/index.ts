@@ -4,8 +4,8 @@
  */
 export type { Problem, Result, SourceLocation } from './problems.ts';
 export { formatProblem } from './problems.ts';
-export type { AttributeDef, AttributeId, AttributeKind, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, ProductIllustrationKind, SizeDef, ViewDirection } from './productModel.ts';
-export { attributeById, attributeDisplayName, modelParts, optionById } from './productModel.ts';
+export type { AttributeDef, AttributeId, AttributeKind, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, ProductIllustrationKind, ProductWording, SizeDef, ViewDirection } from './productModel.ts';
+export { DEFAULT_WORDING, attributeById, attributeDisplayName, countOf, modelParts, optionById, wordingOf } from './productModel.ts';
 export type { Condition, Rule, RuleSet } from './rulesModel.ts';
 export { loadProduct } from './loadProduct.ts';
 export { loadRules } from './loadRules.ts';
@@ -79,3 +79,8 @@ export type { ArtworkColourRule, ArtworkFieldDef } from './personalisationModel.
 export { isArtworkField, isTextField } from './personalisationModel.ts';
 export type { EmailCheck } from './emailAddress.ts';
 export { MAX_EMAIL_LENGTH, checkEmailAddress } from './emailAddress.ts';
+export { contrastRatio, defaultInk, garmentHexUnder, relativeLuminance } from './inkContrast.ts';
+export type { OrderBlocker, OrderBlockerTarget } from './orderBlockers.ts';
+export { designBlockers } from './orderBlockers.ts';
+export type { ShippingAddressField, ShippingAddressInput, ShippingAddressProblems } from './shippingAddress.ts';
+export { DEFAULT_SHIPS_TO, SHIPPING_ADDRESS_FIELDS, checkShippingAddress, countryName, shippingCountries } from './shippingAddress.ts';
