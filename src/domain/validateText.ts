@@ -127,3 +127,30 @@ function scriptOf(letter: string): string {
 function listInWords(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/** How full a personal text's field is, by both of its limits; see {@link textFit}. */
+export interface TextFit {
+  /** The width the text takes at the smallest clear size, and the zone's width, in millimetres. */
+  readonly usedMm: number;
+  readonly widthMm: number;
+  readonly characters: number;
+  readonly maxLength: number;
+  /** The limit the text is nearer (or further over): what the counter shows first. */
+  readonly binding: 'width' | 'characters';
+  /** The share of the binding limit used, 0 to 1 and beyond when over. */
+  readonly share: number;
+}
+
+/**
+ * How much of its field a checked text uses: width in this font (what the width check compares)
+ * and characters, and which of the two binds. Null for no text or no font.
+ *
+ * @example textFit(frontText, validateText(frontText, 'Summer Crew', inter)) // { usedMm: 93, widthMm: 260, characters: 11, maxLength: 24, binding: 'characters', … }
+ */
+export function textFit(field: TextFieldDef, check: TextCheck | null): TextFit | null {
+  if (!check?.setting) return null;
+  const widthShare = check.setting.neededWidthMm / field.widthMm;
+  const characterShare = check.length / field.maxLength;
+  const binding = widthShare >= characterShare ? 'width' : 'characters';
+  return { usedMm: check.setting.neededWidthMm, widthMm: field.widthMm, characters: check.length, maxLength: field.maxLength, binding, share: Math.max(widthShare, characterShare) };
+}

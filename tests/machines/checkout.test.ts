@@ -206,7 +206,7 @@ describe('artwork', () => {
     actor.send({ type: 'artwork.attach', field: 'frontArtwork', artwork });
     let status = actor.getSnapshot().context.summary.artwork.find((candidate) => candidate.field.id === 'frontArtwork')!;
     expect(status.box?.widthMm).toBe(260);
-    expect(actor.getSnapshot().context.summary.price.surcharges.map((line) => line.label)).toContain('Screen colours (3 × 1.50)');
+    expect(actor.getSnapshot().context.summary.price.surcharges.map((line) => line.label)).toContain('Screen colours (3 × €1.50)');
     for (const width of ['200', '150', '120']) actor.send({ type: 'personalisation.edit', key: 'frontArtwork.width', value: width });
     status = actor.getSnapshot().context.summary.artwork.find((candidate) => candidate.field.id === 'frontArtwork')!;
     expect(status.box?.widthMm).toBe(120);
