@@ -24,7 +24,7 @@ export function OrderConfirmation() {
 
   return (
     <section className="review confirmation" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1} className="review__heading">Thank you: order {order.orderNumber} is with the shop</h2>
+      <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1} className="review__heading">Thank you: order {order.orderNumber}</h2>
       <p className="confirmation__next">
         Nothing has been charged yet. The shop checks your order, then emails {order.email} to confirm it and to ask for payment; it is made once paid.
       </p>
