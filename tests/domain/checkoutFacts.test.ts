@@ -1,9 +1,10 @@
 // What the checkout and the personal text rest on, in the domain: the width check with the print
 // method's smallest clear letters, the default ink by contrast, what stops an order, the shipping
 // address by country, and the product's own words.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  checkShippingAddress, compileRules, contrastRatio, countOf, countryName, defaultInk, designBlockers, formatProblem, garmentHexUnder, loadProduct,
+  checkShippingAddress, compileRules, loadRules, contrastRatio, countOf, countryName, defaultInk, designBlockers, formatProblem, garmentHexUnder, loadProduct,
   personalisedItems, summariseDesign, textFit, validateText, wordingOf, type Assignment, type Problem, type Product, type Result, type TextFieldDef,
 } from '../../src/domain/index.ts';
 import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
@@ -43,6 +44,14 @@ describe('the width of a personal text', () => {
         expect(validateText(field, text, entry.fonts![field.fonts[0]!]).problems, `${entry.product.id} ${field.id}`).toEqual([]);
       }
     }
+  });
+
+  it('refuses a rules file whose smallest clear capitals are taller than the zone, and a contrast out of range', () => {
+    const rules = readFileSync('rules/sneaker.rules.yaml', 'utf8');
+    const broken = loadRules(sneaker.product, 'rules/sneaker.rules.yaml', rules.replace('minCapHeightMm: 3.5', 'minCapHeightMm: 9').replace('minContrast: 3\n    maxLength: 8\n    allowed: [letters, digits, space]\n    fonts: [bebas-neue, inter, roboto-slab]\n    colours: [optic-white, black, red, navy, tan, volt, silver]\n    price: 5.00\n  - id: tongueText', 'minContrast: 30\n    maxLength: 8\n    allowed: [letters, digits, space]\n    fonts: [bebas-neue, inter, roboto-slab]\n    colours: [optic-white, black, red, navy, tan, volt, silver]\n    price: 5.00\n  - id: tongueText'));
+    const messages = broken.ok ? [] : broken.problems.map((problem) => formatProblem(problem)).join('\n');
+    expect(messages).toMatch(/rules\/sneaker\.rules\.yaml:\d+:\d+.*minCapHeightMm 9 is taller than the zone \(heightMm 7\).*lower it to at most 7/s);
+    expect(messages).toMatch(/minContrast/);
   });
 
   it('says which limit binds: characters for a short word in a wide zone, width for wide letters', () => {
