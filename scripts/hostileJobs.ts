@@ -158,7 +158,7 @@ async function hostilePrintOrder(baseUrl: string): Promise<() => Promise<string>
   const artworkId = (JSON.parse(uploaded.body.toString()) as { artwork: { id: string } }).artwork.id;
   const tshirt = productUnderTest(loadCatalogFromDisk(process.cwd()).entries.find((entry) => entry.product.id === 'tshirt')!);
   const design = { ...designFrom(tshirt, { 'front.method': 'dtg' }), personalisation: { frontArtwork: artworkId, 'frontArtwork.width': '260.0', 'frontArtwork.x': '0.0', 'frontArtwork.y': '0.0' } };
-  const body = JSON.stringify({ design, size: { eu: 'M' }, quantity: 1, contact: { name: 'Hostile Jobs', email: 'hostile@example.com' } });
+  const body = JSON.stringify({ design, size: { eu: 'M' }, quantity: 1, contact: { name: 'Hostile Jobs', email: 'hostile@example.com' }, shippingAddress: { line1: '1 Rue de Rivoli', line2: '', city: 'Paris', postalCode: '75001', country: 'FR' } });
   let count = 0;
   return async () => {
     const placed = await send(`${baseUrl}/api/orders`, 'POST', { 'Content-Type': 'application/json', 'Idempotency-Key': `hostile-${process.pid}-${Date.now()}-${++count}` }, body);

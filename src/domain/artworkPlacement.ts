@@ -2,7 +2,7 @@ import type { CatalogEntry } from './catalogEntry.ts';
 import { evaluateCondition } from './condition.ts';
 import type { Assignment } from './configurationSpace.ts';
 import { isArtworkField, type ArtworkFieldDef } from './personalisationModel.ts';
-import type { PriceLine } from './priceDesign.ts';
+import { formatMoney, type PriceLine } from './priceDesign.ts';
 import { artworkResolution } from './artwork/printResolution.ts';
 
 /** What the shop knows of an uploaded artwork (inspected and stored by the server). */
@@ -77,7 +77,7 @@ export function artworkStatus(entry: CatalogEntry, design: Assignment, values: R
     const prices: PriceLine[] = [];
     if (field.price > 0) prices.push({ ruleId: `personalisation:${field.id}`, label: field.label, amount: field.price });
     for (const [index, rule] of field.pricePerColour.entries()) {
-      if (holds(rule)) prices.push({ ruleId: `personalisation:${field.id}:colours:${index}`, label: `${rule.message} (${artwork.colours} × ${(rule.amount / 100).toFixed(2)})`, amount: rule.amount * artwork.colours });
+      if (holds(rule)) prices.push({ ruleId: `personalisation:${field.id}:colours:${index}`, label: `${rule.message} (${artwork.colours} × ${formatMoney(rule.amount, entry.product.currency)})`, amount: rule.amount * artwork.colours });
     }
     return { field, offered, artwork, box, dpi, problems, warnings, prices };
   });

@@ -4,8 +4,8 @@
  */
 export type { Problem, Result, SourceLocation } from './problems.ts';
 export { formatProblem } from './problems.ts';
-export type { AttributeDef, AttributeId, AttributeKind, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, ProductIllustrationKind, SizeDef, ViewDirection } from './productModel.ts';
-export { attributeById, attributeDisplayName, modelParts, optionById } from './productModel.ts';
+export type { AttributeDef, AttributeId, AttributeKind, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, ProductIllustrationKind, ProductWording, SizeDef, ViewDirection } from './productModel.ts';
+export { DEFAULT_WORDING, attributeById, attributeDisplayName, countOf, modelParts, optionById, wordingOf } from './productModel.ts';
 export type { Condition, Rule, RuleSet } from './rulesModel.ts';
 export { loadProduct } from './loadProduct.ts';
 export { loadRules } from './loadRules.ts';
@@ -69,6 +69,8 @@ export type { TextCheck, TextProblem } from './validateText.ts';
 export { validateText } from './validateText.ts';
 export type { PersonalisationStatus, PersonalisationValues } from './personalisation.ts';
 export { personalisationForDocument, personalisationPrices, personalisationProblems, personalisationStatus } from './personalisation.ts';
+export type { TextFit } from './validateText.ts';
+export { textFit } from './validateText.ts';
 export type { PrintAtlas, PrintZone } from './printAtlas.ts';
 export { textBoxInZone } from './printAtlas.ts';
 export type { PrintPlacement, TextPrint } from './printLayout.ts';
@@ -83,3 +85,10 @@ export type { ArtworkColourRule, ArtworkFieldDef } from './personalisationModel.
 export { isArtworkField, isTextField } from './personalisationModel.ts';
 export type { EmailCheck } from './emailAddress.ts';
 export { MAX_EMAIL_LENGTH, checkEmailAddress } from './emailAddress.ts';
+export { contrastRatio, defaultInk, garmentHexUnder, relativeLuminance } from './inkContrast.ts';
+export type { OrderBlocker, OrderBlockerTarget } from './orderBlockers.ts';
+export { designBlockers } from './orderBlockers.ts';
+export type { ShippingAddressField, ShippingAddressInput, ShippingAddressProblems } from './shippingAddress.ts';
+export { DEFAULT_SHIPS_TO, SHIPPING_ADDRESS_FIELDS, checkShippingAddress, countryName, shippingCountries } from './shippingAddress.ts';
+export type { PersonalisedItem } from './personalisedItems.ts';
+export { personalisedItems } from './personalisedItems.ts';

@@ -6,9 +6,11 @@ import type { Product } from './productModel.ts';
 import type { Condition } from './rulesModel.ts';
 import type { DocumentPath } from './yamlSource.ts';
 
-const TEXT_KEYS = ['id', 'kind', 'label', 'placement', 'widthMm', 'heightMm', 'maxLength', 'allowed', 'fonts', 'colours', 'when', 'price'];
+const TEXT_KEYS = ['id', 'kind', 'label', 'placement', 'widthMm', 'heightMm', 'maxLength', 'minCapHeightMm', 'minContrast', 'allowed', 'fonts', 'colours', 'when', 'price'];
 const ARTWORK_KEYS = ['id', 'kind', 'label', 'placement', 'widthMm', 'heightMm', 'topMm', 'when', 'price', 'maxColours', 'pricePerColour'];
 const KINDS = ['text', 'artwork'];
+/** WCAG 2's least contrast for large text and graphics (1.4.3, 1.4.11): a default ink must reach it. */
+const DEFAULT_MIN_CONTRAST = 3;
 
 /**
  * Reads the `personalisation:` list of a rules file: the product's free-text fields, each checked
@@ -46,6 +48,14 @@ export function readPersonalisation(reader: DocumentReader, product: Product, va
     const heightMm = reader.number(entry, 'heightMm', path, { min: 1, max: 1000 }, 'add the printable height in millimetres, e.g. heightMm: 9');
     const maxLength = reader.number(entry, 'maxLength', path, { min: 1, max: 200, integer: true }, 'add the most characters, e.g. maxLength: 8');
     const price = entry.price === undefined ? 0 : reader.number(entry, 'price', path, { min: 0, max: 10000 }, 'write the surcharge in major units, e.g. price: 5.00');
+    // Without a print limit, the old rule: capitals at least half the zone's height.
+    const minCapHeightMm = entry.minCapHeightMm === undefined ? (heightMm ?? 0) / 2
+      : reader.number(entry, 'minCapHeightMm', path, { min: 0.5, max: 1000 }, 'write the smallest capital height that prints clearly, in millimetres, e.g. minCapHeightMm: 8');
+    if (minCapHeightMm !== undefined && heightMm !== undefined && minCapHeightMm > heightMm) {
+      reader.report([...path, 'minCapHeightMm'], `minCapHeightMm ${minCapHeightMm} is taller than the zone (heightMm ${heightMm}): no text could ever fit`, `lower it to at most ${heightMm}, or raise heightMm`);
+    }
+    const minContrast = entry.minContrast === undefined ? DEFAULT_MIN_CONTRAST
+      : reader.number(entry, 'minContrast', path, { min: 1, max: 21 }, 'write a WCAG contrast ratio from 1 to 21, e.g. minContrast: 3');
     const allowed = readNames(reader, entry.allowed, [...path, 'allowed'], Object.keys(TEXT_CHARACTER_CLASSES), 'character classes', 'allowed: [letters, digits, space]') as CharacterClass[] | undefined;
     const fonts = readNames(reader, entry.fonts, [...path, 'fonts'], Object.keys(FONT_FAMILIES), 'shipped fonts', 'fonts: [bebas-neue, inter]');
     const colours = readNames(reader, entry.colours, [...path, 'colours'], (product.colours ?? []).map((colour) => colour.id), `colours of the ${product.name}`, 'colours: [black, optic-white]');
@@ -57,9 +67,10 @@ export function readPersonalisation(reader: DocumentReader, product: Product, va
     }
     if (id === undefined || reader.duplicate(seen, id, [...path, 'id'], 'personalisation field')) return;
     if (label === undefined || placement === undefined || widthMm === undefined || heightMm === undefined || maxLength === undefined || price === undefined || !allowed || !fonts || !colours) return;
+    if (minCapHeightMm === undefined || minContrast === undefined) return;
     if (entry.when !== undefined && !when) return;
     const field: TextFieldDef = {
-      kind: 'text', id, label, placement, widthMm, heightMm, maxLength, allowed, fonts, colours, price: Math.round(price * 100),
+      kind: 'text', id, label, placement, widthMm, heightMm, minCapHeightMm, minContrast, maxLength, allowed, fonts, colours, price: Math.round(price * 100),
       ...(when ? { when } : {}), source: reader.source.locate(path),
     };
     fields.push(field);

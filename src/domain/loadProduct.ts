@@ -1,10 +1,11 @@
 import { DocumentReader, ID_PATTERN, describe } from './documentReader.ts';
 import { failed, knownNamesHint, ok, type Result } from './problems.ts';
-import { ILLUSTRATIONS, type ViewDirection, type AttributeDef, type MaterialAppearance, type MaterialPalette, type OptionDef, type PartDef, type PresetDef, type Product, type ProductIllustrationKind, type SizeDef } from './productModel.ts';
+import { DEFAULT_WORDING, ILLUSTRATIONS, type ProductWording, type ViewDirection, type AttributeDef, type MaterialAppearance, type MaterialPalette, type OptionDef, type PartDef, type PresetDef, type Product, type ProductIllustrationKind, type SizeDef } from './productModel.ts';
 import { isSurfaceKind, materialSurface, SURFACE_KINDS, SURFACE_LIMITS, type MaterialSurface, type SurfaceSettings } from './materialSurface.ts';
+import { DEFAULT_SHIPS_TO, countryName } from './shippingAddress.ts';
 import { parseYamlSource } from './yamlSource.ts';
 
-const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'illustration', 'view', 'colours', 'materials', 'parts', 'sizes', 'presets'];
+const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'illustration', 'view', 'colours', 'materials', 'parts', 'sizes', 'presets', 'wording', 'shipsTo'];
 const COLOUR_KEYS = ['label', 'code', 'hex'];
 const MATERIAL_KEYS = ['label', 'code', 'appearance', 'surface', 'colours'];
 const APPEARANCE_KEYS = ['roughness', 'metalness', 'clearcoat', 'sheen'];
@@ -68,14 +69,50 @@ export function loadProduct(file: string, text: string): Result<Product> {
   const { parts, attributes, palettes } = readParts(reader, root.parts, materials, colours, declaredMaterials);
   const sizes = readSizes(reader, root.sizes);
   const presets = readPresets(reader, root.presets, attributes);
+  const wording = readWording(reader, root.wording);
+  const shipsTo = readShipsTo(reader, root.shipsTo);
 
   if (reader.problems.length > 0 || id === undefined || name === undefined || currency === undefined || basePrice === undefined || baseLeadTimeDays === undefined || model === undefined) {
     return failed(reader.problems);
   }
   return ok({
     id, name, description, currency, basePrice: Math.round(basePrice * 100), baseLeadTimeDays, model,
-    illustration: illustration as ProductIllustrationKind, ...(view ? { view } : {}), colours: [...colours.values()].map((entry) => entry.option), parts, attributes, palettes, sizes, presets,
+    illustration: illustration as ProductIllustrationKind, ...(view ? { view } : {}), colours: [...colours.values()].map((entry) => entry.option), parts, attributes, palettes, sizes, presets, wording, shipsTo,
   });
+}
+
+const WORDING_KEYS = ['unit', 'units', 'sizeHint'];
+
+/** `wording: { unit: shirt, units: shirts, sizeHint: … }`: the product's own words (defaults: item, items, no hint). */
+function readWording(reader: DocumentReader, value: unknown): ProductWording {
+  if (value === undefined) return DEFAULT_WORDING;
+  const map = reader.map(value, ['wording'], '"wording"');
+  if (!map) return DEFAULT_WORDING;
+  reader.unknownKeys(map, WORDING_KEYS, ['wording'], 'the wording');
+  const unit = reader.string(map, 'unit', ['wording'], 'name one of the product as customers say it, e.g. unit: pair');
+  const units = reader.string(map, 'units', ['wording'], 'and more than one, e.g. units: pairs');
+  const sizeHint = reader.optionalString(map, 'sizeHint', ['wording'], 'say what the sizes are, e.g. sizeHint: EU, US and UK sizes.') ?? '';
+  for (const [key, word] of [['unit', unit], ['units', units]] as const) {
+    if (word !== undefined && !/^\p{L}[\p{L} -]*$/u.test(word)) reader.report(['wording', key], `${key} "${word}" is not a word`, `write a noun in lower case, e.g. ${key}: ${key === 'unit' ? 'shirt' : 'shirts'}`);
+  }
+  return { unit: unit ?? DEFAULT_WORDING.unit, units: units ?? DEFAULT_WORDING.units, sizeHint };
+}
+
+/** `shipsTo: [DE, FR, GB]`: ISO 3166-1 alpha-2 codes, each a country `Intl.DisplayNames` knows; default {@link DEFAULT_SHIPS_TO}. */
+function readShipsTo(reader: DocumentReader, value: unknown): string[] {
+  if (value === undefined) return [...DEFAULT_SHIPS_TO];
+  const list = reader.list(value, ['shipsTo'], '"shipsTo"');
+  if (!list) return [];
+  if (list.length === 0) reader.report(['shipsTo'], '"shipsTo" is empty: nobody could order', 'list at least one country code, e.g. shipsTo: [DE, FR]');
+  const codes: string[] = [];
+  list.forEach((code, index) => {
+    if (typeof code !== 'string' || countryName(code) === null) {
+      reader.report(['shipsTo', index], `${describe(code)} is not an ISO 3166-1 alpha-2 country code`, 'write two capital letters, e.g. DE for Germany, GB for the United Kingdom');
+    } else if (codes.includes(code)) {
+      reader.report(['shipsTo', index], `${code} is listed twice`, 'list each country once');
+    } else codes.push(code);
+  });
+  return codes;
 }
 
 function readColours(reader: DocumentReader, value: unknown): Map<string, ColourEntry> {

@@ -21,6 +21,8 @@ export interface ModerationOptions {
   readonly brands?: readonly string[];
   /** What the text is, plural and capitalised, for messages (default "Titles"). */
   readonly subject?: string;
+  /** What the customer writes instead, for messages (default "another title"), e.g. "other words". */
+  readonly instead?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export function moderateText(text: string, options: ModerationOptions = {}): Mod
   if (link) return refuse('link', `${subject} cannot contain a web address: the gallery shows no links, so a title cannot send people elsewhere.`, `remove "${link}"`);
 
   const blocked = findBlockedWord(normalised, options.brands ?? PROTECTED_BRANDS);
-  if (blocked?.kind === 'profanity') return refuse('profanity', `${subject} cannot contain offensive words: choose another title.`, 'reword it without the offensive word');
+  if (blocked?.kind === 'profanity') return refuse('profanity', `${subject} cannot contain offensive words: choose ${options.instead ?? 'another title'}.`, 'reword it without the offensive word');
   if (blocked?.kind === 'brand') return refuse('brand', `${subject} cannot name other brands ("${blocked.brand}"): choose a name of your own.`, `remove "${blocked.brand}"`);
 
   return { ok: true, normalised };

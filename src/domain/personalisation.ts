@@ -1,6 +1,7 @@
 import type { CatalogEntry } from './catalogEntry.ts';
 import { evaluateCondition } from './condition.ts';
 import type { Assignment } from './configurationSpace.ts';
+import { defaultInk } from './inkContrast.ts';
 import { isTextField, type TextFieldDef } from './personalisationModel.ts';
 import type { Problem } from './problems.ts';
 import { artworkStatus, type ArtworkMeta, type ArtworkStatus } from './artworkPlacement.ts';
@@ -17,7 +18,7 @@ export interface PersonalisationStatus {
   readonly text: string;
   /** The chosen font id, or the field's first. */
   readonly font: string;
-  /** The chosen colour id, or the field's first. */
+  /** The chosen colour id, or the default ink: the first of the field's colours that stands out on the garment. */
   readonly colour: string;
   /** The `#rrggbb` of the colour. */
   readonly hex: string;
@@ -27,14 +28,15 @@ export interface PersonalisationStatus {
 
 /**
  * Every personalisation field of a product for a complete design and the values typed so far:
- * whether it is offered, its text and style (defaults filled), and the verdict on the text.
+ * whether it is offered, its text and style (defaults filled: the first font, and an ink that
+ * contrasts with the garment), and the verdict on the text.
  */
 export function personalisationStatus(entry: CatalogEntry, design: Assignment, values: PersonalisationValues): PersonalisationStatus[] {
   return (entry.ruleSet.personalisation ?? []).filter(isTextField).map((field) => {
     const offered = field.when === undefined || evaluateCondition(field.when, (attribute) => design[attribute]);
     const text = values[field.id] ?? '';
     const font = field.fonts.includes(values[`${field.id}.font`] ?? '') ? values[`${field.id}.font`]! : field.fonts[0]!;
-    const colour = field.colours.includes(values[`${field.id}.colour`] ?? '') ? values[`${field.id}.colour`]! : field.colours[0]!;
+    const colour = field.colours.includes(values[`${field.id}.colour`] ?? '') ? values[`${field.id}.colour`]! : defaultInk(entry.product, design, field);
     const hex = entry.product.colours?.find((candidate) => candidate.id === colour)?.hex ?? '#000000';
     const check = text.length === 0 ? null : validateText(field, text, entry.fonts?.[font]);
     return { field, offered, text, font, colour, hex, check };

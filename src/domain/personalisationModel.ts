@@ -32,12 +32,26 @@ export interface TextFieldDef {
   /** The printable area, in millimetres: the text must fit its measured width. */
   readonly widthMm: number;
   readonly heightMm: number;
+  /**
+   * The smallest capital height that still prints (or embroiders) clearly, in millimetres: a text
+   * too wide for the zone is set smaller, down to this, and refused below it. A limit of the print
+   * method, not of the zone: a wide chest print takes a line of small letters a heel tab could not.
+   */
+  readonly minCapHeightMm: number;
+  /**
+   * The least contrast ratio (WCAG 2, 1 to 21) between the ink and the garment under it that the
+   * default ink must reach: the first of `colours` that reaches it is the default.
+   */
+  readonly minContrast: number;
   /** Most grapheme clusters (what a customer counts as characters). */
   readonly maxLength: number;
   readonly allowed: readonly CharacterClass[];
   /** Font ids (see `FONT_FAMILIES`), the first is the default. */
   readonly fonts: readonly string[];
-  /** Colour ids of the product's palette, the first is the default. */
+  /**
+   * Colour ids of the product's palette, in order of preference: the default ink is the first
+   * that contrasts with the garment by `minContrast` (see `defaultInk`).
+   */
   readonly colours: readonly string[];
   /** Offered only while this holds over the design's options (e.g. a print method is chosen). */
   readonly when?: Condition;

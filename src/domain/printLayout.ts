@@ -32,15 +32,16 @@ export interface TextPrint {
 
 /**
  * The texts of a design laid out in their print zones: every offered field holding text, set as
- * the domain's check set it (as large as the box allows, centred). Texts with problems are laid
- * out too, so the preview shows what the customer typed; orders only ever hold texts without.
+ * the domain's check set it (as large as the box allows, centred). Only texts that would be made
+ * are laid out: a refused text (too wide, an emoji, a blocked word) is not drawn, so the preview
+ * shows exactly what prints; the field's alert says why it is missing.
  */
 export function textPrints(entry: CatalogEntry, statuses: readonly PersonalisationStatus[]): TextPrint[] {
   const prints: TextPrint[] = [];
   for (const status of statuses) {
     const zone = entry.printAtlas?.zones[status.field.placement];
     const setting = status.check?.setting;
-    if (!status.offered || !zone || !setting || status.check!.text.length === 0) continue;
+    if (!status.offered || !zone || !setting || status.check!.text.length === 0 || status.check!.problems.length > 0) continue;
     const colour = entry.product.colours?.find((candidate) => candidate.id === status.colour);
     prints.push({
       fieldId: status.field.id,
@@ -126,12 +127,15 @@ export interface ArtworkPrint {
   readonly dpi: number | null;
 }
 
-/** The artworks of a design laid out in their print zones (the field's area is centred across the zone, `topMm` down). */
+/**
+ * The artworks of a design laid out in their print zones (the field's area is centred across the
+ * zone, `topMm` down). Like texts, only artworks that would be made: one with a problem is not drawn.
+ */
 export function artworkPrints(entry: CatalogEntry, statuses: readonly ArtworkStatus[]): ArtworkPrint[] {
   const prints: ArtworkPrint[] = [];
   for (const status of statuses) {
     const zone = entry.printAtlas?.zones[status.field.placement];
-    if (!status.offered || !zone || !status.artwork || !status.box) continue;
+    if (!status.offered || !zone || !status.artwork || !status.box || status.problems.length > 0) continue;
     const area = textBoxInZone(zone, status.field.widthMm, status.field.heightMm, status.field.topMm);
     prints.push({
       fieldId: status.field.id, label: status.field.label, zoneId: status.field.placement, zone, artwork: status.artwork,

@@ -136,6 +136,41 @@ export interface Product {
   readonly colours?: readonly OptionDef[];
   readonly sizes: readonly SizeDef[];
   readonly presets: readonly PresetDef[];
+  /** The words the shop uses for this product (one "pair" of sneakers, one "shirt"); the loader always sets it. */
+  readonly wording?: ProductWording;
+  /** ISO 3166-1 alpha-2 codes of the countries the product ships to, e.g. `['DE', 'FR', 'GB']`; the loader always sets it. */
+  readonly shipsTo?: readonly string[];
+}
+
+/**
+ * The product's own words, from `wording:` in its product.yaml, so that a t-shirt is never
+ * spoken of in pairs.
+ */
+export interface ProductWording {
+  /** What one of the product is called: "pair", "shirt". */
+  readonly unit: string;
+  /** And more than one: "pairs", "shirts". */
+  readonly units: string;
+  /** Under the size field: what the sizes mean, e.g. "EU, US and UK sizes." (empty: no hint). */
+  readonly sizeHint: string;
+}
+
+/**
+ * A number of the product in its own words.
+ *
+ * @example countOf(sneaker, 1) // "1 pair"; countOf(tshirt, 3) // "3 shirts"
+ */
+export function countOf(product: Pick<Product, 'wording'>, count: number): string {
+  const wording = wordingOf(product);
+  return `${count} ${count === 1 ? wording.unit : wording.units}`;
+}
+
+/** What a product without `wording:` is called: items, with no size hint. */
+export const DEFAULT_WORDING: ProductWording = { unit: 'item', units: 'items', sizeHint: '' };
+
+/** A product's words, or {@link DEFAULT_WORDING} for a product built without them. */
+export function wordingOf(product: Pick<Product, 'wording'>): ProductWording {
+  return product.wording ?? DEFAULT_WORDING;
 }
 
 /** Finds an attribute by id or throws, naming the valid ids (a bug, not an input problem). */

@@ -15,8 +15,13 @@ export interface TextCheck {
   readonly text: string;
   /** Grapheme clusters, as a customer counts characters. */
   readonly length: number;
-  /** How it is set in the zone: the font size and the width it takes, in millimetres; null for no text. */
-  readonly setting: { readonly fontSizeMm: number; readonly widthMm: number; readonly capHeightMm: number } | null;
+  /**
+   * How it is set in the zone: the font size and the width it takes, in millimetres; null for no
+   * text. `neededWidthMm` is the width it takes at the smallest size that prints clearly (capitals
+   * `minCapHeightMm` tall): what the check compares with the zone's width, and so the figure a
+   * counter shows ("uses 212 of 260 mm").
+   */
+  readonly setting: { readonly fontSizeMm: number; readonly widthMm: number; readonly capHeightMm: number; readonly neededWidthMm: number } | null;
 }
 
 // Invisible characters that reorder or hide text: never printable, a classic way to smuggle words.
@@ -34,7 +39,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * no invisible control characters (right-to-left overrides, zero-width joiners), no blocked words
  * (profanity, protected brands, after undoing look-alikes and leetspeak), and a measured width in
  * the chosen font that fits the zone: the text is set as large as the zone allows and refused when
- * its capitals would be smaller than half the zone's height.
+ * its capitals would be smaller than the field's `minCapHeightMm` (the print method's limit).
  *
  * @example
  * validateText(heelText, 'ADA', bebas).problems // []
@@ -80,7 +85,7 @@ export function validateText(field: TextFieldDef, value: string, font: FontMetri
   if (length > field.maxLength) problems.unshift({ code: 'too-long', message: `Up to ${field.maxLength} characters: this has ${length}.` });
 
   if (text.length > 0) {
-    const verdict = moderateText(text, { ...moderation, subject: 'Personal texts' });
+    const verdict = moderateText(text, { ...moderation, subject: 'Personal texts', instead: 'other words' });
     // A personal text is printed for its customer, never published: their own address may be on it.
     if (!verdict.ok && verdict.reason !== 'personal-data' && verdict.reason !== 'link') problems.push({ code: 'blocked-word', message: verdict.message });
   }
@@ -91,11 +96,13 @@ export function validateText(field: TextFieldDef, value: string, font: FontMetri
   } else if (text.length > 0) {
     const atFullHeight = measureText(font, text, field.heightMm);
     const scale = Math.min(1, field.widthMm / atFullHeight.widthMm);
-    setting = { fontSizeMm: atFullHeight.fontSizeMm * scale, widthMm: atFullHeight.widthMm * scale, capHeightMm: field.heightMm * scale };
-    if (scale < 0.5) {
+    const smallest = Math.min(1, field.minCapHeightMm / field.heightMm);
+    const neededWidthMm = atFullHeight.widthMm * smallest;
+    setting = { fontSizeMm: atFullHeight.fontSizeMm * scale, widthMm: atFullHeight.widthMm * scale, capHeightMm: field.heightMm * scale, neededWidthMm };
+    if (scale < smallest) {
       problems.push({
         code: 'too-wide',
-        message: `"${text}" is ${Math.round(atFullHeight.widthMm * 0.5)} mm wide in ${font.label} at the smallest size that prints clearly; the ${field.label.toLowerCase()} holds ${field.widthMm} mm. Shorten it or choose a narrower font.`,
+        message: `"${text}" is ${Math.round(neededWidthMm)} mm wide in ${font.label} at the smallest size that prints clearly; the ${field.label.toLowerCase()} holds ${field.widthMm} mm. Shorten it or choose a narrower font.`,
       });
     }
   }
@@ -119,4 +126,31 @@ function scriptOf(letter: string): string {
 
 function listInWords(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** How full a personal text's field is, by both of its limits; see {@link textFit}. */
+export interface TextFit {
+  /** The width the text takes at the smallest clear size, and the zone's width, in millimetres. */
+  readonly usedMm: number;
+  readonly widthMm: number;
+  readonly characters: number;
+  readonly maxLength: number;
+  /** The limit the text is nearer (or further over): what the counter shows first. */
+  readonly binding: 'width' | 'characters';
+  /** The share of the binding limit used, 0 to 1 and beyond when over. */
+  readonly share: number;
+}
+
+/**
+ * How much of its field a checked text uses: width in this font (what the width check compares)
+ * and characters, and which of the two binds. Null for no text or no font.
+ *
+ * @example textFit(frontText, validateText(frontText, 'Summer Crew', inter)) // { usedMm: 93, widthMm: 260, characters: 11, maxLength: 24, binding: 'characters', … }
+ */
+export function textFit(field: TextFieldDef, check: TextCheck | null): TextFit | null {
+  if (!check?.setting) return null;
+  const widthShare = check.setting.neededWidthMm / field.widthMm;
+  const characterShare = check.length / field.maxLength;
+  const binding = widthShare >= characterShare ? 'width' : 'characters';
+  return { usedMm: check.setting.neededWidthMm, widthMm: field.widthMm, characters: check.length, maxLength: field.maxLength, binding, share: Math.max(widthShare, characterShare) };
 }

@@ -3,13 +3,14 @@ import {
   attributeById, attributeDisplayName, compileRules, createDesignDocument, createOrderDocument, describeExplanation, describeRepair,
   explainUnavailable, formatMoney, MAX_QUANTITY, optionById, summariseDesign,
   type AttributeId, type CatalogEntry, type Choice, type ConfigurationSpace, type DesignSummary, type Explanation, type OptionId,
-  artworkForDocument, personalisationForDocument,
-  type ArtworkMeta, type Assignment, type OrderDocument, type PartId, type SessionFacts,
+  artworkForDocument, checkShippingAddress, designBlockers, personalisationForDocument,
+  type ArtworkMeta, type ShippingAddressInput, type Assignment, type OrderDocument, type PartId, type SessionFacts,
 } from '../domain/index.ts';
 import { recordChange, recordCoalescedChange, redo, setChoice, startHistory, undo, type DesignHistory } from './designHistory.ts';
+import { checkoutProblems } from './checkoutProblems.ts';
 import { describeChange } from './describeChange.ts';
 import {
-  contactProblems, OrderSubmissionError, type OrderContactInput, type OrderSubmission, type PlacedOrder, type PreviewImageInput,
+  OrderSubmissionError, type OrderContactInput, type OrderSubmission, type PlacedOrder, type PreviewImageInput,
 } from './orderSubmission.ts';
 
 /** A choice the customer asked for that the rules do not allow with their other choices. */
@@ -38,8 +39,15 @@ export interface SessionContext {
   readonly lastExport: OrderDocument | null;
   /** Checkout: who the order is for, as typed. */
   readonly contact: OrderContactInput;
+  /** Checkout: where the order goes, as typed. */
+  readonly address: ShippingAddressInput;
   /** True once the customer tried to place the order, so the checkout shows what is missing. */
   readonly checkoutAttempted: boolean;
+  /**
+   * How many attempts to place the order failed, here (something is missing) or at the shop: each
+   * one moves focus to the first problem, so the count changes even when the problems do not.
+   */
+  readonly checkoutFailures: number;
   /**
    * The order being placed, kept unchanged for retries (same idempotency key, same body); cleared
    * whenever the design, size, quantity or contact changes, because that is a new order.
@@ -71,6 +79,7 @@ export type SessionEvent =
   | { type: 'review.quantity'; quantity: number }
   | { type: 'order.export' }
   | { type: 'checkout.contact'; contact: OrderContactInput }
+  | { type: 'checkout.address'; address: ShippingAddressInput }
   /** Places the order (or retries it: the same order is sent again). Images are taken the first time only. */
   | { type: 'order.submit'; previewImages?: readonly PreviewImageInput[] }
   | { type: 'design.new' }
@@ -127,11 +136,6 @@ function currentDesign(context: SessionContext) {
   );
 }
 
-/** True when a personal text that would be ordered has a problem (too long, a blocked word, too wide…). */
-function hasPersonalisationProblems(context: SessionContext): boolean {
-  return context.summary.personalisation.some((status) => status.offered && (status.check?.problems.length ?? 0) > 0)
-    || context.summary.artwork.some((status) => status.offered && status.problems.length > 0);
-}
 
 function optionLabel(context: SessionContext, attributeId: AttributeId, optionId: OptionId): string {
   const attribute = attributeById(context.space.product, attributeId);
@@ -160,8 +164,8 @@ export const configuratorMachine = setup({
     isKnownPreset: ({ context, event }) => event.type === 'preset.apply' && context.entry.product.presets.some((preset) => preset.id === event.presetId),
     isKnownSize: ({ context, event }) => event.type === 'review.size' && context.entry.product.sizes.some((size) => size.id === event.sizeId),
     isValidQuantity: ({ event }) => event.type === 'review.quantity' && Number.isInteger(event.quantity) && event.quantity >= 1 && event.quantity <= MAX_QUANTITY,
-    hasSize: ({ context }) => context.sizeId !== null && !hasPersonalisationProblems(context),
-    canPlaceOrder: ({ context }) => context.sizeId !== null && !hasPersonalisationProblems(context) && Object.keys(contactProblems(context.contact)).length === 0,
+    hasSize: ({ context }) => context.sizeId !== null && designBlockers(context.summary).length === 0,
+    canPlaceOrder: ({ context }) => checkoutProblems(context).length === 0,
     isKnownPersonalisation: ({ context, event }) =>
       event.type === 'personalisation.edit' && (
         context.summary.personalisation.some((status) => [status.field.id, `${status.field.id}.font`, `${status.field.id}.colour`].includes(event.key))
@@ -254,11 +258,19 @@ export const configuratorMachine = setup({
       const unchanged = event.contact.name === context.contact.name && event.contact.email === context.contact.email;
       return unchanged ? {} : { contact: { name: event.contact.name, email: event.contact.email }, submission: null };
     }),
+    setAddress: assign(({ context, event }) => {
+      if (event.type !== 'checkout.address') return {};
+      const { line1, line2, city, postalCode, country } = event.address;
+      const address = { line1, line2, city, postalCode, country };
+      const unchanged = (Object.keys(address) as (keyof ShippingAddressInput)[]).every((key) => address[key] === context.address[key]);
+      return unchanged ? {} : { address, submission: null };
+    }),
     markCheckoutAttempted: assign(({ context }) => {
-      const problems = contactProblems(context.contact);
-      const texts = hasPersonalisationProblems(context) ? 'Correct your personal text.' : '';
-      const missing = [context.sizeId === null ? 'Choose your size.' : '', texts, problems.name ?? '', problems.email ?? ''].filter(Boolean);
-      return { checkoutAttempted: true, announcement: `The order is not complete: ${missing.join(' ')}` };
+      const problems = checkoutProblems(context);
+      return {
+        checkoutAttempted: true, checkoutFailures: context.checkoutFailures + 1,
+        announcement: `The order was not placed: ${problems.length === 1 ? 'one problem stops it' : `${problems.length} problems stop it`}. ${problems.map((problem) => problem.message).join(' ')}`,
+      };
     }),
     prepareSubmission: assign(({ context, event }) => {
       if (event.type !== 'order.submit') return {};
@@ -273,6 +285,8 @@ export const configuratorMachine = setup({
           size: { eu: size.eu },
           quantity: context.quantity,
           contact: { name: context.contact.name.trim(), email: context.contact.email.trim() },
+          // canPlaceOrder checked it: the address is sent as the shop stores it.
+          shippingAddress: (checkShippingAddress(context.address, context.entry.product.shipsTo ?? []) as { address: ShippingAddressInput }).address,
           clientPrice: { unitTotal: price.unitTotal, total: price.unitTotal * context.quantity, currency: price.currency },
           previewImages: [...(event.previewImages ?? [])],
           ...(context.remixOf ? { remixOf: context.remixOf } : {}),
@@ -284,16 +298,16 @@ export const configuratorMachine = setup({
       const order = (event as unknown as { output: PlacedOrder }).output;
       return {
         placedOrder: order, submission: null, submitError: null,
-        announcement: `Order ${order.orderNumber} placed: ${formatMoney(order.total, order.currency)}, made in ${order.leadTimeDays} days. A confirmation goes to ${order.email}.`,
+        announcement: `Order ${order.orderNumber} sent to the shop: ${formatMoney(order.total, order.currency)}, made in ${order.leadTimeDays} days once the shop has confirmed it. The shop confirms it and asks for payment by email to ${order.email}.`,
       };
     }),
     emitPlaced: emit(({ context }) => ({ type: 'order.placed' as const, order: context.placedOrder! })),
-    recordSubmitError: assign(({ event }) => {
+    recordSubmitError: assign(({ context, event }) => {
       const error = (event as unknown as { error: unknown }).error;
       const submitError = error instanceof OrderSubmissionError
         ? { message: error.message, retryable: error.retryable }
         : { message: `The order could not be placed: ${error instanceof Error ? error.message : String(error)}.`, retryable: true };
-      return { submitError, announcement: `${submitError.message}${submitError.retryable ? ' You can try again.' : ''}` };
+      return { submitError, checkoutFailures: context.checkoutFailures + 1, announcement: `${submitError.message}${submitError.retryable ? ' You can try again.' : ''}` };
     }),
     startNewDesign: assign(({ context }) => {
       const history = startHistory({ choices: [], presetId: null });
@@ -372,7 +386,9 @@ export const configuratorMachine = setup({
       announcement: '',
       lastExport: null,
       contact: { name: '', email: '' },
+      address: { line1: '', line2: '', city: '', postalCode: '', country: '' },
       checkoutAttempted: false,
+      checkoutFailures: 0,
       submission: null,
       submitError: null,
       placedOrder: null,
@@ -424,6 +440,7 @@ export const configuratorMachine = setup({
             'review.size': { guard: 'isKnownSize', actions: 'setSize' },
             'review.quantity': { guard: 'isValidQuantity', actions: 'setQuantity' },
             'checkout.contact': { actions: 'setContact' },
+            'checkout.address': { actions: 'setAddress' },
             'order.export': { guard: 'hasSize', actions: ['exportOrder', 'emitExport'] },
             'order.submit': [
               { guard: 'canPlaceOrder', target: 'submitting', actions: 'prepareSubmission' },

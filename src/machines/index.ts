@@ -4,5 +4,7 @@ export { configuratorMachine } from './configuratorMachine.ts';
 export type { DesignHistory, DesignState, HistoryStep } from './designHistory.ts';
 export type { OrderContactInput, OrderSubmission, PlacedOrder, PreviewImageInput } from './orderSubmission.ts';
 export { contactProblems, OrderSubmissionError } from './orderSubmission.ts';
+export type { CheckoutState } from './checkoutProblems.ts';
+export { checkoutProblems } from './checkoutProblems.ts';
 export type { GallerySubmission, SubmittedCandidate } from './gallerySubmissionMachine.ts';
 export { gallerySubmissionMachine, GallerySubmissionError, MAX_TITLE_LENGTH, titleProblem } from './gallerySubmissionMachine.ts';

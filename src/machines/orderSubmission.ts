@@ -1,4 +1,4 @@
-import { checkEmailAddress, type DesignDocument } from '../domain/index.ts';
+import { checkEmailAddress, type DesignDocument, type ShippingAddressInput } from '../domain/index.ts';
 
 /** Who the order is for, as typed in the checkout. */
 export interface OrderContactInput {
@@ -25,6 +25,8 @@ export interface OrderSubmission {
     readonly size: { readonly eu: string };
     readonly quantity: number;
     readonly contact: OrderContactInput;
+    /** Where the order goes, checked by `checkShippingAddress` here and again by the server. */
+    readonly shippingAddress: ShippingAddressInput;
     /** The price the customer saw, in minor units; the server refuses the order when its own differs. */
     readonly clientPrice: { readonly unitTotal: number; readonly total: number; readonly currency: string };
     readonly previewImages: readonly PreviewImageInput[];

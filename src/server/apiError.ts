@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | 'body_too_large'
   | 'invalid_request'
   | 'invalid_image'
+  | 'invalid_address'
   | 'invalid_artwork'
   | 'unknown_product'
   | 'unknown_rules_version'

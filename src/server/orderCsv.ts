@@ -10,7 +10,9 @@ export function orderCsvColumns(partIds: readonly string[]): string[] {
   return [
     'order_number', 'order_id', 'status', 'created_at', 'product_id', 'product_name', 'rules_version', 'canonical_key',
     'size_eu', 'size_us', 'size_uk', 'quantity', 'currency', 'unit_total_cents', 'total_cents', 'surcharges', 'lead_time_days',
-    'contact_name', 'contact_email', 'personalisation', 'preview_image_urls', 'bill_of_materials',
+    'contact_name', 'contact_email',
+    'ship_to_line1', 'ship_to_line2', 'ship_to_city', 'ship_to_postal_code', 'ship_to_country',
+    'personalisation', 'preview_image_urls', 'bill_of_materials',
     ...partIds.flatMap((part) => [`${part}.material_code`, `${part}.material`, `${part}.colour_code`, `${part}.colour`]),
   ];
 }
@@ -22,7 +24,9 @@ export function orderCsvRow(order: ServerOrder, partIds: readonly string[]): str
     order.orderNumber, order.id, order.status, order.createdAt, order.product.id, order.product.name, order.rulesVersion, order.canonicalKey,
     order.size.eu, order.size.us, order.size.uk, order.quantity, order.price.currency, order.price.unitTotal, order.price.total,
     order.price.surcharges.map((line) => `${line.ruleId}=${line.amount}`).join(';'), order.leadTime.totalDays,
-    order.contact.name, order.contact.email, Object.keys(order.design.personalisation).length > 0 ? JSON.stringify(order.design.personalisation) : '',
+    order.contact.name, order.contact.email,
+    order.shippingAddress?.line1 ?? '', order.shippingAddress?.line2 ?? '', order.shippingAddress?.city ?? '', order.shippingAddress?.postalCode ?? '', order.shippingAddress?.country ?? '',
+    Object.keys(order.design.personalisation).length > 0 ? JSON.stringify(order.design.personalisation) : '',
     order.previewImages.map((image) => image.url).join(' '),
     order.billOfMaterials.map((line) => `${line.part}=${line.material.code}/${line.colour.code}`).join(';'),
     ...partIds.flatMap((part) => {

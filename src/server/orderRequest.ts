@@ -1,4 +1,4 @@
-import { checkEmailAddress, MAX_QUANTITY, type Problem } from '../domain/index.ts';
+import { checkEmailAddress, MAX_QUANTITY, SHIPPING_ADDRESS_FIELDS, type Problem, type ShippingAddressInput } from '../domain/index.ts';
 import { describeValue as describe, isObject } from './describeValue.ts';
 import { checkDesignField, checkRemixOfField, type DesignField, type ReportProblem } from './designField.ts';
 import { decodePngDataUrl, type PngImage } from './pngImage.ts';
@@ -31,6 +31,8 @@ export interface OrderRequest {
   readonly size: SizeRequest;
   readonly quantity: number;
   readonly contact: OrderContact;
+  /** Where the order goes, as sent: its shape is checked here, its content (country, postal code) against the product. */
+  readonly shippingAddress: ShippingAddressInput;
   readonly clientPrice?: ClientPrice;
   readonly previewImages: readonly PreviewImageUpload[];
   /** The gallery candidate the design was started from (a remix), not yet known to exist. */
@@ -42,7 +44,7 @@ export type ParsedOrderRequest =
   | { readonly ok: true; readonly request: OrderRequest }
   | { readonly ok: false; readonly problems: readonly Problem[]; readonly imagesOnly: boolean };
 
-const FIELDS = ['design', 'size', 'sizeId', 'quantity', 'contact', 'clientPrice', 'previewImages', 'remixOf'];
+const FIELDS = ['design', 'size', 'sizeId', 'quantity', 'contact', 'shippingAddress', 'clientPrice', 'previewImages', 'remixOf'];
 // C0 and C1 controls and half surrogate pairs: nothing a parcel label or a database should hold.
 const UNREADABLE = /[\p{Cc}\p{Cs}]/u;
 const VIEW = /^[a-z][a-z0-9-]{0,31}$/;
@@ -75,11 +77,12 @@ export function parseOrderRequest(body: unknown, limits: ServerLimits): ParsedOr
     report('quantity', `"quantity" must be a whole number from 1 to ${MAX_QUANTITY}, not ${describe(quantity)}`, `send a quantity from 1 to ${MAX_QUANTITY}; for more, place several orders`);
   }
   const contact = parseContact(body.contact, report);
+  const shippingAddress = parseShippingAddress(body.shippingAddress, report);
   const clientPrice = parseClientPrice(body.clientPrice, report);
   const previewImages = parsePreviewImages(body.previewImages, limits, (path, message, hint) => imageProblems.push({ path, message, hint }));
 
   const all = [...problems, ...imageProblems];
-  if (all.length > 0 || !size || !contact || !design) {
+  if (all.length > 0 || !size || !contact || !shippingAddress || !design) {
     return { ok: false, problems: all, imagesOnly: problems.length === 0 && imageProblems.length > 0 };
   }
   return {
@@ -89,6 +92,7 @@ export function parseOrderRequest(body: unknown, limits: ServerLimits): ParsedOr
       size,
       quantity: quantity as number,
       contact,
+      shippingAddress,
       ...(clientPrice ? { clientPrice } : {}),
       previewImages,
       ...(remixOf ? { remixOf } : {}),
@@ -138,6 +142,33 @@ function parseContact(contact: unknown, report: Report): OrderContact | undefine
     if (key !== 'name' && key !== 'email') report(`contact.${key}`, `unknown field "${key}"`, 'send only "name" and "email"');
   }
   return valid ? { name, email } : undefined;
+}
+
+const ADDRESS_EXAMPLE = '{"line1":"1 Rue de Rivoli","line2":"","city":"Paris","postalCode":"75001","country":"FR"}';
+
+/** The shape of a shipping address: five strings (line2 may be left out), readable text. What they say is the domain's to check. */
+function parseShippingAddress(address: unknown, report: Report): ShippingAddressInput | undefined {
+  if (!isObject(address)) {
+    report('shippingAddress', address === undefined ? 'the order has no shipping address' : `"shippingAddress" must be an object, not ${describe(address)}`, `send where the parcel goes, e.g. "shippingAddress": ${ADDRESS_EXAMPLE}`);
+    return undefined;
+  }
+  let valid = true;
+  const read: Record<string, string> = {};
+  for (const key of SHIPPING_ADDRESS_FIELDS) {
+    const value = address[key] ?? (key === 'line2' ? '' : undefined);
+    if (typeof value !== 'string' || value.length > 200) {
+      // The value itself is never echoed: an address is personal data, and errors reach logs.
+      report(`shippingAddress.${key}`, typeof value === 'string' ? `"${key}" is longer than 200 characters` : `"${key}" must be a string, not ${value === undefined ? 'missing' : typeof value}`, `send ${key} as text, e.g. ${ADDRESS_EXAMPLE}`);
+      valid = false;
+    } else if (UNREADABLE.test(value)) {
+      report(`shippingAddress.${key}`, `"${key}" holds a control character or broken text`, 'send the address as plain text, without control characters');
+      valid = false;
+    } else read[key] = value;
+  }
+  for (const key of Object.keys(address)) {
+    if (!(SHIPPING_ADDRESS_FIELDS as readonly string[]).includes(key)) report(`shippingAddress.${key}`, `unknown field "${key}"`, `send only ${SHIPPING_ADDRESS_FIELDS.join(', ')}`);
+  }
+  return valid ? (read as unknown as ShippingAddressInput) : undefined;
 }
 
 function parseClientPrice(price: unknown, report: Report): ClientPrice | undefined {

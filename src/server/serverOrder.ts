@@ -1,4 +1,4 @@
-import type { OrderDocument } from '../domain/index.ts';
+import type { OrderDocument, ShippingAddressInput } from '../domain/index.ts';
 
 /** The schema id of orders stored and served by the server; see `public/schemas/server-order.schema.json`. */
 export const SERVER_ORDER_SCHEMA = 'atelier.server-order/1';
@@ -36,6 +36,12 @@ export interface OrderRecord extends Omit<OrderDocument, 'schema' | 'status'> {
   readonly status: OrderStatus;
   readonly updatedAt: string;
   readonly contact: OrderContact;
+  /**
+   * Where the order goes, checked against the product's countries and postal code formats. Stored
+   * apart from the document (`orders.shipping_address`, migration 007); orders placed before
+   * addresses were taken have none.
+   */
+  readonly shippingAddress?: ShippingAddressInput;
   readonly previewImages: readonly PreviewImageInfo[];
   /** The id of the gallery candidate the design was started from (a remix), when the client named one. */
   readonly remixOf?: string;

@@ -9,7 +9,7 @@ import type { SqlClient, SqlExecutor } from './sqlClient.ts';
 /** An instant as ISO 8601 in UTC with microseconds, the same text from both drivers. */
 const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-const ORDER_COLUMNS = 'seq::text AS seq, public_id, idempotency_key, request_hash, document::text AS document';
+const ORDER_COLUMNS = 'seq::text AS seq, public_id, idempotency_key, request_hash, document::text AS document, shipping_address::text AS shipping_address';
 
 interface OrderRow {
   seq: string;
@@ -17,6 +17,7 @@ interface OrderRow {
   idempotency_key: string;
   request_hash: string;
   document: string;
+  shipping_address: string | null;
 }
 
 /**
@@ -398,7 +399,8 @@ async function insertBatch(client: SqlClient, orders: readonly NewOrder[]): Prom
 
 /** One order as a row of the JSON the insert statement reads. */
 function toInsertRow(order: NewOrder, ordinal: number) {
-  const { record } = order;
+  const { shippingAddress, ...document } = order.record;
+  const record = order.record;
   return {
     ordinal,
     public_id: order.id,
@@ -408,7 +410,8 @@ function toInsertRow(order: NewOrder, ordinal: number) {
     rules_version: record.rulesVersion,
     canonical_key: record.canonicalKey,
     status: record.status,
-    document: record,
+    document,
+    shipping_address: shippingAddress ?? null,
     created_at: record.createdAt,
     updated_at: record.updatedAt,
     remix_of: record.remixOf ?? null,
@@ -422,10 +425,10 @@ const INSERT_ORDERS = `
   WITH input AS (
     SELECT * FROM json_to_recordset($1::text::json) AS input (
       ordinal int, public_id text, idempotency_key text, request_hash text, product_id text, rules_version text,
-      canonical_key text, status text, document json, created_at timestamptz, updated_at timestamptz, remix_of text, images json)
+      canonical_key text, status text, document json, shipping_address json, created_at timestamptz, updated_at timestamptz, remix_of text, images json)
   ), new_orders AS (
-    INSERT INTO orders (public_id, idempotency_key, request_hash, product_id, rules_version, canonical_key, status, document, created_at, updated_at, remix_of)
-    SELECT public_id, idempotency_key, request_hash, product_id, rules_version, canonical_key, status, document, created_at, updated_at,
+    INSERT INTO orders (public_id, idempotency_key, request_hash, product_id, rules_version, canonical_key, status, document, shipping_address, created_at, updated_at, remix_of)
+    SELECT public_id, idempotency_key, request_hash, product_id, rules_version, canonical_key, status, document, shipping_address, created_at, updated_at,
       (SELECT seq FROM candidates WHERE candidates.public_id = input.remix_of)
     FROM input
     WHERE NOT EXISTS (SELECT 1 FROM orders WHERE orders.idempotency_key = input.idempotency_key)
@@ -452,6 +455,6 @@ function toStoredOrder(row: OrderRow): StoredOrder {
     id: row.public_id,
     idempotencyKey: row.idempotency_key,
     requestHash: row.request_hash,
-    record: JSON.parse(row.document) as OrderRecord,
+    record: row.shipping_address === null ? JSON.parse(row.document) as OrderRecord : { ...(JSON.parse(row.document) as OrderRecord), shippingAddress: JSON.parse(row.shipping_address) },
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { artworksOf } from './artworkLookup.ts';
-import { createOrderDocument, formatMoney, type OrderDocument, type Problem, type SizeDef } from '../domain/index.ts';
+import { checkShippingAddress, createOrderDocument, formatMoney, SHIPPING_ADDRESS_FIELDS, wordingOf, type OrderDocument, type Problem, type ShippingAddressInput, type SizeDef } from '../domain/index.ts';
 import { apiError, type ApiError } from './apiError.ts';
 import type { Catalog } from './catalog.ts';
 import type { Clock } from './clock.ts';
@@ -70,13 +70,22 @@ async function prepareOrder({ catalog, clock, limits, repository }: OrderService
   if (!size) {
     return refused(apiError(422, 'unknown_size', `"${productId}" does not come in size ${describeSize(request.size)}`, `choose one of the sizes (EU): ${entry.product.sizes.map((s) => s.eu).join(', ')}`));
   }
+  // The same check as the checkout's, against the countries this product ships to.
+  const address = checkShippingAddress(request.shippingAddress, entry.product.shipsTo ?? []);
+  if (!address.ok) {
+    const problems: Problem[] = SHIPPING_ADDRESS_FIELDS.flatMap((field) => {
+      const message = address.problems[field];
+      return message ? [{ path: `shippingAddress.${field}`, message, hint: 'correct the shipping address' }] : [];
+    });
+    return refused(apiError(422, 'invalid_address', `the shipping address cannot be used: ${problems.map((problem) => problem.message).join(' ')}`, 'correct each field listed in "problems"', problems));
+  }
   const now = clock.now();
   const document = createOrderDocument(entry, design, size, request.quantity, now, artworks);
   if (request.clientPrice) {
-    const mismatch = comparePrice(request.clientPrice, document.price);
+    const mismatch = comparePrice(request.clientPrice, document.price, wordingOf(entry.product).unit);
     if (mismatch) return refused(mismatch);
   }
-  return { ok: true, record: orderRecord(document, request, now), images: request.previewImages.map((image) => image.png.bytes) };
+  return { ok: true, record: orderRecord(document, request, address.address, now), images: request.previewImages.map((image) => image.png.bytes) };
 }
 
 function refused(error: ApiError): PreparedOrder {
@@ -94,7 +103,7 @@ function refuse(error: ApiError): SubmitOrderResult {
   return { kind: 'refused', error };
 }
 
-function orderRecord(document: OrderDocument, request: OrderRequest, now: Date): OrderRecord {
+function orderRecord(document: OrderDocument, request: OrderRequest, shippingAddress: ShippingAddressInput, now: Date): OrderRecord {
   const { schema: _schema, status: _status, ...rest } = document;
   return {
     status: 'received',
@@ -103,6 +112,8 @@ function orderRecord(document: OrderDocument, request: OrderRequest, now: Date):
     contact: request.contact,
     ...(request.remixOf ? { remixOf: request.remixOf } : {}),
     previewImages: request.previewImages.map(({ view, png }) => ({ view, contentType: 'image/png', bytes: png.bytes.length, width: png.width, height: png.height, sha256: png.sha256 })),
+    // Last, as it is when read back (it is stored in a column of its own), so a replay has the same bytes.
+    shippingAddress,
   };
 }
 
@@ -115,13 +126,13 @@ function describeSize(size: SizeRequest): string {
 }
 
 /** Names every difference between the price the client showed and the recomputed one. */
-function comparePrice(client: ClientPrice, server: OrderDocument['price']): ApiError | undefined {
+function comparePrice(client: ClientPrice, server: OrderDocument['price'], unit: string): ApiError | undefined {
   const problems: Problem[] = [];
   const money = (amount: number) => formatMoney(amount, server.currency);
   if (client.currency !== server.currency) {
     problems.push({ path: 'clientPrice.currency', message: `the currency is ${server.currency}, not ${client.currency}`, hint: `show prices in ${server.currency}` });
   } else {
-    if (client.unitTotal !== server.unitTotal) problems.push({ path: 'clientPrice.unitTotal', message: `the price of one pair is ${money(server.unitTotal)}, not ${money(client.unitTotal)}`, hint: `show ${money(server.unitTotal)}` });
+    if (client.unitTotal !== server.unitTotal) problems.push({ path: 'clientPrice.unitTotal', message: `the price of one ${unit} is ${money(server.unitTotal)}, not ${money(client.unitTotal)}`, hint: `show ${money(server.unitTotal)}` });
     if (client.total !== server.total) problems.push({ path: 'clientPrice.total', message: `the total is ${money(server.total)}, not ${money(client.total)}`, hint: `show ${money(server.total)}` });
   }
   if (problems.length === 0) return undefined;

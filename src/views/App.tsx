@@ -81,7 +81,7 @@ export function App({ entry, space, start, products = [entry.product] }: AppProp
               <PresetPicker />
               <OptionPanel product={entry.product} sections={sections} />
             </div>
-            {reviewing && !ordered && <ReviewPanel />}
+            {reviewing && !ordered && <ReviewPanel onRevealPart={reveal} />}
             {ordered && <OrderConfirmation />}
           </div>
         </main>

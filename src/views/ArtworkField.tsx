@@ -2,6 +2,7 @@ import { useSelector } from '@xstate/react';
 import { memo, useId, useState } from 'react';
 import { ArtworkUploadError, uploadArtwork } from './api/uploadArtwork.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
+import { domIds } from './domIds.ts';
 
 /** Props of {@link ArtworkField}. */
 export interface ArtworkFieldProps {
@@ -43,9 +44,9 @@ export const ArtworkField = memo(function ArtworkField({ fieldId }: ArtworkField
   return (
     <div className="personalisation">
       <div className="field">
-        <label htmlFor={`${id}-file`}>{field.label}</label>
+        <label htmlFor={domIds.personalisationInput(field.id)}>{field.label}</label>
         <input
-          id={`${id}-file`}
+          id={domIds.personalisationInput(field.id)}
           type="file"
           accept="image/png,image/jpeg,image/svg+xml,.png,.jpg,.jpeg,.svg"
           disabled={uploading}

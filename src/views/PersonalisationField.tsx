@@ -1,7 +1,8 @@
 import { useSelector } from '@xstate/react';
 import { memo, useId } from 'react';
-import { FONT_FAMILIES } from '../domain/index.ts';
+import { FONT_FAMILIES, formatMoney, textFit } from '../domain/index.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
+import { domIds } from './domIds.ts';
 
 /** Props of {@link PersonalisationField}. */
 export interface PersonalisationFieldProps {
@@ -10,27 +11,35 @@ export interface PersonalisationFieldProps {
 
 /**
  * One personal text: a labelled text box checked as the customer types (problems in an alert,
- * linked by `aria-describedby`, the box `aria-invalid`), a character count, and its font and
- * colour. Shown only while the field is offered (e.g. its zone has a print method).
+ * linked by `aria-describedby`, the box `aria-invalid`), how much of the zone it takes (the width
+ * in this font at the smallest clear size, as a bar, the limit the check applies; characters as
+ * the second figure), its price, and its font and colour. Shown only while the field is offered
+ * (e.g. its zone has a print method).
  */
 export const PersonalisationField = memo(function PersonalisationField({ fieldId }: PersonalisationFieldProps) {
   const actor = useConfiguratorActor();
   const status = useSelector(actor, (snapshot) => snapshot.context.summary.personalisation.find((candidate) => candidate.field.id === fieldId));
   const typed = useSelector(actor, (snapshot) => snapshot.context.history.present.personalisation?.[fieldId] ?? '');
   const colourLabels = useSelector(actor, (snapshot) => snapshot.context.entry.product.colours ?? []);
+  const currency = useSelector(actor, (snapshot) => snapshot.context.entry.product.currency);
   const id = useId();
   if (!status || !status.offered) return null;
   const { field, check } = status;
   const problems = check?.problems ?? [];
   const edit = (key: string, value: string) => actor.send({ type: 'personalisation.edit', key, value });
   const describedBy = [`${id}-count`, problems.length > 0 ? `${id}-problems` : ''].filter(Boolean).join(' ');
+  const fit = textFit(field, check);
+  const characters = `${check ? check.length : 0} of ${field.maxLength} characters`;
+  const width = fit ? `uses ${Math.round(fit.usedMm)} of ${fit.widthMm} mm` : `up to ${field.widthMm} mm wide`;
+  const figures = fit?.binding === 'characters' ? [characters, width] : [width, characters];
+  const price = field.price > 0 ? `adds ${formatMoney(field.price, currency)}` : '';
 
   return (
     <div className="personalisation">
       <div className="field">
-        <label htmlFor={`${id}-text`}>{field.label}</label>
+        <label htmlFor={domIds.personalisationInput(field.id)}>{field.label}</label>
         <input
-          id={`${id}-text`}
+          id={domIds.personalisationInput(field.id)}
           className="personalisation__text"
           value={typed}
           autoComplete="off"
@@ -39,10 +48,12 @@ export const PersonalisationField = memo(function PersonalisationField({ fieldId
           aria-describedby={describedBy}
           onChange={(event) => edit(field.id, event.target.value)}
         />
+        {/* The bar is the width the check measures: full means the smallest clear letters fill the zone. */}
+        <span className={fit && fit.usedMm > fit.widthMm ? 'text-fit text-fit--over' : 'text-fit'} aria-hidden="true">
+          <span className="text-fit__used" style={{ width: `${Math.min(100, fit ? (fit.usedMm / fit.widthMm) * 100 : 0)}%` }} />
+        </span>
         <p id={`${id}-count`} className="field__hint">
-          {check ? `${check.length} of ${field.maxLength} characters` : `Up to ${field.maxLength} characters`}
-          {field.price > 0 ? ` · adds ${(field.price / 100).toFixed(2)}` : ''}
-          {check?.setting ? ` · set ${Math.round(check.setting.widthMm)} of ${field.widthMm} mm wide` : ''}
+          {[capitalise(figures[0]!), figures[1], price].filter(Boolean).join(' · ')}
         </p>
         {problems.length > 0 && (
           <ul id={`${id}-problems`} role="alert" className="personalisation__problems">
@@ -67,3 +78,7 @@ export const PersonalisationField = memo(function PersonalisationField({ fieldId
     </div>
   );
 });
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

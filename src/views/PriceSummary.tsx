@@ -1,6 +1,6 @@
 import { useSelector } from '@xstate/react';
 import { Fragment } from 'react';
-import { formatMoney } from '../domain/index.ts';
+import { formatMoney, wordingOf } from '../domain/index.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
 
 /**
@@ -11,6 +11,7 @@ import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
 export function PriceSummary() {
   const actor = useConfiguratorActor();
   const { price, leadTime, alerts, remainingDesigns } = useSelector(actor, (snapshot) => snapshot.context.summary);
+  const wording = useSelector(actor, (snapshot) => wordingOf(snapshot.context.entry.product));
   const money = (amount: number) => formatMoney(amount, price.currency);
 
   return (
@@ -43,7 +44,7 @@ export function PriceSummary() {
       <div className="summary__card">
         <h3 className="summary__title">Made in {leadTime.totalDays} days</h3>
         <ul className="summary__list">
-          <li>{leadTime.baseDays} days to make every pair</li>
+          <li>{leadTime.baseDays} days to make each {wording.unit}</li>
           {leadTime.extras.map((extra) => (
             <li key={extra.ruleId}>
               {extra.message} <span className="summary__days">+{extra.days} days</span>
@@ -54,9 +55,6 @@ export function PriceSummary() {
       </div>
       <div className="summary__card">
         <h3 className="summary__title">Your design</h3>
-        <p className="summary__count">
-          <strong>{withBreaks(remainingDesigns.toLocaleString('en-GB'))}</strong> {remainingDesigns === 1n ? 'design' : 'designs'} still possible
-        </p>
         <div role="status" aria-label="Notices" className="notices">
           {alerts.length > 0 && (
             <ul>
@@ -66,6 +64,13 @@ export function PriceSummary() {
             </ul>
           )}
         </div>
+        {/* For the curious, out of the way: the size of the space the rules leave open. */}
+        <details className="summary__details">
+          <summary>Design details</summary>
+          <p className="summary__count">
+            <strong>{withBreaks(remainingDesigns.toLocaleString('en-GB'))}</strong> {remainingDesigns === 1n ? 'design' : 'designs'} still possible with your choices
+          </p>
+        </details>
       </div>
     </section>
   );

@@ -1,17 +1,29 @@
 import { useSelector } from '@xstate/react';
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import { attributeById, formatMoney, MAX_QUANTITY, optionById } from '../domain/index.ts';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { attributeById, countOf, formatMoney, MAX_QUANTITY, optionById, personalisedItems, wordingOf, type OrderBlockerTarget, type PartId } from '../domain/index.ts';
+import { checkoutProblems } from '../machines/index.ts';
 import { CheckoutForm, PlaceOrderButton } from './CheckoutForm.tsx';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
+import { domIds } from './domIds.ts';
 import { GallerySubmit } from './GallerySubmit.tsx';
+import { OrderProblems, problemFieldId } from './OrderProblems.tsx';
 import { ShareLink } from './ShareLink.tsx';
 import { useDesignDocument } from './useDesignDocument.ts';
 
+/** Props of {@link ReviewPanel}. */
+export interface ReviewPanelProps {
+  /** Opens a part's section in the option panel and scrolls to it (after the review is left). */
+  readonly onRevealPart?: (partId: PartId) => void;
+}
+
 /**
- * The last step: the whole design as a table (every part with its material and colour), size and
- * quantity, the total, and the order export. Shown while the session is `reviewing`.
+ * The last step: what stops the order (each problem a link to its field), the whole design as a
+ * table (every part with its material and colour, and every personal text and artwork with its
+ * price), size and quantity, the checkout and the total. Shown while the session is `reviewing`.
+ * When placing the order fails, focus moves to the first problem, or to the shop's answer.
  */
-export function ReviewPanel() {
+export function ReviewPanel({ onRevealPart }: ReviewPanelProps = {}) {
   const actor = useConfiguratorActor();
   const product = useSelector(actor, (snapshot) => snapshot.context.entry.product);
   const design = useSelector(actor, (snapshot) => snapshot.context.summary.resolved.assignment);
@@ -20,22 +32,53 @@ export function ReviewPanel() {
   const quantity = useSelector(actor, (snapshot) => snapshot.context.quantity);
   const remixOf = useSelector(actor, (snapshot) => snapshot.context.remixOf);
   const designDocument = useDesignDocument();
-  const canExport = useSelector(actor, (snapshot) => snapshot.can({ type: 'order.export' }));
+  const entry = useSelector(actor, (snapshot) => snapshot.context.entry);
+  const personalisation = useSelector(actor, (snapshot) => snapshot.context.summary.personalisation);
+  const artwork = useSelector(actor, (snapshot) => snapshot.context.summary.artwork);
+  const contact = useSelector(actor, (snapshot) => snapshot.context.contact);
+  const address = useSelector(actor, (snapshot) => snapshot.context.address);
+  const attempted = useSelector(actor, (snapshot) => snapshot.context.checkoutAttempted);
+  const failures = useSelector(actor, (snapshot) => snapshot.context.checkoutFailures);
+  const submitError = useSelector(actor, (snapshot) => snapshot.context.submitError);
+  const allProblems = useMemo(
+    () => checkoutProblems({ entry, summary: { personalisation, artwork }, sizeId, contact, address }),
+    [entry, personalisation, artwork, sizeId, contact, address],
+  );
+  // A design that cannot be made is said at once; what the checkout lacks, once the customer tries to order.
+  const problems = attempted ? allProblems : allProblems.filter((problem) => problem.target.kind === 'personalisation');
+  const items = useMemo(() => personalisedItems(product, { personalisation, artwork, price }), [product, personalisation, artwork, price]);
+  const wording = wordingOf(product);
   const [quantityText, setQuantityText] = useState(String(quantity));
-  // Exported during this visit to the review (the session keeps its last export across visits).
-  const [exported, setExported] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const problemsRef = useRef<HTMLDivElement>(null);
   const id = useId();
   const money = (amount: number) => formatMoney(amount, price.currency);
   const quantityValid = /^\d+$/.test(quantityText) && Number(quantityText) >= 1 && Number(quantityText) <= MAX_QUANTITY;
+  const sizeMissing = attempted && sizeId === null;
 
   // A new view: tell keyboard and screen-reader users where they are.
   useLayoutEffect(() => headingRef.current?.focus(), []);
 
+  // Each failed attempt takes the customer to what needs them: the shop's answer, or the first problem.
   useEffect(() => {
-    const subscription = actor.on('order.exported', () => setExported(true));
-    return () => subscription.unsubscribe();
-  }, [actor]);
+    if (failures === 0) return;
+    const target = submitError ? document.getElementById(domIds.checkoutField('error')) : problemsRef.current?.querySelector('a');
+    if (!target) return;
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    target.focus({ preventScroll: true });
+  }, [failures, submitError]);
+
+  const fix = (target: OrderBlockerTarget) => {
+    if (target.kind === 'personalisation') {
+      // The field is in the option panel: back to the design, its section open, the field focused.
+      flushSync(() => actor.send({ type: 'review.back' }));
+      onRevealPart?.(target.partId);
+    }
+    const field = document.getElementById(problemFieldId(target));
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+  };
 
   const rows = product.parts.map((part) => {
     const cells = part.attributeIds.map((attributeId) => {
@@ -53,13 +96,15 @@ export function ReviewPanel() {
   return (
     <section className="review" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1} className="review__heading">Review your design</h2>
+      <OrderProblems ref={problemsRef} problems={problems} onFix={fix} />
       <div className="review__fields">
         <div className="field">
-          <label htmlFor={`${id}-size`}>Size</label>
+          <label htmlFor={domIds.checkoutField('size')}>Size</label>
           <select
-            id={`${id}-size`}
+            id={domIds.checkoutField('size')}
             value={sizeId ?? ''}
-            aria-describedby={`${id}-size-hint`}
+            aria-invalid={sizeMissing ? true : undefined}
+            aria-describedby={sizeMissing ? `${id}-size-error` : wording.sizeHint ? `${id}-size-hint` : undefined}
             onChange={(event) => actor.send({ type: 'review.size', sizeId: event.target.value })}
           >
             <option value="" disabled>Choose your size</option>
@@ -67,7 +112,9 @@ export function ReviewPanel() {
               <option key={size.id} value={size.id}>{size.label}</option>
             ))}
           </select>
-          <p id={`${id}-size-hint`} className="field__hint">EU, US and UK sizes.</p>
+          {sizeMissing
+            ? <p id={`${id}-size-error`} className="field__hint field__hint--error">Choose your size.</p>
+            : wording.sizeHint && <p id={`${id}-size-hint`} className="field__hint">{wording.sizeHint}</p>}
         </div>
         <div className="field field--narrow">
           <label htmlFor={`${id}-quantity`}>Quantity</label>
@@ -88,7 +135,7 @@ export function ReviewPanel() {
             }}
           />
           <p id={`${id}-quantity-hint`} className={quantityValid ? 'field__hint' : 'field__hint field__hint--error'}>
-            {quantityValid ? `1 to ${MAX_QUANTITY} pairs.` : `Enter a whole number from 1 to ${MAX_QUANTITY}; the order keeps ${quantity}.`}
+            {quantityValid ? `1 to ${countOf(product, MAX_QUANTITY)}.` : `Enter a whole number from 1 to ${MAX_QUANTITY}; the order keeps ${quantity}.`}
           </p>
         </div>
       </div>
@@ -125,6 +172,30 @@ export function ReviewPanel() {
         </table>
       </div>
 
+      {items.length > 0 && (
+        <div className="review__table-wrap">
+          <table className="review__table">
+            <caption className="review__caption">Personalisation</caption>
+            <thead>
+              <tr>
+                <th scope="col">Where</th>
+                <th scope="col">What is made</th>
+                <th scope="col">Price</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.fieldId}>
+                  <th scope="row">{item.label}</th>
+                  <td>{item.description}</td>
+                  <td>{item.amount > 0 ? `+${money(item.amount)}` : 'Included'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
       <CheckoutForm formId={`${id}-checkout`} />
       <ShareLink />
       <GallerySubmit design={designDocument} remixOf={remixOf} />
@@ -140,17 +211,10 @@ export function ReviewPanel() {
           <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'review.back' })}>
             Back to design
           </button>
-          <button type="button" className="button button--secondary" disabled={!canExport} aria-describedby={`${id}-export-hint`} onClick={() => actor.send({ type: 'order.export' })}>
-            Export order
-          </button>
           <PlaceOrderButton formId={`${id}-checkout`} />
         </div>
-        <p id={`${id}-export-hint`} className="review__hint">
-          {canExport
-            ? exported
-              ? 'Order exported: the file is in your downloads.'
-              : 'Downloads your order as a JSON file for the workshop.'
-            : 'Choose a size to export your order.'}
+        <p className="review__hint">
+          Placing the order sends it to the shop. Nothing is charged now: the shop confirms the order by email and asks for payment then.
         </p>
       </div>
 

@@ -11,4 +11,8 @@ export const domIds = {
   partSection: (part: PartId) => `part-${part}`,
   /** The button that expands and collapses one part's section. */
   partToggle: (part: PartId) => `part-${part}-toggle`,
+  /** The text box of a personal text, or the file input of an artwork: where the review's problem links go. */
+  personalisationInput: (fieldId: string) => `personalisation-${fieldId}`,
+  /** A field of the checkout (size, name, email, address lines) or its alert: where the review's problem links and focus go. */
+  checkoutField: (name: 'size' | 'name' | 'email' | 'error' | `address-${string}`) => `checkout-${name}`,
 } as const;

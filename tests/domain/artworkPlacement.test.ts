@@ -46,7 +46,7 @@ describe('an artwork on the front', () => {
     const embroidered = front(designWith('embroidery'), { frontArtwork: 'a1b2c3d4e5f60718' }, logo({ colours: 9 }));
     expect(embroidered.problems).toEqual(['Embroidery takes at most 6 thread colours. This artwork has 9 colours.']);
     const screened = front(designWith('screen'), { frontArtwork: 'a1b2c3d4e5f60718' }, logo({ colours: 3 }));
-    expect(screened.prices).toEqual([{ ruleId: 'personalisation:frontArtwork:colours:0', label: 'Screen colours (3 × 1.50)', amount: 450 }]);
+    expect(screened.prices).toEqual([{ ruleId: 'personalisation:frontArtwork:colours:0', label: 'Screen colours (3 × €1.50)', amount: 450 }]);
   });
 
   it('is not offered without a print method on the front, and refused by the server then', () => {
@@ -71,6 +71,6 @@ describe('an artwork on the front', () => {
       positionMm: { x: 40, y: 76 }, sizeMm: { width: 200, height: 100 }, effectiveDpi: 406, pixels: { width: 3307, height: 4252 },
     })]);
     const order = createOrderDocument(tshirt, document, tshirt.product.sizes[2]!, 1, new Date('2026-12-01T00:00:00Z'), artworks);
-    expect(order.price.surcharges).toContainEqual({ ruleId: 'personalisation:frontArtwork:colours:0', label: 'Screen colours (3 × 1.50)', amount: 450 });
+    expect(order.price.surcharges).toContainEqual({ ruleId: 'personalisation:frontArtwork:colours:0', label: 'Screen colours (3 × €1.50)', amount: 450 });
   });
 });

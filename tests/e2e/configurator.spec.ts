@@ -188,34 +188,33 @@ test.describe('colourways', () => {
   });
 });
 
-test.describe('review and export', () => {
-  test('exports only once a size is chosen', async () => {
+test.describe('review and order', () => {
+  test('orders only once a size is chosen, and says so at the size', async () => {
     await configurator.reviewButton.click();
     await expect(configurator.reviewHeading).toBeFocused();
     await expect(configurator.reviewTable.getByRole('row', { name: /Toe cap/ })).toContainText('Full-grain leather');
-    await expect(configurator.exportButton).toBeDisabled();
-    await expect(configurator.exportButton).toHaveAccessibleDescription('Choose a size to export your order.');
+    await configurator.fillContactAndAddress();
+    await configurator.placeOrderButton.click();
+    await expect(configurator.sizeSelect).toHaveAttribute('aria-invalid', 'true');
+    await expect(configurator.orderProblems.getByRole('link', { name: 'Choose your size.' })).toBeFocused();
     await configurator.sizeSelect.selectOption({ label: 'EU 42 · US 8.5 · UK 8' });
-    await expect(configurator.exportButton).toBeEnabled();
+    await expect(configurator.sizeSelect).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(configurator.orderProblems).toHaveCount(0);
     await configurator.backToDesignButton.click();
     await expect(configurator.reviewButton).toBeFocused();
     await expect(configurator.radioGroup('Toe cap colour')).toBeVisible();
   });
 
-  test('downloads the order as pretty-printed JSON that matches the published schema', async () => {
+  test('places the order, which the shop\'s staff read in the published schema', async () => {
     await configurator.choose('Toe cap colour', 'Navy');
     await configurator.reviewButton.click();
     await configurator.sizeSelect.selectOption({ label: 'EU 42 · US 8.5 · UK 8' });
     await configurator.quantityInput.fill('2');
     await expect(configurator.page.getByRole('definition').filter({ hasText: '€238.00' })).toBeVisible();
+    await configurator.fillContactAndAddress();
+    await configurator.placeOrderButton.click();
 
-    const download = await configurator.download(() => configurator.exportButton.click());
-
-    expect(download.suggestedFilename()).toMatch(/^atelier-order-sneaker-[0-9a-f]{8}\.json$/);
-    await expect(configurator.exportButton).toHaveAccessibleDescription(/Order exported/);
-    const text = await readFile(await download.path(), 'utf8');
-    expect(text).toMatch(/^\{\n {2}"schema": "atelier\.order\/1",\n/);
-    const order = JSON.parse(text);
+    const order = await configurator.placedOrder(FULFILMENT_TOKEN);
     await expectValidOrder(order);
     expect(order).toMatchObject({
       product: { id: 'sneaker' },
@@ -259,7 +258,7 @@ test.describe('keyboard only', () => {
     await configurator.expectChosen('Laces colour', 'Cognac');
     await configurator.expectChosen('Laces material', 'Waxed round laces');
 
-    // Review, size, quantity, export.
+    // Review, size, quantity, then the order.
     await configurator.tabTo(configurator.reviewButton);
     await keys.press('Enter');
     await expect(configurator.reviewHeading).toBeFocused();
@@ -272,10 +271,22 @@ test.describe('keyboard only', () => {
     await keys.press('ArrowUp');
     await keys.press('ArrowUp');
     await expect(configurator.quantityInput).toHaveValue('3');
-    await configurator.tabTo(configurator.exportButton);
-    const download = await configurator.download(() => keys.press('Enter'));
+    for (const [name, value] of [['Name', 'Ada Lovelace'], ['Email', 'ada.keys@example.com']] as const) {
+      await configurator.tabTo(page.getByRole('textbox', { name, exact: true }));
+      await keys.type(value);
+    }
+    await configurator.tabTo(page.getByRole('combobox', { name: 'Country', exact: true }));
+    await keys.type('Fra');
+    await expect(page.getByRole('combobox', { name: 'Country', exact: true })).toHaveValue('FR');
+    for (const [name, value] of [['Street and number', '1 Rue de Rivoli'], ['Postal code', '75001'], ['Town or city', 'Paris']] as const) {
+      await configurator.tabTo(page.getByRole('textbox', { name, exact: true }));
+      await keys.type(value);
+    }
+    await configurator.tabTo(configurator.placeOrderButton);
+    await keys.press('Enter');
+    await expect(page.getByRole('heading', { name: /^Thank you: order ATL-\d{6}$/ })).toBeFocused();
 
-    const order = JSON.parse(await readFile(await download.path(), 'utf8'));
+    const order = await configurator.placedOrder(FULFILMENT_TOKEN);
     await expectValidOrder(order);
     expect(order).toMatchObject({
       size: { eu: '37' },
@@ -347,16 +358,19 @@ test.describe('on a phone', () => {
 
 let validate: ((order: unknown) => Promise<void>) | undefined;
 
-/** Validates an order against public/schemas/order.schema.json (which refers to design.schema.json). */
+const FULFILMENT_TOKEN = 'e2e-fulfilment-token';
+
+/** Validates an order as the shop stores it against public/schemas/server-order.schema.json (which refers to order and design). */
 async function expectValidOrder(order: unknown): Promise<void> {
   if (!validate) {
-    const [orderSchema, designSchema] = await Promise.all(
-      ['order', 'design'].map(async (name) => JSON.parse(await readFile(new URL(`../../public/schemas/${name}.schema.json`, import.meta.url), 'utf8'))),
+    const [serverOrderSchema, orderSchema, designSchema] = await Promise.all(
+      ['server-order', 'order', 'design'].map(async (name) => JSON.parse(await readFile(new URL(`../../public/schemas/${name}.schema.json`, import.meta.url), 'utf8'))),
     );
     const ajv = new Ajv2020({ allErrors: true, strict: true });
     addFormats(ajv);
     ajv.addSchema(designSchema);
-    const check = ajv.compile(orderSchema);
+    ajv.addSchema(orderSchema);
+    const check = ajv.compile(serverOrderSchema);
     validate = async (candidate) => {
       const valid = check(candidate);
       expect(check.errors ?? [], 'the exported order should match order.schema.json').toEqual([]);

@@ -52,7 +52,7 @@ test('the configurator with its 3D preview, the review and an order run under th
   await configurator.reviewButton.click();
   await configurator.sizeSelect.selectOption({ label: 'EU 42 · US 8.5 · UK 8' });
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Ada Lovelace');
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill('ada.csp@example.com');
+  await configurator.fillContactAndAddress({ email: 'ada.csp@example.com' });
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByRole('heading', { name: /^Thank you: order ATL-\d{6}$/ })).toBeVisible();
   expect(await violations()).toEqual([]);
@@ -85,7 +85,7 @@ test('the t-shirt with uploaded artwork, the 2D illustration and its captured pi
   await flatConfigurator.reviewButton.click();
   await flatConfigurator.sizeSelect.selectOption({ label: 'EU 42 · US 8.5 · UK 8' });
   await flat.getByRole('textbox', { name: 'Name', exact: true }).fill('Grace Hopper');
-  await flat.getByRole('textbox', { name: 'Email', exact: true }).fill('grace.csp@example.com');
+  await flatConfigurator.fillContactAndAddress({ name: 'Grace Hopper', email: 'grace.csp@example.com' });
   await flat.getByRole('button', { name: 'Place order' }).click();
   await expect(flat.getByRole('heading', { name: /^Thank you: order ATL-\d{6}$/ })).toBeVisible();
   expect(await flatViolations()).toEqual([]);

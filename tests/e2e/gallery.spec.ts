@@ -78,7 +78,7 @@ test('shares a design, shows it with its picture, takes one vote per visitor, an
   await configurator.reviewButton.click();
   await configurator.sizeSelect.selectOption({ label: 'EU 42 · US 8.5 · UK 8' });
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Grace Hopper');
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill('grace@example.com');
+  await configurator.fillContactAndAddress({ name: 'Grace Hopper', email: 'grace@example.com' });
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByRole('heading', { name: /^Thank you: order ATL-\d{6}$/ })).toBeVisible();
   await page.goto('/gallery?product=sneaker');

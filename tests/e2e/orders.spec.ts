@@ -19,8 +19,7 @@ async function fillCheckout(page: Page, email: string): Promise<void> {
   await configurator.reviewButton.click();
   await configurator.sizeSelect.selectOption({ label: 'EU 42 · US 8.5 · UK 8' });
   await configurator.quantityInput.fill('2');
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Ada Lovelace');
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+  await configurator.fillContactAndAddress({ email });
 }
 
 /** The orders the fulfilment export holds for one email address. */
@@ -38,7 +37,7 @@ test('places an order, confirms its number, and finds it again after a reload', 
   const heading = page.getByRole('heading', { name: /^Thank you: order ATL-\d{6}$/ });
   await expect(heading).toBeFocused();
   const orderNumber = (await page.getByTestId('order-number').textContent())!;
-  await expect(configurator.announcements).toContainText(`Order ${orderNumber} placed: €238.00`);
+  await expect(configurator.announcements).toContainText(`Order ${orderNumber} sent to the shop: €238.00`);
   const recordUrl = (await page.getByRole('link', { name: 'order record' }).getAttribute('href'))!;
 
   await page.reload();

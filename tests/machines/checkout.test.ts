@@ -34,6 +34,7 @@ function readyToOrder(actor: ReturnType<typeof shop>['actor']) {
   actor.send({ type: 'review.size', sizeId: 'eu-42' });
   actor.send({ type: 'review.quantity', quantity: 2 });
   actor.send({ type: 'checkout.contact', contact: { name: ' Ada Lovelace ', email: 'ada@example.com' } });
+  actor.send({ type: 'checkout.address', address: { line1: ' 1 Rue de Rivoli ', line2: '', city: 'Paris', postalCode: '75001', country: 'FR' } });
 }
 
 describe('placing an order', () => {
@@ -48,6 +49,7 @@ describe('placing an order', () => {
       idempotencyKey: 'key-1',
       body: {
         size: { eu: '42' }, quantity: 2, contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
+        shippingAddress: { line1: '1 Rue de Rivoli', line2: '', city: 'Paris', postalCode: '75001', country: 'FR' },
         clientPrice: { unitTotal: 13400, total: 26800, currency: 'EUR' },
         previewImages: [{ view: 'side' }],
         design: { productId: 'sneaker', rulesVersion: entry.rulesVersion, chosenByCustomer: ['vamp.material'] },
@@ -55,7 +57,8 @@ describe('placing an order', () => {
     });
     const { context } = actor.getSnapshot();
     expect(context.placedOrder?.orderNumber).toBe('ATL-000001');
-    expect(context.announcement).toContain('Order ATL-000001 placed');
+    expect(context.announcement).toContain('Order ATL-000001 sent to the shop');
+    expect(context.announcement).toContain('The shop confirms it and asks for payment');
   });
 
   it('does not send an order without size and contact, and says what is missing', () => {
@@ -177,7 +180,7 @@ describe('personal text', () => {
     readyToOrder(actor);
     actor.send({ type: 'order.submit' });
     expect(received).toHaveLength(0);
-    expect(actor.getSnapshot().context.announcement).toContain('Correct your personal text.');
+    expect(actor.getSnapshot().context.announcement).toMatch(/^The order was not placed: one problem stops it\. Heel tab text: Up to 8 characters: this has 12\.$/);
     expect(actor.getSnapshot().can({ type: 'order.export' })).toBe(false);
   });
 
@@ -203,7 +206,7 @@ describe('artwork', () => {
     actor.send({ type: 'artwork.attach', field: 'frontArtwork', artwork });
     let status = actor.getSnapshot().context.summary.artwork.find((candidate) => candidate.field.id === 'frontArtwork')!;
     expect(status.box?.widthMm).toBe(260);
-    expect(actor.getSnapshot().context.summary.price.surcharges.map((line) => line.label)).toContain('Screen colours (3 × 1.50)');
+    expect(actor.getSnapshot().context.summary.price.surcharges.map((line) => line.label)).toContain('Screen colours (3 × €1.50)');
     for (const width of ['200', '150', '120']) actor.send({ type: 'personalisation.edit', key: 'frontArtwork.width', value: width });
     status = actor.getSnapshot().context.summary.artwork.find((candidate) => candidate.field.id === 'frontArtwork')!;
     expect(status.box?.widthMm).toBe(120);

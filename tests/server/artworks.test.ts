@@ -74,7 +74,8 @@ describe('artwork uploads', () => {
     const design = { ...designFrom(tshirt, { 'front.method': 'dtg' }), personalisation: { frontArtwork: artwork.id, 'frontArtwork.width': '200.0', 'frontArtwork.x': '30.0', 'frontArtwork.y': '0.0' } };
     const order = (body: unknown, key: string) => t.app.request('/api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(body) });
     const contact = { name: 'Ada', email: 'ada@example.com' };
-    const placed = await order({ design, size: { eu: 'M' }, quantity: 1, contact }, `artwork-order-${Date.now()}`);
+    const shippingAddress = { line1: '1 Rue de Rivoli', line2: '', city: 'Paris', postalCode: '75001', country: 'FR' };
+    const placed = await order({ design, size: { eu: 'M' }, quantity: 1, contact, shippingAddress }, `artwork-order-${Date.now()}`);
     expect(placed.status).toBe(201);
     const stored = (await placed.json()) as ServerOrder;
     expect(stored.printArtwork).toEqual([expect.objectContaining({ zone: 'front', positionMm: { x: 40, y: 66 }, sizeMm: { width: 200, height: 100 }, effectiveDpi: 406 })]);
@@ -86,7 +87,7 @@ describe('artwork uploads', () => {
     expect((await print.arrayBuffer()).byteLength).toBeGreaterThan(1000);
 
     const { artwork: tiny } = (await (await upload(pngFile(300, 150, [10, 120, 60]), 'image/png', 'tiny.png')).json()) as { artwork: { id: string } };
-    const refused = await order({ design: { ...design, personalisation: { frontArtwork: tiny.id } }, size: { eu: 'M' }, quantity: 1, contact }, `artwork-order-tiny-${Date.now()}`);
+    const refused = await order({ design: { ...design, personalisation: { frontArtwork: tiny.id } }, size: { eu: 'M' }, quantity: 1, contact, shippingAddress }, `artwork-order-tiny-${Date.now()}`);
     expect(refused.status).toBe(422);
     const { error } = (await refused.json()) as { error: { code: string; message: string } };
     expect(error.code).toBe('invalid_personalisation');

@@ -25,7 +25,7 @@ async function order(t: TestApp, personalisation: Record<string, string>): Promi
   const response = await t.app.request('/api/orders', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `heavy-jobs-${++key}-${Date.now()}` },
-    body: JSON.stringify({ design, size: { eu: 'M' }, quantity: 1, contact: { name: 'Ada', email: 'ada@example.com' } }),
+    body: JSON.stringify({ design, size: { eu: 'M' }, quantity: 1, contact: { name: 'Ada', email: 'ada@example.com' }, shippingAddress: { line1: '1 Rue de Rivoli', line2: '', city: 'Paris', postalCode: '75001', country: 'FR' } }),
   });
   expect(response.status, await response.clone().text()).toBe(201);
   return (await response.json()) as ServerOrder;

@@ -99,17 +99,32 @@ describe('placing an order', () => {
     const response = await t.app.request(`/api/orders/${order.id}`);
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(text).not.toMatch(/Lovelace|ada\.lovelace|example\.com/);
+    expect(text).not.toMatch(/Lovelace|ada\.lovelace|example\.com|Rivoli|Paris|75001/);
     const shown = JSON.parse(text) as ServerOrder & { contact: { masked: true; name: string; email: string } };
     expect(shown.contact).toEqual({ masked: true, name: 'A.', email: 'a•••@e•••.com' });
-    const { contact: _hidden, ...rest } = order;
-    expect(shown).toEqual({ ...rest, contact: shown.contact });
+    expect(shown.shippingAddress).toEqual({ masked: true, line1: '1•••', line2: '', city: 'P•••', postalCode: '7•••', country: 'FR' });
+    const { contact: _hidden, shippingAddress: _address, ...rest } = order;
+    expect(shown).toEqual({ ...rest, contact: shown.contact, shippingAddress: shown.shippingAddress });
     const validate = schemaValidator();
     expect(validate(shown) ? [] : validate.errors).toEqual([]);
 
     await expectError(await t.app.request(`/api/orders/${order.id}`, { headers: { Authorization: 'Bearer wrong-token' } }), 401, 'unauthorized');
     const full = (await (await t.app.request(`/api/orders/${order.id}`, { headers: { Authorization: `Bearer ${FULFILMENT_TOKEN}` } })).json()) as ServerOrder;
     expect(full.contact).toEqual({ name: 'Ada Lovelace', email: 'ada.lovelace@example.com' });
+    expect(full.shippingAddress).toEqual({ line1: '1 Rue de Rivoli', line2: '', city: 'Paris', postalCode: '75001', country: 'FR' });
+  });
+
+  it('stores the shipping address as checked, and refuses one the carrier could not use, naming the field', async () => {
+    const address = { line1: '  221B Baker Street ', line2: 'Flat 2', city: 'London', postalCode: 'nw1 6xe', country: 'GB' };
+    const order = (await (await post({ ...orderBody(sneaker, suedeDesign()), shippingAddress: address })).json()) as ServerOrder;
+    expect(order.shippingAddress).toEqual({ line1: '221B Baker Street', line2: 'Flat 2', city: 'London', postalCode: 'NW1 6XE', country: 'GB' });
+
+    const wrongCode = await expectError(await post({ ...orderBody(sneaker, suedeDesign()), shippingAddress: { ...address, postalCode: '75001' } }), 422, 'invalid_address');
+    expect(wrongCode.problems).toEqual([{ path: 'shippingAddress.postalCode', message: '"75001" is not a postal code in United Kingdom: it should look like SW1A 1AA.', hint: 'correct the shipping address' }]);
+    const elsewhere = await expectError(await post({ ...orderBody(sneaker, suedeDesign()), shippingAddress: { ...address, country: 'JP', postalCode: '100-0001' } }), 422, 'invalid_address');
+    expect(elsewhere.message).toMatch(/We do not ship to Japan yet/);
+    const missing = await expectError(await post({ ...orderBody(sneaker, suedeDesign()), shippingAddress: undefined }), 422, 'invalid_request');
+    expect(missing.problems).toEqual([expect.objectContaining({ path: 'shippingAddress', message: 'the order has no shipping address' })]);
   });
 
   it('numbers orders in sequence', async () => {
@@ -247,7 +262,7 @@ describe('refusing an order', () => {
 
   it('answers 422 listing every field of the wrong type', async () => {
     const error = await expectError(await post({ design: 'sneaker', size: 42, quantity: 0, contact: { name: 7 }, colour: 'red' }), 422, 'invalid_request');
-    expect(error.problems!.map((problem) => (problem as { path: string }).path)).toEqual(['colour', 'design', 'size', 'quantity', 'contact.name', 'contact.email']);
+    expect(error.problems!.map((problem) => (problem as { path: string }).path)).toEqual(['colour', 'design', 'size', 'quantity', 'contact.name', 'contact.email', 'shippingAddress']);
     await expectError(await post([]), 422, 'invalid_request');
     await expectError(await post(orderBody(sneaker, suedeDesign(), { quantity: 21 })), 422, 'invalid_request');
   });
@@ -344,6 +359,7 @@ describe('the fulfilment export', () => {
     expect(lines).toHaveLength(1);
     const order = JSON.parse(lines[0]!) as ServerOrder;
     expect(order.orderNumber).toBe('ATL-000002');
+    expect(order.shippingAddress).toEqual({ line1: '1 Rue de Rivoli', line2: '', city: 'Paris', postalCode: '75001', country: 'FR' });
     const validate = schemaValidator();
     expect(validate(order) ? [] : validate.errors).toEqual([]);
     expect((await (await exportUrl('')).text()).trimEnd().split('\n')).toHaveLength(2);
@@ -362,6 +378,8 @@ describe('the fulfilment export', () => {
     expect(second).toContain(',2,EUR,'); // quantity and currency
     expect(second).toContain('"\'=HYPERLINK(""x"")"'); // a formula is defused and quoted
     expect(second).toContain('vamp=MT-SUE/');
+    expect(header).toEqual(expect.arrayContaining(['ship_to_line1', 'ship_to_city', 'ship_to_postal_code', 'ship_to_country']));
+    expect(second).toContain(',1 Rue de Rivoli,,Paris,75001,FR,');
     expect(second).toContain('/images/1');
   });
 

@@ -17,12 +17,12 @@ export async function placeOrderOverHttp(submission: OrderSubmission, signal?: A
       ...(signal ? { signal } : {}),
     });
   } catch {
-    throw new OrderSubmissionError('The shop could not be reached, so the order was not placed yet. Check your connection and try again: you will not be charged twice.', true);
+    throw new OrderSubmissionError('The shop could not be reached, so the order was not sent. Check your connection and try again: the same order is sent, so it cannot arrive twice.', true);
   }
   if (!response.ok) {
     const error = await readApiError(response);
     const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-    throw new OrderSubmissionError(retryable ? `The shop could not take the order just now (${error.message}). Try again: you will not be charged twice.` : `The shop refused the order: ${error.message}. ${error.hint}`, retryable);
+    throw new OrderSubmissionError(retryable ? `The shop could not take the order just now (${error.message}). Try again: the same order is sent, so it cannot arrive twice.` : `The shop refused the order: ${error.message}. ${error.hint}`, retryable);
   }
   const order = (await response.json()) as {
     id: string; orderNumber: string; price: { total: number; currency: string }; leadTime: { totalDays: number }; contact: { email: string };

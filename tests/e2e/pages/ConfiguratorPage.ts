@@ -157,6 +157,33 @@ export class ConfiguratorPage {
     return this.page.getByRole('button', { name: 'Export order', exact: true });
   }
 
+  get placeOrderButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Place order|Try again)$/ });
+  }
+
+  /** The review's list of what stops the order (an error summary of links). */
+  get orderProblems(): Locator {
+    return this.page.getByRole('group', { name: /problems? stops? this order/ });
+  }
+
+  /** Fills in the checkout's contact and shipping address (a Paris address unless told otherwise). */
+  async fillContactAndAddress({ name = 'Ada Lovelace', email = 'ada@example.com', country = 'France', line1 = '1 Rue de Rivoli', postalCode = '75001', city = 'Paris' } = {}): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+    await this.page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+    await this.page.getByRole('combobox', { name: 'Country', exact: true }).selectOption({ label: country });
+    await this.page.getByRole('textbox', { name: 'Street and number', exact: true }).fill(line1);
+    await this.page.getByRole('textbox', { name: 'Postal code', exact: true }).fill(postalCode);
+    await this.page.getByRole('textbox', { name: 'Town or city', exact: true }).fill(city);
+  }
+
+  /** The order the shop stored, as its staff read it (the fulfilment record, with the order's id from the confirmation). */
+  async placedOrder(fulfilmentToken: string): Promise<Record<string, unknown> & { design: { personalisation: Record<string, string> } }> {
+    const url = await this.page.getByRole('link', { name: 'order record' }).getAttribute('href');
+    const response = await this.page.request.get(url!, { headers: { Authorization: `Bearer ${fulfilmentToken}` } });
+    expect(response.ok()).toBe(true);
+    return response.json();
+  }
+
   get backToDesignButton(): Locator {
     return this.page.getByRole('button', { name: 'Back to design', exact: true });
   }

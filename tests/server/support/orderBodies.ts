@@ -60,6 +60,9 @@ export interface OrderBodyOptions {
   readonly contact?: { name: string; email: string };
 }
 
+/** A shipping address every product ships to. */
+export const SHIPPING_ADDRESS = { line1: '1 Rue de Rivoli', line2: '', city: 'Paris', postalCode: '75001', country: 'FR' } as const;
+
 /** The body of `POST /api/orders` for a design, with the price the browser would show. */
 export function orderBody(product: ProductUnderTest, design: DesignDocument, options: OrderBodyOptions = {}): Record<string, unknown> {
   const quantity = options.quantity ?? 1;
@@ -69,6 +72,7 @@ export function orderBody(product: ProductUnderTest, design: DesignDocument, opt
     size: { eu: options.eu ?? '42' },
     quantity,
     contact: options.contact ?? { name: 'Ada Lovelace', email: 'ada@example.com' },
+    shippingAddress: SHIPPING_ADDRESS,
     ...(options.withPrice === false ? {} : { clientPrice: { unitTotal: price.unitTotal, total: price.unitTotal * quantity, currency: price.currency } }),
     ...(options.previewImages ? { previewImages: options.previewImages } : {}),
   };
