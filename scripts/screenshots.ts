@@ -117,10 +117,14 @@ async function shareToGallery(page: Page, colourway: string): Promise<void> {
   await page.getByRole('status').filter({ hasText: 'community gallery' }).waitFor();
 }
 
-/** The checkout's contact fields, with made-up details. */
+/** The checkout's contact and shipping address, with made-up details. */
 async function fillContact(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Sam Example');
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill('sam@example.com');
+  await page.getByRole('combobox', { name: 'Country', exact: true }).selectOption({ label: 'France' });
+  await page.getByRole('textbox', { name: 'Street and number', exact: true }).fill('1 Rue de Rivoli');
+  await page.getByRole('textbox', { name: 'Postal code', exact: true }).fill('75001');
+  await page.getByRole('textbox', { name: 'Town or city', exact: true }).fill('Paris');
 }
 
 /** The port of ATELIER_SCREENSHOTS_PORT, or 4319; anything else ends the script with a clear message. */

@@ -98,8 +98,7 @@ function smallTexts(page: Page): Promise<string[]> {
 async function placeOrder(page: Page): Promise<void> {
   await configurator.reviewButton.click();
   await configurator.sizeSelect.selectOption({ index: 1 });
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Layout Test');
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill('layout@example.com');
+  await configurator.fillContactAndAddress({ name: 'Layout Test', email: 'layout@example.com' });
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByRole('heading', { name: /^Thank you: order/ })).toBeVisible();
 }
