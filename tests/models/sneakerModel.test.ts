@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { NodeIO, type Document, type Primitive } from '@gltf-transform/core';
+import { MeshQuantization } from '../../models/shared/meshQuantization.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ATLAS_PX_PER_MM, PRINT_ZONES, printZonesDocument, type SneakerPrintZoneId } from '../../models/sneaker/printZones.ts';
 
@@ -158,7 +159,7 @@ describe('public/models/sneaker.glb', () => {
 
   beforeAll(async () => {
     bytes = new Uint8Array(readFileSync(GLB_PATH));
-    doc = await new NodeIO().readBinary(bytes);
+    doc = await new NodeIO().registerExtensions([MeshQuantization]).readBinary(bytes);
     parts = Object.fromEntries(PART_IDS.map((id) => [id, readPart(doc, id)])) as Record<PartId, PartData>;
     overall = { min: [Infinity, Infinity, Infinity], max: [-Infinity, -Infinity, -Infinity] };
     for (const mesh of doc.getRoot().listMeshes()) {
