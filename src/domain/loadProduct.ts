@@ -2,8 +2,9 @@ import { DocumentReader, ID_PATTERN, describe } from './documentReader.ts';
 import { failed, knownNamesHint, ok, type Result } from './problems.ts';
 import { ILLUSTRATIONS, type ViewDirection, type AttributeDef, type MaterialAppearance, type MaterialPalette, type OptionDef, type PartDef, type PresetDef, type Product, type ProductIllustrationKind, type SizeDef } from './productModel.ts';
 import { parseYamlSource } from './yamlSource.ts';
+import { readCameraViews } from './readCameraViews.ts';
 
-const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'illustration', 'view', 'colours', 'materials', 'parts', 'sizes', 'presets'];
+const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'illustration', 'view', 'views', 'colours', 'materials', 'parts', 'sizes', 'presets'];
 const COLOUR_KEYS = ['label', 'code', 'hex'];
 const MATERIAL_KEYS = ['label', 'code', 'appearance', 'colours'];
 const APPEARANCE_KEYS = ['roughness', 'metalness', 'clearcoat', 'sheen'];
@@ -64,13 +65,14 @@ export function loadProduct(file: string, text: string): Result<Product> {
   const { parts, attributes, palettes } = readParts(reader, root.parts, materials, colours, declaredMaterials);
   const sizes = readSizes(reader, root.sizes);
   const presets = readPresets(reader, root.presets, attributes);
+  const views = readCameraViews(reader, root.views, parts);
 
   if (reader.problems.length > 0 || id === undefined || name === undefined || currency === undefined || basePrice === undefined || baseLeadTimeDays === undefined || model === undefined) {
     return failed(reader.problems);
   }
   return ok({
     id, name, description, currency, basePrice: Math.round(basePrice * 100), baseLeadTimeDays, model,
-    illustration: illustration as ProductIllustrationKind, ...(view ? { view } : {}), colours: [...colours.values()].map((entry) => entry.option), parts, attributes, palettes, sizes, presets,
+    illustration: illustration as ProductIllustrationKind, ...(view ? { view } : {}), ...(views.length > 0 ? { views } : {}), colours: [...colours.values()].map((entry) => entry.option), parts, attributes, palettes, sizes, presets,
   });
 }
 

@@ -1,7 +1,9 @@
 import { Canvas } from '@react-three/fiber';
-import { Suspense, useCallback, useState, type CSSProperties } from 'react';
+import { Suspense, useCallback, useRef, useState, type CSSProperties } from 'react';
 import { NeutralToneMapping } from 'three';
-import type { ArtworkPrint, ModelVariant, PartId, PartLook, PrintAtlas, Product, TextPrint } from '../../domain/index.ts';
+import type { ArtworkPrint, CameraView, ModelVariant, PartId, PartLook, PrintAtlas, Product, TextPrint } from '../../domain/index.ts';
+import type { CameraRigHandle } from './CameraRig.tsx';
+import { CameraViewButtons } from './CameraViewButtons.tsx';
 import { modelUrlOf, preloadProductModel } from './modelLoader.ts';
 import { PreviewProgress } from './PreviewProgress.tsx';
 import { ProductScene } from './ProductScene.tsx';
@@ -42,6 +44,8 @@ export function ProductPreview({ product, looks, variant, atlas, prints, artwork
   const [shown, setShown] = useState(false);
   const onFirstFrame = useCallback(() => setShown(true), []);
   const focusedLabel = product.parts.find((part) => part.id === focusedPart)?.label;
+  const rig = useRef<CameraRigHandle>(null);
+  const showView = useCallback((view: CameraView) => void rig.current?.showView(view), []);
 
   return (
     <div style={frame}>
@@ -57,11 +61,12 @@ export function ProductPreview({ product, looks, variant, atlas, prints, artwork
         >
           <StudioLighting />
           <Suspense fallback={<ShaderWarmup />}>
-            <ProductScene product={product} looks={looks} variant={variant} {...(atlas ? { atlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} />
+            <ProductScene product={product} looks={looks} variant={variant} {...(atlas ? { atlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} rig={rig} />
           </Suspense>
         </Canvas>
       </div>
       {!shown && <PreviewProgress url={url} label={`Loading the 3D preview of the ${product.name}`} />}
+      {shown && <CameraViewButtons views={product.views ?? []} onPick={showView} />}
     </div>
   );
 }
