@@ -37,6 +37,8 @@ const FRAMING_MARGIN = 0.95;
 /** How much of the frame (each way) the model's box fills in a preset view, and a part's in a detail. */
 const PRESET_FILL = 0.86;
 const DETAIL_FILL = 0.6;
+/** CSS pixels at the foot of the preview taken by the camera view buttons, which the model keeps clear of. */
+const CONTROLS_HEIGHT = 64;
 const { ACTION } = CameraControlsImpl;
 
 /**
@@ -99,7 +101,7 @@ export const CameraRig = memo(function CameraRig({ product, parts, focusedPart, 
       const target = shoe.center.clone();
       if (partBox) target.lerp(partBox.getCenter(new Vector3()), AIM_TOWARD_PART);
       // The overview fills the frame with the model, seen from its direction.
-      const overview = partBox ? null : frameMeshes(allMeshes(parts), direction, fovOf(camera), size.width / Math.max(1, size.height), PRESET_FILL);
+      const overview = partBox ? null : frameMeshes(allMeshes(parts), direction, fovOf(camera), size.width / Math.max(1, size.height), PRESET_FILL, CONTROLS_HEIGHT / Math.max(1, size.height));
       if (overview) target.copy(overview.target);
       const distance = partBox ? fitDistance * FOCUS_DISTANCE : (overview?.distance ?? fitDistance);
       const position = direction.multiplyScalar(distance).add(target);
@@ -132,7 +134,7 @@ export const CameraRig = memo(function CameraRig({ product, parts, focusedPart, 
       if (!controls) return Promise.resolve();
       const direction = new Vector3(...view.direction).normalize();
       const focused = view.focus === undefined ? undefined : parts.meshes.get(view.focus);
-      const framed = frameMeshes(focused ?? allMeshes(parts), direction, fovOf(camera), size.width / Math.max(1, size.height), focused ? DETAIL_FILL : PRESET_FILL);
+      const framed = frameMeshes(focused ?? allMeshes(parts), direction, fovOf(camera), size.width / Math.max(1, size.height), focused ? DETAIL_FILL : PRESET_FILL, CONTROLS_HEIGHT / Math.max(1, size.height));
       if (!framed) return Promise.resolve();
       const { target } = framed;
       // A detail comes close, but never inside the zoom limit the customer has.

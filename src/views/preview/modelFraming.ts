@@ -15,15 +15,19 @@ const MAX_POINTS = 6000;
  * every vertex falls within `fill` of a perspective frame each way (0.86: a 7 % border), for this
  * vertical field of view (degrees) and aspect. Measured on the vertices themselves, so a long, low
  * shoe or a wide shirt fills the frame, where a bounding sphere or box would leave it small.
+ * `keepClearBelow` is the share of the frame's height, at its foot, to keep free (controls laid
+ * over the picture there).
  *
  * @example
  * const { target, distance } = frameMeshes(meshes, new Vector3(0, 0.1, 1).normalize(), 30, 16 / 9, 0.86);
  */
-export function frameMeshes(meshes: readonly Mesh[], direction: Vector3, fovDegrees: number, aspect: number, fill: number): Framing | null {
+export function frameMeshes(meshes: readonly Mesh[], direction: Vector3, fovDegrees: number, aspect: number, fill: number, keepClearBelow = 0): Framing | null {
   const points = visibleVertices(meshes);
   if (points.length === 0) return null;
-  const tanV = Math.tan(MathUtils.degToRad(fovDegrees) / 2) * fill;
-  const tanH = tanV * aspect;
+  const tanFull = Math.tan(MathUtils.degToRad(fovDegrees) / 2);
+  const clear = Math.min(0.4, Math.max(0, keepClearBelow));
+  const tanV = tanFull * fill * (1 - clear);
+  const tanH = tanFull * fill * aspect;
   // The view's axes with y up (looking straight down or up, the view's "up" is along -z or +z).
   const worldUp = Math.abs(direction.y) > 0.999 ? new Vector3(0, 0, -Math.sign(direction.y)) : new Vector3(0, 1, 0);
   const right = new Vector3().crossVectors(worldUp, direction).normalize();
@@ -43,7 +47,8 @@ export function frameMeshes(meshes: readonly Mesh[], direction: Vector3, fovDegr
     const z = p.dot(direction) - cz;
     distance = Math.max(distance, z + Math.abs(p.dot(right) - cx) / tanH, z + Math.abs(p.dot(up) - cy) / tanV);
   }
-  const target = right.multiplyScalar(cx).add(up.multiplyScalar(cy)).addScaledVector(direction, cz);
+  // Looking a little below the middle lifts the model clear of what lies over the foot of the frame.
+  const target = right.multiplyScalar(cx).add(up.multiplyScalar(cy - clear * distance * tanFull)).addScaledVector(direction, cz);
   return { target, distance };
 }
 
