@@ -23,7 +23,7 @@ function readPart(doc: Document, name: string): Part {
   if (!primitive) throw new Error(`the sneaker has no mesh "${name}"`);
   const read = (semantic: string): V3[] => {
     const accessor = primitive.getAttribute(semantic)!;
-    return Array.from({ length: accessor.getCount() }, (_, i) => accessor.getElement(i, []) as V3);
+    return Array.from({ length: accessor.getCount() }, (_, i) => accessor.getElement(i, [] as number[]) as V3);
   };
   return { positions: read('POSITION'), normals: read('NORMAL'), indices: Array.from(primitive.getIndices()!.getArray()!) };
 }
@@ -210,17 +210,17 @@ describe('the sneaker’s made details', () => {
   it('has a heel tab that is a pull loop: seen from the side, a finger-sized hole between its two legs above the collar', () => {
     const tab = readPart(doc, 'heelTab');
     const heel = readPart(doc, 'heelCounter');
-    const collarTop = Math.max(...heel.positions.map((p) => p[1]));
+    const counterTop = Math.max(...heel.positions.map((p) => p[1]));
     const top = Math.max(...tab.positions.map((p) => p[1]));
-    expect(top - collarTop).toBeGreaterThan(0.012);
-    // Half way up the loop, across the middle of the tab, the material lies in two legs with air between.
-    const y = collarTop + 0.45 * (top - collarTop);
+    expect(top - counterTop).toBeGreaterThan(0.015);
+    // Up in the loop, across the middle of the tab, the material lies in two legs with air between.
+    const y = counterTop + 0.62 * (top - counterTop);
     const xs = tab.positions
       .filter((p) => Math.abs(p[1] - y) < 0.0015 && Math.abs(p[2]) < 0.004)
       .map((p) => p[0])
       .sort((a, b) => a - b);
     expect(xs.length).toBeGreaterThan(4);
     const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
-    expect(Math.max(...gaps)).toBeGreaterThan(0.003);
+    expect(Math.max(...gaps)).toBeGreaterThan(0.005);
   });
 });
