@@ -45,7 +45,7 @@ export const ProductScene = memo(function ProductScene({ product, looks, variant
       <ProductModel parts={parts} looks={looks} variant={variant} onPartClick={onPartClick} />
       {/* Mounted only once there is something to print: its 2048² texture is not free to upload. */}
       {atlas && (prints.length > 0 || artworks.length > 0) && <PrintOverlay parts={parts} atlas={atlas} prints={prints} artworks={artworks} />}
-      <FloorShadow parts={parts} />
+      <FloorShadow parts={parts} hiddenMeshes={variant.hiddenMeshes} />
       <CameraRig ref={rig} product={product} parts={parts} focusedPart={focusedPart} />
     </>
   );
