@@ -29,9 +29,9 @@ export function eyelets(): Eyelet[] {
   return out;
 }
 
-const RING_INNER = 0.0017;
-const RING_OUTER = 0.003;
-const RING_HEIGHT = 0.0007;
+const RING_INNER = 0.0027;
+const RING_OUTER = 0.0041;
+const RING_HEIGHT = 0.0005;
 
 /** Metal eyelet rings (a non-configurable `fixed_` mesh). */
 export function buildEyeletRings(list: readonly Eyelet[]): MeshBuilder {
@@ -62,7 +62,7 @@ export function buildEyeletRings(list: readonly Eyelet[]): MeshBuilder {
   return mesh;
 }
 
-const LACE: TubeSection = { width: 0.0027, thickness: 0.00068, sides: 6 };
+const LACE: TubeSection = { width: 0.0022, thickness: 0.00068, sides: 6 };
 const AGLET: TubeSection = { width: 0.0012, thickness: 0.0012, sides: 6 };
 
 /** The laces and the plastic aglets on their ends. */
@@ -72,8 +72,10 @@ export interface LaceMeshes {
 }
 
 /** Where the path through an eyelet starts: below the leather, then just above the ring. */
-const eyeletIn = (e: Eyelet): Vec3 => addScaled(e.p, e.n, -0.0026);
-const eyeletOut = (e: Eyelet): Vec3 => addScaled(e.p, e.n, RING_HEIGHT + 0.0004);
+const EYELET_DEPTH = 0.0026;
+const EYELET_RISE = RING_HEIGHT + 0.0019;
+const eyeletIn = (e: Eyelet): Vec3 => addScaled(e.p, e.n, -EYELET_DEPTH);
+const eyeletOut = (e: Eyelet): Vec3 => addScaled(e.p, e.n, EYELET_RISE);
 
 /** The point `lift` above the last at station `x`, `s` from the centre line (+ lateral). */
 function onLast(x: number, s: number, lift: number): { p: Vec3; n: Vec3 } {
@@ -122,8 +124,11 @@ export function buildLaces(list: readonly Eyelet[], supportMeshes: readonly Mesh
     const aOut = eyeletOut(a);
     const n = normalize(add(a.n, nb));
     const mids = [0.3, 0.7].map((t) => addScaled(lerp(aOut, b, t), n, lift * Math.sin(Math.PI * t)));
-    const ctrl = [eyeletIn(a), aOut, ...mids, b, ...(bIn ? [bIn] : [])];
-    let path = catmullRomPath(ctrl, 2);
+    // Through an eyelet the lace runs straight along its axis, from below the leather through the
+    // ring's centre to above its rim; only then does it curve toward the next eyelet.
+    const centreOf = (inside: Vec3, outside: Vec3): Vec3 => lerp(inside, outside, EYELET_DEPTH / (EYELET_DEPTH + EYELET_RISE));
+    const between = catmullRomPath([aOut, ...mids, b], 2);
+    let path = [eyeletIn(a), centreOf(eyeletIn(a), aOut), ...between, ...(bIn ? [centreOf(bIn, b), bIn] : [])];
     path = drapeOver(path, near(lerp(aOut, b, 0.5), 0.04), LACE.thickness + 0.0003, 3);
     const side = normalize(cross(n, sub(b, aOut)));
     sweepTube(laces, path, side, LACE, false);

@@ -36,7 +36,7 @@ const leather = (colour: string): DefaultMaterial => ({ colour, roughness: 0.55,
  * frame matches what the configurator applies. Nothing is double-sided: every part is a closed
  * shell or faces the only side it can be seen from.
  */
-export const DEFAULT_MATERIALS: Record<SneakerPartId | 'fixed_eyelets' | 'fixed_aglets', DefaultMaterial> = {
+export const DEFAULT_MATERIALS: Record<SneakerPartId | 'fixed_eyelets' | 'fixed_aglets' | 'fixed_stitches', DefaultMaterial> = {
   toeCap: leather('#f3f2ee'),
   vamp: leather('#f3f2ee'),
   quarter: leather('#f3f2ee'),
@@ -51,6 +51,8 @@ export const DEFAULT_MATERIALS: Record<SneakerPartId | 'fixed_eyelets' | 'fixed_
   outsole: { colour: '#b9803f', roughness: 0.75, metalness: 0, doubleSided: false },
   fixed_eyelets: { colour: '#c8ccd0', roughness: 0.35, metalness: 1, doubleSided: false },
   fixed_aglets: { colour: '#d9d9d6', roughness: 0.4, metalness: 0, doubleSided: false },
+  // Tonal waxed thread: a shade darker than the white leather, so it reads on it and on colours.
+  fixed_stitches: { colour: '#cfc8b8', roughness: 0.8, metalness: 0, doubleSided: false },
 };
 
 /** Converts `#rrggbb` (sRGB) to linear RGB, the space glTF's baseColorFactor uses. */

@@ -8,7 +8,8 @@ import { rockerLift, rockerSlope } from './sneakerShape.ts';
 import { buildMidsole, buildOutsole } from './sole.ts';
 import { buildTongue } from './tongue.ts';
 import { buildCollarRoll, buildLining } from './lining.ts';
-import { buildUpperLeather } from './upperParts.ts';
+import { buildUpperLeather, panelStitchLines } from './upperParts.ts';
+import { buildStitches } from './stitches.ts';
 import { vec3 } from './vec.ts';
 import type { NamedPart } from './writeGlb.ts';
 
@@ -37,7 +38,7 @@ export function buildSneakerParts(): NamedPart[] {
   ]);
   lining.append(collarRoll);
 
-  const meshes: Record<(typeof PART_IDS)[number] | 'fixed_eyelets' | 'fixed_aglets', MeshBuilder> = {
+  const meshes: Record<(typeof PART_IDS)[number] | 'fixed_eyelets' | 'fixed_aglets' | 'fixed_stitches', MeshBuilder> = {
     ...leather,
     tongue,
     laces,
@@ -47,8 +48,9 @@ export function buildSneakerParts(): NamedPart[] {
     outsole: buildOutsole(),
     fixed_eyelets: rings,
     fixed_aglets: aglets,
+    fixed_stitches: buildStitches(panelStitchLines()),
   };
-  const names = [...PART_IDS, 'fixed_eyelets', 'fixed_aglets'] as const;
+  const names = [...PART_IDS, 'fixed_eyelets', 'fixed_aglets', 'fixed_stitches'] as const;
   const printed = new Set<string>(Object.values(PRINT_ZONES).flatMap((zone) => zone.meshes));
   return names.map((name) => {
     const mesh = meshes[name];

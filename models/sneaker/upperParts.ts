@@ -1,7 +1,9 @@
-import { clamp, type Vec2 } from './curves.ts';
+import { clamp } from './curves.ts';
+import { logoBladeRegion, logoRegion } from './logoMark.ts';
 import type { Side } from './footprint.ts';
 import { MeshBuilder } from './meshBuilder.ts';
-import { centreZ, EYESTAY_WIDTH, laceGapBase, upperPoint, upperTopV, VAMP_POINT_X } from './sneakerShape.ts';
+import { centreZ, EYESTAY_WIDTH, laceGapBase, soleTop, upperPoint, upperTopV, VAMP_POINT_X } from './sneakerShape.ts';
+import type { StitchLine } from './stitches.ts';
 import {
   clipToRegions,
   emitLayer,
@@ -9,6 +11,7 @@ import {
   upperParamTriangles,
   type LayerOptions,
   type Region,
+  type UpperSample,
 } from './upperSurface.ts';
 
 /** Offsets of each leather layer above the last (overlays sit on top of the base panels). */
@@ -38,10 +41,10 @@ export const eyestayRegion: Region = ({ p }) => {
 const vampSeamX = (y: number): number => 0.016 + (0.078 - y) * (0.026 / 0.056);
 
 /** The vamp: everything in front of the vamp/quarter seam, plus the strip hidden under the eyestays. */
-const vampRegion: Region = (s) => Math.max(s.p.x - vampSeamX(s.p.y), eyestayRegion(s) - 0.002);
+export const vampRegion: Region = (s) => Math.max(s.p.x - vampSeamX(s.p.y), eyestayRegion(s) - 0.002);
 
 /** The toe cap: in plan a U around the toes whose sides sweep back toward the sole. */
-const toeCapRegion: Region = ({ p }) => {
+export const toeCapRegion: Region = ({ p }) => {
   const across = Math.min(1.3, Math.abs(p.z - centreZ(p.x)) / 0.05);
   return p.x - (0.089 - 0.026 * across * across);
 };
@@ -49,28 +52,17 @@ const toeCapRegion: Region = ({ p }) => {
 const topY = (side: Side, sigma: number): number => upperPoint(side, sigma, upperTopV(side, sigma)).y;
 
 /** The heel counter: a cup round the heel whose front edge curves back as it rises. */
-const heelCounterRegion: Region = ({ side, sigma, p }) => {
+export const heelCounterRegion: Region = ({ side, sigma, p }) => {
   const rise = clamp((p.y - 0.02) / 0.075, 0, 1);
   const front = -0.079 - 0.04 * rise ** 1.5;
   return Math.min(front - p.x, topY(side, sigma) - 0.0062 - p.y);
 };
 
-/** The logo panel: a slanted sash on each side, rising from the heel counter toward the eyestays. */
-const PANEL_START: Vec2 = { x: -0.066, y: 0.0395 };
-const PANEL_END: Vec2 = { x: 0.004, y: 0.0635 };
-const sidePanelRegion: Region = ({ p }) => {
-  const dx = PANEL_END.x - PANEL_START.x;
-  const dy = PANEL_END.y - PANEL_START.y;
-  const len = Math.hypot(dx, dy);
-  const along = ((p.x - PANEL_START.x) * dx + (p.y - PANEL_START.y) * dy) / (len * len);
-  const across = Math.abs((p.y - PANEL_START.y) * dx - (p.x - PANEL_START.x) * dy) / len;
-  const halfWidth = 0.0098 - 0.0026 * clamp(along, 0, 1);
-  // Ends cut vertically, so the sash reads as a band laid on at an angle.
-  return Math.min(halfWidth - across, p.x - PANEL_START.x, PANEL_END.x - p.x);
-};
-
 const COLUMNS = 36;
 const ROWS = 10;
+/** The logo is cut from a finer grid: on the upper's own, its curved outline would show facets. */
+const LOGO_COLUMNS = 90;
+const LOGO_ROWS = 34;
 
 /** The leather parts of the upper, each its own mesh. */
 export interface UpperLeather {
@@ -100,13 +92,53 @@ export function buildUpperLeather(): UpperLeather {
       margin - region(s);
   return {
     vamp: layer([vampRegion, outside(toeCapRegion, 0.002), outside(eyestayRegion, 0.002)], LAYER.vamp),
-    quarter: layer([(s) => -vampRegion(s), outside(heelCounterRegion, 0.002), outside(sidePanelRegion, 0.0015)], LAYER.quarter, {
+    // The quarter runs on under the logo, which shows it through its slot.
+    quarter: layer([(s) => -vampRegion(s), outside(heelCounterRegion, 0.002)], LAYER.quarter, {
       wallDepth: 0.0009,
       wallWhere: (s) => Math.abs(vampRegion(s)) < 0.0025,
     }),
     toeCap: layer([toeCapRegion], LAYER.toeCap, { wallDepth: 0.0012 }),
     eyestay: layer([eyestayRegion], LAYER.eyestay, { wallDepth: 0.0019 }),
     heelCounter: layer([heelCounterRegion], LAYER.heelCounter, { wallDepth: 0.0017 }),
-    sidePanel: layer([sidePanelRegion], LAYER.sidePanel, { wallDepth: 0.0011 }),
+    sidePanel: (() => {
+      const mesh = new MeshBuilder();
+      const fine = upperParamTriangles(Array.from({ length: LOGO_COLUMNS + 1 }, (_, i) => i / LOGO_COLUMNS), LOGO_ROWS);
+      emitLayer(mesh, clipToRegions(fine, [logoRegion]), { offset: LAYER.sidePanel, wallTopEdge: true, wallDepth: 0.0011 });
+      return mesh;
+    })(),
   };
+}
+
+/** Above the cupsole's rim, where stitching can be seen. */
+const aboveSole: Region = ({ p }) => p.y - soleTop(p.x) - 0.0016;
+
+/**
+ * Where the upper is stitched: round the toe cap, along the eyestays, round the heel counter and
+ * the logo, down the quarter's seam with the vamp, and along the collar.
+ */
+export function panelStitchLines(): StitchLine[] {
+  const visible = (...regions: Region[]) => (s: UpperSample) => regions.every((region) => region(s) > 0);
+  return [
+    { region: toeCapRegion, inset: 0.0022, offset: LAYER.toeCap, where: visible(aboveSole) },
+    { region: eyestayRegion, inset: 0.0021, offset: LAYER.eyestay },
+    { region: heelCounterRegion, inset: 0.0021, offset: LAYER.heelCounter, where: visible(aboveSole) },
+    { region: logoBladeRegion, inset: 0.0012, offset: LAYER.sidePanel },
+    {
+      region: (s) => -vampRegion(s),
+      inset: 0.0021,
+      offset: LAYER.quarter,
+      where: visible(aboveSole, clearOf(eyestayRegion, 0.002), clearOf(toeCapRegion, 0.002), clearOf(logoRegion, 0.001)),
+    },
+    {
+      region: ({ side, sigma, p }) => topY(side, sigma) - p.y,
+      inset: 0.0055,
+      offset: LAYER.quarter,
+      where: visible(clearOf(heelCounterRegion, 0.001), clearOf(eyestayRegion, 0.003), (s) => -vampRegion(s)),
+    },
+  ];
+}
+
+/** Negative inside `region` and a margin round it, positive elsewhere. */
+function clearOf(region: Region, margin: number): Region {
+  return (s) => -margin - region(s);
 }

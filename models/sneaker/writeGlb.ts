@@ -1,6 +1,7 @@
 import { Document, NodeIO } from '@gltf-transform/core';
 import { srgbToLinear, type DefaultMaterial } from './materials.ts';
 import type { MeshBuilder } from './meshBuilder.ts';
+import { MeshQuantization, quantisedNormals } from '../shared/meshQuantization.ts';
 
 /** One named part of the model: its node, mesh and material all carry `name`. */
 export interface NamedPart {
@@ -13,8 +14,8 @@ export interface NamedPart {
 
 /**
  * Packs the parts into a binary glTF: one node, one mesh and one material per part, positions
- * and normals as floats, UVs (and print UVs, where a part has them) as normalised 16-bit
- * integers (core glTF, no extension needed).
+ * as floats, normals (KHR_mesh_quantization), UVs and print UVs (where a part has them) as
+ * normalised 16-bit integers.
  */
 export async function encodeGlb(parts: readonly NamedPart[]): Promise<Uint8Array> {
   const doc = new Document();
@@ -34,7 +35,7 @@ export async function encodeGlb(parts: readonly NamedPart[]): Promise<Uint8Array
       .setType('VEC3')
       .setArray(new Float32Array(mesh.positions))
       .setBuffer(buffer);
-    const normal = doc.createAccessor(`${name}_normal`).setType('VEC3').setArray(new Float32Array(mesh.normals)).setBuffer(buffer);
+    const normal = quantisedNormals(doc, `${name}_normal`, mesh.normals).setBuffer(buffer);
     const uv = uvAccessor(`${name}_uv`, mesh.uvs);
     const indexArray = mesh.vertexCount <= 65535 ? Uint16Array.from(mesh.indices) : Uint32Array.from(mesh.indices);
     const indices = doc.createAccessor(`${name}_indices`).setType('SCALAR').setArray(indexArray).setBuffer(buffer);
@@ -58,5 +59,5 @@ export async function encodeGlb(parts: readonly NamedPart[]): Promise<Uint8Array
     const gltfMesh = doc.createMesh(name).addPrimitive(primitive);
     scene.addChild(doc.createNode(name).setMesh(gltfMesh));
   }
-  return new NodeIO().writeBinary(doc);
+  return new NodeIO().registerExtensions([MeshQuantization]).writeBinary(doc);
 }

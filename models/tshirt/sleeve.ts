@@ -101,13 +101,34 @@ function axisFrame(style: SleeveStyle, a: number): AxisFrame {
   return frame;
 }
 
+/**
+ * How cloth hangs on the sleeve beyond the print zone (a factor on the ring's radius at ψ): it
+ * sags under the arm, and folds run round it, turning as they go down the sleeve, deepest toward
+ * the hem or, on the long sleeve, where it bunches above the cuff. The print zone and the seam
+ * stay smooth.
+ */
+function sleeveDrape(style: SleeveStyle, a: number, psi: number): number {
+  const start = ZONE_END + 0.004;
+  const grow = smoothstep(start, start + (style === 'short' ? 0.035 : 0.08), a);
+  if (grow === 0) return 1;
+  const length = style === 'short' ? SHORT_SLEEVE_LENGTH : LONG_SLEEVE_LENGTH;
+  // Calm over the last centimetres, where the hem or the cuff holds the cloth in shape.
+  const held = 1 - smoothstep(length - (style === 'short' ? 0.03 : CUFF_LENGTH + 0.01), length - (style === 'short' ? 0.012 : CUFF_LENGTH - 0.005), a);
+  const turn = (a - start) / 0.05;
+  const bunch = style === 'long' ? 1 + 0.8 * smoothstep(length - CUFF_LENGTH - 0.2, length - CUFF_LENGTH - 0.03, a) : 1;
+  const sag = 0.1 * Math.max(0, -Math.cos(psi)) ** 2;
+  const folds = bunch * (0.07 * Math.cos(3 * psi + 0.9 * turn) + 0.045 * Math.cos(5 * psi - 1.3 * turn + 0.6) + 0.025 * Math.cos(8 * psi + 2.1 * turn));
+  return 1 + grow * held * (sag + folds);
+}
+
 /** The point of the sleeve's outer face at distance `a` along the axis and angle ψ, and its normal. */
 function sleevePoint(style: SleeveStyle, a: number, psi: number): { p: Vec3; n: Vec3 } {
   const frame = axisFrame(style, a);
   const shrink = a < 0 ? 1 - ROOT_SHRINK * smoothstep(0, ROOT_DEPTH, -a) : 1;
   const cuff = style === 'long' ? 1 - (1 - CUFF_TAKE_IN) * smoothstep(LONG_SLEEVE_LENGTH - CUFF_LENGTH - 0.004, LONG_SLEEVE_LENGTH - CUFF_LENGTH, a) : 1;
-  const ru = sleeveUpRadius(Math.max(0, a)) * shrink * cuff;
-  const rc = sleeveAcrossRadius(Math.max(0, a)) * shrink * cuff;
+  const drape = sleeveDrape(style, a, psi);
+  const ru = sleeveUpRadius(Math.max(0, a)) * shrink * cuff * drape;
+  const rc = sleeveAcrossRadius(Math.max(0, a)) * shrink * cuff * drape;
   // A narrowed ring keeps its underside on the tube's and lowers its top into the torso.
   const centre = addScaled(frame.centre, frame.out, -sleeveUpRadius(0) * (1 - shrink));
   const across = vec3(0, 0, 1);
@@ -191,11 +212,11 @@ export function buildSleeves(style: SleeveStyle): PrintableMesh {
   let facingA: number;
   if (style === 'short') {
     const stitch = length - STITCH_FROM_EDGE;
-    rows.push(ring(0.145), ring(stitch - 0.003), ring(stitch, STITCH_DEPTH), ring(stitch + 0.003), ring(length));
+    rows.push(ring(0.13), ring(0.142), ring(0.154), ring(stitch - 0.003), ring(stitch, STITCH_DEPTH), ring(stitch + 0.003), ring(length));
     facingA = stitch - 0.008;
   } else {
     const cuffSeam = length - CUFF_LENGTH;
-    const spans = Math.round((cuffSeam - 0.004 - ZONE_END) / 0.045);
+    const spans = Math.round((cuffSeam - 0.004 - ZONE_END) / 0.03);
     for (let k = 1; k <= spans; k++) rows.push(ring(ZONE_END + ((cuffSeam - 0.004 - ZONE_END) * k) / spans));
     rows.push(ring(cuffSeam), ring(cuffSeam + 0.02), ring(cuffSeam + 0.045), ring(length));
     facingA = cuffSeam + 0.003;

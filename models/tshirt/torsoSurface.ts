@@ -26,7 +26,7 @@ import {
 /** Lowest point of the outer surface: the hem's fold (body.ts) rounds below it to y = 0. */
 export const HEM_START_Y = FABRIC_THICKNESS / 2;
 /** Depth of the hem's folds. */
-const HEM_DRAPE = 0.0035;
+const HEM_DRAPE = 0.012;
 const SAMPLES_PER_SPAN = 40;
 
 /** Radius of the torso tube at angle θ and height y (a superellipse in polar form). */

@@ -1,5 +1,6 @@
 import { Document, NodeIO } from '@gltf-transform/core';
 import { srgbToLinear, type DefaultMaterial } from '../sneaker/materials.ts';
+import { MeshQuantization, quantisedNormals } from '../shared/meshQuantization.ts';
 import type { PrintableMesh } from '../shared/printableMesh.ts';
 
 /** One part of the shirt: its node, mesh and material all carry `name`. */
@@ -13,8 +14,8 @@ export interface TshirtPart {
 
 /**
  * Packs the parts into a binary glTF under one root node, `tshirt` (the app scales it for the
- * fit): one child node, mesh and material per part, positions and normals as floats, both UV sets
- * as normalised 16-bit integers (core glTF, no extension needed).
+ * fit): one child node, mesh and material per part, positions as floats, normals
+ * (KHR_mesh_quantization) and both UV sets as normalised 16-bit integers.
  */
 export async function encodeTshirtGlb(parts: readonly TshirtPart[]): Promise<Uint8Array> {
   const doc = new Document();
@@ -32,7 +33,7 @@ export async function encodeTshirtGlb(parts: readonly TshirtPart[]): Promise<Uin
       .setBuffer(buffer);
   for (const { name, mesh, material, printed } of parts) {
     const position = doc.createAccessor(`${name}_position`).setType('VEC3').setArray(new Float32Array(mesh.positions)).setBuffer(buffer);
-    const normal = doc.createAccessor(`${name}_normal`).setType('VEC3').setArray(new Float32Array(mesh.normals)).setBuffer(buffer);
+    const normal = quantisedNormals(doc, `${name}_normal`, mesh.normals).setBuffer(buffer);
     const indexArray = mesh.vertexCount <= 65535 ? Uint16Array.from(mesh.indices) : Uint32Array.from(mesh.indices);
     const indices = doc.createAccessor(`${name}_indices`).setType('SCALAR').setArray(indexArray).setBuffer(buffer);
     const mat = doc
@@ -51,5 +52,5 @@ export async function encodeTshirtGlb(parts: readonly TshirtPart[]): Promise<Uin
     if (printed) primitive.setAttribute('TEXCOORD_1', uvAccessor(`${name}_printUv`, mesh.printUvs));
     root.addChild(doc.createNode(name).setMesh(doc.createMesh(name).addPrimitive(primitive)));
   }
-  return new NodeIO().writeBinary(doc);
+  return new NodeIO().registerExtensions([MeshQuantization]).writeBinary(doc);
 }

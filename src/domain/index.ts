@@ -4,7 +4,7 @@
  */
 export type { Problem, Result, SourceLocation } from './problems.ts';
 export { formatProblem } from './problems.ts';
-export type { AttributeDef, AttributeId, AttributeKind, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, ProductIllustrationKind, ProductWording, SizeDef, ViewDirection } from './productModel.ts';
+export type { AttributeDef, AttributeId, AttributeKind, CameraView, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, ProductIllustrationKind, ProductWording, SizeDef, ViewDirection } from './productModel.ts';
 export { DEFAULT_WORDING, attributeById, attributeDisplayName, countOf, modelParts, optionById, wordingOf } from './productModel.ts';
 export type { Condition, Rule, RuleSet } from './rulesModel.ts';
 export { loadProduct } from './loadProduct.ts';

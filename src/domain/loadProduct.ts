@@ -4,8 +4,9 @@ import { DEFAULT_WORDING, ILLUSTRATIONS, type ProductWording, type ViewDirection
 import { isSurfaceKind, materialSurface, SURFACE_KINDS, SURFACE_LIMITS, type MaterialSurface, type SurfaceSettings } from './materialSurface.ts';
 import { DEFAULT_SHIPS_TO, countryName } from './shippingAddress.ts';
 import { parseYamlSource } from './yamlSource.ts';
+import { readCameraViews } from './readCameraViews.ts';
 
-const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'illustration', 'view', 'colours', 'materials', 'parts', 'sizes', 'presets', 'wording', 'shipsTo'];
+const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'illustration', 'view', 'views', 'colours', 'materials', 'parts', 'sizes', 'presets', 'wording', 'shipsTo'];
 const COLOUR_KEYS = ['label', 'code', 'hex'];
 const MATERIAL_KEYS = ['label', 'code', 'appearance', 'surface', 'colours'];
 const APPEARANCE_KEYS = ['roughness', 'metalness', 'clearcoat', 'sheen'];
@@ -71,13 +72,14 @@ export function loadProduct(file: string, text: string): Result<Product> {
   const presets = readPresets(reader, root.presets, attributes);
   const wording = readWording(reader, root.wording);
   const shipsTo = readShipsTo(reader, root.shipsTo);
+  const views = readCameraViews(reader, root.views, parts);
 
   if (reader.problems.length > 0 || id === undefined || name === undefined || currency === undefined || basePrice === undefined || baseLeadTimeDays === undefined || model === undefined) {
     return failed(reader.problems);
   }
   return ok({
     id, name, description, currency, basePrice: Math.round(basePrice * 100), baseLeadTimeDays, model,
-    illustration: illustration as ProductIllustrationKind, ...(view ? { view } : {}), colours: [...colours.values()].map((entry) => entry.option), parts, attributes, palettes, sizes, presets, wording, shipsTo,
+    illustration: illustration as ProductIllustrationKind, ...(view ? { view } : {}), ...(views.length > 0 ? { views } : {}), colours: [...colours.values()].map((entry) => entry.option), parts, attributes, palettes, sizes, presets, wording, shipsTo,
   });
 }
 

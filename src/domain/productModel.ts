@@ -85,6 +85,16 @@ export interface PartDef {
 /** A direction from the model toward the camera, in the model's axes (y up); need not be unit length. */
 export type ViewDirection = readonly [number, number, number];
 
+/** A preset camera angle the customer picks with a button beside the 3D preview (product.yaml `views`). */
+export interface CameraView {
+  readonly id: string;
+  /** The button's text, e.g. "Side". */
+  readonly label: string;
+  readonly direction: ViewDirection;
+  /** A part to frame closer (a detail view) instead of the whole model. */
+  readonly focus?: PartId;
+}
+
 /** A size with its equivalents in other systems. */
 export interface SizeDef {
   readonly id: string;
@@ -127,6 +137,8 @@ export interface Product {
   readonly model: string;
   /** Where the 3D preview's overview looks from (default: three-quarter, slightly above). */
   readonly view?: ViewDirection;
+  /** Preset camera angles offered as buttons beside the 3D preview, in order (none when absent). */
+  readonly views?: readonly CameraView[];
   /** Which shipped 2D drawing shows the product without WebGL (the loader sets it; default the sneaker's). */
   readonly illustration?: ProductIllustrationKind;
   readonly parts: readonly PartDef[];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { NodeIO, type Document, type Primitive } from '@gltf-transform/core';
+import { MeshQuantization } from '../../models/shared/meshQuantization.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ATLAS_PX_PER_MM, ATLAS_SIZE, PRINT_ZONES, printZonesDocument, type PrintZoneId } from '../../models/tshirt/printZones.ts';
 
@@ -141,7 +142,7 @@ describe('tshirt.glb', () => {
 
   beforeAll(async () => {
     bytes = new Uint8Array(readFileSync(GLB_PATH));
-    doc = await new NodeIO().readBinary(bytes);
+    doc = await new NodeIO().registerExtensions([MeshQuantization]).readBinary(bytes);
     parts = Object.fromEntries(PART_IDS.map((id) => [id, readPart(doc, id)])) as Record<PartId, PartData>;
   });
 

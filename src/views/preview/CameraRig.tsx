@@ -1,8 +1,9 @@
 import { AdaptiveDpr, CameraControls, CameraControlsImpl } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { memo, useCallback, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
-import { MathUtils, PerspectiveCamera, Sphere, Vector3, type Camera } from 'three';
-import type { PartId, Product } from '../../domain/index.ts';
+import { MathUtils, PerspectiveCamera, Sphere, Vector3, type Camera, type Mesh } from 'three';
+import type { CameraView, PartId, Product } from '../../domain/index.ts';
+import { frameMeshes } from './modelFraming.ts';
 import type { PartMeshes } from './partMeshes.ts';
 import { cameraTargetOf, viewDirectionOf } from './partViews.ts';
 
@@ -12,6 +13,8 @@ export interface CameraRigHandle {
   focus(partId: PartId | null, animate?: boolean): Promise<void>;
   /** Looks at the whole shoe from a direction (x, y, z toward the camera; need not be unit length), at once. */
   lookFrom(x: number, y: number, z: number): Promise<void>;
+  /** Glides to one of the product's preset camera angles; resolves when the camera comes to rest. */
+  showView(view: CameraView): Promise<void>;
 }
 
 /** Props of {@link CameraRig}. */
@@ -31,6 +34,11 @@ const AIM_TOWARD_PART = 0.4;
 const FOCUS_DISTANCE = 0.82;
 /** Empty space around the shoe in the overview, relative to its bounding sphere. */
 const FRAMING_MARGIN = 0.95;
+/** How much of the frame (each way) the model's box fills in a preset view, and a part's in a detail. */
+const PRESET_FILL = 0.86;
+const DETAIL_FILL = 0.6;
+/** CSS pixels at the foot of the preview taken by the camera view buttons, which the model keeps clear of. */
+const CONTROLS_HEIGHT = 64;
 const { ACTION } = CameraControlsImpl;
 
 /**
@@ -92,13 +100,16 @@ export const CameraRig = memo(function CameraRig({ product, parts, focusedPart, 
       const direction = viewDirectionOf(framed, partBox, parts.bounds);
       const target = shoe.center.clone();
       if (partBox) target.lerp(partBox.getCenter(new Vector3()), AIM_TOWARD_PART);
-      const distance = partBox ? fitDistance * FOCUS_DISTANCE : fitDistance;
+      // The overview fills the frame with the model, seen from its direction.
+      const overview = partBox ? null : frameMeshes(allMeshes(parts), direction, fovOf(camera), size.width / Math.max(1, size.height), PRESET_FILL, CONTROLS_HEIGHT / Math.max(1, size.height));
+      if (overview) target.copy(overview.target);
+      const distance = partBox ? fitDistance * FOCUS_DISTANCE : (overview?.distance ?? fitDistance);
       const position = direction.multiplyScalar(distance).add(target);
       // A view from below (the outsole) may go under the floor; orbiting elsewhere may not.
       controls.maxPolarAngle = Math.max(MAX_POLAR, Math.acos(MathUtils.clamp((position.y - target.y) / distance, -1, 1)) + 0.05);
       return controls.setLookAt(position.x, position.y, position.z, target.x, target.y, target.z, animate);
     },
-    [product, parts, shoe.center, fitDistance],
+    [product, parts, shoe.center, fitDistance, camera, size.width, size.height],
   );
 
   const lookFrom = useCallback(
@@ -117,7 +128,25 @@ export const CameraRig = memo(function CameraRig({ product, parts, focusedPart, 
     [shoe.center, fitDistance, invalidate],
   );
 
-  useImperativeHandle(ref, () => ({ focus, lookFrom }), [focus, lookFrom]);
+  const showView = useCallback(
+    (view: CameraView): Promise<void> => {
+      const controls = controlsRef.current;
+      if (!controls) return Promise.resolve();
+      const direction = new Vector3(...view.direction).normalize();
+      const focused = view.focus === undefined ? undefined : parts.meshes.get(view.focus);
+      const framed = frameMeshes(focused ?? allMeshes(parts), direction, fovOf(camera), size.width / Math.max(1, size.height), focused ? DETAIL_FILL : PRESET_FILL, CONTROLS_HEIGHT / Math.max(1, size.height));
+      if (!framed) return Promise.resolve();
+      const { target } = framed;
+      // A detail comes close, but never inside the zoom limit the customer has.
+      const distance = Math.max(framed.distance, controls.minDistance);
+      const position = direction.multiplyScalar(distance).add(target);
+      controls.maxPolarAngle = Math.max(MAX_POLAR, Math.acos(MathUtils.clamp((position.y - target.y) / distance, -1, 1)) + 0.05);
+      return controls.setLookAt(position.x, position.y, position.z, target.x, target.y, target.z, true);
+    },
+    [parts, size.width, size.height, camera],
+  );
+
+  useImperativeHandle(ref, () => ({ focus, lookFrom, showView }), [focus, lookFrom, showView]);
 
   const controlsReady = useRef(false);
   useLayoutEffect(() => {
@@ -152,6 +181,15 @@ export const CameraRig = memo(function CameraRig({ product, parts, focusedPart, 
     </>
   );
 });
+
+/** Every mesh of the model, configurable or fixed. */
+function allMeshes(parts: PartMeshes): Mesh[] {
+  return [...[...parts.meshes.values()].flat(), ...parts.fixed];
+}
+
+function fovOf(camera: Camera): number {
+  return camera instanceof PerspectiveCamera ? camera.fov : 30;
+}
 
 /** The camera distance at which a sphere of this radius fills the narrower field of view. */
 function fittingDistance(camera: Camera, aspect: number, radius: number): number {

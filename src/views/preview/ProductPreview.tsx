@@ -1,7 +1,9 @@
 import { Canvas } from '@react-three/fiber';
-import { Suspense, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { NeutralToneMapping } from 'three';
-import { surfaceKindsOf, type ArtworkPrint, type ModelVariant, type PartId, type PartLook, type PrintAtlas, type Product, type TextPrint } from '../../domain/index.ts';
+import { surfaceKindsOf, type ArtworkPrint, type CameraView, type ModelVariant, type PartId, type PartLook, type PrintAtlas, type Product, type TextPrint } from '../../domain/index.ts';
+import type { CameraRigHandle } from './CameraRig.tsx';
+import { CameraViewButtons } from './CameraViewButtons.tsx';
 import { modelUrlOf, preloadProductModel } from './modelLoader.ts';
 import { PreviewProgress } from './PreviewProgress.tsx';
 import { ProductScene } from './ProductScene.tsx';
@@ -50,6 +52,8 @@ export function ProductPreview({ product, looks, variant, atlas, prints, artwork
   useEffect(() => {
     if (shown) requestSurfaceMaps(surfaceKinds);
   }, [shown, surfaceKinds]);
+  const rig = useRef<CameraRigHandle>(null);
+  const showView = useCallback((view: CameraView) => void rig.current?.showView(view), []);
 
   return (
     <div style={frame}>
@@ -65,12 +69,13 @@ export function ProductPreview({ product, looks, variant, atlas, prints, artwork
         >
           <StudioLighting />
           <Suspense fallback={<ShaderWarmup />}>
-            <ProductScene product={product} looks={looks} variant={variant} {...(atlas ? { atlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} />
+            <ProductScene product={product} looks={looks} variant={variant} {...(atlas ? { atlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} rig={rig} />
           </Suspense>
         </Canvas>
       </div>
       {!shown && <PreviewProgress url={url} label={`Loading the 3D preview of the ${product.name}`} />}
       {shown && <SurfaceMapProgress label={`Loading the materials of the ${product.name}`} />}
+      {shown && <CameraViewButtons views={product.views ?? []} onPick={showView} />}
     </div>
   );
 }

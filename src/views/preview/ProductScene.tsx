@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef, type RefObject } from 'react';
 import { modelParts, type ModelVariant, type PartId, type PartLook, type PrintAtlas, type Product, type TextPrint, type ArtworkPrint } from '../../domain/index.ts';
 import { CameraRig, type CameraRigHandle } from './CameraRig.tsx';
 import { FloorShadow } from './FloorShadow.tsx';
@@ -23,17 +23,20 @@ export interface ProductSceneProps {
   readonly onPartClick: (partId: PartId) => void;
   /** Called once, after the first frame showing the model. */
   readonly onFirstFrame?: () => void;
+  /** Receives the camera rig's handle, for controls outside the canvas (the camera view buttons). */
+  readonly rig?: RefObject<CameraRigHandle | null>;
 }
 
 /**
  * The product in the studio: the model, its floor shadow and the camera framing it. Suspends
  * until the model has loaded; the studio lighting is mounted beside it, outside the Suspense.
  */
-export const ProductScene = memo(function ProductScene({ product, looks, variant, atlas, prints, artworks, focusedPart, onPartClick, onFirstFrame }: ProductSceneProps) {
+export const ProductScene = memo(function ProductScene({ product, looks, variant, atlas, prints, artworks, focusedPart, onPartClick, onFirstFrame, rig: outerRig }: ProductSceneProps) {
   const gltf = useProductModel(modelUrlOf(product));
   const partList = useMemo(() => modelParts(product), [product]);
   const parts = useMemo(() => findPartMeshes(gltf.scene, partList), [gltf.scene, partList]);
-  const rig = useRef<CameraRigHandle>(null);
+  const ownRig = useRef<CameraRigHandle>(null);
+  const rig = outerRig ?? ownRig;
   usePreviewTestApi(parts, rig);
   useFirstFrame(() => onFirstFrame?.());
 
@@ -42,7 +45,7 @@ export const ProductScene = memo(function ProductScene({ product, looks, variant
       <ProductModel parts={parts} looks={looks} variant={variant} onPartClick={onPartClick} />
       {/* Mounted only once there is something to print: its 2048² texture is not free to upload. */}
       {atlas && (prints.length > 0 || artworks.length > 0) && <PrintOverlay parts={parts} atlas={atlas} prints={prints} artworks={artworks} />}
-      <FloorShadow parts={parts} />
+      <FloorShadow parts={parts} hiddenMeshes={variant.hiddenMeshes} />
       <CameraRig ref={rig} product={product} parts={parts} focusedPart={focusedPart} />
     </>
   );

@@ -1,4 +1,4 @@
-import { DataTexture, LinearFilter, RGBAFormat, SRGBColorSpace, type Mesh } from 'three';
+import { DataTexture, LinearFilter, RGBAFormat, SRGBColorSpace, type Mesh, type Object3D } from 'three';
 import type { PartMeshes } from './partMeshes.ts';
 
 /*
@@ -19,25 +19,35 @@ export interface FloorShadow {
 }
 
 const RESOLUTION = 128;
+/** The height (m) above which a surface no longer darkens the floor. */
+const MAX_REACH = 0.1;
 /** sRGB of the shadow: a cool near-black, like a real one under daylight-balanced softboxes. */
 const SHADOW_RGB = [0x1f, 0x25, 0x30] as const;
 
 /**
  * Bakes a soft contact shadow for a model standing on the ground (y = 0): darkest where the model
  * touches the floor and fading with the height of what is above each point, with a crisp core
- * along the sole and a wide soft penumbra.
+ * along the sole and a wide soft penumbra. Variant meshes the design hides (`hiddenMeshes`, by
+ * name: the long sleeves under short ones) cast nothing.
  */
-export function bakeFloorShadow(parts: PartMeshes): FloorShadow {
+export function bakeFloorShadow(parts: PartMeshes, hiddenMeshes: readonly string[] = []): FloorShadow {
   const { bounds } = parts;
   const size = Math.max(bounds.max.x - bounds.min.x, bounds.max.z - bounds.min.z) * 1.6;
   const centreX = (bounds.min.x + bounds.max.x) / 2;
   const centreZ = (bounds.min.z + bounds.max.z) / 2;
-  const reach = Math.max(0.02, (bounds.max.y - Math.max(0, bounds.min.y)) * 0.9);
+  // What stands higher than this above the floor (a shirt's sleeves) casts nothing under soft,
+  // high studio light; only what is near the floor darkens it.
+  const reach = Math.min(MAX_REACH, Math.max(0.02, (bounds.max.y - Math.max(0, bounds.min.y)) * 0.9));
   const cell = size / RESOLUTION;
 
   // Nearness to the floor of the lowest surface above each cell: 1 touches, 0 is out of reach.
   const nearness = new Float32Array(RESOLUTION * RESOLUTION);
-  const meshes: Mesh[] = [...[...parts.meshes.values()].flat(), ...parts.fixed];
+  const hidden = new Set(hiddenMeshes);
+  const shown = (mesh: Mesh): boolean => {
+    for (let object: Object3D | null = mesh; object && object !== parts.root; object = object.parent) if (hidden.has(object.name)) return false;
+    return true;
+  };
+  const meshes: Mesh[] = [...[...parts.meshes.values()].flat(), ...parts.fixed].filter(shown);
   for (const mesh of meshes) {
     const position = mesh.geometry.getAttribute('position');
     if (!position) continue;
@@ -63,6 +73,8 @@ export function bakeFloorShadow(parts: PartMeshes): FloorShadow {
     }
   }
 
+  fillEnclosed(nearness);
+
   // Darkness: a wide penumbra from the nearness itself, a crisp core from where it touches.
   const soft = blur(nearness, Math.round(0.018 / cell));
   const core = blur(nearness.map((value) => value ** 4), Math.max(1, Math.round(0.003 / cell)));
@@ -79,6 +91,48 @@ export function bakeFloorShadow(parts: PartMeshes): FloorShadow {
   texture.minFilter = LinearFilter;
   texture.needsUpdate = true;
   return { texture, size, centreX, centreZ };
+}
+
+/**
+ * A garment standing on its hem touches the floor only along a thin ring, yet the floor inside it
+ * is in its shade: cells the ring encloses (not reachable from the border without crossing it)
+ * take the darkness of the ring round them, so the shadow is one patch, darkest in the middle.
+ */
+function fillEnclosed(nearness: Float32Array): void {
+  const wall = new Uint8Array(nearness.length);
+  let ring = 0;
+  for (let i = 0; i < nearness.length; i++) {
+    if (nearness[i]! <= 0) continue;
+    ring = Math.max(ring, nearness[i]!);
+    // Thickened by a cell, so a ring drawn from thin, steep triangles has no gaps.
+    const [column, row] = [i % RESOLUTION, Math.floor(i / RESOLUTION)];
+    for (let dr = -1; dr <= 1; dr++)
+      for (let dc = -1; dc <= 1; dc++) {
+        const [c, r] = [column + dc, row + dr];
+        if (c >= 0 && r >= 0 && c < RESOLUTION && r < RESOLUTION) wall[r * RESOLUTION + c] = 1;
+      }
+  }
+  const outside = new Uint8Array(nearness.length);
+  const stack: number[] = [];
+  for (let k = 0; k < RESOLUTION; k++)
+    for (const i of [k, (RESOLUTION - 1) * RESOLUTION + k, k * RESOLUTION, k * RESOLUTION + RESOLUTION - 1])
+      if (!wall[i] && !outside[i]) {
+        outside[i] = 1;
+        stack.push(i);
+      }
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    const [column, row] = [i % RESOLUTION, Math.floor(i / RESOLUTION)];
+    for (const [c, r] of [[column + 1, row], [column - 1, row], [column, row + 1], [column, row - 1]] as const) {
+      if (c < 0 || r < 0 || c >= RESOLUTION || r >= RESOLUTION) continue;
+      const j = r * RESOLUTION + c;
+      if (!wall[j] && !outside[j]) {
+        outside[j] = 1;
+        stack.push(j);
+      }
+    }
+  }
+  for (let i = 0; i < nearness.length; i++) if (!outside[i] && nearness[i]! < ring) nearness[i] = ring;
 }
 
 /** Raises the cells whose centres lie inside a triangle (or, for a tiny one, its centre's cell) to `value`. */
