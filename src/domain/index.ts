@@ -79,3 +79,5 @@ export type { ArtworkColourRule, ArtworkFieldDef } from './personalisationModel.
 export { isArtworkField, isTextField } from './personalisationModel.ts';
 export type { EmailCheck } from './emailAddress.ts';
 export { MAX_EMAIL_LENGTH, checkEmailAddress } from './emailAddress.ts';
+export type { Illustration, IllustrationSvgOptions, MaterialTexture, SvgElement } from './illustration/index.ts';
+export { illustrationSvg, materialTexture, productIllustration, svgMarkup } from './illustration/index.ts';

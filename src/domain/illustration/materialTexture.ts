@@ -1,4 +1,4 @@
-import type { MaterialAppearance, OptionId } from '../domain/index.ts';
+import type { MaterialAppearance, OptionId } from '../productModel.ts';
 
 /** How a material is suggested in 2D (swatches and the illustration): a surface pattern or finish. */
 export type MaterialTexture = 'grain' | 'nap' | 'weave' | 'mesh' | 'knit' | 'gloss' | 'metallic' | 'speckle' | 'plain';
