@@ -83,8 +83,8 @@ export function GalleryPage({ product }: GalleryPageProps) {
                   {candidate.upVotes} up · {candidate.downVotes} down · ordered {candidate.orders} {candidate.orders === 1 ? 'time' : 'times'} · {candidate.remixes} {candidate.remixes === 1 ? 'remix' : 'remixes'}
                 </p>
                 <div className="gallery-card__actions">
-                  <button type="button" className="button button--secondary" aria-pressed={candidate.myVote === 1} aria-label={`Vote up ${candidate.title}`} onClick={() => void vote(candidate, 1)}>▲ {candidate.upVotes}</button>
-                  <button type="button" className="button button--secondary" aria-pressed={candidate.myVote === -1} aria-label={`Vote down ${candidate.title}`} onClick={() => void vote(candidate, -1)}>▼ {candidate.downVotes}</button>
+                  <button type="button" className="button button--secondary" aria-pressed={candidate.myVote === 1} aria-label={`Vote up ${candidate.title}, ${votes(candidate.upVotes)}`} onClick={() => void vote(candidate, 1)}>▲ {candidate.upVotes}</button>
+                  <button type="button" className="button button--secondary" aria-pressed={candidate.myVote === -1} aria-label={`Vote down ${candidate.title}, ${votes(candidate.downVotes)}`} onClick={() => void vote(candidate, -1)}>▼ {candidate.downVotes}</button>
                   <a className="button button--quiet" href={`/?product=${encodeURIComponent(candidate.productId)}&remix=${encodeURIComponent(candidate.id)}`} aria-label={`Remix ${candidate.title}`}>Remix</a>
                 </div>
               </article>
@@ -94,4 +94,9 @@ export function GalleryPage({ product }: GalleryPageProps) {
       </main>
     </div>
   );
+}
+
+// A vote button's name holds its visible count, so that what is seen is what is said (and what voice control hears).
+function votes(count: number): string {
+  return `${count} ${count === 1 ? 'vote' : 'votes'}`;
 }
