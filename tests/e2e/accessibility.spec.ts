@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import axe from 'axe-core';
+import type {} from '../../src/views/preview/previewTestApi.ts';
 import { ConfiguratorPage } from './pages/ConfiguratorPage.ts';
 
 // axe-core on every state a customer meets: the configurator of both products on a phone and a
@@ -20,8 +21,9 @@ const VIEWPORTS = [
 
 /** The violations axe finds on the page now, each with the markup of its first few nodes, for a readable failure. */
 async function violations(page: Page): Promise<string[]> {
-  // Colours are judged at rest: transitions under way (a button fading in as it is enabled) end first.
-  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).map((animation) => animation.finished)));
+  // Colours are judged at rest: transitions under way (a button fading in as it is enabled) end first
+  // (or are cancelled by a newer one).
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined))));
   const results = await new AxeBuilder({ page }).options({ rules: EXPERIMENTAL_RULES }).analyze();
   return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.slice(0, 3).map((node) => node.html).join('\n  ')}`);
 }
@@ -71,4 +73,36 @@ test('the gallery, with a design to vote on, has no axe violations', async ({ pa
   await page.getByRole('link', { name: 'See it in the gallery' }).click();
   await expect(page.getByRole('article').first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
+});
+
+test.describe('the 3D view without a mouse', () => {
+  async function toeCapPoint(page: Page): Promise<{ x: number; y: number } | null> {
+    return page.evaluate(() => window.__atelierPreview!.partScreenPoint('toeCap'));
+  }
+
+  test('turns with the arrow keys on its focusable stage, which says how, and zooms with its buttons', async ({ page }) => {
+    const configurator = new ConfiguratorPage(page);
+    await configurator.open({ webgl: true });
+    await page.waitForFunction(() => window.__atelierPreview?.ready === true);
+    const stage = page.getByRole('application', { name: 'Turn and zoom the Court Sneaker' });
+    await expect(stage).toHaveAccessibleDescription('Arrow keys turn the court sneaker; + and − zoom.');
+    const before = await toeCapPoint(page);
+    expect(before).not.toBeNull();
+
+    await stage.focus();
+    await expect(stage).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    // The toe moves across the picture as the product turns.
+    await expect.poll(async () => Math.abs(((await toeCapPoint(page))?.x ?? before!.x) - before!.x)).toBeGreaterThan(20);
+
+    const turned = (await toeCapPoint(page))!;
+    const toolbar = page.getByRole('toolbar', { name: '3D view' });
+    await toolbar.getByRole('button', { name: 'Zoom in' }).click();
+    await toolbar.getByRole('button', { name: 'Zoom in' }).click();
+    // Closer, every point but the centre moves away from the centre of the picture.
+    const size = await page.locator('.preview canvas').boundingBox();
+    const fromCentre = (point: { x: number; y: number }) => Math.hypot(point.x - size!.width / 2, point.y - size!.height / 2);
+    await expect.poll(async () => fromCentre((await toeCapPoint(page)) ?? turned) - fromCentre(turned)).toBeGreaterThan(10);
+  });
 });

@@ -1,7 +1,8 @@
 import { Canvas } from '@react-three/fiber';
-import { Suspense, useCallback, useState, type CSSProperties } from 'react';
+import { Suspense, useCallback, useRef, useState, type CSSProperties } from 'react';
 import { NeutralToneMapping } from 'three';
 import type { ArtworkPrint, ModelVariant, PartId, PartLook, PrintAtlas, Product, TextPrint } from '../../domain/index.ts';
+import { CameraKeyControls, CameraNudgeBridge, type CameraNudger } from './CameraKeyControls.tsx';
 import { modelUrlOf, preloadProductModel } from './modelLoader.ts';
 import { PreviewProgress } from './PreviewProgress.tsx';
 import { ProductScene } from './ProductScene.tsx';
@@ -42,9 +43,11 @@ export function ProductPreview({ product, looks, variant, atlas, prints, artwork
   const [shown, setShown] = useState(false);
   const onFirstFrame = useCallback(() => setShown(true), []);
   const focusedLabel = product.parts.find((part) => part.id === focusedPart)?.label;
+  const nudger = useRef<CameraNudger | null>(null);
 
   return (
     <div style={frame}>
+      <CameraKeyControls productName={product.name} nudgerRef={nudger}>
       <div role="img" aria-label={`3D preview of the ${product.name}${focusedLabel ? `, showing the ${focusedLabel.toLowerCase()}` : ''}`} style={fill}>
         <Canvas
           frameloop="demand"
@@ -56,11 +59,13 @@ export function ProductPreview({ product, looks, variant, atlas, prints, artwork
           style={fill}
         >
           <StudioLighting />
+          <CameraNudgeBridge nudgerRef={nudger} />
           <Suspense fallback={<ShaderWarmup />}>
             <ProductScene product={product} looks={looks} variant={variant} {...(atlas ? { atlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} />
           </Suspense>
         </Canvas>
       </div>
+      </CameraKeyControls>
       {!shown && <PreviewProgress url={url} label={`Loading the 3D preview of the ${product.name}`} />}
     </div>
   );
