@@ -200,7 +200,6 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 const sneakerDesigns = Array.from({ length: 300 }, (_, index) => randomDesign(sneaker, seededRandom(index + 1)));
 const tshirtDesigns = Array.from({ length: 100 }, (_, index) => randomDesign(tshirt, seededRandom(1000 + index)));
 const previewImages = Array.from({ length: 8 }, (_, index) => pngDataUrl(noisyPng(220, 220, seededRandom(50 + index))));
-const thumbnails = Array.from({ length: 4 }, (_, index) => pngDataUrl(noisyPng(160, 120, seededRandom(70 + index))));
 const CONTACT = { name: 'Memory Bench', email: 'bench@example.com' };
 
 interface State {
@@ -293,7 +292,7 @@ const ACTIONS: readonly [number, string, (url: string) => Promise<unknown>][] = 
     const product = random() < 0.7 ? sneaker : tshirt;
     const design = pick(product === sneaker ? sneakerDesigns : tshirtDesigns);
     const cookie = state.cookies.length > 0 ? pick(state.cookies) : undefined;
-    const answer = tally('submit', await postJson(url, '/api/candidates', { design, title: `Memory design ${state.sequence % 997}`, thumbnail: pick(thumbnails) }, cookie ? { Cookie: cookie } : {}));
+    const answer = tally('submit', await postJson(url, '/api/candidates', { design, title: `Memory design ${state.sequence % 997}` }, cookie ? { Cookie: cookie } : {}));
     if (answer.status === 201) state.candidates.push((JSON.parse(answer.body.toString()) as { candidate: { id: string } }).candidate.id);
   }],
   [16, 'vote', async (url) => {

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import { createPostgresClient } from '../src/server/postgresClient.ts';
-import { orderBody, pngDataUrl, pngFile, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
+import { orderBody, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
 import { residentMb, startServerProcess } from './serverProcess.ts';
 import { numberArgument } from './numberArgument.ts';
 
@@ -144,10 +144,9 @@ function sendJson(url: string, path: string, payload: unknown, cookie?: string):
  * rate limit, so every vote is a real, counted write.
  */
 async function votes(url: string): Promise<Figures> {
-  const thumbnail = pngDataUrl(pngFile(8, 6, [20, 40, 200]));
   const candidates: string[] = [];
   for (const [index, design] of designs.slice(0, 20).entries()) {
-    const answer = await sendJson(url, '/api/candidates', { design, title: `Bench design ${index + 1}`, thumbnail });
+    const answer = await sendJson(url, '/api/candidates', { design, title: `Bench design ${index + 1}` });
     if (answer.status !== 201 && answer.status !== 200) throw new Error(`submitting a candidate: expected 201, got ${answer.status}: ${answer.body}`);
     candidates.push((JSON.parse(answer.body) as { candidate: { id: string } }).candidate.id);
   }

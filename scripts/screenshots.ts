@@ -143,12 +143,12 @@ async function personalisedShots(page: Page, preview: ReturnType<Page['locator']
   await page.goto(`${BASE}/?product=tshirt`);
   await page.waitForFunction(() => window.__atelierPreview?.ready === true, undefined, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Oversized Back Print' }).click();
-  await page.getByRole('button', { name: 'Front print', exact: true }).click();
+  await page.getByRole('button', { name: /^Front print / }).click();
   await page.getByRole('radio', { name: 'Screen print', exact: true }).check();
   await page.getByRole('textbox', { name: 'Front text', exact: true }).fill('Atelier Club');
   await page.getByRole('combobox', { name: 'Front text font' }).selectOption({ label: 'Pacifico' });
   await page.getByRole('combobox', { name: 'Front text colour' }).selectOption({ label: 'Mustard' });
-  await page.getByRole('button', { name: 'Back print', exact: true }).click();
+  await page.getByRole('button', { name: /^Back print / }).click();
   await page.getByRole('textbox', { name: 'Back text', exact: true }).fill('NO 23');
   await page.getByRole('combobox', { name: 'Back text font' }).selectOption({ label: 'Bebas Neue' });
   await page.getByRole('combobox', { name: 'Back text colour' }).selectOption({ label: 'White' });
@@ -162,7 +162,7 @@ async function personalisedShots(page: Page, preview: ReturnType<Page['locator']
 
   await page.goto(BASE);
   await page.waitForFunction(() => window.__atelierPreview?.ready === true, undefined, { timeout: 60_000 });
-  await page.getByRole('button', { name: 'Heel tab', exact: true }).click();
+  await page.getByRole('button', { name: /^Heel tab / }).click();
   await page.getByRole('textbox', { name: 'Heel tab text', exact: true }).fill('ADA 23');
   await page.getByRole('combobox', { name: 'Heel tab text colour' }).selectOption({ label: 'Optic white' });
   await lookFrom(page, [-1, 0.35, 0.35]);

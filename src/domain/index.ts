@@ -54,8 +54,8 @@ export type { BlockedWord } from './moderationMatcher.ts';
 export { findBlockedWord } from './moderationMatcher.ts';
 export type { PersonalDataFinding, PersonalDataKind } from './moderationPersonalData.ts';
 export { findPersonalData } from './moderationPersonalData.ts';
-export type { DecodedShareToken } from './shareLink.ts';
-export { decodeShareToken, encodeShareToken } from './shareLink.ts';
+export type { DecodedShareToken, ShareTokenOptions } from './shareLink.ts';
+export { decodeShareToken, encodeShareToken, holdsPersonalisation } from './shareLink.ts';
 export { sha256Hex } from './sha256.ts';
 export type { RestoredDesign } from './restoreSharedDesign.ts';
 export { restoreSharedDesign } from './restoreSharedDesign.ts';
@@ -92,3 +92,5 @@ export type { ShippingAddressField, ShippingAddressInput, ShippingAddressProblem
 export { DEFAULT_SHIPS_TO, SHIPPING_ADDRESS_FIELDS, checkShippingAddress, countryName, shippingCountries } from './shippingAddress.ts';
 export type { PersonalisedItem } from './personalisedItems.ts';
 export { personalisedItems } from './personalisedItems.ts';
+export type { Illustration, IllustrationSvgOptions, MaterialTexture, SvgElement } from './illustration/index.ts';
+export { illustrationSvg, materialTexture, productIllustration, svgMarkup } from './illustration/index.ts';

@@ -18,6 +18,8 @@ export interface RestoredDesign {
   readonly rulesChanged: boolean;
   /** What differs from the shared design, one sentence each ("Toe cap material: Patent leather is no longer available; …"); empty when nothing does. */
   readonly changes: readonly string[];
+  /** The shared design held personal text or artwork, which share links never carry. */
+  readonly personalisationLeftOut: boolean;
 }
 
 /**
@@ -58,5 +60,5 @@ export function restoreSharedDesign(entry: CatalogEntry, space: ConfigurationSpa
     if (chosen.has(attribute.id) || resolved[attribute.id] === shared) continue;
     changes.push(`${name(attribute.id)} is now ${label(attribute.id, resolved[attribute.id]!)} instead of ${label(attribute.id, shared)}, ${why}.`);
   }
-  return { choices, suggested, rulesChanged, changes };
+  return { choices, suggested, rulesChanged, changes, personalisationLeftOut: decoded.personalisationLeftOut === true };
 }

@@ -1,16 +1,28 @@
+import type { ArtworkStatus } from './artworkPlacement.ts';
 import type { Assignment } from './configurationSpace.ts';
+import type { PersonalisationStatus } from './personalisation.ts';
 import type { AttributeId, Product } from './productModel.ts';
 
+/** What a share token may also say about the design it was made from. */
+export interface ShareTokenOptions {
+  /**
+   * The design held personal text or artwork, which share links never carry: the token says so
+   * (a last `.p`), so that whoever opens it learns that the sender's design, and price, had more.
+   */
+  readonly personalisationLeftOut?: boolean;
+}
+
 /**
- * The design in a URL, compactly: `<rulesVersion>.<choices>[.<chosen>]` where `<choices>` packs
+ * The design in a URL, compactly: `<rulesVersion>.<choices>[.<chosen>[.p]]` where `<choices>` packs
  * each attribute's option index (in product order) into base64url, 6 bits a character for options
  * counts up to 64 (two characters otherwise), and `<chosen>` is a bit mask (6 attributes a
  * character, product order) of the attributes the customer chose, so that the restored design
- * keeps its provenance. The sneaker's 24 attributes take 24 + 4 characters.
+ * keeps its provenance, and `.p` says that the design's personal text and artwork were left out.
+ * The sneaker's 24 attributes take 24 + 4 characters.
  *
  * @example encodeShareToken(product, version, design, ['toeCap.colour']) // "90e16a0817393de2.AAAAAAAAAAAAAAAAAAAAAAAA.BAAA"
  */
-export function encodeShareToken(product: Product, rulesVersion: string, design: Assignment, chosenByCustomer?: readonly AttributeId[]): string {
+export function encodeShareToken(product: Product, rulesVersion: string, design: Assignment, chosenByCustomer?: readonly AttributeId[], options: ShareTokenOptions = {}): string {
   let packed = '';
   for (const attribute of product.attributes) {
     const index = attribute.options.findIndex((option) => option.id === design[attribute.id]);
@@ -27,7 +39,16 @@ export function encodeShareToken(product: Product, rulesVersion: string, design:
     });
     mask += DIGITS[bits];
   }
-  return `${rulesVersion}.${packed}.${mask}`;
+  return `${rulesVersion}.${packed}.${mask}${options.personalisationLeftOut ? '.p' : ''}`;
+}
+
+/**
+ * Whether a design holds personal text or artwork (offered fields that are filled): what a share
+ * link leaves out.
+ */
+export function holdsPersonalisation(summary: { readonly personalisation: readonly PersonalisationStatus[]; readonly artwork: readonly ArtworkStatus[] }): boolean {
+  return summary.personalisation.some((status) => status.offered && status.text.trim().length > 0)
+    || summary.artwork.some((status) => status.offered && status.artwork !== null);
 }
 
 /** What a share token says, before it is checked against the rules. */
@@ -36,6 +57,8 @@ export interface DecodedShareToken {
   readonly design: Assignment;
   /** The attributes the customer chose, in product order; absent in tokens made without it. */
   readonly chosenByCustomer?: readonly AttributeId[];
+  /** The shared design held personal text or artwork, which the link does not carry. */
+  readonly personalisationLeftOut?: true;
 }
 
 /**
@@ -43,9 +66,9 @@ export interface DecodedShareToken {
  * the token is malformed or does not fit the product (a truncated link, another product).
  */
 export function decodeShareToken(product: Product, token: string): DecodedShareToken | { error: string } {
-  const match = /^([0-9a-f]{16})\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?$/.exec(token);
+  const match = /^([0-9a-f]{16})\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+)(\.p)?)?$/.exec(token);
   if (!match) return { error: 'this share link is not complete: it should end with a version and a code, like …/?design=90e16a0817393de2.AAAA' };
-  const [, rulesVersion, packed, mask] = match as unknown as [string, string, string, string | undefined];
+  const [, rulesVersion, packed, mask, leftOut] = match as unknown as [string, string, string, string | undefined, string | undefined];
   const design: Record<string, string> = {};
   let position = 0;
   for (const attribute of product.attributes) {
@@ -64,7 +87,7 @@ export function decodeShareToken(product: Product, token: string): DecodedShareT
   const chosenByCustomer = product.attributes
     .filter((_attribute, index) => (DIGITS.indexOf(mask[Math.floor(index / 6)]!) >> (index % 6)) & 1)
     .map((attribute) => attribute.id);
-  return { rulesVersion, design, chosenByCustomer };
+  return { rulesVersion, design, chosenByCustomer, ...(leftOut ? { personalisationLeftOut: true as const } : {}) };
 }
 
 const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

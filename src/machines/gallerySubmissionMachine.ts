@@ -1,12 +1,13 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { DesignDocument } from '../domain/index.ts';
 
-/** What is sent to the community gallery: the design (the server strips personal text and artwork), a title and a picture. */
+/**
+ * What is sent to the community gallery: the design (the server strips personal text and artwork)
+ * and a title. No picture: the server draws the gallery's picture from the design's choices.
+ */
 export interface GallerySubmission {
   readonly design: DesignDocument;
   readonly title: string;
-  /** `data:image/png;base64,…` */
-  readonly thumbnail: string;
   readonly remixOf?: string;
 }
 
@@ -43,7 +44,7 @@ export function titleProblem(title: string): string | undefined {
 export const gallerySubmissionMachine = setup({
   types: {} as {
     context: { design: DesignDocument; remixOf: string | null; title: string; error: string | null; candidate: SubmittedCandidate | null };
-    events: { type: 'title.change'; title: string } | { type: 'submit'; thumbnail: string | null };
+    events: { type: 'title.change'; title: string } | { type: 'submit' };
     input: { design: DesignDocument; remixOf?: string | null };
   },
   actors: {
@@ -51,13 +52,11 @@ export const gallerySubmissionMachine = setup({
       Promise.reject(new GallerySubmissionError('The community gallery is not connected in this configurator.'))),
   },
   guards: {
-    isSendable: ({ context, event }) => event.type === 'submit' && event.thumbnail !== null && titleProblem(context.title) === undefined,
+    isSendable: ({ context }) => titleProblem(context.title) === undefined,
   },
   actions: {
     setTitle: assign(({ event }) => (event.type === 'title.change' ? { title: event.title, error: null } : {})),
-    refuseLocally: assign(({ context, event }) => ({
-      error: titleProblem(context.title) ?? (event.type === 'submit' && event.thumbnail === null ? 'The preview could not be captured for the gallery; try again once it has loaded.' : null),
-    })),
+    refuseLocally: assign(({ context }) => ({ error: titleProblem(context.title) ?? null })),
   },
 }).createMachine({
   id: 'gallerySubmission',
@@ -73,10 +72,9 @@ export const gallerySubmissionMachine = setup({
     submitting: {
       invoke: {
         src: 'submitCandidate',
-        input: ({ context, event }) => ({
+        input: ({ context }) => ({
           design: context.design,
           title: context.title.trim(),
-          thumbnail: (event as { thumbnail: string }).thumbnail,
           ...(context.remixOf ? { remixOf: context.remixOf } : {}),
         }),
         onDone: { target: 'submitted', actions: assign(({ event }) => ({ candidate: event.output, error: null })) },

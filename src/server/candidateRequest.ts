@@ -1,7 +1,6 @@
 import { cleanText, type Problem } from '../domain/index.ts';
 import { checkDesignField, checkRemixOfField, type DesignField, type ReportProblem } from './designField.ts';
 import { describeValue, isObject } from './describeValue.ts';
-import { decodePngDataUrl, type PngImage } from './pngImage.ts';
 import type { ServerLimits } from './serverLimits.ts';
 
 /** The longest gallery title, in grapheme clusters (what a reader counts as characters). */
@@ -17,53 +16,43 @@ export interface CandidateRequest {
   readonly design: DesignField;
   /** The title as sent (cleaned of invisible characters and extra spaces only). */
   readonly title: string;
-  readonly thumbnail: PngImage;
   readonly remixOf?: string;
 }
 
-/** Either the request, or every problem found (`imagesOnly` when only the thumbnail was refused). */
+/** Either the request, or every problem found. */
 export type ParsedCandidateRequest =
   | { readonly ok: true; readonly request: CandidateRequest }
-  | { readonly ok: false; readonly problems: readonly Problem[]; readonly imagesOnly: boolean };
+  | { readonly ok: false; readonly problems: readonly Problem[] };
 
-const FIELDS = ['design', 'title', 'thumbnail', 'remixOf'];
+const FIELDS = ['design', 'title', 'remixOf'];
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
- * Checks the shape of a gallery submission: a design object, a title of 1 to 60 graphemes, a PNG
- * thumbnail as a data URL within the size limit, and an optional `remixOf` candidate id. Collects
+ * Checks the shape of a gallery submission: a design object, a title of 1 to 60 graphemes and an
+ * optional `remixOf` candidate id. A picture is refused: the server draws every gallery picture
+ * from the design's choices, so that no personal text or artwork reaches the gallery. Collects
  * every problem, each with a path and a fix.
  *
  * @example
- * parseCandidateRequest({ design, title: 'Midnight runner', thumbnail: canvas.toDataURL('image/png') }, DEFAULT_LIMITS)
+ * parseCandidateRequest({ design, title: 'Midnight runner' }, DEFAULT_LIMITS)
  */
 export function parseCandidateRequest(body: unknown, limits: ServerLimits): ParsedCandidateRequest {
   const problems: Problem[] = [];
-  const imageProblems: Problem[] = [];
   const report = (path: string, message: string, hint: string) => problems.push({ path, message, hint });
   if (!isObject(body)) {
-    report('', `the submission must be a JSON object, not ${describeValue(body)}`, 'send {"design":…,"title":"…","thumbnail":"data:image/png;base64,…"}');
-    return { ok: false, problems, imagesOnly: false };
+    report('', `the submission must be a JSON object, not ${describeValue(body)}`, 'send {"design":…,"title":"…"}');
+    return { ok: false, problems };
   }
   for (const key of Object.keys(body)) {
-    if (!FIELDS.includes(key)) report(key, `unknown field "${key}"`, `remove it; the fields are ${FIELDS.join(', ')}`);
+    if (key === 'thumbnail') {
+      report(key, 'the gallery takes no picture: the shop draws every gallery picture itself, from the design\'s choices, so that no personal text or artwork is ever public', `remove "thumbnail"; the fields are ${FIELDS.join(', ')}`);
+    } else if (!FIELDS.includes(key)) report(key, `unknown field "${key}"`, `remove it; the fields are ${FIELDS.join(', ')}`);
   }
   const design = checkDesignField(body.design, limits, report);
   const title = checkTitle(body.title, report);
   const remixOf = checkRemixOfField(body.remixOf, report);
-  let thumbnail: PngImage | undefined;
-  if (typeof body.thumbnail !== 'string') {
-    imageProblems.push({ path: 'thumbnail', message: `"thumbnail" must be a PNG data URL, not ${describeValue(body.thumbnail)}`, hint: 'send canvas.toDataURL(\'image/png\') of the preview' });
-  } else {
-    const png = decodePngDataUrl(body.thumbnail, limits.maxThumbnailBytes);
-    if ('message' in png) imageProblems.push({ path: 'thumbnail', message: png.message, hint: png.hint });
-    else thumbnail = png;
-  }
-  const all = [...problems, ...imageProblems];
-  if (all.length > 0 || !design || title === undefined || !thumbnail) {
-    return { ok: false, problems: all, imagesOnly: problems.length === 0 && imageProblems.length > 0 };
-  }
-  return { ok: true, request: { design, title, thumbnail, ...(remixOf ? { remixOf } : {}) } };
+  if (problems.length > 0 || !design || title === undefined) return { ok: false, problems };
+  return { ok: true, request: { design, title, ...(remixOf ? { remixOf } : {}) } };
 }
 
 function checkTitle(title: unknown, report: ReportProblem): string | undefined {

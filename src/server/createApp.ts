@@ -15,6 +15,7 @@ import type { Catalog } from './catalog.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { exportOrders, type ExportFormat } from './fulfilmentExport.ts';
 import { corsForAllowedOrigins, refuseForeignWrites } from './allowedOrigins.ts';
+import { candidatePicture } from './candidatePicture.ts';
 import { createJobPool, type JobPool } from './jobs/index.ts';
 import { createOrderPrintFiles } from './orderPrintFiles.ts';
 import { storeArtwork } from './storeArtwork.ts';
@@ -83,8 +84,8 @@ export interface AppOptions {
 }
 
 const CANDIDATE_BODY_HINTS: BodyHints = {
-  empty: 'send the submission as a JSON object: {"design":…,"title":"…","thumbnail":"data:image/png;base64,…"}',
-  tooLarge: 'a smaller thumbnail (at most 1 MiB of PNG, e.g. 480 px wide)',
+  empty: 'send the submission as a JSON object: {"design":…,"title":"…"}',
+  tooLarge: 'send only the design, its title and remixOf: the shop draws the picture itself',
 };
 const VOTE_BODY_HINTS: BodyHints = { empty: 'send {"vote":"up"}, {"vote":"down"} or {"vote":"none"}', tooLarge: 'send only {"vote":"up"}' };
 const VOTE_BODY_BYTES = 1024;
@@ -210,7 +211,7 @@ export function createApp(options: AppOptions): Hono {
     const image = position >= 1 && isResourceId('order', c.req.param('id')) ? await repository.findOrderImage(c.req.param('id'), position) : undefined;
     if (!image) return errorResponse(apiError(404, 'not_found', `order "${c.req.param('id')}" has no preview image ${c.req.param('n')}`, 'use the image URLs listed in the order\'s "previewImages"'));
     return new Response(image.bytes, {
-      headers: { 'Content-Type': image.contentType, 'Content-Length': String(image.bytes.byteLength), 'Cache-Control': 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' },
+      headers: { 'Content-Type': 'image/png', 'Content-Length': String(image.bytes.byteLength), 'Cache-Control': 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' },
     });
   });
 
@@ -225,7 +226,7 @@ export function createApp(options: AppOptions): Hono {
     const result = await submitCandidate(services, voter.voterId, body.value);
     switch (result.kind) {
       case 'refused':
-        return withVoter(errorResponse(result.error), voter, submissions);
+        return withVoter(errorResponse(result.error, { ...result.headers }), voter, submissions);
       case 'created':
         return withVoter(jsonResponse({ candidate: result.candidate }, 201, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter, submissions);
       case 'joined':
@@ -256,10 +257,12 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/candidates/:id/thumbnail', async (c) => {
-    const image = isResourceId('candidate', c.req.param('id')) ? await repository.findCandidateThumbnail(c.req.param('id')) : undefined;
-    if (!image) return errorResponse(candidateNotFound(c.req.param('id')));
+    if (!isResourceId('candidate', c.req.param('id'))) return errorResponse(candidateNotFound(c.req.param('id')));
+    const image = await candidatePicture(services, c.req.param('id'));
+    if (image.kind === 'no_candidate') return errorResponse(candidateNotFound(c.req.param('id')));
+    if (image.kind === 'refused') return errorResponse(image.error, image.headers);
     return new Response(image.bytes, {
-      headers: { 'Content-Type': image.contentType, 'Content-Length': String(image.bytes.byteLength), 'Cache-Control': 'public, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' },
+      headers: { 'Content-Type': 'image/png', 'Content-Length': String(image.bytes.byteLength), 'Cache-Control': 'public, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' },
     });
   });
 

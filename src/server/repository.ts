@@ -60,7 +60,7 @@ export interface NewCandidate {
   /** The design document, its `personalisation` empty. */
   readonly design: DesignDocument;
   readonly title: string;
-  /** The PNG bytes of the thumbnail. */
+  /** The PNG bytes of the gallery picture, drawn by the server from the design's choices. */
   readonly thumbnail: Uint8Array;
   /** The id of the candidate this design was started from, when it is a remix (known to exist). */
   readonly remixOf?: string;
@@ -212,8 +212,10 @@ export interface Repository {
   hasCandidate(id: string): Promise<boolean>;
   /** A candidate by its URL id, with `myVote` of `viewer`. */
   findCandidate(id: string, viewer?: string): Promise<StoredCandidate | undefined>;
-  /** The thumbnail of a candidate. */
+  /** The picture of a candidate; undefined when there is no such candidate or it has no picture yet (see migration 008). */
   findCandidateThumbnail(id: string): Promise<StoredImage | undefined>;
+  /** Stores the picture of a candidate that has none; a picture already stored is kept. */
+  saveCandidateThumbnail(id: string, png: Uint8Array): Promise<void>;
   /** A page of the gallery, in the order asked for (see {@link CandidateSort}). */
   listCandidates(query: CandidateQuery): Promise<StoredCandidate[]>;
   /**

@@ -178,8 +178,12 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
     },
 
     async findCandidateThumbnail(id) {
-      const rows = await client.query<{ thumbnail: Uint8Array }>('SELECT thumbnail FROM candidates WHERE public_id = $1', [id]);
-      return rows[0] ? { contentType: 'image/png', bytes: new Uint8Array(rows[0].thumbnail) } : undefined;
+      const rows = await client.query<{ thumbnail: Uint8Array | null }>('SELECT thumbnail FROM candidates WHERE public_id = $1', [id]);
+      return rows[0]?.thumbnail ? { contentType: 'image/png', bytes: new Uint8Array(rows[0].thumbnail) } : undefined;
+    },
+
+    async saveCandidateThumbnail(id, png) {
+      await client.query('UPDATE candidates SET thumbnail = $2 WHERE public_id = $1 AND thumbnail IS NULL', [id, png]);
     },
 
     async listCandidates(query: CandidateQuery) {

@@ -4,20 +4,23 @@ import { apiError, type ApiError, type ApiErrorCode } from './apiError.ts';
 import { toCandidate, type Candidate } from './candidate.ts';
 import { describeRateLimit, describeWait, type RateLimitVerdict } from './checkRateLimit.ts';
 import { parseCandidateRequest } from './candidateRequest.ts';
+import { drawGalleryPicture } from './drawGalleryPicture.ts';
+import type { JobPool } from './jobs/index.ts';
 import type { OrderServices } from './submitOrder.ts';
 import { revalidateDesign } from './revalidateDesign.ts';
 import { unknownRemix } from './unknownRemix.ts';
 
-/** What a gallery submission needs: the order services, and what moderation blocks. */
+/** What a gallery submission needs: the order services, what moderation blocks, and the job pool that draws its picture. */
 export interface CandidateServices extends OrderServices {
   readonly moderation: ModerationOptions;
+  readonly jobs: JobPool;
 }
 
 /** A new candidate, the existing candidate of the same design (joined), or why the submission was refused. */
 export type SubmitCandidateResult =
   | { readonly kind: 'created'; readonly candidate: Candidate }
   | { readonly kind: 'joined'; readonly candidate: Candidate }
-  | { readonly kind: 'refused'; readonly error: ApiError };
+  | { readonly kind: 'refused'; readonly error: ApiError; readonly headers?: Readonly<Record<string, string>> };
 
 const MODERATION_CODES: Readonly<Record<ModerationReason, ApiErrorCode>> = {
   profanity: 'title_profanity',
@@ -29,16 +32,14 @@ const MODERATION_CODES: Readonly<Record<ModerationReason, ApiErrorCode>> = {
 /**
  * Submits a design to the community gallery from an untrusted request body. The design is
  * revalidated as an order's is (same engine, the rules version it names) and its personalisation
- * removed — personal text and artwork never go public; the title is moderated; the thumbnail was
- * checked as PNG. An identical design (same product and canonical key) joins the existing
+ * removed — personal text and artwork never go public; the title is moderated; the picture is
+ * drawn here, from the design's choices (`drawGalleryPicture`). An identical design (same product and canonical key) joins the existing
  * candidate, counting the submitter once. Nothing is written when the submission is refused.
  */
 export async function submitCandidate(services: CandidateServices, voterId: string, body: unknown): Promise<SubmitCandidateResult> {
   const parsed = parseCandidateRequest(body, services.limits);
   if (!parsed.ok) {
-    return refuse(parsed.imagesOnly
-      ? apiError(422, 'invalid_image', `the thumbnail was refused: ${parsed.problems[0]!.message}`, 'send a PNG captured from the canvas, within the size limit', parsed.problems)
-      : apiError(422, 'invalid_request', `the submission has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}: ${parsed.problems[0]!.path || 'body'}: ${parsed.problems[0]!.message}`, 'fix each field listed in "problems"', parsed.problems));
+    return refuse(apiError(422, 'invalid_request', `the submission has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}: ${parsed.problems[0]!.path || 'body'}: ${parsed.problems[0]!.message}`, 'fix each field listed in "problems"', parsed.problems));
   }
   const { request } = parsed;
   const revalidated = await revalidateDesign(services.catalog, request.design, 'gallery');
@@ -51,6 +52,8 @@ export async function submitCandidate(services: CandidateServices, voterId: stri
   if (request.remixOf !== undefined && !(await services.repository.hasCandidate(request.remixOf))) return refuse(unknownRemix(request.remixOf));
 
   const design = { ...revalidated.design, personalisation: {} };
+  const picture = await drawGalleryPicture(services.jobs, revalidated.version.entry, design);
+  if (!picture.ok) return { kind: 'refused', error: picture.error, headers: picture.headers };
   const outcome = await services.repository.submitCandidate({
     id: randomUUID(),
     productId: design.productId,
@@ -58,7 +61,7 @@ export async function submitCandidate(services: CandidateServices, voterId: stri
     canonicalKey: canonicalKey(design),
     design,
     title: verdict.normalised,
-    thumbnail: request.thumbnail.bytes,
+    thumbnail: picture.png,
     ...(request.remixOf ? { remixOf: request.remixOf } : {}),
     submittedBy: voterId,
     createdAt: services.clock.now().toISOString(),

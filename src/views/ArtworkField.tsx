@@ -60,14 +60,18 @@ export const ArtworkField = memo(function ArtworkField({ fieldId }: ArtworkField
             : `PNG, JPEG or SVG up to 10 MB; prints in an area of ${field.widthMm} × ${field.heightMm} mm.`}
         </p>
         {problems.length > 0 && (
-          <ul id={`${id}-problems`} role="alert" className="personalisation__problems">
-            {problems.map((problem) => <li key={problem}>{problem}</li>)}
-          </ul>
+          <div id={`${id}-problems`} role="alert">
+            <ul className="personalisation__problems">
+              {problems.map((problem) => <li key={problem}>{problem}</li>)}
+            </ul>
+          </div>
         )}
         {(status.warnings.length > 0 || notes.length > 0) && (
-          <ul role="status" className="personalisation__warnings">
-            {[...status.warnings, ...notes].map((warning) => <li key={warning}>{warning}</li>)}
-          </ul>
+          <div role="status">
+            <ul className="personalisation__warnings">
+              {[...status.warnings, ...notes].map((warning) => <li key={warning}>{warning}</li>)}
+            </ul>
+          </div>
         )}
       </div>
       {artwork && box && (

@@ -36,7 +36,7 @@ export const AttributeRadioGroup = memo(function AttributeRadioGroup({ attribute
         <span className="attribute__value">{optionById(attribute, value.option).label}</span>
         <ProvenanceTag id={provenanceId} provenance={value.provenance} />
         {value.provenance === 'customer' && (
-          <button type="button" className="link-button attribute__reset" onClick={() => actor.send({ type: 'option.clear', attribute: attributeId })} aria-label={`Use the suggested ${displayName.toLowerCase()}`}>
+          <button type="button" className="link-button attribute__reset" onClick={() => actor.send({ type: 'option.clear', attribute: attributeId })} aria-label={`Use suggested ${displayName.toLowerCase()}`}>
             Use suggested
           </button>
         )}

@@ -1,7 +1,6 @@
 import { memo, useMemo, type CSSProperties } from 'react';
-import { designHighlights, type Product } from '../domain/index.ts';
+import { designHighlights, materialTexture, type Product } from '../domain/index.ts';
 import type { GalleryCandidate } from './api/galleryClient.ts';
-import { materialTexture } from './materialTexture.ts';
 
 /** Props of {@link GalleryCard}. */
 export interface GalleryCardProps {
@@ -48,10 +47,15 @@ export const GalleryCard = memo(function GalleryCard({ candidate, product, headi
         </p>
       </div>
       <div className="gallery-card__actions">
-        <button type="button" className="button button--secondary gallery-card__vote" aria-pressed={candidate.myVote === 1} aria-label={`Vote up ${candidate.title}`} onClick={() => onVote(candidate, 1)}>▲ {candidate.upVotes}</button>
-        <button type="button" className="button button--secondary gallery-card__vote" aria-pressed={candidate.myVote === -1} aria-label={`Vote down ${candidate.title}`} onClick={() => onVote(candidate, -1)}>▼ {candidate.downVotes}</button>
+        <button type="button" className="button button--secondary gallery-card__vote" aria-pressed={candidate.myVote === 1} aria-label={`Vote up ${candidate.title}, ${votes(candidate.upVotes)}`} onClick={() => onVote(candidate, 1)}>▲ {candidate.upVotes}</button>
+        <button type="button" className="button button--secondary gallery-card__vote" aria-pressed={candidate.myVote === -1} aria-label={`Vote down ${candidate.title}, ${votes(candidate.downVotes)}`} onClick={() => onVote(candidate, -1)}>▼ {candidate.downVotes}</button>
         <a className="button button--primary gallery-card__remix" href={`/?product=${encodeURIComponent(candidate.productId)}&remix=${encodeURIComponent(candidate.id)}`} aria-label={`Remix ${candidate.title}`}>Remix</a>
       </div>
     </article>
   );
 });
+
+/** "1 vote", "3 votes": a vote button's name holds its visible count, so what is seen is what is said (and what voice control hears). */
+function votes(count: number): string {
+  return `${count} ${count === 1 ? 'vote' : 'votes'}`;
+}

@@ -4,7 +4,6 @@ import { fromPromise } from 'xstate';
 import type { DesignDocument } from '../domain/index.ts';
 import { gallerySubmissionMachine, MAX_TITLE_LENGTH, type GallerySubmission, type SubmittedCandidate } from '../machines/index.ts';
 import { submitCandidateOverHttp } from './api/submitCandidateOverHttp.ts';
-import { capturePreview } from './capturePreview.ts';
 
 /** Props of {@link GallerySubmit}. */
 export interface GallerySubmitProps {
@@ -40,11 +39,11 @@ export function GallerySubmit({ design, remixOf }: GallerySubmitProps) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void capturePreview('thumbnail', THUMBNAIL_WIDTH).then((picture) => send({ type: 'submit', thumbnail: picture?.dataUrl ?? null }));
+        send({ type: 'submit' });
       }}
     >
       <h3 id={`${id}-heading`} className="checkout__heading">Share with the community</h3>
-      <p className="field__hint">Others can vote for it and remix it; the best designs become shop colourways. Personal text and artwork stay private.</p>
+      <p className="field__hint">Others can vote for it and remix it; the best designs become shop colourways. The gallery shows the shop's drawing of your choices: your personal text and artwork stay private.</p>
       <div className="field">
         <label htmlFor={`${id}-title`}>Design name</label>
         <input
@@ -64,8 +63,5 @@ export function GallerySubmit({ design, remixOf }: GallerySubmitProps) {
     </form>
   );
 }
-
-/** Gallery pages show many cards: thumbnails are kept small. */
-const THUMBNAIL_WIDTH = 480;
 
 const fromHttp = fromPromise<SubmittedCandidate, GallerySubmission>(({ input }) => submitCandidateOverHttp(input));

@@ -1,6 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { AttributeKind, OptionDef } from '../domain/index.ts';
-import { materialTexture } from './materialTexture.ts';
+import { materialTexture, type AttributeKind, type OptionDef } from '../domain/index.ts';
 
 /** Props of {@link OptionSwatch}. */
 export interface OptionSwatchProps {

@@ -46,8 +46,8 @@ export const PartSection = memo(function PartSection({ product, part, expanded, 
           className="part__toggle"
           aria-expanded={expanded}
           aria-controls={bodyId}
-          aria-labelledby={`${toggleId}-label`}
-          aria-describedby={`${toggleId}-value`}
+          // The name holds everything the button shows (the part, then its look), so that what is seen is what is said.
+          aria-labelledby={`${toggleId}-label ${toggleId}-value`}
           onClick={() => {
             onToggle(part.id);
             actor.send({ type: 'part.focus', partId: part.id });
@@ -55,7 +55,7 @@ export const PartSection = memo(function PartSection({ product, part, expanded, 
         >
           <span className={part.kind === 'section' ? 'part__swatch part__swatch--section' : 'part__swatch'} aria-hidden="true" style={{ background: colour?.hex }} />
           <span className="part__text">
-            <span id={`${toggleId}-label`} className="part__label">{part.label}</span>
+            <span id={`${toggleId}-label`} className="part__label">{part.label}</span>{' '}
             <span id={`${toggleId}-value`} className="part__value">
               {(part.kind === 'section' ? current.map((entry) => entry.option.label) : [colour?.label, material?.label]).filter(Boolean).join(' · ')}
             </span>

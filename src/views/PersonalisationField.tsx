@@ -56,9 +56,11 @@ export const PersonalisationField = memo(function PersonalisationField({ fieldId
           {[capitalise(figures[0]!), figures[1], price].filter(Boolean).join(' · ')}
         </p>
         {problems.length > 0 && (
-          <ul id={`${id}-problems`} role="alert" className="personalisation__problems">
-            {problems.map((problem) => <li key={problem.code + problem.message}>{problem.message}</li>)}
-          </ul>
+          <div id={`${id}-problems`} role="alert">
+            <ul className="personalisation__problems">
+              {problems.map((problem) => <li key={problem.code + problem.message}>{problem.message}</li>)}
+            </ul>
+          </div>
         )}
       </div>
       <div className="personalisation__style">

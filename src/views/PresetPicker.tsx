@@ -1,6 +1,6 @@
 import { useSelector } from '@xstate/react';
 import { useMemo } from 'react';
-import { partLooks, resolveDesign } from '../domain/index.ts';
+import { resolveDesign } from '../domain/index.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
 import { ProductIllustration } from './ProductIllustration.tsx';
 
@@ -16,7 +16,7 @@ export function PresetPicker() {
   const presets = useMemo(
     () => entry.product.presets.map((preset) => {
       const design = resolveDesign(space, entry.ruleSet, preset.choices).assignment;
-      return { preset, design, looks: partLooks(entry.product, design) };
+      return { preset, design };
     }),
     [entry, space],
   );
@@ -26,7 +26,7 @@ export function PresetPicker() {
     <section className="presets" aria-labelledby="presets-heading">
       <h2 id="presets-heading" className="panel-heading">Colourways</h2>
       <ul className="presets__list">
-        {presets.map(({ preset, design, looks }) => (
+        {presets.map(({ preset, design }) => (
           <li key={preset.id}>
             <button
               type="button"
@@ -35,7 +35,7 @@ export function PresetPicker() {
               aria-describedby={`preset-${preset.id}-description`}
               onClick={() => actor.send({ type: 'preset.apply', presetId: preset.id })}
             >
-              <ProductIllustration product={entry.product} looks={looks} design={design} focusedPart={null} decorative />
+              <ProductIllustration product={entry.product} design={design} focusedPart={null} decorative />
               <span className="preset__name">{preset.name}</span>
             </button>
             <span id={`preset-${preset.id}-description`} hidden>{preset.description}</span>

@@ -34,7 +34,7 @@ export function PreviewPane({ product, onPartClick }: PreviewPaneProps) {
   const artworks = useMemo(() => artworkPrints(entry, artworkStatuses), [entry, artworkStatuses]);
   const [webgl] = useState(hasWebGL);
 
-  const illustration = <ProductIllustration product={product} looks={looks} design={design} focusedPart={focusedPart} onPartClick={onPartClick} />;
+  const illustration = <ProductIllustration product={product} design={design} focusedPart={focusedPart} onPartClick={onPartClick} />;
   return (
     <section className="preview" aria-label="Preview">
       {webgl ? (

@@ -1,11 +1,11 @@
 import type { PreviewImageInput } from '../machines/index.ts';
 
-/** Widest picture sent with an order, in pixels; gallery thumbnails pass a smaller one. */
+/** Widest picture sent with an order, in pixels. */
 const MAX_WIDTH = 960;
 
 /**
- * A PNG of what the preview shows now, for the order's preview images and the gallery
- * thumbnail: the 3D canvas (drawn with `preserveDrawingBuffer`) or, without WebGL, the 2D
+ * A PNG of what the preview shows now, for the order's preview images (the workshop sees the
+ * personal text; the gallery never gets this picture, the server draws its own): the 3D canvas (drawn with `preserveDrawingBuffer`) or, without WebGL, the 2D
  * illustration rasterised. Resolves to null when there is nothing to capture; never throws, since
  * a missing picture must not stop an order.
  */

@@ -12,6 +12,7 @@ export interface StartingDesign {
 }
 
 const FRESH: StartingDesign = { choices: [] };
+const LEFT_OUT = 'The sender\'s text and artwork are not in shared links, so the price shown here leaves them out; add your own if you like.';
 
 /**
  * Reads `?design=<token>` (a share link) or `?remix=<candidate id>` (a gallery design, fetched
@@ -32,11 +33,14 @@ function fromToken(entry: CatalogEntry, space: ConfigurationSpace, token: string
     return { choices: [], notice: { tone: 'warning', title: `The ${what} could not be opened`, lines: [`${capitalise(restored.error)}. You are starting from the suggested design.`] } };
   }
   const base = { choices: restored.choices, startedFrom: restored.suggested, ...(remixOf ? { remixOf } : {}) };
+  // Share links never carry personal text or artwork: say so rather than promise the same design and price.
+  const leftOut = restored.personalisationLeftOut ? [LEFT_OUT] : [];
   if (restored.changes.length > 0) {
     const title = restored.rulesChanged ? `The shop's options changed since this ${what} was made` : `Part of this ${what} is not available to you`;
-    return { ...base, notice: { tone: 'warning', title, lines: restored.changes } };
+    return { ...base, notice: { tone: 'warning', title, lines: [...restored.changes, ...leftOut] } };
   }
-  return { ...base, notice: { tone: 'info', title: remixOf ? 'Remixing a gallery design' : 'Opened a shared design', lines: ['Every choice is as it was shared; change anything you like.'] } };
+  const lines = restored.personalisationLeftOut ? ['The choices are as they were shared; change anything you like.', LEFT_OUT] : ['Every choice is as it was shared; change anything you like.'];
+  return { ...base, notice: { tone: 'info', title: remixOf ? 'Remixing a gallery design' : 'Opened a shared design', lines } };
 }
 
 async function fromGallery(entry: CatalogEntry, space: ConfigurationSpace, candidateId: string): Promise<StartingDesign> {

@@ -50,7 +50,7 @@ test('the t-shirt is chosen by its link and offers front text once the front is 
   await page.getByRole('radio', { name: 'Oversized', exact: true }).check();
   await expect(page.getByRole('radio', { name: 'V-neck', exact: true })).toHaveAttribute('aria-disabled', 'true');
   await expect(page.getByRole('radio', { name: 'V-neck', exact: true })).toHaveAccessibleDescription(/dropped shoulder/);
-  await page.getByRole('button', { name: 'Front print', exact: true }).click();
+  await page.getByRole('button', { name: /^Front print / }).click();
   await expect(page.getByRole('textbox', { name: 'Front text', exact: true })).toHaveCount(0);
   await page.getByRole('radio', { name: 'Direct-to-garment', exact: true }).check();
   const text = page.getByRole('textbox', { name: 'Front text', exact: true });
@@ -66,7 +66,7 @@ test('uploads artwork for the t-shirt front, says when it would print soft or bl
   const configurator = new ConfiguratorPage(page);
   await configurator.open();
   await page.goto('/?product=tshirt');
-  await page.getByRole('button', { name: 'Front print', exact: true }).click();
+  await page.getByRole('button', { name: /^Front print / }).click();
   await page.getByRole('radio', { name: 'Direct-to-garment', exact: true }).check();
   const file = page.getByLabel('Front artwork', { exact: true });
 

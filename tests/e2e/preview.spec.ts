@@ -168,7 +168,7 @@ test.describe('artwork on the model', () => {
     await configurator.open({ webgl: true });
     await page.goto('/?product=tshirt');
     await preview.waitUntilReady();
-    await page.getByRole('button', { name: 'Front print', exact: true }).click();
+    await page.getByRole('button', { name: /^Front print / }).click();
     await page.getByRole('radio', { name: 'Direct-to-garment', exact: true }).check();
     await preview.waitUntilIdle();
     const body = await preview.partScreenPoint('body');

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
-import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest } from './support/orderBodies.ts';
+import { designFrom, orderBody, pngFile, productUnderTest } from './support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 
 const NAME = 'Zelda Quixotefield';
@@ -57,7 +57,7 @@ beforeAll(async () => {
   const candidate = await t.app.request('/api/candidates', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ design: designFrom(sneaker, { 'vamp.material': 'suede' }), title: 'Hostile base', thumbnail: pngDataUrl(pngFile(8, 6)) }),
+    body: JSON.stringify({ design: designFrom(sneaker, { 'vamp.material': 'suede' }), title: 'Hostile base' }),
   });
   expect(candidate.status).toBe(201);
   const artwork = await t.app.request('/api/artworks', { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: Buffer.from(pngFile(64, 64)) });
@@ -215,7 +215,7 @@ const hostileQuery = fc.oneof(
 
 function validBody(method: string, path: string): unknown {
   if (path === '/api/orders') return orderBody(sneaker, designFrom(sneaker), { contact: { name: NAME, email: EMAIL } });
-  if (path === '/api/candidates') return { design: designFrom(sneaker), title: 'Hostile title', thumbnail: pngDataUrl(pngFile(8, 6)) };
+  if (path === '/api/candidates') return { design: designFrom(sneaker), title: 'Hostile title' };
   if (path.endsWith('/votes')) return { vote: 'up' };
   return method === 'GET' ? undefined : {};
 }

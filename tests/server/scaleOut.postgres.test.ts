@@ -9,7 +9,7 @@ import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
 import { createPostgresClient } from '../../src/server/postgresClient.ts';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
 import { DEFAULT_VOTING_POLICY } from '../../src/server/votingPolicy.ts';
-import { orderBody, pngDataUrl, pngFile, productUnderTest, randomDesign, seededRandom } from './support/orderBodies.ts';
+import { orderBody, productUnderTest, randomDesign, seededRandom } from './support/orderBodies.ts';
 
 const url = process.env.ATELIER_TEST_DATABASE_URL?.trim();
 const reason = 'ATELIER_TEST_DATABASE_URL is not set: the two-servers-on-PostgreSQL test is skipped (set it to postgres://user@host:port/database, or run .ci/run, which starts a PostgreSQL server)';
@@ -93,7 +93,7 @@ if (!url && process.env.CI === 'true') {
       const submitted = await fetch(`${servers[0]!.url}/api/candidates`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ design: randomDesign(sneaker, seededRandom(7)), title: 'Two servers', thumbnail: pngDataUrl(pngFile(8, 6)) }),
+        body: JSON.stringify({ design: randomDesign(sneaker, seededRandom(7)), title: 'Two servers' }),
       });
       expect(submitted.status).toBe(201);
       const cookie = submitted.headers.get('set-cookie')!.split(';')[0]!;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllowedOrigins } from '../../src/server/allowedOrigins.ts';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
-import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest } from './support/orderBodies.ts';
+import { designFrom, orderBody, pngFile, productUnderTest } from './support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 
 const SHOP = 'https://shop.example';
@@ -49,7 +49,7 @@ function placeOrder(headers: Record<string, string> = {}) {
 }
 
 function candidateBody() {
-  return { design: designFrom(sneaker, { 'vamp.material': 'suede' }), title: 'Headers test', thumbnail: pngDataUrl(pngFile(8, 6)) };
+  return { design: designFrom(sneaker, { 'vamp.material': 'suede' }), title: 'Headers test' };
 }
 
 const directives = (policy: string | null) => new Map((policy ?? '').split(';').map((part) => part.trim().split(/\s+/)).filter((parts) => parts[0]).map(([name, ...values]) => [name!, values]));

@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DesignDocument } from '../../src/domain/index.ts';
 import type { Candidate } from '../../src/server/candidate.ts';
-import { distinctDesigns, pngDataUrl, pngFile, productUnderTest } from './support/orderBodies.ts';
+import { distinctDesigns, productUnderTest } from './support/orderBodies.ts';
 import { fromAddress, startTestApp, type TestApp } from './support/testApp.ts';
 
 let t: TestApp;
@@ -32,7 +32,6 @@ type ErrorBody = { error: { code: string; message: string; hint: string } };
 
 const HONEST = '198.51.100.10';
 const BUYER = '203.0.113.66';
-const thumbnail = pngDataUrl(pngFile(8, 6, [20, 40, 200]));
 
 interface Sent {
   readonly address: string;
@@ -52,7 +51,7 @@ async function send(method: string, path: string, body: unknown, from: Sent): Pr
 }
 const gallery = (from: Sent) => send('GET', '/api/candidates?sort=top', undefined, from);
 const vote = (id: string, value: string, from: Sent) => send('POST', `/api/candidates/${id}/votes`, { vote: value }, from);
-const submit = (design: DesignDocument, from: Sent) => send('POST', '/api/candidates', { design, title: 'Midnight runner', thumbnail }, from);
+const submit = (design: DesignDocument, from: Sent) => send('POST', '/api/candidates', { design, title: 'Midnight runner' }, from);
 
 /** The `name=value` of the voter cookie a response sets, if it sets one. */
 const cookieOf = (response: Response) => response.headers.get('set-cookie')?.split(';')[0];

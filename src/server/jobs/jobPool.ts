@@ -38,6 +38,8 @@ export interface JobPool {
   inspectArtwork(bytes: Uint8Array, fileName: string | undefined): Promise<JobOutcome<ArtworkInspection>>;
   /** Renders a zone's print file (`renderZonePng`). */
   renderPrint(zone: PrintZone, texts: readonly TextPrint[], artworks: readonly ArtworkFile[]): Promise<JobOutcome<Uint8Array>>;
+  /** Rasterises a gallery picture's SVG (`rasteriseSvg` of `galleryPicture.ts`; the server draws the SVG, a few KB). */
+  renderPicture(svg: string): Promise<JobOutcome<Uint8Array>>;
   stats(): JobStats;
   /** Ends the threads, and any job still running. */
   close(): Promise<void>;
@@ -62,7 +64,7 @@ export function createJobPool(options: Partial<JobPoolOptions> = {}): JobPool {
   let piscina: Piscina<JobMessage, JobResults[Job['kind']]> | undefined;
   let running = 0;
   const waiting: (() => void)[] = [];
-  const started: Record<Job['kind'], number> = { inspectArtwork: 0, renderPrint: 0 };
+  const started: Record<Job['kind'], number> = { inspectArtwork: 0, renderPrint: 0, renderPicture: 0 };
   let refusedBusy = 0;
   let timedOut = 0;
   // A running average of how long jobs take, for the Retry-After of a refusal.
@@ -127,6 +129,7 @@ export function createJobPool(options: Partial<JobPoolOptions> = {}): JobPool {
       if (megapixels > settings.maxMegapixels) return { ok: false, reason: 'pixels', megapixels, budgetMegapixels: settings.maxMegapixels };
       return run({ kind: 'renderPrint', zone, texts, artworks }, settings.printTimeoutMs);
     },
+    renderPicture: (svg) => run({ kind: 'renderPicture', svg }, settings.printTimeoutMs),
     stats: () => ({ threads: settings.threads, running, waiting: waiting.length, started: { ...started }, refusedBusy, timedOut }),
     async close() {
       await piscina?.destroy();

@@ -5,15 +5,17 @@ import { inspectArtwork, type ArtworkInspection, type ArtworkLimits } from '../.
 import type { PrintZone, TextPrint } from '../../domain/index.ts';
 import type { ArtworkFile } from '../printFiles.ts';
 
-/** One piece of heavy work: inspecting an uploaded artwork, or rendering a zone's print file. */
+/** One piece of heavy work: inspecting an uploaded artwork, rendering a zone's print file, or rasterising a gallery picture. */
 export type Job =
   | { readonly kind: 'inspectArtwork'; readonly bytes: Uint8Array; readonly fileName: string | undefined; readonly limits: ArtworkLimits }
-  | { readonly kind: 'renderPrint'; readonly zone: PrintZone; readonly texts: readonly TextPrint[]; readonly artworks: readonly ArtworkFile[] };
+  | { readonly kind: 'renderPrint'; readonly zone: PrintZone; readonly texts: readonly TextPrint[]; readonly artworks: readonly ArtworkFile[] }
+  | { readonly kind: 'renderPicture'; readonly svg: string };
 
 /** What each kind of job gives back. */
 export interface JobResults {
   readonly inspectArtwork: ArtworkInspection;
   readonly renderPrint: Uint8Array;
+  readonly renderPicture: Uint8Array;
 }
 
 /** A job as the pool sends it: the job and a port on which the worker says when it starts (the time budget runs from then). */
@@ -36,6 +38,11 @@ export async function runJob({ job, started }: JobMessage): Promise<JobResults[J
       const { renderZonePng } = await import('../printFiles.ts');
       started.postMessage('started');
       return renderZonePng(job.zone, job.texts, job.artworks);
+    }
+    case 'renderPicture': {
+      const { rasteriseSvg } = await import('../galleryPicture.ts');
+      started.postMessage('started');
+      return rasteriseSvg(job.svg);
     }
     default: {
       const unknown: never = job;

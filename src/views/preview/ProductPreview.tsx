@@ -4,6 +4,7 @@ import { NeutralToneMapping } from 'three';
 import { surfaceKindsOf, type ArtworkPrint, type CameraView, type ModelVariant, type PartId, type PartLook, type PrintAtlas, type Product, type TextPrint } from '../../domain/index.ts';
 import type { CameraRigHandle } from './CameraRig.tsx';
 import { CameraViewButtons } from './CameraViewButtons.tsx';
+import { CameraKeyControls, CameraNudgeBridge, type CameraNudger } from './CameraKeyControls.tsx';
 import { modelUrlOf, preloadProductModel } from './modelLoader.ts';
 import { PreviewProgress } from './PreviewProgress.tsx';
 import { ProductScene } from './ProductScene.tsx';
@@ -54,25 +55,29 @@ export function ProductPreview({ product, looks, variant, atlas, prints, artwork
   }, [shown, surfaceKinds]);
   const rig = useRef<CameraRigHandle>(null);
   const showView = useCallback((view: CameraView) => void rig.current?.showView(view), []);
+  const nudger = useRef<CameraNudger | null>(null);
 
   return (
     <div style={frame}>
-      <div role="img" aria-label={`3D preview of the ${product.name}${focusedLabel ? `, showing the ${focusedLabel.toLowerCase()}` : ''}`} style={fill}>
-        <Canvas
-          frameloop="demand"
-          dpr={[1, 2]}
-          // While the camera moves, frames are drawn at a lower resolution (see CameraRig).
-          performance={{ min: MOVING_RESOLUTION, debounce: 250 }}
-          gl={GL}
-          camera={{ fov: 30, near: 0.01, far: 20, position: [0.6, 0.35, 0.75] }}
-          style={fill}
-        >
-          <StudioLighting />
-          <Suspense fallback={<ShaderWarmup />}>
-            <ProductScene product={product} looks={looks} variant={variant} {...(atlas ? { atlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} rig={rig} />
-          </Suspense>
-        </Canvas>
-      </div>
+      <CameraKeyControls productName={product.name} nudgerRef={nudger}>
+        <div role="img" aria-label={`3D preview of the ${product.name}${focusedLabel ? `, showing the ${focusedLabel.toLowerCase()}` : ''}`} style={fill}>
+          <Canvas
+            frameloop="demand"
+            dpr={[1, 2]}
+            // While the camera moves, frames are drawn at a lower resolution (see CameraRig).
+            performance={{ min: MOVING_RESOLUTION, debounce: 250 }}
+            gl={GL}
+            camera={{ fov: 30, near: 0.01, far: 20, position: [0.6, 0.35, 0.75] }}
+            style={fill}
+          >
+            <StudioLighting />
+            <CameraNudgeBridge nudgerRef={nudger} />
+            <Suspense fallback={<ShaderWarmup />}>
+              <ProductScene product={product} looks={looks} variant={variant} {...(atlas ? { atlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} rig={rig} />
+            </Suspense>
+          </Canvas>
+        </div>
+      </CameraKeyControls>
       {!shown && <PreviewProgress url={url} label={`Loading the 3D preview of the ${product.name}`} />}
       {shown && <SurfaceMapProgress label={`Loading the materials of the ${product.name}`} />}
       {shown && <CameraViewButtons views={product.views ?? []} onPick={showView} />}

@@ -45,9 +45,9 @@ export class ConfiguratorPage {
     return this.radioGroup(group).getByRole('radio', { name, exact: true });
   }
 
-  /** The header button of a part's section, e.g. "Vamp". */
+  /** The header button of a part's section, e.g. "Vamp" (its name goes on with the part's look: "Vamp Optic white · Leather"). */
   partToggle(part: string): Locator {
-    return this.page.getByRole('button', { name: part, exact: true });
+    return this.page.getByRole('button', { name: new RegExp(`^${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: |$)`) });
   }
 
   /** Opens a part's section unless it is open. */

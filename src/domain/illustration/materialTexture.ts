@@ -1,4 +1,5 @@
-import type { MaterialAppearance, OptionId, SurfaceKind } from '../domain/index.ts';
+import type { MaterialAppearance, OptionId } from '../productModel.ts';
+import type { SurfaceKind } from '../materialSurface.ts';
 
 /** How a material is suggested in 2D (swatches and the illustration): a surface pattern or finish. */
 export type MaterialTexture = 'grain' | 'nap' | 'weave' | 'mesh' | 'knit' | 'gloss' | 'metallic' | 'speckle' | 'plain';
