@@ -84,13 +84,13 @@ test('streams the material maps in after the first frame, behind a visible progr
   await expect(progress).toBeVisible();
   await expect(progress).toHaveAttribute('aria-valuenow', '0');
   await waitUntilIdle(page);
-  const flat = await partPatch(page, 'quarter');
+  const flat = await partPatch(page, 'toeCap');
 
   release();
   await expect(progress).toHaveCount(0);
   await waitForMaps(page);
   await waitUntilIdle(page);
-  const mapped = await partPatch(page, 'quarter');
+  const mapped = await partPatch(page, 'toeCap');
 
   expect(askedBeforeFirstFrame).toEqual([]);
   const { firstFrameAt, surfaceMapsLoadedAt } = await page.evaluate(() => ({ ...window.__atelierPreview! }));
