@@ -68,7 +68,7 @@ async function tshirtFrontText(page: Page, webgl = false) {
   await configurator.open({ webgl });
   await page.goto('/?product=tshirt');
   await expect(page.getByRole('radiogroup', { name: 'Fit', exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Front print', exact: true }).click();
+  await page.getByRole('button', { name: /^Front print / }).click();
   await page.getByRole('radio', { name: 'Direct-to-garment', exact: true }).check();
   return { configurator, text: page.getByRole('textbox', { name: 'Front text', exact: true }) };
 }
@@ -91,7 +91,7 @@ test.describe('personal text', () => {
   test('gives the default ink a colour that stands out on the shirt', async ({ page }) => {
     const { text } = await tshirtFrontText(page);
     await text.fill('Summer Crew');
-    await page.getByRole('button', { name: 'Body', exact: true }).click();
+    await page.getByRole('button', { name: /^Body / }).click();
     const bodyColour = page.getByRole('radiogroup', { name: 'Body colour', exact: true });
     const garment = (await bodyColour.getByRole('radio', { checked: true }).getAttribute('value'))!;
     const ink = page.getByRole('combobox', { name: 'Front text colour' });
