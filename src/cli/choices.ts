@@ -1,5 +1,5 @@
 import { explainBlocking, toAssignment, type Choice, type ConfigurationSpace, type Explanation } from '../domain/index.ts';
-import { knownNamesHint } from '../domain/problems.ts';
+import { knownNamesHint } from '../domain/shared/index.ts';
 import { parseChoices } from './arguments.ts';
 import { CliError } from './cliErrors.ts';
 

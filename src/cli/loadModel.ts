@@ -15,7 +15,7 @@ import {
   type SourceLocation,
   type TableProblem,
 } from '../domain/index.ts';
-import { knownNamesHint } from '../domain/problems.ts';
+import { knownNamesHint } from '../domain/shared/index.ts';
 import { findCatalogFiles } from '../server/catalogFiles.ts';
 import { CliError } from './cliErrors.ts';
 

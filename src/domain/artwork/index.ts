@@ -13,3 +13,4 @@ export { readJpegInfo, type JpegInfo } from './jpegInfo.ts';
 export { decodeJpegRows, jpegDecodeBudgetBytes, type DecodedJpeg } from './decodeJpeg.ts';
 export { svgIntrinsicSize, type SvgSize } from './svgSize.ts';
 export { artworkResolution, effectiveDpi, resolutionVerdict, MINIMUM_DPI, PRINT_DPI, type ResolutionVerdict } from './printResolution.ts';
+

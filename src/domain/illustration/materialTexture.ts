@@ -1,5 +1,5 @@
-import type { MaterialAppearance, OptionId } from '../productModel.ts';
-import type { SurfaceKind } from '../materialSurface.ts';
+import type { MaterialAppearance, OptionId } from '../product/index.ts';
+import type { SurfaceKind } from '../product/index.ts';
 
 /** How a material is suggested in 2D (swatches and the illustration): a surface pattern or finish. */
 export type MaterialTexture = 'grain' | 'nap' | 'weave' | 'mesh' | 'knit' | 'gloss' | 'metallic' | 'speckle' | 'plain';

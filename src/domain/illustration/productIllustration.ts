@@ -1,7 +1,7 @@
-import type { Assignment } from '../configurationSpace.ts';
-import { modelVariant } from '../modelVariant.ts';
-import { partLooks } from '../partLooks.ts';
-import { attributeById, optionById, type PartId, type Product } from '../productModel.ts';
+import type { Assignment } from '../engine/index.ts';
+import { modelVariant } from '../product/index.ts';
+import { partLooks } from '../design/index.ts';
+import { attributeById, optionById, type PartId, type Product } from '../product/index.ts';
 import { sneakerDrawing, SNEAKER_VIEW_BOX } from './sneakerDrawing.ts';
 import { svgMarkup, type SvgElement } from './svgElement.ts';
 import { tshirtDrawing, TSHIRT_VIEW_BOX } from './tshirtDrawing.ts';

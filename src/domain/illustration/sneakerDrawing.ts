@@ -1,5 +1,5 @@
-import type { PartLook } from '../partLooks.ts';
-import type { PartId } from '../productModel.ts';
+import type { PartLook } from '../design/index.ts';
+import type { PartId } from '../product/index.ts';
 import { materialTexture, type MaterialTexture } from './materialTexture.ts';
 import { svgElement as el, type SvgElement } from './svgElement.ts';
 

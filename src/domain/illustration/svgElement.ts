@@ -1,4 +1,4 @@
-import type { PartId } from '../productModel.ts';
+import type { PartId } from '../product/index.ts';
 
 /**
  * One element of a 2D drawing, as data: the server serialises it to SVG markup

@@ -1,5 +1,5 @@
-import type { PartLook } from '../partLooks.ts';
-import type { PartId } from '../productModel.ts';
+import type { PartLook } from '../design/index.ts';
+import type { PartId } from '../product/index.ts';
 import type { SvgElement } from './svgElement.ts';
 import { svgElement as el } from './svgElement.ts';
 

@@ -1,0 +1,9 @@
+/** The checkout room of the domain: see CONTEXT.md. Import from this file outside the room. */
+export type { EmailCheck } from './emailAddress.ts';
+export { MAX_EMAIL_LENGTH, checkEmailAddress } from './emailAddress.ts';
+export type { OrderBlocker, OrderBlockerTarget } from './orderBlockers.ts';
+export { designBlockers } from './orderBlockers.ts';
+export type { BillOfMaterialsLine, OrderDocument, SpecificationLine } from './orderDocument.ts';
+export { MAX_QUANTITY, ORDER_SCHEMA, createOrderDocument } from './orderDocument.ts';
+export type { ShippingAddressField, ShippingAddressInput, ShippingAddressProblems } from './shippingAddress.ts';
+export { DEFAULT_SHIPS_TO, SHIPPING_ADDRESS_FIELDS, checkShippingAddress, countryName, shippingCountries } from './shippingAddress.ts';

@@ -1,0 +1,117 @@
+import type { CatalogEntry } from '../rules/index.ts';
+import type { DesignDocument } from '../design/index.ts';
+import { canonicalKey } from '../design/index.ts';
+import { estimateLeadTime, type LeadTimeEstimate } from '../pricing/index.ts';
+import { personalisationPrices, personalisationStatus } from '../personalisation/index.ts';
+import { priceDesign, type PriceLine } from '../pricing/index.ts';
+import { artworkPlacements, printPlacements, type ArtworkPlacement, type PrintPlacement } from '../personalisation/index.ts';
+import { artworkStatus, type ArtworkMeta } from '../personalisation/index.ts';
+import { attributeById, modelParts, optionById, type SizeDef } from '../product/index.ts';
+
+/** The schema id every order document carries. */
+export const ORDER_SCHEMA = 'atelier.order/1';
+
+/** An option as fulfilment needs it. */
+export interface CodedOption {
+  readonly id: string;
+  readonly label: string;
+  readonly code: string;
+}
+
+/** One line of the bill of materials: a part with its material and colour. */
+export interface BillOfMaterialsLine {
+  readonly part: string;
+  readonly partLabel: string;
+  readonly material: CodedOption;
+  readonly colour: CodedOption & { readonly hex: string };
+}
+
+/** One of the product's other choices as fulfilment needs it, e.g. the fit or a print method. */
+export interface SpecificationLine {
+  readonly attribute: string;
+  /** "Fit", "Front print method". */
+  readonly label: string;
+  readonly option: CodedOption;
+}
+
+/**
+ * What the factory makes: a validated design with size, quantity, bill of materials, price and
+ * lead time. Published as JSON Schema at `/schemas/order.schema.json`.
+ */
+export interface OrderDocument {
+  readonly schema: typeof ORDER_SCHEMA;
+  readonly status: 'exported';
+  readonly createdAt: string;
+  readonly product: { readonly id: string; readonly name: string };
+  readonly rulesVersion: string;
+  readonly canonicalKey: string;
+  readonly design: DesignDocument;
+  readonly billOfMaterials: readonly BillOfMaterialsLine[];
+  /** The choices of the product's sections (empty for a product made only of parts). */
+  readonly specification: readonly SpecificationLine[];
+  /** Where and how each personal text is printed: zone, box and size in millimetres, font, colour, method. */
+  readonly print: readonly PrintPlacement[];
+  /** Where and how each uploaded artwork is printed: zone, box in millimetres, method, file, resolution. */
+  readonly printArtwork: readonly ArtworkPlacement[];
+  readonly size: { readonly eu: string; readonly us: string; readonly uk: string };
+  readonly quantity: number;
+  readonly price: {
+    readonly currency: string;
+    readonly base: number;
+    readonly surcharges: readonly PriceLine[];
+    readonly unitTotal: number;
+    readonly total: number;
+  };
+  readonly leadTime: LeadTimeEstimate;
+}
+
+/** Largest quantity of one design in a single order. */
+export const MAX_QUANTITY = 20;
+
+/**
+ * Builds the order document of a validated design. Prices and lead time are recomputed here from
+ * the rules, never taken from the caller.
+ */
+export function createOrderDocument(
+  entry: CatalogEntry, design: DesignDocument, size: SizeDef, quantity: number, now: Date, artworks: ReadonlyMap<string, ArtworkMeta> = new Map(),
+): OrderDocument {
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+    throw new Error(`[Atelier] quantity must be a whole number from 1 to ${MAX_QUANTITY}, got ${quantity}`);
+  }
+  const { product, ruleSet } = entry;
+  const price = priceDesign(product, ruleSet, design.choices, [
+    ...personalisationPrices(personalisationStatus(entry, design.choices, design.personalisation)),
+    ...artworkStatus(entry, design.choices, design.personalisation, artworks).filter((status) => status.offered).flatMap((status) => status.prices),
+  ]);
+  const billOfMaterials = modelParts(product).map((part): BillOfMaterialsLine => {
+    const [materialId, colourId] = part.attributeIds.map((attributeId) => design.choices[attributeId]!);
+    const material = optionById(attributeById(product, `${part.id}.material`), materialId!);
+    const colour = optionById(attributeById(product, `${part.id}.colour`), colourId!);
+    return {
+      part: part.id,
+      partLabel: part.label,
+      material: { id: material.id, label: material.label, code: material.code },
+      colour: { id: colour.id, label: colour.label, code: colour.code, hex: colour.hex ?? '#000000' },
+    };
+  });
+  return {
+    schema: ORDER_SCHEMA,
+    status: 'exported',
+    createdAt: now.toISOString(),
+    product: { id: product.id, name: product.name },
+    rulesVersion: design.rulesVersion,
+    canonicalKey: canonicalKey(design),
+    design,
+    billOfMaterials,
+    specification: product.attributes.filter((attribute) => attribute.kind === 'choice').map((attribute): SpecificationLine => {
+      const option = optionById(attribute, design.choices[attribute.id]!);
+      return { attribute: attribute.id, label: attribute.label, option: { id: option.id, label: option.label, code: option.code } };
+    }),
+    print: printPlacements(entry, design),
+    printArtwork: artworkPlacements(entry, design, artworks),
+    size: { eu: size.eu, us: size.us, uk: size.uk },
+    quantity,
+    price: { ...price, total: price.unitTotal * quantity },
+    leadTime: estimateLeadTime(product, ruleSet, design.choices),
+  };
+}

@@ -1,0 +1,77 @@
+import type { Assignment } from '../engine/index.ts';
+import type { AttributeDef, MaterialAppearance, OptionId, Product } from '../product/index.ts';
+
+/** A colour a design wears, and on how many of the product's parts. */
+export interface HighlightColour {
+  readonly id: OptionId;
+  readonly label: string;
+  /** `#rrggbb`. */
+  readonly hex: string;
+  readonly parts: number;
+}
+
+/** A material a design is made of, and how many of the product's parts use it. */
+export interface HighlightMaterial {
+  readonly id: OptionId;
+  readonly label: string;
+  readonly appearance?: MaterialAppearance;
+  readonly parts: number;
+}
+
+/** What a design is at a glance: its main colours and materials, and the same in words. */
+export interface DesignHighlights {
+  /** At most three, the colour on the most parts first. */
+  readonly colours: readonly HighlightColour[];
+  /** At most two, the material of the most parts first. */
+  readonly materials: readonly HighlightMaterial[];
+  /** E.g. "optic white, forest green and gum; full-grain leather and rubber". */
+  readonly words: string;
+}
+
+const MAX_COLOURS = 3;
+const MAX_MATERIALS = 2;
+
+/**
+ * The main colours and materials of a design, as a gallery card shows them: counted over the
+ * product's parts (not its sections of choices), most parts first, ties in the product's part
+ * order (the product lists its larger parts first). Choices the product no longer has, from a
+ * design made under older rules, are skipped.
+ *
+ * @example designHighlights(sneaker, design).words // "optic white and forest green; full-grain leather and rubber"
+ */
+export function designHighlights(product: Product, design: Readonly<Assignment>): DesignHighlights {
+  const colours = new Map<OptionId, { label: string; hex: string; parts: number; first: number }>();
+  const materials = new Map<OptionId, { label: string; appearance?: MaterialAppearance; parts: number; first: number }>();
+  product.parts.forEach((part, index) => {
+    if (part.kind !== 'part') return;
+    for (const attribute of product.attributes) {
+      if (attribute.partId !== part.id) continue;
+      const option = chosenOption(attribute, design);
+      if (!option) continue;
+      if (attribute.kind === 'colour' && option.hex) {
+        const seen = colours.get(option.id) ?? { label: option.label, hex: option.hex, parts: 0, first: index };
+        colours.set(option.id, { ...seen, parts: seen.parts + 1 });
+      } else if (attribute.kind === 'material') {
+        const seen = materials.get(option.id) ?? { label: option.label, ...(option.appearance ? { appearance: option.appearance } : {}), parts: 0, first: index };
+        materials.set(option.id, { ...seen, parts: seen.parts + 1 });
+      }
+    }
+  });
+  const main = <T extends { parts: number; first: number }>(counted: Map<OptionId, T>, count: number) =>
+    [...counted].sort(([, a], [, b]) => b.parts - a.parts || a.first - b.first).slice(0, count).map(([id, { first: _first, ...rest }]) => ({ id, ...rest }));
+  const mainColours = main(colours, MAX_COLOURS);
+  const mainMaterials = main(materials, MAX_MATERIALS);
+  const words = [listed(mainColours.map((colour) => colour.label)), listed(mainMaterials.map((material) => material.label))].filter(Boolean).join('; ');
+  return { colours: mainColours, materials: mainMaterials, words };
+}
+
+function chosenOption(attribute: AttributeDef, design: Readonly<Assignment>) {
+  const chosen = design[attribute.id];
+  return chosen === undefined ? undefined : attribute.options.find((option) => option.id === chosen);
+}
+
+/** "a", "a and b", "a, b and c", in lower case (labels are sentence case). */
+function listed(labels: readonly string[]): string {
+  const words = labels.map((label) => label.toLowerCase());
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}

@@ -1,0 +1,15 @@
+/** The design room of the domain: see CONTEXT.md. Import from this file outside the room. */
+export type { DesignDocument } from './designDocument.ts';
+export { DESIGN_SCHEMA, canonicalKey, createDesignDocument, validateDesignDocument } from './designDocument.ts';
+export type { DesignHighlights, HighlightColour, HighlightMaterial } from './designHighlights.ts';
+export { designHighlights } from './designHighlights.ts';
+export type { PartLook } from './partLooks.ts';
+export { partLooks, surfaceKindsOf } from './partLooks.ts';
+export type { Provenance, ResolvedDesign, ResolvedValue } from './resolveDesign.ts';
+export { resolveDesign, resolveValues } from './resolveDesign.ts';
+export type { RestoredDesign } from './restoreSharedDesign.ts';
+export { restoreSharedDesign } from './restoreSharedDesign.ts';
+export type { DecodedShareToken, ShareTokenOptions } from './shareLink.ts';
+export { decodeShareToken, encodeShareToken, holdsPersonalisation } from './shareLink.ts';
+export type { AttributeStatus, DesignSummary, OptionStatus } from './summariseDesign.ts';
+export { summariseDesign } from './summariseDesign.ts';

@@ -1,0 +1,78 @@
+import { createCompiledSpace } from './compiledSpace.ts';
+import type { ConfigurationSpace } from './configurationSpace.ts';
+import { hardConstraints, type HardConstraint } from '../rules/index.ts';
+import { compileProblem } from './diagram/compileProblem.ts';
+import type { IndexedTable } from './tables/tableProblem.ts';
+import type { Product } from '../product/index.ts';
+import type { RuleSet } from '../rules/index.ts';
+import { deserialiseDiagram, type SerialisedDiagram } from './serialisedDiagram.ts';
+import type { SessionFacts } from './sessionFacts.ts';
+
+/** What {@link compileRules} may start from. */
+export interface CompileOptions {
+  /** A compiled artifact to load instead of compiling; ignored when it does not fit. */
+  readonly artifact?: SerialisedDiagram | undefined;
+  /** The session's facts; availability rules that withdraw options add constraints (and the artifact is not used). */
+  readonly facts?: SessionFacts | undefined;
+}
+
+/** Largest number of option combinations a single rule may span before it must be split. */
+export const MAX_RULE_COMBINATIONS = 4_000_000;
+
+/**
+ * Compiles a product's hard rules into a reduced decision diagram whose paths are exactly the
+ * valid designs, and returns the engine over it. Each rule becomes a table over the attributes it
+ * reads (the smaller of its accepted or rejected combinations); the tables are compiled under a
+ * FORCE variable order. Given a compiled artifact (see {@link SerialisedDiagram}) that fits the
+ * product, it is loaded instead of compiling; one that does not fit is ignored. Given the session's
+ * facts, options withdrawn by availability rules are excluded like any hard rule.
+ *
+ * @example
+ * const space = compileRules(product, ruleSet);
+ * space.domains({ 'toeCap.material': 'patent' }).get('toeCap.colour'); // ['optic-white', 'black', 'red']
+ */
+export function compileRules(product: Product, ruleSet: RuleSet, options: CompileOptions = {}): ConfigurationSpace {
+  const constraints = hardConstraints(product, ruleSet, options.facts);
+  const withdrawsNothing = constraints.length === hardConstraints(product, ruleSet).length;
+  const artifact = withdrawsNothing ? options.artifact : undefined;
+  const tables = constraints.map((constraint) => tableOf(product, constraint));
+  const infos = constraints.map(({ ruleId, message, attributes, implicit }) => ({ ruleId, message, attributes, implicit }));
+  const restored = artifact ? deserialiseDiagram(artifact, product.attributes) : undefined;
+  if (restored && 'diagram' in restored) {
+    return createCompiledSpace({ product, tables, constraints: infos, diagram: restored.diagram, order: restored.order });
+  }
+  const domainSizes = Int32Array.from(product.attributes, (attribute) => attribute.options.length);
+  const compiled = compileProblem(domainSizes, tables);
+  return createCompiledSpace({
+    product,
+    tables,
+    constraints: infos,
+    diagram: compiled.diagram,
+    order: compiled.order,
+    compiled,
+  });
+}
+
+/** Enumerates a rule's scope into a table of accepted (or, when fewer, rejected) combinations. */
+export function tableOf(product: Product, constraint: HardConstraint): IndexedTable {
+  const scope = Int32Array.from(constraint.attributes, (id) => product.attributes.findIndex((attribute) => attribute.id === id));
+  const options = Array.from(scope, (index) => product.attributes[index]!.options.map((option) => option.id));
+  const combinations = options.reduce((product, list) => product * list.length, 1);
+  if (combinations > MAX_RULE_COMBINATIONS) {
+    throw new Error(`[Atelier] rule "${constraint.ruleId}" spans ${combinations} option combinations of ${constraint.attributes.join(', ')}; split it into rules over fewer attributes`);
+  }
+  const accepted: number[] = [];
+  const rejected: number[] = [];
+  const indices = new Array<number>(scope.length).fill(0);
+  const values = new Array<string>(scope.length);
+  for (let combination = 0; combination < combinations; combination++) {
+    for (let column = 0; column < scope.length; column++) values[column] = options[column]![indices[column]!]!;
+    (constraint.accepts(values) ? accepted : rejected).push(...indices);
+    for (let column = scope.length - 1; column >= 0; column--) {
+      if (++indices[column]! < options[column]!.length) break;
+      indices[column] = 0;
+    }
+  }
+  const allowed = accepted.length <= rejected.length;
+  return { id: constraint.ruleId, scope, allowed, rows: Int32Array.from(allowed ? accepted : rejected) };
+}

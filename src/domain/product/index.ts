@@ -1,0 +1,10 @@
+/** The product room of the domain: see CONTEXT.md. Import from this file outside the room. */
+export type { Condition } from './condition.ts';
+export { conditionAttributes, evaluateCondition } from './condition.ts';
+export { checkChoice, loadProduct } from './loadProduct.ts';
+export type { MaterialSurface, SurfaceKind, SurfaceSettings } from './materialSurface.ts';
+export { SURFACE_DEFAULTS, SURFACE_KINDS, isSurfaceKind, materialSurface } from './materialSurface.ts';
+export type { ModelVariant } from './modelVariant.ts';
+export { modelVariant } from './modelVariant.ts';
+export type { AttributeDef, AttributeId, AttributeKind, CameraView, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, ProductIllustrationKind, ProductWording, SizeDef, ViewDirection } from './productModel.ts';
+export { DEFAULT_WORDING, attributeById, attributeDisplayName, countOf, modelParts, optionById, wordingOf } from './productModel.ts';

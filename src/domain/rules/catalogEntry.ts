@@ -1,0 +1,77 @@
+import { compileRules } from '../engine/index.ts';
+import { findAmong } from '../engine/index.ts';
+import type { FontMetrics } from '../personalisation/index.ts';
+import type { PrintAtlas } from '../personalisation/index.ts';
+import type { ConfigurationSpace } from '../engine/index.ts';
+import { loadProduct } from '../product/index.ts';
+import { loadRules } from './loadRules.ts';
+import { failed, ok, type Problem, type Result } from '../shared/index.ts';
+import type { Product } from '../product/index.ts';
+import type { RuleSet } from './rulesModel.ts';
+import type { SerialisedDiagram } from '../engine/index.ts';
+import { sha256Hex } from '../shared/index.ts';
+import { parseYamlSource } from '../shared/index.ts';
+
+/** A product with its rules and their version: plain data, safe to serialise and ship to the browser. */
+export interface CatalogEntry {
+  readonly product: Product;
+  readonly ruleSet: RuleSet;
+  /** Content hash of product and rules; designs and orders carry it. */
+  readonly rulesVersion: string;
+  /** The compiled rules, so the browser loads them instead of compiling (pass to `compileRules`). */
+  readonly compiled?: SerialisedDiagram;
+  /** Widths of the fonts the personalisation fields offer, by font id (read from the font files when the catalog is built). */
+  readonly fonts?: Readonly<Record<string, FontMetrics>>;
+  /** The model's print zones (`models/<id>/printZones.json`), when it has any. */
+  readonly printAtlas?: PrintAtlas;
+}
+
+/** A source file's name and text. */
+export interface SourceFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+/**
+ * Loads a product file and its rules file, checks both, checks that the product's presets are
+ * valid designs under the rules and that at least one valid design exists, and computes the
+ * rules version.
+ */
+export function loadCatalogEntry(productSource: SourceFile, rulesSource: SourceFile): Result<CatalogEntry> {
+  const product = loadProduct(productSource.file, productSource.text);
+  if (!product.ok) return product;
+  const ruleSet = loadRules(product.value, rulesSource.file, rulesSource.text);
+  if (!ruleSet.ok) return ruleSet;
+  const space = compileRules(product.value, ruleSet.value);
+  const problems = checkPublishable(space, ruleSet.value, productSource);
+  if (problems.length > 0) return failed(problems);
+  return ok({ product: product.value, ruleSet: ruleSet.value, rulesVersion: rulesVersionOf(product.value, ruleSet.value), compiled: space.serialise() });
+}
+
+/** The content hash identifying a product and its rules (ignores comments, formatting and file positions). */
+export function rulesVersionOf(product: Product, ruleSet: RuleSet): string {
+  // `source` positions change with formatting, not with meaning.
+  const canonical = JSON.stringify({ product, ruleSet }, (key, value: unknown) => (key === 'source' ? undefined : value));
+  return sha256Hex(canonical).slice(0, 16);
+}
+
+function checkPublishable(space: ConfigurationSpace, ruleSet: RuleSet, productSource: SourceFile): Problem[] {
+  const problems: Problem[] = [];
+  const located = parseYamlSource(productSource.file, productSource.text);
+  if (!space.isConsistent({})) {
+    const conflict = findAmong(space, space.constraints.map((constraint) => constraint.ruleId), {});
+    const first = ruleSet.rules.find((rule) => conflict.includes(rule.id));
+    problems.push({
+      path: 'rules',
+      message: `no design satisfies all the hard rules: ${conflict.map((id) => `"${id}"`).join(', ')} cannot all hold together`,
+      hint: `relax or remove one of ${conflict.join(', ')}: dropping any one of them resolves this conflict`,
+      ...(first?.source ? { location: first.source } : {}),
+    });
+  }
+  space.product.presets.forEach((preset, index) => {
+    if (space.isConsistent(preset.choices)) return;
+    const broken = space.constraints.filter((constraint) => !space.isConsistentUnder([constraint.ruleId], preset.choices)).map((c) => `"${c.ruleId}" (${c.message})`);
+    problems.push(located.problem(['presets', index, 'choices'], `preset "${preset.id}" is not a valid design${broken.length ? `: it breaks ${broken.join(', ')}` : ''}`, 'change the preset\'s choices so they satisfy the rules, or relax the rule'));
+  });
+  return problems;
+}
