@@ -17,6 +17,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { defineConfig } from 'eslint/config';
+import atelier from './eslint/roomDoors.js';
 
 // ---------------------------------------------------------------------------
 // Import patterns (regular expressions matched against the import string).
@@ -183,6 +184,13 @@ export default defineConfig(
   {
     files: ['src/views/**/*.{ts,tsx,js,jsx}'],
     rules: restrict([{ regex: layer('server'), message: VIEWS_MSG }]),
+  },
+  // ROOM DOORS. A domain room (src/domain/<room>/) is entered only through its index.ts; see
+  // eslint/roomDoors.js. Tests may reach a room's inner files to test them.
+  {
+    files: ['src/**/*.{ts,tsx,js,jsx}', 'scripts/**/*.{ts,mjs,js}', 'models/**/*.{ts,mjs,js}'],
+    plugins: { atelier },
+    rules: { 'atelier/room-doors': 'error' },
   },
   {
     // The entry point sits in src/ itself, so `./server` is the server there.

@@ -6,4 +6,6 @@ export { designBlockers } from './orderBlockers.ts';
 export type { BillOfMaterialsLine, OrderDocument, SpecificationLine } from './orderDocument.ts';
 export { MAX_QUANTITY, ORDER_SCHEMA, createOrderDocument } from './orderDocument.ts';
 export type { ShippingAddressField, ShippingAddressInput, ShippingAddressProblems } from './shippingAddress.ts';
-export { DEFAULT_SHIPS_TO, SHIPPING_ADDRESS_FIELDS, checkShippingAddress, countryName, shippingCountries } from './shippingAddress.ts';
+export { SHIPPING_ADDRESS_FIELDS, checkShippingAddress, shippingCountries } from './shippingAddress.ts';
+export type { PersonalisedItem } from './personalisedItems.ts';
+export { personalisedItems } from './personalisedItems.ts';

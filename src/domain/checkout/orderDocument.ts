@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../rules/index.ts';
+import type { CatalogEntry } from '../catalog/index.ts';
 import type { DesignDocument } from '../design/index.ts';
 import { canonicalKey } from '../design/index.ts';
 import { estimateLeadTime, type LeadTimeEstimate } from '../pricing/index.ts';

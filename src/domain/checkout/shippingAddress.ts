@@ -1,3 +1,4 @@
+import { countryName } from '../product/index.ts';
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
 
 /** Where an order is sent, as typed in the checkout (or sent to the server). */
@@ -21,30 +22,7 @@ export type ShippingAddressField = (typeof SHIPPING_ADDRESS_FIELDS)[number];
 /** What is wrong with an address, by field, in words for the customer; empty when it ships. */
 export type ShippingAddressProblems = Partial<Record<ShippingAddressField, string>>;
 
-/** The countries a product ships to when its product.yaml names none: the EU, the EEA, Switzerland, the UK and the US. */
-export const DEFAULT_SHIPS_TO: readonly string[] = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT',
-  'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO', 'CH', 'GB', 'US',
-];
-
 const MAX_LINE = 100;
-let regionNames: Intl.DisplayNames | undefined;
-
-/**
- * A country's name in English from its ISO 3166-1 alpha-2 code (`Intl.DisplayNames`, so the
- * browser and the server agree without a list of our own); null for a code that is no country.
- *
- * @example countryName('GB') // "United Kingdom"; countryName('XX') // null
- */
-export function countryName(code: string): string | null {
-  if (!/^[A-Z]{2}$/.test(code)) return null;
-  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  try {
-    return regionNames.of(code) ?? null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The countries of a list with their names, sorted by name: what the country field offers.

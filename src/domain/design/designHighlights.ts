@@ -1,4 +1,4 @@
-import type { Assignment } from '../engine/index.ts';
+import type { Assignment } from '../product/index.ts';
 import type { AttributeDef, MaterialAppearance, OptionId, Product } from '../product/index.ts';
 
 /** A colour a design wears, and on how many of the product's parts. */

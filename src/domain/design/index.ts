@@ -5,8 +5,6 @@ export type { DesignHighlights, HighlightColour, HighlightMaterial } from './des
 export { designHighlights } from './designHighlights.ts';
 export type { PartLook } from './partLooks.ts';
 export { partLooks, surfaceKindsOf } from './partLooks.ts';
-export type { Provenance, ResolvedDesign, ResolvedValue } from './resolveDesign.ts';
-export { resolveDesign, resolveValues } from './resolveDesign.ts';
 export type { RestoredDesign } from './restoreSharedDesign.ts';
 export { restoreSharedDesign } from './restoreSharedDesign.ts';
 export type { DecodedShareToken, ShareTokenOptions } from './shareLink.ts';

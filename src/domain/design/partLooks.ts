@@ -1,4 +1,4 @@
-import type { Assignment } from '../engine/index.ts';
+import type { Assignment } from '../product/index.ts';
 import type { SurfaceKind } from '../product/index.ts';
 import { optionById, type MaterialAppearance, type PartId, type Product } from '../product/index.ts';
 

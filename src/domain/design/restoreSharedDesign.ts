@@ -1,8 +1,8 @@
-import type { CatalogEntry } from '../rules/index.ts';
+import type { CatalogEntry } from '../catalog/index.ts';
 import type { Assignment, ConfigurationSpace } from '../engine/index.ts';
 import { toAssignment, type Choice } from '../engine/index.ts';
 import { attributeById, attributeDisplayName, optionById, type AttributeId, type OptionId } from '../product/index.ts';
-import { resolveDesign } from './resolveDesign.ts';
+import { resolveDesign } from '../engine/index.ts';
 import { decodeShareToken } from './shareLink.ts';
 
 /** A shared design, ready to start a session from. */

@@ -1,5 +1,5 @@
 import type { ArtworkStatus } from '../personalisation/index.ts';
-import type { Assignment } from '../engine/index.ts';
+import type { Assignment } from '../product/index.ts';
 import type { PersonalisationStatus } from '../personalisation/index.ts';
 import type { AttributeId, Product } from '../product/index.ts';
 

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../rules/index.ts';
+import type { CatalogEntry } from '../catalog/index.ts';
 import type { Assignment, ConfigurationSpace } from '../engine/index.ts';
 import { activeAlerts, estimateLeadTime, type LeadTimeEstimate } from '../pricing/index.ts';
 import { describeExplanation, explainBlocking, toAssignment, type Choice, type Explanation } from '../engine/index.ts';
@@ -6,7 +6,7 @@ import { artworkStatus, type ArtworkMeta, type ArtworkStatus } from '../personal
 import { personalisationPrices, personalisationStatus, type PersonalisationStatus, type PersonalisationValues } from '../personalisation/index.ts';
 import { priceDesign, type PriceBreakdown } from '../pricing/index.ts';
 import { attributeDisplayName, type AttributeDef, type AttributeId, type OptionDef } from '../product/index.ts';
-import { recommendingRule, resolveDesign, type ResolvedDesign, type ResolvedValue } from './resolveDesign.ts';
+import { recommendingRule, resolveDesign, type ResolvedDesign, type ResolvedValue } from '../engine/index.ts';
 import type { RecommendationRule } from '../rules/index.ts';
 
 /** One option as the customer sees it now. */

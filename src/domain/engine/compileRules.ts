@@ -1,6 +1,6 @@
 import { createCompiledSpace } from './compiledSpace.ts';
 import type { ConfigurationSpace } from './configurationSpace.ts';
-import { hardConstraints, type HardConstraint } from '../rules/index.ts';
+import { hardConstraints, type HardConstraint } from './hardConstraints.ts';
 import { compileProblem } from './diagram/compileProblem.ts';
 import type { IndexedTable } from './tables/tableProblem.ts';
 import type { Product } from '../product/index.ts';

@@ -1,8 +1,6 @@
-import type { AttributeId, OptionId, Product } from '../product/index.ts';
+import type { Assignment, AttributeId, OptionId, Product } from '../product/index.ts';
 import type { SerialisedDiagram } from './serialisedDiagram.ts';
 
-/** Values fixed for some attributes: customer choices, or a whole design. */
-export type Assignment = Readonly<Record<AttributeId, OptionId>>;
 
 /** A hard rule as the engine sees it: an id, a customer-facing message and the attributes it reads. */
 export interface ConstraintInfo {
@@ -64,3 +62,5 @@ export interface ConfigurationSpace {
   /** The compiled form as a JSON artifact that {@link compileRules} can load instead of compiling. */
   serialise(): SerialisedDiagram;
 }
+
+export type { Assignment };

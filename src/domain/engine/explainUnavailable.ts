@@ -2,7 +2,7 @@ import type { Assignment, ConfigurationSpace, ConstraintInfo } from './configura
 import { fastDiag } from './fastDiag.ts';
 import { attributeById, attributeDisplayName, optionById, type AttributeId, type OptionId } from '../product/index.ts';
 import { quickXplain } from './quickXplain.ts';
-import { resolveValues } from '../design/index.ts';
+import { resolveValues } from './resolveDesign.ts';
 import type { RuleSet } from '../rules/index.ts';
 
 /** One customer choice. */

@@ -1,4 +1,4 @@
-import type { Assignment } from '../engine/index.ts';
+import type { Assignment } from '../product/index.ts';
 import { modelVariant } from '../product/index.ts';
 import { partLooks } from '../design/index.ts';
 import { attributeById, optionById, type PartId, type Product } from '../product/index.ts';

@@ -1,6 +1,6 @@
-import type { CatalogEntry } from '../rules/index.ts';
+import type { CatalogEntry } from '../catalog/index.ts';
 import { evaluateCondition } from '../product/index.ts';
-import type { Assignment } from '../engine/index.ts';
+import type { Assignment } from '../product/index.ts';
 import { isArtworkField, type ArtworkFieldDef } from './personalisationModel.ts';
 import { formatMoney, type PriceLine } from '../pricing/index.ts';
 import { artworkResolution } from '../artwork/index.ts';

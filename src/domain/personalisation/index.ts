@@ -9,11 +9,10 @@ export type { PersonalisationStatus, PersonalisationValues } from './personalisa
 export { artworkForDocument, personalisationForDocument, personalisationPrices, personalisationProblems, personalisationStatus } from './personalisation.ts';
 export type { ArtworkColourRule, ArtworkFieldDef, CharacterClass, PersonalisationField, TextFieldDef } from './personalisationModel.ts';
 export { TEXT_CHARACTER_CLASSES, isArtworkField, isTextField } from './personalisationModel.ts';
-export type { PersonalisedItem } from './personalisedItems.ts';
-export { personalisedItems } from './personalisedItems.ts';
 export type { PrintAtlas, PrintZone } from './printAtlas.ts';
 export { textBoxInZone } from './printAtlas.ts';
 export type { ArtworkPlacement, ArtworkPrint, PrintPlacement, TextPrint } from './printLayout.ts';
 export { artworkPlacements, artworkPrints, printPlacements, textPrints, zonePixels } from './printLayout.ts';
 export type { TextCheck, TextFit, TextProblem } from './validateText.ts';
 export { textFit, validateText } from './validateText.ts';
+

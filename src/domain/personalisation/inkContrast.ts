@@ -1,4 +1,4 @@
-import type { Assignment } from '../engine/index.ts';
+import type { Assignment } from '../product/index.ts';
 import type { TextFieldDef } from './personalisationModel.ts';
 import type { Product } from '../product/index.ts';
 

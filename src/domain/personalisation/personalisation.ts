@@ -1,6 +1,6 @@
-import type { CatalogEntry } from '../rules/index.ts';
+import type { CatalogEntry } from '../catalog/index.ts';
 import { evaluateCondition } from '../product/index.ts';
-import type { Assignment } from '../engine/index.ts';
+import type { Assignment } from '../product/index.ts';
 import { defaultInk } from './inkContrast.ts';
 import { isTextField, type TextFieldDef } from './personalisationModel.ts';
 import type { Problem } from '../shared/index.ts';

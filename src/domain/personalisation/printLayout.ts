@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../rules/index.ts';
+import type { CatalogEntry } from '../catalog/index.ts';
 import type { DesignDocument } from '../design/index.ts';
 import { artworkStatus, type ArtworkMeta, type ArtworkStatus } from './artworkPlacement.ts';
 import { PRINT_DPI } from '../artwork/index.ts';

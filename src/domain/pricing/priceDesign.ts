@@ -1,5 +1,5 @@
 import { evaluateCondition } from '../product/index.ts';
-import type { Assignment } from '../engine/index.ts';
+import type { Assignment } from '../product/index.ts';
 import type { Product } from '../product/index.ts';
 import type { PriceRule, RuleSet } from '../rules/index.ts';
 

@@ -2,7 +2,7 @@ import { DocumentReader, ID_PATTERN, describe } from '../shared/index.ts';
 import { failed, knownNamesHint, ok, type Result } from '../shared/index.ts';
 import { DEFAULT_WORDING, ILLUSTRATIONS, type ProductWording, type ViewDirection, type AttributeDef, type MaterialAppearance, type MaterialPalette, type OptionDef, type PartDef, type PresetDef, type Product, type ProductIllustrationKind, type SizeDef } from './productModel.ts';
 import { isSurfaceKind, materialSurface, SURFACE_KINDS, SURFACE_LIMITS, type MaterialSurface, type SurfaceSettings } from './materialSurface.ts';
-import { DEFAULT_SHIPS_TO, countryName } from '../checkout/index.ts';
+import { DEFAULT_SHIPS_TO, countryName } from './shipsTo.ts';
 import { parseYamlSource } from '../shared/index.ts';
 import { readCameraViews } from './readCameraViews.ts';
 

@@ -1,4 +1,4 @@
-import type { Assignment } from '../engine/index.ts';
+import type { Assignment } from './productModel.ts';
 import type { Product } from './productModel.ts';
 
 /** What the design changes about the model itself, beyond its parts' looks. */

@@ -213,3 +213,6 @@ export function attributeDisplayName(product: Product, attribute: AttributeDef):
 export function modelParts(product: Product): readonly PartDef[] {
   return product.parts.filter((part) => part.kind === 'part');
 }
+
+/** Values fixed for some attributes: customer choices, or a whole design. */
+export type Assignment = Readonly<Record<AttributeId, OptionId>>;

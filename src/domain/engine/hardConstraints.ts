@@ -1,8 +1,8 @@
 import { conditionAttributes, evaluateCondition } from '../product/index.ts';
-import type { ConstraintInfo } from '../engine/index.ts';
+import type { ConstraintInfo } from './index.ts';
 import type { AttributeId, OptionId, Product } from '../product/index.ts';
-import { hardRules, type RuleSet } from './rulesModel.ts';
-import { withdrawnOptions, type SessionFacts } from '../engine/index.ts';
+import { hardRules, type RuleSet } from '../rules/index.ts';
+import { withdrawnOptions, type SessionFacts } from './index.ts';
 
 /** A hard constraint in checkable form: its info plus a test over the values of its attributes. */
 export interface HardConstraint extends ConstraintInfo {

@@ -1,5 +1,5 @@
 import { evaluateCondition } from '../product/index.ts';
-import type { Assignment, ConfigurationSpace } from '../engine/index.ts';
+import type { Assignment, ConfigurationSpace } from './index.ts';
 import type { AttributeId, OptionId } from '../product/index.ts';
 import type { DefaultRule, RecommendationRule, RuleSet } from '../rules/index.ts';
 

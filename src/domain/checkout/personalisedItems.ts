@@ -1,6 +1,6 @@
 import type { DesignSummary } from '../design/index.ts';
 import type { Product } from '../product/index.ts';
-import { FONT_FAMILIES } from './fontMetrics.ts';
+import { FONT_FAMILIES } from '../personalisation/index.ts';
 
 /** One personal text or artwork that will be made with the design, as the review lists it. */
 export interface PersonalisedItem {

@@ -1,5 +1,5 @@
-import type { ConfigurationSpace } from '../engine/index.ts';
-import { findAmong, findBlockingRules } from '../engine/index.ts';
+import type { ConfigurationSpace } from './index.ts';
+import { findAmong, findBlockingRules } from './index.ts';
 import type { SourceLocation } from '../shared/index.ts';
 
 /** One finding of the rules linter. */

@@ -1,0 +1,3 @@
+/** The catalog room of the domain: see CONTEXT.md. Import from this file outside the room. */
+export type { CatalogEntry, SourceFile } from './catalogEntry.ts';
+export { loadCatalogEntry, rulesVersionOf } from './catalogEntry.ts';
