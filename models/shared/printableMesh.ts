@@ -1,5 +1,5 @@
-import { MeshBuilder, MIN_TRIANGLE_AREA } from '../sneaker/meshBuilder.ts';
-import { cross, length, sub, type Vec3 } from '../sneaker/vec.ts';
+import { MeshBuilder, MIN_TRIANGLE_AREA } from './meshBuilder.ts';
+import { cross, length, sub, type Vec3 } from './vec.ts';
 import { BLANK_UV } from './printAtlas.ts';
 
 /**
