@@ -88,7 +88,8 @@ async function databaseCopy(source: string, dir: string): Promise<string> {
 
 async function placeOrder(server: ServerProcess): Promise<number> {
   const { loadCatalogFromDisk } = await import('../src/server/catalogFiles.ts');
-  const { orderBody, productUnderTest, randomDesign, seededRandom } = await import('../tests/server/support/orderBodies.ts');
+  const { orderBody, productUnderTest, randomDesign } = await import('../tests/server/support/orderBodies.ts');
+  const { seededRandom } = await import('../src/domain/shared/seededRandom.ts');
   const sneaker = productUnderTest(loadCatalogFromDisk(process.cwd()).entries.find((entry) => entry.product.id === 'sneaker')!);
   const response = await fetch(`${server.url}/api/orders`, {
     method: 'POST',

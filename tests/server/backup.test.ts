@@ -9,7 +9,8 @@ import { startServerProcess } from '../../scripts/serverProcess.ts';
 import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
 import { folderSnapshot } from './support/folderSnapshot.ts';
-import { orderBody, productUnderTest, randomDesign, seededRandom } from './support/orderBodies.ts';
+import { orderBody, productUnderTest, randomDesign } from './support/orderBodies.ts';
+import { seededRandom } from '../../src/domain/shared/seededRandom.ts';
 import { freshPgliteDataDir } from './support/testDatabases.ts';
 
 const TOKEN = 'backup-test-token';

@@ -1,0 +1,1 @@
+export { randomInt, seededRandom } from './seededRandom.ts';
