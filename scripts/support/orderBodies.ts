@@ -1,10 +1,11 @@
-// Order request bodies for the server's tests, crash test and benchmark: real designs of the real
-// sneaker, made the way the configurator makes them, and real PNG files.
+// Order request bodies for the server's tests, crash test and benchmarks: real designs of the real
+// sneaker, made the way the configurator makes them, and real PNG files. Kept under scripts/ so
+// the scripts never import from tests/.
 import { deflateSync, crc32 } from 'node:zlib';
 import {
   canonicalKey, compileRules, createDesignDocument, priceDesign, resolveDesign, type CatalogEntry, type ConfigurationSpace, type DesignDocument,
-} from '../../../src/domain/index.ts';
-import { randomInt, seededRandom } from '../../../src/domain/shared/seededRandom.ts';
+} from '../../src/domain/index.ts';
+import { randomInt, seededRandom } from '../../src/domain/shared/seededRandom.ts';
 
 /** A product with its engine, as the tests need it. */
 export interface ProductUnderTest {
