@@ -8,6 +8,7 @@ import { BLANK_UV } from './printAtlas.ts';
  * rects with {@link setPrintUv}.
  */
 export class PrintableMesh extends MeshBuilder {
+  /** Print-atlas u and v of each vertex (TEXCOORD_1), in [0, 1]; {@link BLANK_UV} until set. */
   readonly printUvs: number[] = [];
 
   override addVertex(p: Vec3, n: Vec3, u: number, v: number): number {
