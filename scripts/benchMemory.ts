@@ -25,7 +25,8 @@ import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import { applyMigrations } from '../src/server/migrate.ts';
 import { createPgliteClient } from '../src/server/pgliteClient.ts';
 import { createSqlRepository } from '../src/server/sqlRepository.ts';
-import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
+import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest, randomDesign } from './support/orderBodies.ts';
+import { seededRandom } from '../src/domain/shared/index.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
 import { numberArgument } from './numberArgument.ts';
 

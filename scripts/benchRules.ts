@@ -36,7 +36,8 @@ import {
   type TableProblem,
 } from '../src/domain/index.ts';
 import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
-import { generateLargeProduct, seededRandom } from './generateLargeProduct.ts';
+import { seededRandom } from '../src/domain/shared/index.ts';
+import { generateLargeProduct } from './generateLargeProduct.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const benchmarksDir = resolve(root, '../shared/benchmarks');

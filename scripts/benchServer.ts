@@ -19,7 +19,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import { createPostgresClient } from '../src/server/postgresClient.ts';
-import { orderBody, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
+import { orderBody, productUnderTest, randomDesign } from './support/orderBodies.ts';
+import { seededRandom } from '../src/domain/shared/index.ts';
 import { residentMb, startServerProcess } from './serverProcess.ts';
 import { numberArgument } from './numberArgument.ts';
 

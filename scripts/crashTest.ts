@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import type { ServerOrder } from '../src/server/serverOrder.ts';
-import { orderBody, productUnderTest, randomDesign, seededRandom } from '../tests/server/support/orderBodies.ts';
+import { orderBody, productUnderTest, randomDesign } from './support/orderBodies.ts';
+import { seededRandom } from '../src/domain/shared/index.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
 import { numberArgument } from './numberArgument.ts';
 

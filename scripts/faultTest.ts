@@ -15,8 +15,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, unli
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { folderSnapshot } from '../tests/server/support/folderSnapshot.ts';
-import { freshPgliteDataDir } from '../tests/server/support/testDatabases.ts';
+import { folderSnapshot } from './support/folderSnapshot.ts';
+import { freshPgliteDataDir } from './support/testDatabases.ts';
 import { hostileJobsWhileOrdersFlow } from './hostileJobsWhileOrdersFlow.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
 import { numberArgument } from './numberArgument.ts';
@@ -88,7 +88,8 @@ async function databaseCopy(source: string, dir: string): Promise<string> {
 
 async function placeOrder(server: ServerProcess): Promise<number> {
   const { loadCatalogFromDisk } = await import('../src/server/catalogFiles.ts');
-  const { orderBody, productUnderTest, randomDesign, seededRandom } = await import('../tests/server/support/orderBodies.ts');
+  const { orderBody, productUnderTest, randomDesign } = await import('./support/orderBodies.ts');
+  const { seededRandom } = await import('../src/domain/shared/index.ts');
   const sneaker = productUnderTest(loadCatalogFromDisk(process.cwd()).entries.find((entry) => entry.product.id === 'sneaker')!);
   const response = await fetch(`${server.url}/api/orders`, {
     method: 'POST',

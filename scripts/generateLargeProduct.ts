@@ -11,31 +11,20 @@
  */
 import { compileRules, type AttributeDef, type Condition, type OptionDef, type PartDef, type Product, type Rule, type RuleSet } from '../src/domain/index.ts';
 import { isEntryPoint } from '../src/cli/isEntryPoint.ts';
+import { randomInt, seededRandom } from '../src/domain/shared/index.ts';
 
 const PARTS = 60;
 const POOL = 20;
-
-/** A small deterministic generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Generates the product and its rules; throws if the rules allow no design (never for the default seed). */
 export function generateLargeProduct(seed = 1, { nearby = 3, check = true }: { nearby?: number; check?: boolean } = {}): { product: Product; ruleSet: RuleSet } {
   if (nearby < 2) throw new Error('nearby must be at least 2 (three-attribute rules need two neighbours)');
   const next = seededRandom(seed);
-  const integer = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
+  const integer = (low: number, high: number) => low + randomInt(next, high - low + 1);
   /** `count` distinct items of `items`, in their original order. */
   const sample = <T>(items: readonly T[], count: number): T[] => {
     const picked = new Set<number>();
-    while (picked.size < Math.min(count, items.length)) picked.add(Math.floor(next() * items.length));
+    while (picked.size < Math.min(count, items.length)) picked.add(randomInt(next, items.length));
     return [...picked].sort((a, b) => a - b).map((index) => items[index]!);
   };
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import type { ServerOrder } from '../src/server/serverOrder.ts';
-import { hostileJpeg, hostilePng, hostileSvg } from '../tests/server/support/hostileFiles.ts';
-import { designFrom, productUnderTest } from '../tests/server/support/orderBodies.ts';
+import { hostileJpeg, hostilePng, hostileSvg } from './support/hostileFiles.ts';
+import { designFrom, productUnderTest } from './support/orderBodies.ts';
 import { startServerProcess } from './serverProcess.ts';
 
 /** The kinds of hostile job. */

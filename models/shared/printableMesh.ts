@@ -1,5 +1,5 @@
-import { MeshBuilder, MIN_TRIANGLE_AREA } from '../sneaker/meshBuilder.ts';
-import { cross, length, sub, type Vec3 } from '../sneaker/vec.ts';
+import { MeshBuilder, MIN_TRIANGLE_AREA } from './meshBuilder.ts';
+import { cross, length, sub, type Vec3 } from './vec.ts';
 import { BLANK_UV } from './printAtlas.ts';
 
 /**
@@ -8,6 +8,7 @@ import { BLANK_UV } from './printAtlas.ts';
  * rects with {@link setPrintUv}.
  */
 export class PrintableMesh extends MeshBuilder {
+  /** Print-atlas u and v of each vertex (TEXCOORD_1), in [0, 1]; {@link BLANK_UV} until set. */
   readonly printUvs: number[] = [];
 
   override addVertex(p: Vec3, n: Vec3, u: number, v: number): number {

@@ -26,6 +26,7 @@ export interface PreviewVariant {
   readonly print: boolean;
 }
 
+/** What {@link renderPreview} renders, from where, and where it writes the images. */
 export interface PreviewOptions {
   /** The .glb to render, relative to the repository root. */
   readonly glb: string;

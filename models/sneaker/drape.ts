@@ -1,5 +1,5 @@
-import type { MeshBuilder } from './meshBuilder.ts';
-import { add, addScaled, cross, distance, dot, lerp, normalize, scale, sub, vec3, type Vec3 } from './vec.ts';
+import type { MeshBuilder } from '../shared/meshBuilder.ts';
+import { add, addScaled, cross, distance, dot, lerp, normalize, scale, sub, vec3, type Vec3 } from '../shared/vec.ts';
 
 /** Triangles of a mesh as point triples, for collision queries. */
 export function trianglesOf(meshes: readonly MeshBuilder[]): [Vec3, Vec3, Vec3][] {

@@ -1,4 +1,4 @@
-import { cumulativeLengths, sampleClosedCatmullRom, type Vec2 } from './curves.ts';
+import { cumulativeLengths, sampleClosedCatmullRom, type Vec2 } from '../shared/curves.ts';
 
 /** Which half of the shoe a point belongs to: lateral faces +Z, medial faces −Z (right shoe). */
 export type Side = 'lateral' | 'medial';

@@ -1,4 +1,4 @@
-import { bisect, clamp } from './curves.ts';
+import { bisect, clamp } from '../shared/curves.ts';
 import type { Side } from './footprint.ts';
 import type { PrintableMesh } from '../shared/printableMesh.ts';
 import { HEEL_TAB_ZONE_DROP, PRINT_ZONES } from './printZones.ts';
@@ -7,7 +7,7 @@ import { centreLine, rowsThrough, zonedGrid, type ZoneColumns } from './shellGri
 import { upperPoint, upperTopV, upperVAtHeight } from './sneakerShape.ts';
 import { LAYER } from './upperParts.ts';
 import { upperNormal, upperUpTangent } from './upperSurface.ts';
-import { add, addScaled, dot, normalize, scale, vec3 } from './vec.ts';
+import { add, addScaled, dot, normalize, scale, vec3 } from '../shared/vec.ts';
 
 const BOTTOM_Y = 0.061;
 /** How far the tab stands above the collar edge (before the loop is laid out along it). */

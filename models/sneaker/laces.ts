@@ -1,12 +1,13 @@
 import { SIDES, type Side } from './footprint.ts';
-import { MeshBuilder } from './meshBuilder.ts';
+import { MeshBuilder } from '../shared/meshBuilder.ts';
 import { EYELET_XS, EYESTAY_WIDTH, laceGap, upperParamsAt, upperPoint } from './sneakerShape.ts';
-import { bisect } from './curves.ts';
+import { bisect } from '../shared/curves.ts';
 import { drapeOver, trianglesOf } from './drape.ts';
-import { addEllipsoid, catmullRomPath, sweepTube, type TubeSection } from './sweep.ts';
+import { catmullRomPath } from '../shared/catmullRomPath.ts';
+import { addEllipsoid, sweepTube, type TubeSection } from './sweep.ts';
 import { LAYER } from './upperParts.ts';
 import { upperNormal } from './upperSurface.ts';
-import { add, addScaled, cross, distance, lerp, normalize, scale, sub, vec3, type Vec3 } from './vec.ts';
+import { add, addScaled, cross, distance, lerp, normalize, scale, sub, vec3, type Vec3 } from '../shared/vec.ts';
 
 /** An eyelet: its centre on top of the eyestay and the outward normal there. */
 export interface Eyelet {

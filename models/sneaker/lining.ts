@@ -1,10 +1,10 @@
-import { clamp, smoothstep } from './curves.ts';
+import { clamp, smoothstep } from '../shared/curves.ts';
 import { SIDES, type Side } from './footprint.ts';
-import { MeshBuilder } from './meshBuilder.ts';
+import { MeshBuilder } from '../shared/meshBuilder.ts';
 import { floorY, upperPoint, upperTopV, upperVAtHeight, VAMP_POINT_SIGMA } from './sneakerShape.ts';
 import { upperNormal, upperUpTangent } from './upperSurface.ts';
 import { LAYER, upperColumnStations } from './upperParts.ts';
-import { add, addScaled, cross, distance, dot, normalize, scale, sub, vec3, type Vec3 } from './vec.ts';
+import { add, addScaled, cross, distance, dot, normalize, scale, sub, vec3, type Vec3 } from '../shared/vec.ts';
 
 /** Lining thickness below the last: thicker near the collar, where the padding is. */
 export function liningThickness(side: Side, sigma: number, v: number): number {

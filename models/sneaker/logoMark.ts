@@ -1,4 +1,4 @@
-import type { Vec2 } from './curves.ts';
+import type { Vec2 } from '../shared/curves.ts';
 import type { Region } from './upperSurface.ts';
 
 /*

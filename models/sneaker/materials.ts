@@ -1,3 +1,5 @@
+import type { DefaultMaterial } from '../shared/material.ts';
+
 /** Ids of the configurable parts; each is the name of one node, one mesh and one material. */
 export const PART_IDS = [
   'toeCap',
@@ -16,16 +18,6 @@ export const PART_IDS = [
 
 /** A configurable part id. */
 export type SneakerPartId = (typeof PART_IDS)[number];
-
-/** Default PBR look of one mesh. */
-export interface DefaultMaterial {
-  /** sRGB colour, `#rrggbb`. */
-  readonly colour: string;
-  readonly roughness: number;
-  readonly metalness: number;
-  /** Only for thin shells seen from both sides. */
-  readonly doubleSided: boolean;
-}
 
 const leather = (colour: string): DefaultMaterial => ({ colour, roughness: 0.55, metalness: 0, doubleSided: false });
 
@@ -54,12 +46,3 @@ export const DEFAULT_MATERIALS: Record<SneakerPartId | 'fixed_eyelets' | 'fixed_
   // Tonal waxed thread: a shade darker than the white leather, so it reads on it and on colours.
   fixed_stitches: { colour: '#cfc8b8', roughness: 0.8, metalness: 0, doubleSided: false },
 };
-
-/** Converts `#rrggbb` (sRGB) to linear RGB, the space glTF's baseColorFactor uses. */
-export function srgbToLinear(hex: string): [number, number, number] {
-  const channel = (i: number): number => {
-    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return [channel(0), channel(1), channel(2)];
-}

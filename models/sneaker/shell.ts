@@ -1,6 +1,7 @@
 import type { AtlasRect } from '../shared/printAtlas.ts';
+import { arcFractions } from '../shared/arcFractions.ts';
 import { PrintableMesh } from '../shared/printableMesh.ts';
-import { add, addScaled, cross, distance, dot, normalize, scale, sub, type Vec3 } from './vec.ts';
+import { add, addScaled, cross, distance, dot, normalize, scale, sub, type Vec3 } from '../shared/vec.ts';
 
 /** One sample of a padded shell's outer face. */
 export interface ShellPoint {
@@ -32,13 +33,6 @@ export interface ShellOptions {
   readonly tex?: (row: number, col: number) => readonly [number, number];
   /** The print zone carried in TEXCOORD_1; every other vertex maps to the atlas's blank corner. */
   readonly print?: ShellPrintZone;
-}
-
-/** Cumulative distances along `points`, divided by the total: 0 at the first, 1 at the last. */
-function runFractions(points: readonly Vec3[]): number[] {
-  const run = [0];
-  for (let k = 1; k < points.length; k++) run.push(run[k - 1]! + distance(points[k]!, points[k - 1]!));
-  return run.map((r) => r / run[run.length - 1]!);
 }
 
 /**
@@ -134,9 +128,9 @@ function printedVertices(
   const [u0, v0, u1, v1] = zone.rect;
   const ids: number[][] = grid.map(() => []);
   const across = new Map<number, number[]>();
-  for (let j = r0; j <= r1; j++) across.set(j, runFractions(grid[j]!.slice(c0, c1 + 1).map((s) => s.p)));
+  for (let j = r0; j <= r1; j++) across.set(j, arcFractions(grid[j]!.slice(c0, c1 + 1).map((s) => s.p)));
   for (let i = c0; i <= c1; i++) {
-    const down = runFractions(Array.from({ length: r1 - r0 + 1 }, (_, k) => grid[r1 - k]![i]!.p));
+    const down = arcFractions(Array.from({ length: r1 - r0 + 1 }, (_, k) => grid[r1 - k]![i]!.p));
     for (let j = r0; j <= r1; j++) {
       const s = grid[j]![i]!;
       const id = mesh.addVertex(s.p, s.n, ...tex(j, i));

@@ -4,8 +4,8 @@
  * grid that maps onto its atlas rect by arc length with little distortion.
  */
 import type { ShellPoint } from './shell.ts';
-import { bisect } from './curves.ts';
-import { distance, dot, normalize, sub, type Vec3 } from './vec.ts';
+import { bisect } from '../shared/curves.ts';
+import { distance, dot, normalize, sub, type Vec3 } from '../shared/vec.ts';
 
 /** A shell's outer face: `u` across (0 to 1, left to right seen from outside), `w` up (0 to 1). */
 export type ShellSurface = (u: number, w: number) => ShellPoint;

@@ -1,7 +1,7 @@
 import { buildHeelTab } from './heelTab.ts';
 import { buildEyeletRings, buildLaces, eyelets } from './laces.ts';
 import { DEFAULT_MATERIALS, PART_IDS } from './materials.ts';
-import type { MeshBuilder } from './meshBuilder.ts';
+import type { MeshBuilder } from '../shared/meshBuilder.ts';
 import { PrintableMesh } from '../shared/printableMesh.ts';
 import { PRINT_ZONES } from './printZones.ts';
 import { rockerLift, rockerSlope } from './sneakerShape.ts';
@@ -10,8 +10,8 @@ import { buildTongue } from './tongue.ts';
 import { buildCollarRoll, buildLining } from './lining.ts';
 import { buildUpperLeather, panelStitchLines } from './upperParts.ts';
 import { buildStitches } from './stitches.ts';
-import { vec3 } from './vec.ts';
-import type { NamedPart } from './writeGlb.ts';
+import { vec3 } from '../shared/vec.ts';
+import type { GlbPart } from '../shared/writeGlb.ts';
 
 /**
  * Builds every mesh of the sneaker, in metres, Y up, toe toward +X, lateral side toward +Z,
@@ -19,7 +19,7 @@ import type { NamedPart } from './writeGlb.ts';
  * (in {@link PART_IDS} order), then the fixed trim. The meshes named by a print zone (the heel
  * tab and the tongue) carry the print atlas's UVs too.
  */
-export function buildSneakerParts(): NamedPart[] {
+export function buildSneakerParts(): GlbPart[] {
   const leather = buildUpperLeather();
   const lining = buildLining();
   const collarRoll = buildCollarRoll();
@@ -62,8 +62,6 @@ export function buildSneakerParts(): NamedPart[] {
     mesh.compact();
     const printUvs = printed.has(name) ? (mesh instanceof PrintableMesh ? mesh.printUvs : null) : undefined;
     if (printUvs === null) throw new Error(`${name}: carries a print zone but has no print UVs`);
-    for (const value of [...mesh.positions, ...mesh.normals, ...mesh.uvs, ...(printUvs ?? [])])
-      if (!Number.isFinite(value)) throw new Error(`${name}: non-finite vertex data`);
     return { name, mesh, material: DEFAULT_MATERIALS[name], ...(printUvs ? { printUvs } : {}) };
   });
 }

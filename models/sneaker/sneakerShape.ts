@@ -1,6 +1,6 @@
-import { bisect, clamp, cubicBezier, monotoneCurve, smoothstep, type Vec2 } from './curves.ts';
+import { bisect, clamp, cubicBezier, monotoneCurve, smoothstep, type Vec2 } from '../shared/curves.ts';
 import { Outline, type PlanPoint, type Side } from './footprint.ts';
-import { vec3, type Vec3 } from './vec.ts';
+import { vec3, type Vec3 } from '../shared/vec.ts';
 
 /*
  * The shape of the shoe: sole heights, the upper's surface ("last") and the openings cut into it.

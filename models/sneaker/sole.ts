@@ -1,7 +1,7 @@
 import { Outline, SIDES, type PlanPoint } from './footprint.ts';
-import { MeshBuilder } from './meshBuilder.ts';
+import { MeshBuilder } from '../shared/meshBuilder.ts';
 import { centreZ, OUTSOLE_TOP, soleTop } from './sneakerShape.ts';
-import { vec3, type Vec3 } from './vec.ts';
+import { vec3, type Vec3 } from '../shared/vec.ts';
 
 /** Samples per outline half for the sole's sweeps. */
 const LOOP_SAMPLES = 40;

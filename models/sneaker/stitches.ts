@@ -1,8 +1,8 @@
 import { SIDES, type Side } from './footprint.ts';
-import { MeshBuilder } from './meshBuilder.ts';
+import { MeshBuilder } from '../shared/meshBuilder.ts';
 import { upperPoint, upperTopV } from './sneakerShape.ts';
 import { upperBottomV, upperNormal, type Region, type UpperSample } from './upperSurface.ts';
-import { add, addScaled, cross, distance, normalize, scale, sub, type Vec3 } from './vec.ts';
+import { add, addScaled, cross, distance, normalize, scale, sub, type Vec3 } from '../shared/vec.ts';
 
 /** One line of stitching: where a panel's edge runs, how far inside it, and on which layer. */
 export interface StitchLine {

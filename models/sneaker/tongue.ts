@@ -1,4 +1,4 @@
-import { clamp } from './curves.ts';
+import { clamp } from '../shared/curves.ts';
 import type { PrintableMesh } from '../shared/printableMesh.ts';
 import { PRINT_ZONES, TONGUE_ZONE_DROP } from './printZones.ts';
 import { buildShell, type ShellPoint } from './shell.ts';
@@ -6,7 +6,7 @@ import { centreLine, zonedGrid, type ZoneGrid } from './shellGrid.ts';
 import { upperParamsAt, upperPoint, VAMP_POINT_X } from './sneakerShape.ts';
 import { liningThickness } from './lining.ts';
 import { upperNormal } from './upperSurface.ts';
-import { add, addScaled, distance, normalize, scale, sub, vec3 } from './vec.ts';
+import { add, addScaled, distance, normalize, scale, sub, vec3 } from '../shared/vec.ts';
 
 const BOTTOM_X = VAMP_POINT_X + 0.016;
 /** Behind this x the tongue leaves the instep and stands free above the collar. */

@@ -1,7 +1,7 @@
-import { clamp } from './curves.ts';
+import { clamp } from '../shared/curves.ts';
 import { logoBladeRegion, logoRegion } from './logoMark.ts';
 import type { Side } from './footprint.ts';
-import { MeshBuilder } from './meshBuilder.ts';
+import { MeshBuilder } from '../shared/meshBuilder.ts';
 import { centreZ, EYESTAY_WIDTH, laceGapBase, soleTop, upperPoint, upperTopV, VAMP_POINT_X } from './sneakerShape.ts';
 import type { StitchLine } from './stitches.ts';
 import {

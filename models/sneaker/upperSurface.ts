@@ -1,7 +1,7 @@
 import { SIDES, type Side } from './footprint.ts';
-import { MeshBuilder } from './meshBuilder.ts';
+import { MeshBuilder } from '../shared/meshBuilder.ts';
 import { soleTop, upperPoint, upperTopV, upperVAtHeight, VAMP_POINT_SIGMA } from './sneakerShape.ts';
-import { add, addScaled, cross, dot, normalize, scale, sub, vec3, type Vec3 } from './vec.ts';
+import { add, addScaled, cross, dot, normalize, scale, sub, vec3, type Vec3 } from '../shared/vec.ts';
 
 /** A point of the upper's last, with the sheet parameters it came from. */
 export interface UpperSample {

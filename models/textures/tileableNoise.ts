@@ -3,18 +3,7 @@
  * same value at u and u + 1 (and v and v + 1), so that maps built from them tile without a seam.
  * Seeded and deterministic: the same seed gives the same numbers on every machine.
  */
-
-/** A small, fast, seeded pseudo-random generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/domain/shared/index.ts';
 
 /** A seed from a name (FNV-1a), so that each map's noise is its own. */
 export function seedOf(name: string): number {

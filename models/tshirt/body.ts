@@ -1,5 +1,6 @@
-import { addScaled, distance, scale, type Vec3 } from '../sneaker/vec.ts';
+import { addScaled, distance, scale, type Vec3 } from '../shared/vec.ts';
 import { bodyEdgeEll, checkNecklineFit } from './neckline.ts';
+import { arcFractions } from '../shared/arcFractions.ts';
 import { PrintableMesh } from '../shared/printableMesh.ts';
 import { PRINT_ZONES, type PrintZone } from './printZones.ts';
 import { addGrid, addHalvingStrip, type GridSample, type GridZone } from './surfaceGrid.ts';
@@ -113,18 +114,13 @@ function zoneOn(
   const r1 = rowOfY(block.topY);
   if (r0 < 0 || r1 <= r0 || c1 <= c0) throw new Error(`body: print zone rows ${r0}…${r1}, columns ${c0}…${c1} are not a block`);
   const [u0, v0, u1, v1] = zone.uv;
-  const fraction = (points: Vec3[]): number[] => {
-    const run = [0];
-    for (let k = 1; k < points.length; k++) run.push(run[k - 1]! + distance(points[k]!, points[k - 1]!));
-    return run.map((r) => r / run[run.length - 1]!);
-  };
   const across = new Map<number, number[]>();
-  for (let i = r0; i <= r1; i++) across.set(i, fraction(grid[i]!.slice(c0, c1 + 1).map((s) => s.p)));
+  for (let i = r0; i <= r1; i++) across.set(i, arcFractions(grid[i]!.slice(c0, c1 + 1).map((s) => s.p)));
   const down = new Map<number, number[]>();
   for (let j = c0; j <= c1; j++) {
     const column: Vec3[] = [];
     for (let i = r1; i >= r0; i--) column.push(grid[i]![j]!.p);
-    down.set(j, fraction(column));
+    down.set(j, arcFractions(column));
   }
   return {
     rows: [r0, r1],

@@ -1,4 +1,4 @@
-import { addScaled, distance, scale } from '../sneaker/vec.ts';
+import { addScaled, distance, scale } from '../shared/vec.ts';
 import { bandPoint, necklineSections, ribWidth, type Neckline } from './neckline.ts';
 import { PrintableMesh } from '../shared/printableMesh.ts';
 import { addGrid, type GridSample } from './surfaceGrid.ts';

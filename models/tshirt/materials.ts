@@ -1,4 +1,4 @@
-import type { DefaultMaterial } from '../sneaker/materials.ts';
+import type { DefaultMaterial } from '../shared/material.ts';
 
 /** Ids of the t-shirt's parts; each is the name of one node, one mesh and one material. */
 export const TSHIRT_PART_IDS = ['body', 'sleeves', 'sleevesLong', 'collar', 'collarV'] as const;

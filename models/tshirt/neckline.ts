@@ -1,5 +1,5 @@
-import { bisect } from '../sneaker/curves.ts';
-import { add, addScaled, cross, distance, dot, normalize, scale, sub, type Vec3 } from '../sneaker/vec.ts';
+import { bisect } from '../shared/curves.ts';
+import { add, addScaled, cross, distance, dot, normalize, scale, sub, type Vec3 } from '../shared/vec.ts';
 import { columnLength, projectToTorso, torsoNormal, torsoPoint, torsoUpTangent, tubeTopEll } from './torsoSurface.ts';
 import {
   CREW_BACK_DROP,

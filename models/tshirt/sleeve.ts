@@ -1,5 +1,5 @@
-import { bisect, smoothstep } from '../sneaker/curves.ts';
-import { add, addScaled, distance, normalize, scale, vec3, type Vec3 } from '../sneaker/vec.ts';
+import { bisect, smoothstep } from '../shared/curves.ts';
+import { add, addScaled, distance, normalize, scale, vec3, type Vec3 } from '../shared/vec.ts';
 import { PrintableMesh } from '../shared/printableMesh.ts';
 import { PRINT_ZONES, SLEEVE_ZONE_START } from './printZones.ts';
 import { addGrid, addHalvingStrip, type GridSample, type GridZone } from './surfaceGrid.ts';

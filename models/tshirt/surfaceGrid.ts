@@ -1,4 +1,4 @@
-import type { Vec3 } from '../sneaker/vec.ts';
+import type { Vec3 } from '../shared/vec.ts';
 import type { PrintableMesh } from '../shared/printableMesh.ts';
 
 /** One grid vertex: position, a normal that says which side is out, and fabric UVs. */

@@ -1,5 +1,5 @@
-import { bisect } from '../sneaker/curves.ts';
-import { cross, distance, length, sub } from '../sneaker/vec.ts';
+import { bisect } from '../shared/curves.ts';
+import { cross, distance, length, sub } from '../shared/vec.ts';
 import { ribEdgeEll } from './neckline.ts';
 import { BACK_ZONE_DROP, FRONT_ZONE_DROP, PRINT_ZONES } from './printZones.ts';
 import { ellAtHeight, HEM_START_Y, torsoPoint } from './torsoSurface.ts';

@@ -1,6 +1,6 @@
-import { bisect } from '../sneaker/curves.ts';
-import { catmullRomPath } from '../sneaker/sweep.ts';
-import { cross, normalize, sub, vec3, type Vec3 } from '../sneaker/vec.ts';
+import { bisect } from '../shared/curves.ts';
+import { catmullRomPath } from '../shared/catmullRomPath.ts';
+import { cross, normalize, sub, vec3, type Vec3 } from '../shared/vec.ts';
 import {
   FABRIC_THICKNESS,
   NECK_CENTRE_Z,

@@ -4,14 +4,14 @@ import { DEFAULT_MATERIALS, PRINTED_PARTS, TSHIRT_PART_IDS, type TshirtPartId } 
 import type { PrintableMesh } from '../shared/printableMesh.ts';
 import { buildSleeves } from './sleeve.ts';
 import { torsoLayout } from './torsoGrid.ts';
-import type { TshirtPart } from './writeTshirtGlb.ts';
+import type { GlbPart } from '../shared/writeGlb.ts';
 
 /**
  * Builds every mesh of the t-shirt (size M, regular fit), in metres, Y up, front toward +Z,
  * centred on x = 0 with the hem on the ground, in {@link TSHIRT_PART_IDS} order. All five are
  * present; the app shows one of `sleeves`/`sleevesLong` and one of `collar`/`collarV`.
  */
-export function buildTshirtParts(): TshirtPart[] {
+export function buildTshirtParts(): GlbPart[] {
   const layout = torsoLayout();
   const meshes: Record<TshirtPartId, PrintableMesh> = {
     body: buildBody(layout),
@@ -23,8 +23,6 @@ export function buildTshirtParts(): TshirtPart[] {
   return TSHIRT_PART_IDS.map((name) => {
     const mesh = meshes[name];
     mesh.compact();
-    for (const value of [...mesh.positions, ...mesh.normals, ...mesh.uvs, ...mesh.printUvs])
-      if (!Number.isFinite(value)) throw new Error(`${name}: non-finite vertex data`);
-    return { name, mesh, material: DEFAULT_MATERIALS[name], printed: PRINTED_PARTS.includes(name) };
+    return { name, mesh, material: DEFAULT_MATERIALS[name], ...(PRINTED_PARTS.includes(name) ? { printUvs: mesh.printUvs } : {}) };
   });
 }

@@ -1,4 +1,4 @@
-import { monotoneCurve } from '../sneaker/curves.ts';
+import { monotoneCurve } from '../shared/curves.ts';
 
 /*
  * The measurements of a size M regular-fit crew-neck t-shirt as it stands on an invisible

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileTableProblem, loadTableProblem, type ConfigurationSpace, type TableProblem } from '../../src/domain/index.ts';
+import { seededRandom } from '../../src/domain/shared/seededRandom.ts';
 
 const benchmarks = resolve(import.meta.dirname, '../../../shared/benchmarks');
 const present = existsSync(join(benchmarks, 'README.md'));
@@ -21,18 +22,6 @@ function verifiedCounts(readme: string): Map<string, bigint> {
     counts.set(match[1]!, BigInt(match[2]!.replaceAll(',', '')));
   }
   return counts;
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Returns a check listing the tables an assignment breaks, against the tuples themselves (not the engine). */
@@ -85,7 +74,7 @@ describe.skipIf(!present)('shared benchmark problems (skipped when ../shared/ben
         return;
       }
       const brokenTables = tableChecker(problem);
-      const next = random(0x5eed);
+      const next = seededRandom(0x5eed);
       for (let session = 0; session < SESSIONS; session++) {
         const choices: Record<string, string> = {};
         const free = problem.variables.map((variable) => variable.id);

@@ -64,7 +64,7 @@ test('the configurator with its 3D preview, the review and an order run under th
 });
 
 test('the t-shirt with uploaded artwork, the 2D illustration and its captured picture run under the CSP without a violation', async ({ page }) => {
-  const { pngFile } = await import('../server/support/orderBodies.ts');
+  const { pngFile } = await import('../../scripts/support/orderBodies.ts');
   expect(await appPolicy(page, '/?product=tshirt')).toMatch(/frame-ancestors 'none'/);
   const violations = await watchViolations(page);
   const configurator = new ConfiguratorPage(page);

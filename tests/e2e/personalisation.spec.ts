@@ -62,7 +62,7 @@ test('the t-shirt is chosen by its link and offers front text once the front is 
 });
 
 test('uploads artwork for the t-shirt front, says when it would print soft or blurred, and refuses what is not an image', async ({ page }) => {
-  const { pngFile } = await import('../server/support/orderBodies.ts');
+  const { pngFile } = await import('../../scripts/support/orderBodies.ts');
   const configurator = new ConfiguratorPage(page);
   await configurator.open();
   await page.goto('/?product=tshirt');

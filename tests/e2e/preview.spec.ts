@@ -162,7 +162,7 @@ test.describe('personal text on the model', () => {
 
 test.describe('artwork on the model', () => {
   test('shows an uploaded artwork on the t-shirt\'s chest at once, and nowhere else', async ({ page }) => {
-    const { pngFile } = await import('../server/support/orderBodies.ts');
+    const { pngFile } = await import('../../scripts/support/orderBodies.ts');
     const configurator = new ConfiguratorPage(page);
     const preview = new PreviewCanvas(page);
     await configurator.open({ webgl: true });

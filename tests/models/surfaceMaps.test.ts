@@ -8,8 +8,9 @@ import { formatProblem, loadProduct, SURFACE_KINDS, type SurfaceKind } from '../
 import { generateSurfaceMap } from '../../models/textures/surfaceMaps.ts';
 
 const TEXTURE_DIR = join(process.cwd(), 'public/textures');
-const PRODUCT_FILES = readdirSync(join(process.cwd(), 'models'))
-  .map((folder) => join('models', folder, 'product.yaml'))
+const PRODUCT_FILES = readdirSync(join(process.cwd(), 'models'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((folder) => join('models', folder.name, 'product.yaml'))
   .filter((file) => statSync(join(process.cwd(), file), { throwIfNoEntry: false })?.isFile());
 /** PRODUCT.md §7: material textures ≤ 1.5 MB in all. */
 const TEXTURE_BUDGET_BYTES = 1_500_000;

@@ -3,7 +3,7 @@
 // and printed into its zone's print file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
-import { designFrom, pngFile, productUnderTest } from './support/orderBodies.ts';
+import { designFrom, pngFile, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 
 let t: TestApp;

@@ -8,9 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../../scripts/serverProcess.ts';
 import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
-import { folderSnapshot } from './support/folderSnapshot.ts';
-import { orderBody, productUnderTest, randomDesign, seededRandom } from './support/orderBodies.ts';
-import { freshPgliteDataDir } from './support/testDatabases.ts';
+import { folderSnapshot } from '../../scripts/support/folderSnapshot.ts';
+import { orderBody, productUnderTest, randomDesign } from '../../scripts/support/orderBodies.ts';
+import { seededRandom } from '../../src/domain/shared/seededRandom.ts';
+import { freshPgliteDataDir } from '../../scripts/support/testDatabases.ts';
 
 const TOKEN = 'backup-test-token';
 const cleanups: (() => unknown)[] = [];

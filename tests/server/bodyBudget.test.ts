@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../src/server/catalog.ts';
 import { createApp } from '../../src/server/createApp.ts';
 import { DEFAULT_LIMITS } from '../../src/server/serverLimits.ts';
-import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest } from './support/orderBodies.ts';
+import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 
 let t: TestApp;

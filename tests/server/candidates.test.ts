@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DesignDocument } from '../../src/domain/index.ts';
 import type { Candidate } from '../../src/server/candidate.ts';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
-import { designFrom, distinctDesigns, orderBody, productUnderTest } from './support/orderBodies.ts';
+import { designFrom, distinctDesigns, orderBody, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { fromAddress, startTestApp, type TestApp } from './support/testApp.ts';
 
 let t: TestApp;

@@ -8,9 +8,9 @@ import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
 import { applyMigrations } from '../../src/server/migrate.ts';
 import type { Repository } from '../../src/server/repository.ts';
 import { createSqlRepository } from '../../src/server/sqlRepository.ts';
-import { designFrom, orderBody, productUnderTest } from './support/orderBodies.ts';
+import { designFrom, orderBody, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
-import { openTestPglite } from './support/testDatabases.ts';
+import { openTestPglite } from '../../scripts/support/testDatabases.ts';
 
 const current = loadCatalogFromDisk(process.cwd()).entries;
 const sneaker = current.find((entry) => entry.product.id === 'sneaker')!;

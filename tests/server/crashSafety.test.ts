@@ -2,7 +2,7 @@
 // the real server as a child process on PGlite, killed with SIGKILL mid-run and restarted.
 import { describe, expect, it } from 'vitest';
 import { formatCrashTestResult, runCrashTest } from '../../scripts/crashTest.ts';
-import { freshPgliteDataDir } from './support/testDatabases.ts';
+import { freshPgliteDataDir } from '../../scripts/support/testDatabases.ts';
 
 describe('when the server is killed while taking orders', () => {
   it('keeps every acknowledged order exactly once, and stores every retried order exactly once', async () => {

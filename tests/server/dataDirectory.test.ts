@@ -7,8 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../../scripts/serverProcess.ts';
 import { EMBEDDED_POSTGRES_VERSION } from '../../src/server/inspectDataDirectory.ts';
 import { DataDirectoryRefusal, openDataDirectory } from '../../src/server/openDataDirectory.ts';
-import { folderSnapshot } from './support/folderSnapshot.ts';
-import { freshPgliteDataDir } from './support/testDatabases.ts';
+import { folderSnapshot } from '../../scripts/support/folderSnapshot.ts';
+import { freshPgliteDataDir } from '../../scripts/support/testDatabases.ts';
 
 const made: string[] = [];
 afterEach(() => {

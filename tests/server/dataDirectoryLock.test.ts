@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../scripts/serverProcess.ts';
 import { acquireDataDirectoryLock, liveLockHolder, LOCK_FILE_NAME, processStartOf, type LockHolder } from '../../src/server/dataDirectoryLock.ts';
-import { freshPgliteDataDir } from './support/testDatabases.ts';
+import { freshPgliteDataDir } from '../../scripts/support/testDatabases.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

@@ -1,7 +1,7 @@
 // What the server logs when a request fails inside it: an error id the customer can quote, the
 // route and the error's class and message, never what the request carried (names, emails).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { designFrom, orderBody, productUnderTest } from './support/orderBodies.ts';
+import { designFrom, orderBody, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 
 let t: TestApp;

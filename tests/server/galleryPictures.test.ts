@@ -6,7 +6,7 @@ import { decodePngPixels } from '../../src/domain/artwork/decodePng.ts';
 import { readPngInfo } from '../../src/domain/artwork/index.ts';
 import type { DesignDocument } from '../../src/domain/index.ts';
 import type { Candidate } from '../../src/server/candidate.ts';
-import { designFrom, pngDataUrl, pngFile, productUnderTest } from './support/orderBodies.ts';
+import { designFrom, pngDataUrl, pngFile, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 
 let t: TestApp;

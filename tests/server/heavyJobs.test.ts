@@ -4,8 +4,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
-import { slowJpeg, hostileSvg } from './support/hostileFiles.ts';
-import { designFrom, pngFile, productUnderTest, type ProductUnderTest } from './support/orderBodies.ts';
+import { slowJpeg, hostileSvg } from '../../scripts/support/hostileFiles.ts';
+import { designFrom, pngFile, productUnderTest, type ProductUnderTest } from '../../scripts/support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 
 interface ErrorBody { error: { code: string; message: string; hint: string } }

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
-import { designFrom, orderBody, pngFile, productUnderTest } from './support/orderBodies.ts';
+import { designFrom, orderBody, pngFile, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 
 const NAME = 'Zelda Quixotefield';

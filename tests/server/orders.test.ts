@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rulesVersionOf, type CatalogEntry } from '../../src/domain/index.ts';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
-import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest } from './support/orderBodies.ts';
+import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { FULFILMENT_TOKEN, startTestApp, type TestApp } from './support/testApp.ts';
 
 let t: TestApp;

@@ -2,7 +2,7 @@
 // PostgreSQL's default 128 MB pool would stay resident once images had passed through it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlClient } from '../../src/server/sqlClient.ts';
-import { openTestPglite } from './support/testDatabases.ts';
+import { openTestPglite } from '../../scripts/support/testDatabases.ts';
 
 let client: SqlClient;
 let dispose: () => Promise<void>;

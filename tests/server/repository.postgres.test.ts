@@ -2,7 +2,7 @@
 // starts one). Without it the suite is skipped here, but fails under CI, where it must run.
 import { describe, it } from 'vitest';
 import { describeRepository } from './repository.shared.ts';
-import { openTestPostgres } from './support/testDatabases.ts';
+import { openTestPostgres } from '../../scripts/support/testDatabases.ts';
 
 const url = process.env.ATELIER_TEST_DATABASE_URL?.trim();
 const reason = 'ATELIER_TEST_DATABASE_URL is not set: the PostgreSQL storage suite is skipped (set it to postgres://user@host:port/database, or run .ci/run, which starts a PostgreSQL server)';

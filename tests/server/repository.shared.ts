@@ -10,7 +10,8 @@ import type { OrderRecord } from '../../src/server/serverOrder.ts';
 import type { SqlClient } from '../../src/server/sqlClient.ts';
 import { createSqlRepository } from '../../src/server/sqlRepository.ts';
 import { DEFAULT_VOTING_POLICY, type VotingPolicy } from '../../src/server/votingPolicy.ts';
-import { designFrom, distinctDesigns, pngFile, productUnderTest, randomDesign, seededRandom } from './support/orderBodies.ts';
+import { designFrom, distinctDesigns, pngFile, productUnderTest, randomDesign } from '../../scripts/support/orderBodies.ts';
+import { seededRandom } from '../../src/domain/shared/seededRandom.ts';
 
 /** Opens a database for the suite, and a function to close and remove it. */
 export type OpenDatabase = () => Promise<{ client: SqlClient; dispose: () => Promise<void> }>;

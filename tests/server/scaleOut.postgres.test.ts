@@ -9,7 +9,8 @@ import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
 import { createPostgresClient } from '../../src/server/postgresClient.ts';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
 import { DEFAULT_VOTING_POLICY } from '../../src/server/votingPolicy.ts';
-import { orderBody, productUnderTest, randomDesign, seededRandom } from './support/orderBodies.ts';
+import { orderBody, productUnderTest, randomDesign } from '../../scripts/support/orderBodies.ts';
+import { seededRandom } from '../../src/domain/shared/seededRandom.ts';
 
 const url = process.env.ATELIER_TEST_DATABASE_URL?.trim();
 const reason = 'ATELIER_TEST_DATABASE_URL is not set: the two-servers-on-PostgreSQL test is skipped (set it to postgres://user@host:port/database, or run .ci/run, which starts a PostgreSQL server)';

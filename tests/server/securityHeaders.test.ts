@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllowedOrigins } from '../../src/server/allowedOrigins.ts';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
-import { designFrom, orderBody, pngFile, productUnderTest } from './support/orderBodies.ts';
+import { designFrom, orderBody, pngFile, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 
 const SHOP = 'https://shop.example';

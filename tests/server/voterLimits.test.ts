@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DesignDocument } from '../../src/domain/index.ts';
 import type { Candidate } from '../../src/server/candidate.ts';
-import { distinctDesigns, productUnderTest } from './support/orderBodies.ts';
+import { distinctDesigns, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { fromAddress, startTestApp, type TestApp } from './support/testApp.ts';
 
 let t: TestApp;

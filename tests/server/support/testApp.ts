@@ -13,7 +13,7 @@ import { applyMigrations } from '../../../src/server/migrate.ts';
 import type { Repository } from '../../../src/server/repository.ts';
 import type { SqlClient } from '../../../src/server/sqlClient.ts';
 import { createSqlRepository } from '../../../src/server/sqlRepository.ts';
-import { openTestPglite } from './testDatabases.ts';
+import { openTestPglite } from '../../../scripts/support/testDatabases.ts';
 
 export const FULFILMENT_TOKEN = 'test-fulfilment-token';
 

@@ -1,4 +1,5 @@
-// What a folder (or file) holds, to prove that a refused start changed nothing in it.
+// What a folder (or file) holds, to prove that a refused start changed nothing in it. Shared by the
+// server tests and `scripts/faultTest.ts` (scripts never import from tests/).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

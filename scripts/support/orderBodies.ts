@@ -1,9 +1,11 @@
-// Order request bodies for the server's tests, crash test and benchmark: real designs of the real
-// sneaker, made the way the configurator makes them, and real PNG files.
+// Order request bodies for the server's tests, crash test and benchmarks: real designs of the real
+// sneaker, made the way the configurator makes them, and real PNG files. Kept under scripts/ so
+// the scripts never import from tests/.
 import { deflateSync, crc32 } from 'node:zlib';
 import {
   canonicalKey, compileRules, createDesignDocument, priceDesign, resolveDesign, type CatalogEntry, type ConfigurationSpace, type DesignDocument,
-} from '../../../src/domain/index.ts';
+} from '../../src/domain/index.ts';
+import { randomInt, seededRandom } from '../../src/domain/shared/index.ts';
 
 /** A product with its engine, as the tests need it. */
 export interface ProductUnderTest {
@@ -30,12 +32,12 @@ export function designFrom(product: ProductUnderTest, choices: Record<string, st
 export function randomDesign(product: ProductUnderTest, random: () => number): DesignDocument {
   const { entry, space } = product;
   const choices: Record<string, string> = {};
-  const steps = 1 + Math.floor(random() * 6);
+  const steps = 1 + randomInt(random, 6);
   for (let step = 0; step < steps; step++) {
     const free = entry.product.attributes.filter((attribute) => choices[attribute.id] === undefined);
-    const attribute = free[Math.floor(random() * free.length)]!;
+    const attribute = free[randomInt(random, free.length)]!;
     const offered = space.domains(choices).get(attribute.id)!;
-    choices[attribute.id] = offered[Math.floor(random() * offered.length)]!;
+    choices[attribute.id] = offered[randomInt(random, offered.length)]!;
   }
   return designFrom(product, choices);
 }
@@ -105,16 +107,4 @@ function chunk(type: string, data: Buffer): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(typeAndData));
   return Buffer.concat([length, typeAndData, crc]);
-}
-
-/** A small deterministic random number generator (mulberry32), so runs can be repeated. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -5,15 +5,21 @@ export const MIN_TRIANGLE_AREA = 1e-11;
 
 /** An indexed triangle mesh under construction: positions, normals, UVs and indices. */
 export class MeshBuilder {
+  /** x, y, z of each vertex, in metres. */
   readonly positions: number[] = [];
+  /** Unit normal (x, y, z) of each vertex. */
   readonly normals: number[] = [];
+  /** Fabric or leather UVs (TEXCOORD_0), u and v of each vertex, in [0, 1]. */
   readonly uvs: number[] = [];
+  /** Three vertex indices per triangle, counter-clockwise seen from the front. */
   readonly indices: number[] = [];
 
+  /** How many vertices the mesh has. */
   get vertexCount(): number {
     return this.positions.length / 3;
   }
 
+  /** How many triangles the mesh has. */
   get triangleCount(): number {
     return this.indices.length / 3;
   }
@@ -27,10 +33,12 @@ export class MeshBuilder {
     return this.vertexCount - 1;
   }
 
+  /** Vertex `i`'s position. */
   position(i: number): Vec3 {
     return vec3(this.positions[3 * i]!, this.positions[3 * i + 1]!, this.positions[3 * i + 2]!);
   }
 
+  /** Vertex `i`'s normal. */
   normal(i: number): Vec3 {
     return vec3(this.normals[3 * i]!, this.normals[3 * i + 1]!, this.normals[3 * i + 2]!);
   }

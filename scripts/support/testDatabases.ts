@@ -1,14 +1,14 @@
-// Real databases for the server's tests: a PGlite copied from a template (initdb takes ~15 s, a
-// copy well under one), and a throw-away schema on the PostgreSQL server of
-// ATELIER_TEST_DATABASE_URL.
+// Real databases for the server's tests and the fault scripts: a PGlite copied from a template
+// (initdb takes ~15 s, a copy well under one), and a throw-away schema on the PostgreSQL server of
+// ATELIER_TEST_DATABASE_URL. Kept under scripts/ so the scripts never import from tests/.
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { createPgliteClient } from '../../../src/server/pgliteClient.ts';
-import { createPostgresClient } from '../../../src/server/postgresClient.ts';
-import type { SqlClient } from '../../../src/server/sqlClient.ts';
+import { createPgliteClient } from '../../src/server/pgliteClient.ts';
+import { createPostgresClient } from '../../src/server/postgresClient.ts';
+import type { SqlClient } from '../../src/server/sqlClient.ts';
 
 const PGLITE_VERSION = (JSON.parse(readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')) as { version: string }).version;
 const TEMPLATE = join(tmpdir(), `atelier-pglite-template-${PGLITE_VERSION}`);
