@@ -47,7 +47,7 @@ export function describeValue(value: unknown): string {
 /** An issue as Standard Schema reports it (valibot's issues are such), with valibot's `expected`. */
 export interface RequestIssue {
   readonly message: string;
-  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: unknown }> | undefined;
   readonly expected?: string | null | undefined;
 }
 
@@ -83,7 +83,7 @@ function isUnknownField(issue: RequestIssue): boolean {
   return issue.expected === 'never';
 }
 
-function formatPath(path: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }>): string {
+function formatPath(path: ReadonlyArray<PropertyKey | { readonly key: unknown }>): string {
   let text = '';
   for (const item of path) {
     const key = typeof item === 'object' && item !== null ? item.key : item;
