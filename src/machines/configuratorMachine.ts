@@ -1,4 +1,4 @@
-import { assign, emit, fromPromise, setup } from 'xstate';
+import { and, assign, emit, fromPromise, setup } from 'xstate';
 import {
   attributeById, attributeDisplayName, compileRules, createDesignDocument, createOrderDocument, describeExplanation, describeRepair,
   explainUnavailable, formatMoney, MAX_QUANTITY, optionById, summariseDesign,
@@ -10,7 +10,7 @@ import { recordChange, recordCoalescedChange, redo, setChoice, startHistory, und
 import { checkoutProblems } from './checkoutProblems.ts';
 import { describeChange } from './describeChange.ts';
 import {
-  OrderSubmissionError, type OrderContactInput, type OrderSubmission, type PlacedOrder, type PreviewImageInput,
+  orderRequestRefusal, OrderSubmissionError, type OrderContactInput, type OrderSubmission, type PlacedOrder, type PreviewImageInput,
 } from './orderSubmission.ts';
 
 /** A choice the customer asked for that the rules do not allow with their other choices. */
@@ -136,6 +136,27 @@ function currentDesign(context: SessionContext) {
   );
 }
 
+/**
+ * The body of the order to send: the one already sent when this is a retry (the server knows it
+ * by its key), else the session's design, size, contact, address and price now.
+ */
+function submissionBody(context: SessionContext, previewImages: readonly PreviewImageInput[] | undefined): OrderSubmission['body'] {
+  if (context.submission) return context.submission.body;
+  const size = context.entry.product.sizes.find((candidate) => candidate.id === context.sizeId)!;
+  const price = context.summary.price;
+  return {
+    design: currentDesign(context),
+    size: { eu: size.eu },
+    quantity: context.quantity,
+    contact: { name: context.contact.name.trim(), email: context.contact.email.trim() },
+    // canPlaceOrder checked it: the address is sent as the shop stores it.
+    shippingAddress: (checkShippingAddress(context.address, context.entry.product.shipsTo ?? []) as { address: ShippingAddressInput }).address,
+    clientPrice: { unitTotal: price.unitTotal, total: price.unitTotal * context.quantity, currency: price.currency },
+    previewImages: [...(previewImages ?? [])],
+    ...(context.remixOf ? { remixOf: context.remixOf } : {}),
+  };
+}
+
 
 function optionLabel(context: SessionContext, attributeId: AttributeId, optionId: OptionId): string {
   const attribute = attributeById(context.space.product, attributeId);
@@ -166,6 +187,8 @@ export const configuratorMachine = setup({
     isValidQuantity: ({ event }) => event.type === 'review.quantity' && Number.isInteger(event.quantity) && event.quantity >= 1 && event.quantity <= MAX_QUANTITY,
     hasSize: ({ context }) => context.sizeId !== null && designBlockers(context.summary).length === 0,
     canPlaceOrder: ({ context }) => checkoutProblems(context).length === 0,
+    // The server's own schema: an order it would refuse for its shape is not sent.
+    isSendableRequest: ({ context, event }) => event.type === 'order.submit' && orderRequestRefusal(submissionBody(context, event.previewImages)) === undefined,
     isKnownPersonalisation: ({ context, event }) =>
       event.type === 'personalisation.edit' && (
         context.summary.personalisation.some((status) => [status.field.id, `${status.field.id}.font`, `${status.field.id}.colour`].includes(event.key))
@@ -276,23 +299,13 @@ export const configuratorMachine = setup({
       if (event.type !== 'order.submit') return {};
       // A retry sends the very same order again, so the server recognises it by its key.
       if (context.submission) return { checkoutAttempted: true, submitError: null, announcement: 'Placing your order again…' };
-      const size = context.entry.product.sizes.find((candidate) => candidate.id === context.sizeId)!;
-      const price = context.summary.price;
-      const submission: OrderSubmission = {
-        idempotencyKey: context.newIdempotencyKey(),
-        body: {
-          design: currentDesign(context),
-          size: { eu: size.eu },
-          quantity: context.quantity,
-          contact: { name: context.contact.name.trim(), email: context.contact.email.trim() },
-          // canPlaceOrder checked it: the address is sent as the shop stores it.
-          shippingAddress: (checkShippingAddress(context.address, context.entry.product.shipsTo ?? []) as { address: ShippingAddressInput }).address,
-          clientPrice: { unitTotal: price.unitTotal, total: price.unitTotal * context.quantity, currency: price.currency },
-          previewImages: [...(event.previewImages ?? [])],
-          ...(context.remixOf ? { remixOf: context.remixOf } : {}),
-        },
-      };
+      const submission: OrderSubmission = { idempotencyKey: context.newIdempotencyKey(), body: submissionBody(context, event.previewImages) };
       return { submission, checkoutAttempted: true, submitError: null, announcement: 'Placing your order…' };
+    }),
+    refuseRequest: assign(({ context, event }) => {
+      if (event.type !== 'order.submit') return {};
+      const message = orderRequestRefusal(submissionBody(context, event.previewImages)) ?? 'The order cannot be sent.';
+      return { checkoutAttempted: true, submitError: { message, retryable: false }, checkoutFailures: context.checkoutFailures + 1, announcement: message };
     }),
     recordPlacedOrder: assign(({ event }) => {
       const order = (event as unknown as { output: PlacedOrder }).output;
@@ -443,7 +456,8 @@ export const configuratorMachine = setup({
             'checkout.address': { actions: 'setAddress' },
             'order.export': { guard: 'hasSize', actions: ['exportOrder', 'emitExport'] },
             'order.submit': [
-              { guard: 'canPlaceOrder', target: 'submitting', actions: 'prepareSubmission' },
+              { guard: and(['canPlaceOrder', 'isSendableRequest']), target: 'submitting', actions: 'prepareSubmission' },
+              { guard: 'canPlaceOrder', actions: 'refuseRequest' },
               { actions: 'markCheckoutAttempted' },
             ],
           },

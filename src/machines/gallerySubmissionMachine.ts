@@ -1,5 +1,7 @@
+import * as v from 'valibot';
 import { assign, fromPromise, setup } from 'xstate';
-import type { DesignDocument } from '../domain/index.ts';
+import { cleanText, type DesignDocument } from '../domain/index.ts';
+import { candidateRequestSchema, checkGalleryTitle, DEFAULT_REQUEST_LIMITS, describeRefusal, MAX_TITLE_GRAPHEMES, requestProblems } from '../domain/requests/index.ts';
 
 /**
  * What is sent to the community gallery: the design (the server strips personal text and artwork)
@@ -25,15 +27,34 @@ export class GallerySubmissionError extends Error {
   }
 }
 
-/** Longest title, in characters as the customer counts them. */
-export const MAX_TITLE_LENGTH = 60;
+/** Longest title, in characters as the customer counts them (the domain's `MAX_TITLE_GRAPHEMES`). */
+export const MAX_TITLE_LENGTH = MAX_TITLE_GRAPHEMES;
 
-/** What is wrong with a title before it is sent, or undefined. */
+/** What is wrong with a title before it is sent, or undefined: the server's rule, `checkGalleryTitle`, on the title as the server cleans it. */
 export function titleProblem(title: string): string | undefined {
-  const length = [...new Intl.Segmenter().segment(title.trim())].length;
-  if (length === 0) return 'Give your design a name.';
-  if (length > MAX_TITLE_LENGTH) return `Shorten the name to ${MAX_TITLE_LENGTH} characters (it has ${length}).`;
-  return undefined;
+  const check = checkGalleryTitle(cleanText(title));
+  if (check.ok) return undefined;
+  if (check.reason === 'empty') return 'Give your design a name.';
+  if (check.reason === 'too-long') return `Shorten the name to ${MAX_TITLE_LENGTH} characters (it has ${check.length}).`;
+  return 'Shorten the name: it holds too many accents or long emoji sequences.';
+}
+
+const candidateRequest = candidateRequestSchema(DEFAULT_REQUEST_LIMITS);
+
+/**
+ * Why the server would refuse a submission for its shape, in its own words, or undefined: checked
+ * by the same schema the server validates with (`candidateRequestSchema`).
+ */
+export function submissionRefusal(submission: GallerySubmission): string | undefined {
+  const result = v.safeParse(candidateRequest, submission);
+  if (result.success) return undefined;
+  const { message, hint } = describeRefusal('submission', requestProblems(result.issues));
+  return `The design cannot be sent: ${message}. ${hint.charAt(0).toUpperCase()}${hint.slice(1)}.`;
+}
+
+/** What is sent for the machine's context. */
+function submissionOf(context: { design: DesignDocument; remixOf: string | null; title: string }): GallerySubmission {
+  return { design: context.design, title: context.title.trim(), ...(context.remixOf ? { remixOf: context.remixOf } : {}) };
 }
 
 /**
@@ -52,11 +73,11 @@ export const gallerySubmissionMachine = setup({
       Promise.reject(new GallerySubmissionError('The community gallery is not connected in this configurator.'))),
   },
   guards: {
-    isSendable: ({ context }) => titleProblem(context.title) === undefined,
+    isSendable: ({ context }) => titleProblem(context.title) === undefined && submissionRefusal(submissionOf(context)) === undefined,
   },
   actions: {
     setTitle: assign(({ event }) => (event.type === 'title.change' ? { title: event.title, error: null } : {})),
-    refuseLocally: assign(({ context }) => ({ error: titleProblem(context.title) ?? null })),
+    refuseLocally: assign(({ context }) => ({ error: titleProblem(context.title) ?? submissionRefusal(submissionOf(context)) ?? null })),
   },
 }).createMachine({
   id: 'gallerySubmission',
@@ -72,11 +93,7 @@ export const gallerySubmissionMachine = setup({
     submitting: {
       invoke: {
         src: 'submitCandidate',
-        input: ({ context }) => ({
-          design: context.design,
-          title: context.title.trim(),
-          ...(context.remixOf ? { remixOf: context.remixOf } : {}),
-        }),
+        input: ({ context }) => submissionOf(context),
         onDone: { target: 'submitted', actions: assign(({ event }) => ({ candidate: event.output, error: null })) },
         onError: {
           target: 'editing',

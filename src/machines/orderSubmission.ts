@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { checkEmailAddress, type DesignDocument, type ShippingAddressInput } from '../domain/index.ts';
+import { checkContactName, DEFAULT_REQUEST_LIMITS, describeRefusal, MAX_CONTACT_NAME_LENGTH, orderRequestSchema, requestProblems } from '../domain/requests/index.ts';
 
 /** Who the order is for, as typed in the checkout. */
 export interface OrderContactInput {
@@ -60,15 +62,40 @@ export class OrderSubmissionError extends Error {
   }
 }
 
-/** What is wrong with a contact, per field, in words for the customer; empty when it is fine. */
+/**
+ * What is wrong with a contact, per field, in words for the customer; empty when it is fine. The
+ * rules are the server's: the domain's `checkContactName` and `checkEmailAddress`.
+ */
 export function contactProblems(contact: OrderContactInput): { name?: string; email?: string } {
   const problems: { name?: string; email?: string } = {};
   const name = contact.name.trim();
-  if (name.length === 0) problems.name = 'Enter the name to address the parcel to.';
-  else if (name.length > 200) problems.name = `Shorten the name to 200 characters (it has ${name.length}).`;
+  const nameCheck = checkContactName(name);
+  if (!nameCheck.ok) {
+    problems.name = nameCheck.reason === 'empty'
+      ? 'Enter the name to address the parcel to.'
+      : nameCheck.reason === 'too-long'
+        ? `Shorten the name to ${MAX_CONTACT_NAME_LENGTH} characters (it has ${nameCheck.length}).`
+        : 'Type the name again: it holds a control character or broken text.';
+  }
   const email = contact.email.trim();
   const emailCheck = checkEmailAddress(email);
   if (email.length === 0) problems.email = 'Enter your email address: the order confirmation goes there.';
   else if (!emailCheck.ok) problems.email = `"${email}" is not an email address: ${emailCheck.reason}. It should look like name@example.com.`;
   return problems;
+}
+
+const orderRequest = orderRequestSchema(DEFAULT_REQUEST_LIMITS);
+
+/**
+ * Why the server would refuse an order's body for its shape, in its own words, or undefined: the
+ * body is checked by the same schema the server validates with (`orderRequestSchema`), so such
+ * an order is not sent.
+ *
+ * @example orderRequestRefusal(submission.body) // undefined, or 'The order cannot be sent: the order has 1 problem: …'
+ */
+export function orderRequestRefusal(body: OrderSubmission['body']): string | undefined {
+  const result = v.safeParse(orderRequest, body);
+  if (result.success) return undefined;
+  const { message, hint } = describeRefusal('order', requestProblems(result.issues));
+  return `The order cannot be sent: ${message}. ${hint.charAt(0).toUpperCase()}${hint.slice(1)}.`;
 }

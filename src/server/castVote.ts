@@ -1,6 +1,7 @@
 import { apiError, type ApiError } from './apiError.ts';
 import { toCandidate, type Candidate } from './candidate.ts';
-import { describeValue, isObject } from './describeValue.ts';
+import type { Problem } from '../domain/index.ts';
+import { VOTE_VALUES, type VoteRequest } from '../domain/requests/index.ts';
 import type { Repository } from './repository.ts';
 import type { RateLimitVerdict } from './checkRateLimit.ts';
 import type { RateLimit } from './clientLimits.ts';
@@ -22,29 +23,17 @@ export type CastVoteResult =
   | { readonly kind: 'cast'; readonly candidate: Candidate; readonly limit: RateLimitVerdict }
   | { readonly kind: 'refused'; readonly error: ApiError; readonly limit?: RateLimitVerdict };
 
-const VALUES = { up: 1, down: -1, none: 0 } as const;
-
 /**
- * Casts a voter's vote on a candidate from an untrusted body `{ "vote": "up" | "down" | "none" }`:
+ * Casts a voter's vote on a candidate, `{ "vote": "up" | "down" | "none" }` as the domain's
+ * `voteRequestSchema` checked it:
  * one vote per voter per candidate, a second replaces the first, "none" removes it. Over the rate
  * limit the vote is refused (429, nothing written); in a burst it is stored flagged.
  */
-export async function castVote(services: VoteServices, candidateId: string, voterId: string, body: unknown): Promise<CastVoteResult> {
-  const vote = isObject(body) ? body.vote : undefined;
-  const extra = isObject(body) ? Object.keys(body).filter((key) => key !== 'vote') : [];
-  // Object.hasOwn, not `in`: "toString" or "__proto__" are in every object, and are not votes.
-  if (typeof vote !== 'string' || !Object.hasOwn(VALUES, vote) || extra.length > 0) {
-    const problem = !isObject(body)
-      ? { path: '', message: `the vote must be a JSON object, not ${describeValue(body)}`, hint: 'send {"vote":"up"}' }
-      : extra.length > 0
-        ? { path: extra[0]!, message: `unknown field "${extra[0]}"`, hint: 'send only "vote"' }
-        : { path: 'vote', message: `"vote" must be "up", "down" or "none", not ${describeValue(vote)}`, hint: 'send {"vote":"up"}, {"vote":"down"}, or {"vote":"none"} to take your vote back' };
-    return { kind: 'refused', error: apiError(422, 'invalid_request', `the vote is not valid: ${problem.path || 'body'}: ${problem.message}`, problem.hint, [problem]) };
-  }
+export async function castVote(services: VoteServices, candidateId: string, voterId: string, { vote }: VoteRequest): Promise<CastVoteResult> {
   const outcome = await services.repository.castVote({
     candidateId,
     voterId,
-    value: VALUES[vote as keyof typeof VALUES],
+    value: VOTE_VALUES[vote],
     now: services.clock.now(),
     policy: services.voting,
   });
@@ -75,6 +64,12 @@ export async function castVote(services: VoteServices, candidateId: string, vote
 
 function votingLimit(voting: VotingPolicy): RateLimit {
   return { max: voting.maxVotesPerWindow, windowSeconds: voting.windowSeconds };
+}
+
+/** The 422 of a vote whose shape the schema refused: the first problem, with its own hint. */
+export function invalidVote(problems: readonly Problem[]): ApiError {
+  const problem = problems[0] ?? { path: '', message: 'the vote is not valid', hint: 'send {"vote":"up"}' };
+  return apiError(422, 'invalid_request', `the vote is not valid: ${problem.path || 'body'}: ${problem.message}`, problem.hint, [problem]);
 }
 
 /** The 404 of an id that names no candidate. */

@@ -1,16 +1,17 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HttpBindings } from '@hono/node-server';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { openAPIRouteHandler, validator } from 'hono-openapi';
 import { ARTWORK_LIMITS } from '../domain/artwork/index.ts';
-import { modelParts, type ModerationOptions } from '../domain/index.ts';
-import { apiError, errorResponse } from './apiError.ts';
+import { modelParts, type ModerationOptions, type Problem } from '../domain/index.ts';
+import { candidateListQuerySchema, candidateRequestSchema, orderRequestSchema, requestProblems, voteRequestSchema } from '../domain/requests/index.ts';
+import { apiEndpoints } from './apiEndpoints.ts';
+import { apiError, errorResponse, type ApiError } from './apiError.ts';
 import { bodyBudget } from './bodyBudget.ts';
-import { parseCandidateListQuery } from './candidateListQuery.ts';
 import { toCandidate } from './candidate.ts';
-import { candidateNotFound, castVote } from './castVote.ts';
+import { candidateNotFound, castVote, invalidVote } from './castVote.ts';
 import type { Catalog } from './catalog.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { exportOrders, type ExportFormat } from './fulfilmentExport.ts';
@@ -20,7 +21,9 @@ import { createJobPool, type JobPool } from './jobs/index.ts';
 import { createOrderPrintFiles } from './orderPrintFiles.ts';
 import { storeArtwork } from './storeArtwork.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
-import { readJsonBody, type BodyHints } from './readJsonBody.ts';
+import type { BodyHints } from './readJsonBody.ts';
+import { jsonBody, type Refuse } from './requestValidation.ts';
+import { ROUTE_DOCS } from './routeDocs.ts';
 import { isResourceId } from './resourceIds.ts';
 import type { Repository } from './repository.ts';
 import { publicOrderView } from './publicOrder.ts';
@@ -28,8 +31,8 @@ import { toServerOrder } from './serverOrder.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './serverLimits.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { serveBuiltApp } from './staticFiles.ts';
-import { submitCandidate } from './submitCandidate.ts';
-import { submitOrder } from './submitOrder.ts';
+import { invalidCandidateRequest, submitCandidate } from './submitCandidate.ts';
+import { invalidOrderRequest, refuseUnlessStored, submitOrder, type SubmitOrderResult } from './submitOrder.ts';
 import { createVoterCookies } from './voterCookie.ts';
 import { checkRateLimit, rateLimitHeaders, type RateLimitVerdict } from './checkRateLimit.ts';
 import { clientConnection, parseTrustedProxies } from './clientAddress.ts';
@@ -93,9 +96,8 @@ const VOTE_BODY_BYTES = 1024;
 /** A client's key for one order: 8 to 200 characters, e.g. a UUID. */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,199}$/;
 
-const ENDPOINTS = 'POST /api/orders, GET /api/orders/:id, GET /api/orders/:id/images/:n, GET /api/orders/:id/print/:zone.png, POST /api/artworks, GET /api/artworks/:id, GET /api/orders/export, '
-  + 'POST /api/candidates, GET /api/candidates, GET /api/candidates/:id, GET /api/candidates/:id/thumbnail, POST /api/candidates/:id/votes, '
-  + 'GET /api/schemas/order.json, GET /api/schemas/design.json';
+// The endpoints: GET /api/openapi.json, generated from the routes below (each carries its
+// description, `routeDocs.ts`, and its request schema, `src/domain/requests/`).
 
 /**
  * Builds the Atelier HTTP app: the API under `/api` and the built browser app for everything else.
@@ -124,10 +126,11 @@ export function createApp(options: AppOptions): Hono {
   const clientOf = (c: Context) => clientConnection(c, proxies);
   const voterServices = { repository, clock: services.clock, voters, voterIds: clientLimits.voterIds };
   const voterOf = (c: Context): Promise<Voter> => identifyVoter(voterServices, c.req.header('cookie'), clientOf(c));
-  const nodeBody = (c: Context) => {
-    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
-    // Bindings without a readable body (a test giving only the socket) leave the body to the Request.
-    return incoming && Symbol.asyncIterator in incoming ? incoming : undefined;
+  // A refusal carries the voter's cookie and limits when a gallery route's middleware found them.
+  const refuse: Refuse = (c, error, headers = {}) => {
+    const voter = c.var.voter as Voter | undefined;
+    const response = errorResponse(error, headers);
+    return voter ? withVoter(response, voter, ...(c.var.verdicts as readonly RateLimitVerdict[] | undefined ?? [])) : response;
   };
   const schemasDir = options.schemasDir ?? join(PROJECT_ROOT, 'public', 'schemas');
   const schemas = new Map([
@@ -153,28 +156,23 @@ export function createApp(options: AppOptions): Hono {
   // Bodies held at once are bounded (memory); the largest any route takes is the artwork upload's.
   app.use('/api/*', bodyBudget(services.limits.maxBodyBytesInFlight, Math.max(services.limits.maxBodyBytes, ARTWORK_LIMITS.maxBytes + 64 * 1024)));
 
-  app.get('/api/health', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+  app.get('/api/health', ROUTE_DOCS.health, (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
 
-  app.post('/api/orders', async (c) => {
+  const idempotencyKey: MiddlewareHandler = async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (key === undefined) return errorResponse(apiError(400, 'missing_idempotency_key', 'the request has no Idempotency-Key header', 'send a new key with every order, e.g. "Idempotency-Key: <crypto.randomUUID()>", and the same key when you retry it'));
     if (!IDEMPOTENCY_KEY.test(key)) return errorResponse(apiError(400, 'malformed_idempotency_key', `the Idempotency-Key "${key.slice(0, 60)}" is not 8 to 200 letters, digits or . _ : -`, 'use a UUID, e.g. crypto.randomUUID()'));
-    const body = await readJsonBody(c.req.raw, services.limits.maxBodyBytes, nodeBody(c));
-    if (!body.ok) return errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {});
-    const result = await submitOrder(services, key, body.value);
-    switch (result.kind) {
-      case 'refused':
-        return errorResponse(result.error);
-      case 'created':
-        return jsonResponse(result.order, 201, { Location: `/api/orders/${encodeURIComponent(result.order.id)}` });
-      case 'replayed':
-        return jsonResponse(result.order, 200, { 'Idempotent-Replayed': 'true' });
-      default:
-        throw new Error(`[Atelier] unknown result ${JSON.stringify(result satisfies never)}`);
-    }
-  });
+    c.set('idempotencyKey', key);
+    await next();
+  };
+  app.post('/api/orders', ROUTE_DOCS.placeOrder, idempotencyKey, jsonBody(services.limits.maxBodyBytes, undefined, refuse),
+    validator('json', orderRequestSchema(services.limits), async (result, c) => {
+      if (result.success) return undefined;
+      return orderResponse(await refuseUnlessStored(services, c.var.idempotencyKey, c.var.body, invalidOrderRequest(requestProblems(result.error))));
+    }),
+    async (c) => orderResponse(await submitOrder(services, c.var.idempotencyKey, c.var.body, c.req.valid('json'))));
 
-  app.get('/api/orders/export', (c) => {
+  app.get('/api/orders/export', ROUTE_DOCS.exportOrders, (c) => {
     if (options.fulfilmentToken !== undefined && !hasToken(c, options.fulfilmentToken)) {
       return errorResponse(apiError(401, 'unauthorized', 'the fulfilment export needs the fulfilment token', 'send "Authorization: Bearer <token>" with the token the server was started with (ATELIER_FULFILMENT_TOKEN)'), { 'WWW-Authenticate': 'Bearer' });
     }
@@ -194,7 +192,7 @@ export function createApp(options: AppOptions): Hono {
     });
   });
 
-  app.get('/api/orders/:id', async (c) => {
+  app.get('/api/orders/:id', ROUTE_DOCS.order, async (c) => {
     // Anyone with the URL sees the order; its contact in full only with the fulfilment token.
     const staff = c.req.header('authorization') !== undefined;
     if (staff && (options.fulfilmentToken === undefined || !hasToken(c, options.fulfilmentToken))) {
@@ -206,7 +204,7 @@ export function createApp(options: AppOptions): Hono {
     return jsonResponse(staff ? order : publicOrderView(order), 200, { Vary: 'Authorization' });
   });
 
-  app.get('/api/orders/:id/images/:n', async (c) => {
+  app.get('/api/orders/:id/images/:n', ROUTE_DOCS.orderImage, async (c) => {
     const position = /^[1-9][0-9]{0,5}$/.test(c.req.param('n')) ? Number(c.req.param('n')) : 0;
     const image = position >= 1 && isResourceId('order', c.req.param('id')) ? await repository.findOrderImage(c.req.param('id'), position) : undefined;
     if (!image) return errorResponse(apiError(404, 'not_found', `order "${c.req.param('id')}" has no preview image ${c.req.param('n')}`, 'use the image URLs listed in the order\'s "previewImages"'));
@@ -215,48 +213,59 @@ export function createApp(options: AppOptions): Hono {
     });
   });
 
-  app.post('/api/candidates', async (c) => {
+  app.post('/api/candidates', ROUTE_DOCS.submitCandidate, async (c, next) => {
     const client = clientOf(c);
     const submissions = await checkRateLimit(repository, 'submissions', clientLimits.submissions, client.limitKey, services.clock.now());
     if (!submissions.allowed) return errorResponse(tooManySubmissions(submissions), rateLimitHeaders([submissions], true));
     const voter = await identifyVoter(voterServices, c.req.header('cookie'), client);
     if (voter.kind === 'refused') return errorResponse(tooManyNewVoters(voter.verdict), rateLimitHeaders([voter.verdict], true));
-    const body = await readJsonBody(c.req.raw, services.limits.maxCandidateBodyBytes, nodeBody(c), CANDIDATE_BODY_HINTS);
-    if (!body.ok) return withVoter(errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {}), voter, submissions);
-    const result = await submitCandidate(services, voter.voterId, body.value);
+    c.set('voter', voter);
+    c.set('verdicts', [submissions]);
+    await next();
+  }, jsonBody(services.limits.maxCandidateBodyBytes, CANDIDATE_BODY_HINTS, refuse),
+  validator('json', candidateRequestSchema(services.limits), (result, c) => (result.success ? undefined : refuse(c, invalidCandidateRequest(requestProblems(result.error))))),
+  async (c) => {
+    const { voter, verdicts } = c.var;
+    if (voter.kind === 'refused') throw new Error('[Atelier] a refused voter reached the submission');
+    const result = await submitCandidate(services, voter.voterId, c.req.valid('json'));
     switch (result.kind) {
       case 'refused':
-        return withVoter(errorResponse(result.error, { ...result.headers }), voter, submissions);
+        return withVoter(errorResponse(result.error, { ...result.headers }), voter, ...verdicts);
       case 'created':
-        return withVoter(jsonResponse({ candidate: result.candidate }, 201, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter, submissions);
+        return withVoter(jsonResponse({ candidate: result.candidate }, 201, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter, ...verdicts);
       case 'joined':
-        return withVoter(jsonResponse({ candidate: result.candidate, joined: true }, 200, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter, submissions);
+        return withVoter(jsonResponse({ candidate: result.candidate, joined: true }, 200, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter, ...verdicts);
       default:
         throw new Error(`[Atelier] unknown result ${JSON.stringify(result satisfies never)}`);
     }
   });
 
-  app.get('/api/candidates', async (c) => {
-    const voter = await voterOf(c);
-    const parsed = parseCandidateListQuery(c.req.query(), [...catalog.current.keys()]);
-    if (!parsed.ok) return withVoter(errorResponse(parsed.error), voter);
+  const listQuery = candidateListQuerySchema(() => [...catalog.current.keys()]);
+  app.get('/api/candidates', ROUTE_DOCS.listCandidates, async (c, next) => {
+    c.set('voter', await voterOf(c));
+    c.set('verdicts', []);
+    await next();
+  }, validator('query', listQuery, (result, c) => (result.success ? undefined : refuse(c, invalidQuery(requestProblems(result.error))))),
+  async (c) => {
+    const { voter } = c.var;
+    const query = c.req.valid('query');
     // Over the limit of new voter ids, the gallery is still shown, to a visitor without one.
     const viewer = voter.kind === 'refused' ? {} : { viewer: voter.voterId };
     // One more than the page, to tell whether a next page exists.
-    const { limit, offset } = parsed.query;
-    const stored = await repository.listCandidates({ ...parsed.query, limit: limit + 1, ...viewer, now: services.clock.now() });
+    const { limit, offset } = query;
+    const stored = await repository.listCandidates({ ...query, limit: limit + 1, ...viewer, now: services.clock.now() });
     const nextOffset = stored.length > limit ? offset + limit : null;
     return withVoter(jsonResponse({ candidates: stored.slice(0, limit).map(toCandidate), nextOffset }, 200), voter);
   });
 
-  app.get('/api/candidates/:id', async (c) => {
+  app.get('/api/candidates/:id', ROUTE_DOCS.candidate, async (c) => {
     const voter = await voterOf(c);
     const stored = isResourceId('candidate', c.req.param('id')) ? await repository.findCandidate(c.req.param('id'), voter.kind === 'refused' ? undefined : voter.voterId) : undefined;
     if (!stored) return withVoter(errorResponse(candidateNotFound(c.req.param('id'))), voter);
     return withVoter(jsonResponse({ candidate: toCandidate(stored) }, 200), voter);
   });
 
-  app.get('/api/candidates/:id/thumbnail', async (c) => {
+  app.get('/api/candidates/:id/thumbnail', ROUTE_DOCS.thumbnail, async (c) => {
     if (!isResourceId('candidate', c.req.param('id'))) return errorResponse(candidateNotFound(c.req.param('id')));
     const image = await candidatePicture(services, c.req.param('id'));
     if (image.kind === 'no_candidate') return errorResponse(candidateNotFound(c.req.param('id')));
@@ -266,23 +275,29 @@ export function createApp(options: AppOptions): Hono {
     });
   });
 
-  app.post('/api/candidates/:id/votes', async (c) => {
+  app.post('/api/candidates/:id/votes', ROUTE_DOCS.vote, async (c, next) => {
     const voter = await voterOf(c);
     // A vote counts only from a voter issued earlier: an id issued with the vote would let a loop
     // without cookies vote as a new voter every time.
     if (voter.kind === 'refused') return errorResponse(tooManyNewVoters(voter.verdict), rateLimitHeaders([voter.verdict], true));
     if (voter.kind === 'issued') return withVoter(errorResponse(voterCookieRequired()), voter);
     if (!isResourceId('candidate', c.req.param('id'))) return withVoter(errorResponse(candidateNotFound(c.req.param('id'))), voter);
-    const body = await readJsonBody(c.req.raw, VOTE_BODY_BYTES, nodeBody(c), VOTE_BODY_HINTS);
-    if (!body.ok) return withVoter(errorResponse(body.error, body.error.status === 413 ? { Connection: 'close' } : {}), voter);
-    const result = await castVote(services, c.req.param('id'), voter.voterId, body.value);
+    c.set('voter', voter);
+    c.set('verdicts', []);
+    await next();
+  }, jsonBody(VOTE_BODY_BYTES, VOTE_BODY_HINTS, refuse),
+  validator('json', voteRequestSchema, (result, c) => (result.success ? undefined : refuse(c, invalidVote(requestProblems(result.error))))),
+  async (c) => {
+    const { voter } = c.var;
+    if (voter.kind === 'refused') throw new Error('[Atelier] a refused voter reached the vote');
+    const result = await castVote(services, c.req.param('id'), voter.voterId, c.req.valid('json'));
     if (result.kind === 'refused') {
       return withVoter(errorResponse(result.error, result.limit === undefined ? {} : rateLimitHeaders([result.limit], true)), voter);
     }
     return withVoter(jsonResponse({ candidate: result.candidate }, 200, rateLimitHeaders([result.limit])), voter);
   });
 
-  app.post('/api/artworks', bodyLimit({
+  app.post('/api/artworks', ROUTE_DOCS.uploadArtwork, bodyLimit({
     maxSize: ARTWORK_LIMITS.maxBytes + 64 * 1024,
     onError: () => errorResponse(apiError(413, 'body_too_large', 'the artwork is larger than 10 MB', 'export it smaller (PNG, JPEG or SVG up to 10 MB)'), { Connection: 'close' }),
   }), async (c) => {
@@ -293,7 +308,7 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ artwork: result.artwork, warnings: result.warnings }, 201, { Location: result.artwork.url, 'Cache-Control': 'no-store' });
   });
 
-  app.get('/api/artworks/:id', async (c) => {
+  app.get('/api/artworks/:id', ROUTE_DOCS.artwork, async (c) => {
     const [stored] = isResourceId('artwork', c.req.param('id')) ? await repository.findArtworks([c.req.param('id')]) : [];
     if (!stored) return errorResponse(apiError(404, 'not_found', `there is no artwork "${c.req.param('id')}"`, 'upload it again (POST /api/artworks)'));
     const type = { png: 'image/png', jpeg: 'image/jpeg', svg: 'image/svg+xml' }[stored.meta.format];
@@ -306,7 +321,7 @@ export function createApp(options: AppOptions): Hono {
     });
   });
 
-  app.get('/api/orders/:id/print/:file', async (c) => {
+  app.get('/api/orders/:id/print/:file', ROUTE_DOCS.printFile, async (c) => {
     if (!isResourceId('order', c.req.param('id'))) return orderNotFound(c.req.param('id'));
     const result = await printFile(c.req.param('id'), c.req.param('file'));
     if (result.kind === 'no_order') return orderNotFound(c.req.param('id'));
@@ -314,15 +329,44 @@ export function createApp(options: AppOptions): Hono {
     return new Response(result.png, { headers: { 'Content-Type': 'image/png', 'Content-Length': String(result.png.byteLength), 'Cache-Control': 'private, max-age=31536000, immutable', 'Content-Disposition': `inline; filename="${result.fileName}"` } });
   });
 
-  app.get('/api/schemas/:name', (c) => {
+  app.get('/api/schemas/:name', ROUTE_DOCS.schema, (c) => {
     const schema = schemas.get(c.req.param('name'));
     if (schema === undefined) return errorResponse(apiError(404, 'not_found', `there is no schema "${c.req.param('name')}"`, `use one of: ${[...schemas.keys()].join(', ')}`));
     return c.body(schema, 200, { 'Content-Type': 'application/schema+json; charset=utf-8', 'Cache-Control': 'no-cache' });
   });
 
-  app.all('/api/*', (c) => errorResponse(apiError(404, 'not_found', `there is no API endpoint ${c.req.method} ${c.req.path}`, `the endpoints are: ${ENDPOINTS}`)));
+  app.get('/api/openapi.json', ROUTE_DOCS.openapi, openAPIRouteHandler(app, {
+    // `/api/openapi.json` names a file, but is a route of its own.
+    excludeStaticFile: false,
+    documentation: {
+      openapi: '3.1.0',
+      info: { title: 'Atelier API', version: '1', description: 'Orders, artworks and the community gallery of an Atelier shop. Every error has the body `{ "error": { "code", "message", "hint", "problems"? } }`.' },
+    },
+  }));
+
+  app.all('/api/*', (c) => errorResponse(apiError(404, 'not_found', `there is no API endpoint ${c.req.method} ${c.req.path}`, `see GET /api/openapi.json for what each endpoint takes; the endpoints are: ${apiEndpoints(app).join(', ')}`)));
   app.all('*', serveBuiltApp(options.distDir ?? join(PROJECT_ROOT, 'dist')));
   return app;
+}
+
+/** The answer to an order: the order stored now, or again on a retry, or the refusal. */
+function orderResponse(result: SubmitOrderResult): Response {
+  switch (result.kind) {
+    case 'refused':
+      return errorResponse(result.error);
+    case 'created':
+      return jsonResponse(result.order, 201, { Location: `/api/orders/${encodeURIComponent(result.order.id)}` });
+    case 'replayed':
+      return jsonResponse(result.order, 200, { 'Idempotent-Replayed': 'true' });
+    default:
+      throw new Error(`[Atelier] unknown result ${JSON.stringify(result satisfies never)}`);
+  }
+}
+
+/** The 400 of a gallery list query: its first problem, each in `problems`. */
+function invalidQuery(problems: readonly Problem[]): ApiError {
+  const first = problems[0] ?? { message: 'the query is not valid', hint: 'use e.g. ?sort=top&limit=24' };
+  return apiError(400, 'invalid_query', first.message, first.hint, problems);
 }
 
 function jsonResponse(body: unknown, status: 200 | 201, headers: Record<string, string> = {}): Response {

@@ -1,7 +1,7 @@
 import { apiError, type ApiError } from './apiError.ts';
 
 /** A parsed JSON body, or why it could not be read. */
-export type JsonBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: ApiError };
+export type JsonBody = { readonly ok: true; readonly value: unknown; readonly text: string } | { readonly ok: false; readonly error: ApiError };
 
 /** What to tell a client whose body is empty or too large: what the body should hold. */
 export interface BodyHints {
@@ -35,7 +35,8 @@ export const MAX_JSON_DEPTH = 32;
  */
 export async function readJsonBody(request: Request, maxBytes: number, nodeBody?: AsyncIterable<Uint8Array>, hints: BodyHints = ORDER_BODY_HINTS): Promise<JsonBody> {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
+  // The media types Hono's validator reads as JSON: `application/json` and `application/<x>+json`.
+  if (!/^application\/([\w.-]+\+)?json$/.test((type.split(';')[0] ?? '').trim().toLowerCase())) {
     return refuse(apiError(415, 'unsupported_media_type', `the body must be JSON, but its Content-Type is "${type || 'missing'}"`, 'send the header "Content-Type: application/json"'));
   }
   const tooLarge = (size: string) => refuse(apiError(413, 'body_too_large', `the body is ${size}`, `send at most ${maxBytes} bytes: ${hints.tooLarge}`));
@@ -69,7 +70,7 @@ export async function readJsonBody(request: Request, maxBytes: number, nodeBody?
     const reason = error instanceof SyntaxError ? error.message : String(error);
     return refuse(apiError(400, 'malformed_json', `the body is not valid JSON: ${reason}`, 'send well-formed JSON (check quotes, commas and brackets near the position given)'));
   }
-  return { ok: true, value };
+  return { ok: true, value, text };
 }
 
 /**

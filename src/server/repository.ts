@@ -1,3 +1,4 @@
+import type { CandidateSort as RequestedSort } from '../domain/requests/index.ts';
 import type { ArtworkMeta, CatalogEntry, DesignDocument } from '../domain/index.ts';
 import type { OrderRecord } from './serverOrder.ts';
 import type { VotingPolicy } from './votingPolicy.ts';
@@ -104,9 +105,9 @@ export interface StoredCandidate {
  *   up-votes (counted at the time each was last set) plus the orders of its design in the 7 days
  *   before now, and `previous` the same in the 7 days before that; ties by `recent`, then newest.
  * - `newest`: creation time, newest first.
- * Every sort breaks remaining ties newest first.
+ * Every sort breaks remaining ties newest first. The sorts are named once, with the list query's schema, in the domain.
  */
-export type CandidateSort = 'top' | 'most-ordered' | 'trending' | 'newest';
+export type CandidateSort = RequestedSort;
 
 /** What a gallery list asks for. */
 export interface CandidateQuery {

@@ -1,10 +1,10 @@
+import { UUID } from '../domain/requests/index.ts';
+
 /** The ids the API hands out, by what they name. */
 export type ResourceKind = 'order' | 'candidate' | 'artwork';
 
-/** A random UUID, as orders and candidates get (`crypto.randomUUID()`). */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 const SHAPES: Record<ResourceKind, RegExp> = {
+  // A random UUID (`crypto.randomUUID()`): the domain's shape, which `remixOf` is checked by too.
   order: UUID,
   candidate: UUID,
   // The first 24 hex digits of the SHA-256 of the stored file (see storeArtwork.ts).

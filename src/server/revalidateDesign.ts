@@ -1,7 +1,7 @@
 import { personalisationProblems, validateDesignDocument, type ArtworkMeta, type CatalogEntry, type DesignDocument } from '../domain/index.ts';
 import { apiError, type ApiError } from './apiError.ts';
 import type { Catalog, CatalogVersion } from './catalog.ts';
-import type { DesignField } from './designField.ts';
+import type { DesignField } from '../domain/requests/index.ts';
 
 /** The design, valid under the rules version it names, with that version; or why not. */
 export type RevalidatedDesign =

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalKey, moderateText, type ModerationOptions, type ModerationReason } from '../domain/index.ts';
+import { canonicalKey, moderateText, type ModerationOptions, type ModerationReason, type Problem } from '../domain/index.ts';
+import { describeRefusal, type CandidateRequest } from '../domain/requests/index.ts';
 import { apiError, type ApiError, type ApiErrorCode } from './apiError.ts';
 import { toCandidate, type Candidate } from './candidate.ts';
 import { describeRateLimit, describeWait, type RateLimitVerdict } from './checkRateLimit.ts';
-import { parseCandidateRequest } from './candidateRequest.ts';
 import { drawGalleryPicture } from './drawGalleryPicture.ts';
 import type { JobPool } from './jobs/index.ts';
 import type { OrderServices } from './submitOrder.ts';
@@ -30,18 +30,14 @@ const MODERATION_CODES: Readonly<Record<ModerationReason, ApiErrorCode>> = {
 };
 
 /**
- * Submits a design to the community gallery from an untrusted request body. The design is
+ * Submits a design to the community gallery from a request checked for shape by the domain's
+ * `candidateRequestSchema` (its title cleaned); nothing else of it is trusted. The design is
  * revalidated as an order's is (same engine, the rules version it names) and its personalisation
  * removed — personal text and artwork never go public; the title is moderated; the picture is
  * drawn here, from the design's choices (`drawGalleryPicture`). An identical design (same product and canonical key) joins the existing
  * candidate, counting the submitter once. Nothing is written when the submission is refused.
  */
-export async function submitCandidate(services: CandidateServices, voterId: string, body: unknown): Promise<SubmitCandidateResult> {
-  const parsed = parseCandidateRequest(body, services.limits);
-  if (!parsed.ok) {
-    return refuse(apiError(422, 'invalid_request', `the submission has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}: ${parsed.problems[0]!.path || 'body'}: ${parsed.problems[0]!.message}`, 'fix each field listed in "problems"', parsed.problems));
-  }
-  const { request } = parsed;
+export async function submitCandidate(services: CandidateServices, voterId: string, request: CandidateRequest): Promise<SubmitCandidateResult> {
   const revalidated = await revalidateDesign(services.catalog, request.design, 'gallery');
   if (!revalidated.ok) return refuse(revalidated.error);
 
@@ -67,6 +63,12 @@ export async function submitCandidate(services: CandidateServices, voterId: stri
     createdAt: services.clock.now().toISOString(),
   });
   return { kind: outcome.kind, candidate: toCandidate(outcome.candidate) };
+}
+
+/** The 422 of a gallery submission whose shape the schema refused. */
+export function invalidCandidateRequest(problems: readonly Problem[]): ApiError {
+  const { message, hint } = describeRefusal('submission', problems);
+  return apiError(422, 'invalid_request', message, hint, problems);
 }
 
 /** The 429 of a submission over the client address's limit (counted before anything else is done). */

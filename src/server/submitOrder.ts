@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { artworksOf } from './artworkLookup.ts';
 import { checkShippingAddress, createOrderDocument, formatMoney, SHIPPING_ADDRESS_FIELDS, wordingOf, type OrderDocument, type Problem, type ShippingAddressInput, type SizeDef } from '../domain/index.ts';
+import { describeRefusal, type ClientPrice, type OrderRequest, type SizeRequest } from '../domain/requests/index.ts';
 import { apiError, type ApiError } from './apiError.ts';
 import type { Catalog } from './catalog.ts';
 import type { Clock } from './clock.ts';
-import { parseOrderRequest, type ClientPrice, type OrderRequest, type SizeRequest } from './orderRequest.ts';
+import { decodePngDataUrl, type PngImage } from './pngImage.ts';
 import type { Repository, StoredOrder } from './repository.ts';
 import { requestHash } from './requestHash.ts';
 import { revalidateDesign } from './revalidateDesign.ts';
@@ -26,41 +27,58 @@ export type SubmitOrderResult =
   | { readonly kind: 'replayed'; readonly order: ServerOrder }
   | { readonly kind: 'refused'; readonly error: ApiError };
 
+/** A preview image as sent, decoded and checked as PNG. */
+interface PreviewImageUpload {
+  readonly view: string;
+  readonly png: PngImage;
+}
+
 /**
- * Places an order from an untrusted request body: the browser is never trusted. The design is
+ * Places an order from a request checked for shape by the domain's `orderRequestSchema` (`body`
+ * is the request as sent, whose hash tells a retry from a reuse of the key): the browser is never
+ * trusted. The preview images are decoded and checked as PNG. The design is
  * revalidated under the rules version it names, price and lead time are recomputed, a price the
  * client sent must match, and the order and its images are stored in one transaction. A retry
  * with an idempotency key already used for the same body returns the stored order; the same key
  * with another body is refused. Nothing is written when the order is refused.
  */
-export async function submitOrder(services: OrderServices, idempotencyKey: string, body: unknown): Promise<SubmitOrderResult> {
+export async function submitOrder(services: OrderServices, idempotencyKey: string, body: unknown, request: OrderRequest): Promise<SubmitOrderResult> {
   const hash = requestHash(body);
-  const prepared = await prepareOrder(services, body);
-  if (!prepared.ok) {
-    // A retry of a stored order must get that order back even if it would be refused today (say,
-    // the product was withdrawn since), and a reused key must be named as such.
-    const earlier = await services.repository.findOrderByIdempotencyKey(idempotencyKey);
-    return earlier ? replay(earlier, hash) : refuse(prepared.error);
-  }
+  const prepared = await prepareOrder(services, request);
+  if (!prepared.ok) return refuseUnlessStored(services, idempotencyKey, body, prepared.error);
   const { record, images } = prepared;
   const outcome = await services.repository.placeOrder({ id: randomUUID(), idempotencyKey, requestHash: hash, record, images });
   // 'existing': the key was used before (a retry), or by a concurrent request that committed first.
   return outcome.kind === 'created' ? { kind: 'created', order: toServerOrder(outcome.order.seq, outcome.order.id, outcome.order.record) } : replay(outcome.order, hash);
 }
 
+/**
+ * Refuses an order, unless its key names an order stored already: a retry of a stored order gets
+ * that order back even if it would be refused today (say, the product was withdrawn since, or the
+ * request's shape is checked more strictly), and a reused key is named as such.
+ */
+export async function refuseUnlessStored(services: OrderServices, idempotencyKey: string, body: unknown, error: ApiError): Promise<SubmitOrderResult> {
+  const earlier = await services.repository.findOrderByIdempotencyKey(idempotencyKey);
+  return earlier ? replay(earlier, requestHash(body)) : refuse(error);
+}
+
+/** The 422 of an order request whose shape the schema refused: `invalid_image` when only its preview images are wrong. */
+export function invalidOrderRequest(problems: readonly Problem[]): ApiError {
+  if (problems.every((problem) => problem.path.startsWith('previewImages'))) {
+    return apiError(422, 'invalid_image', 'a preview image was refused', 'send PNG images captured from the canvas, each within the size limit', problems);
+  }
+  const { message, hint } = describeRefusal('order', problems);
+  return apiError(422, 'invalid_request', message, hint, problems);
+}
+
 type PreparedOrder =
   | { readonly ok: true; readonly record: OrderRecord; readonly images: readonly Uint8Array[] }
   | { readonly ok: false; readonly error: ApiError };
 
-/** Checks the request, revalidates the design under its rules version and prices it: the order to store, or why not. */
-async function prepareOrder({ catalog, clock, limits, repository }: OrderServices, body: unknown): Promise<PreparedOrder> {
-  const parsed = parseOrderRequest(body, limits);
-  if (!parsed.ok) {
-    return parsed.imagesOnly
-      ? refused(apiError(422, 'invalid_image', 'a preview image was refused', 'send PNG images captured from the canvas, each within the size limit', parsed.problems))
-      : refused(apiError(422, 'invalid_request', `the order has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}: ${parsed.problems[0]!.path || 'body'}: ${parsed.problems[0]!.message}`, 'fix each field listed in "problems"', parsed.problems));
-  }
-  const { request } = parsed;
+/** Decodes the preview images, revalidates the design under its rules version and prices it: the order to store, or why not. */
+async function prepareOrder({ catalog, clock, limits, repository }: OrderServices, request: OrderRequest): Promise<PreparedOrder> {
+  const previewImages = decodePreviewImages(request.previewImages, limits.maxImageBytes);
+  if (!previewImages.ok) return refused(invalidOrderRequest(previewImages.problems));
   const revalidated = await revalidateDesign(catalog, request.design, 'order', (entry, design) => artworksOf(repository, entry, design));
   if (!revalidated.ok) return refused(revalidated.error);
   const { version: { entry }, design, artworks } = revalidated;
@@ -85,7 +103,20 @@ async function prepareOrder({ catalog, clock, limits, repository }: OrderService
     const mismatch = comparePrice(request.clientPrice, document.price, wordingOf(entry.product).unit);
     if (mismatch) return refused(mismatch);
   }
-  return { ok: true, record: orderRecord(document, request, address.address, now), images: request.previewImages.map((image) => image.png.bytes) };
+  return { ok: true, record: orderRecord(document, request, previewImages.images, address.address, now), images: previewImages.images.map((image) => image.png.bytes) };
+}
+
+/** The preview images decoded and checked as PNG (`pngImage.ts`), or the problem of each one refused. */
+function decodePreviewImages(images: OrderRequest['previewImages'], maxImageBytes: number):
+  { readonly ok: true; readonly images: readonly PreviewImageUpload[] } | { readonly ok: false; readonly problems: readonly Problem[] } {
+  const uploads: PreviewImageUpload[] = [];
+  const problems: Problem[] = [];
+  images.forEach(({ view, dataUrl }, index) => {
+    const png = decodePngDataUrl(dataUrl, maxImageBytes);
+    if ('message' in png) problems.push({ path: `previewImages[${index}].dataUrl`, message: png.message, hint: png.hint });
+    else uploads.push({ view, png });
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, images: uploads };
 }
 
 function refused(error: ApiError): PreparedOrder {
@@ -103,7 +134,7 @@ function refuse(error: ApiError): SubmitOrderResult {
   return { kind: 'refused', error };
 }
 
-function orderRecord(document: OrderDocument, request: OrderRequest, shippingAddress: ShippingAddressInput, now: Date): OrderRecord {
+function orderRecord(document: OrderDocument, request: OrderRequest, previewImages: readonly PreviewImageUpload[], shippingAddress: ShippingAddressInput, now: Date): OrderRecord {
   const { schema: _schema, status: _status, ...rest } = document;
   return {
     status: 'received',
@@ -111,7 +142,7 @@ function orderRecord(document: OrderDocument, request: OrderRequest, shippingAdd
     updatedAt: now.toISOString(),
     contact: request.contact,
     ...(request.remixOf ? { remixOf: request.remixOf } : {}),
-    previewImages: request.previewImages.map(({ view, png }) => ({ view, contentType: 'image/png', bytes: png.bytes.length, width: png.width, height: png.height, sha256: png.sha256 })),
+    previewImages: previewImages.map(({ view, png }) => ({ view, contentType: 'image/png', bytes: png.bytes.length, width: png.width, height: png.height, sha256: png.sha256 })),
     // Last, as it is when read back (it is stored in a column of its own), so a replay has the same bytes.
     shippingAddress,
   };

@@ -81,6 +81,31 @@ describe('placing an order', () => {
     expect(contactProblems({ name: 'Ada', email })).toEqual({});
   });
 
+  it('refuses a name with a control character, as the server does', () => {
+    expect(contactProblems({ name: 'Ada\u0007', email: 'ada@example.com' }).name).toMatch(/control character/);
+    expect(contactProblems({ name: 'x'.repeat(201), email: 'ada@example.com' }).name).toBe('Shorten the name to 200 characters (it has 201).');
+  });
+
+  it('refuses an email address longer than 254 characters, as the server does', () => {
+    expect(contactProblems({ name: 'Ada', email: `${'a'.repeat(60)}@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.example.com` }).email).toMatch(/more than the 254/);
+  });
+
+  it('does not send an order the server would refuse for its shape, and says why in the server\'s words', () => {
+    const { actor, received } = shop(['ok']);
+    readyToOrder(actor);
+    const image = { view: 'side', dataUrl: 'data:image/png;base64,AAAA' };
+    actor.send({ type: 'order.submit', previewImages: [image, image, image, image, { ...image, view: 'Top View' }] });
+    expect(received).toHaveLength(0);
+    const { context, value } = actor.getSnapshot();
+    expect(value).toEqual({ reviewing: 'details' });
+    expect(context.submitError).toEqual({
+      message: 'The order cannot be sent: the order has 2 problems: previewImages[4].view: "view" must be a short lower-case name such as "side", not the text "Top View". Fix each field listed in "problems".',
+      retryable: false,
+    });
+    actor.send({ type: 'order.submit', previewImages: [image] });
+    expect(received).toHaveLength(1);
+  });
+
   it('retries an unreachable shop with the same key and body, so the order is never placed twice', async () => {
     const { actor, received } = shop(['unreachable', 'ok']);
     readyToOrder(actor);

@@ -200,6 +200,8 @@ function hostilePathFor(template: string): fc.Arbitrary<string> {
 function realValue(template: string, param: string): string {
   if (param === ':n') return '1';
   if (param === ':zone') return 'front';
+  if (param === ':file') return 'front.png';
+  if (param === ':name') return 'order.json';
   if (template.startsWith('/api/candidates')) return ids.candidate;
   if (template.startsWith('/api/artworks')) return ids.artwork;
   return ids.order;
