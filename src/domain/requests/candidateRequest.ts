@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { cleanText } from '../moderationNormalise.ts';
+import { cleanText } from '../moderation/index.ts';
 import { designFieldSchema, remixOfSchema } from './designField.ts';
 import { describeValue, fieldsObject, withHint } from './requestProblem.ts';
 import type { RequestLimits } from './requestLimits.ts';

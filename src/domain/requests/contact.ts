@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { checkEmailAddress } from '../emailAddress.ts';
+import { checkEmailAddress } from '../checkout/index.ts';
 import { describeValue, fieldsObject, withHint } from './requestProblem.ts';
 
 /** The longest name on a parcel. */

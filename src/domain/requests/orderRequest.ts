@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MAX_QUANTITY } from '../orderDocument.ts';
+import { MAX_QUANTITY } from '../checkout/index.ts';
 import { contactSchema } from './contact.ts';
 import { designFieldSchema, remixOfSchema } from './designField.ts';
 import { describeValue, fieldsObject, isObject, withHint } from './requestProblem.ts';

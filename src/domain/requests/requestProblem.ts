@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../shared/index.ts';
 
 /**
  * What a request schema's message holds: what is wrong, then how to fix it. Valibot issues carry

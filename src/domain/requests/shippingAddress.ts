@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ShippingAddressField } from '../shippingAddress.ts';
+import type { ShippingAddressField } from '../checkout/index.ts';
 import { describeValue, fieldsObject, withHint } from './requestProblem.ts';
 
 const ADDRESS_EXAMPLE = '{"line1":"1 Rue de Rivoli","line2":"","city":"Paris","postalCode":"75001","country":"FR"}';
