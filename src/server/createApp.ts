@@ -27,7 +27,7 @@ import { publicOrderView } from './publicOrder.ts';
 import { toServerOrder } from './serverOrder.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './serverLimits.ts';
 import { securityHeaders } from './securityHeaders.ts';
-import { serveBuiltApp } from './staticFiles.ts';
+import { builtApp } from './staticFiles.ts';
 import { submitCandidate } from './submitCandidate.ts';
 import { submitOrder } from './submitOrder.ts';
 import { createVoterCookies } from './voterCookie.ts';
@@ -321,7 +321,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.all('/api/*', (c) => errorResponse(apiError(404, 'not_found', `there is no API endpoint ${c.req.method} ${c.req.path}`, `the endpoints are: ${ENDPOINTS}`)));
-  app.all('*', serveBuiltApp(options.distDir ?? join(PROJECT_ROOT, 'dist')));
+  app.route('/', builtApp(options.distDir ?? join(PROJECT_ROOT, 'dist')));
   return app;
 }
 
