@@ -350,6 +350,12 @@ describe('the fulfilment export', () => {
   it('needs the fulfilment token', async () => {
     await expectError(await t.app.request('/api/orders/export'), 401, 'unauthorized');
     await expectError(await t.app.request('/api/orders/export', { headers: { Authorization: 'Bearer wrong' } }), 401, 'unauthorized');
+    for (const authorization of ['', 'Bearer', 'Bearer ', 'Basic dGVzdA==', `Bearer ${FULFILMENT_TOKEN} extra`, `Bearer ${FULFILMENT_TOKEN}!`, `bearer  ${FULFILMENT_TOKEN}x`]) {
+      const response = await t.app.request('/api/orders/export', { headers: { Authorization: authorization } });
+      await expectError(response, 401, 'unauthorized');
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    }
+    expect((await t.app.request('/api/orders/export', { headers: { Authorization: `bearer ${FULFILMENT_TOKEN}` } })).status).toBe(200);
   });
 
   it('streams the orders since a time as NDJSON, one order document per line', async () => {
