@@ -1,3 +1,8 @@
+// The PNG decoder is written here rather than taken from pngjs, UPNG or sharp: those hold the whole
+// image (and pngjs and sharp need Node), while uploads are decoded in the browser and in a worker
+// thread under a memory budget, so this one keeps two rows, inflates with fflate in bounded slices
+// and stops at the last row (a zip bomb's tail is never expanded). pngjs and sharp are its
+// reference in `tests/domain/artworkPngDecode.test.ts`.
 import { Unzlib } from 'fflate';
 import type { PngInfo } from './pngInfo.ts';
 
