@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { apiError, errorResponse } from './apiError.ts';
+import { requireBearerToken } from './bearerToken.ts';
 
 /** What the admin API can do in the running server. */
 export interface AdminOptions {
@@ -22,16 +22,8 @@ export interface AdminOptions {
  * - `GET /admin/backup` → the backup file (`application/gzip`), as `npm run backup` writes it
  */
 export function createAdminApp(options: AdminOptions): Hono {
-  const expected = digest(options.token);
   const app = new Hono();
-  app.use('*', async (c, next) => {
-    const header = c.req.header('Authorization') ?? '';
-    const token = /^Bearer (.+)$/.exec(header)?.[1] ?? '';
-    if (!timingSafeEqual(digest(token), expected)) {
-      return errorResponse(apiError(401, 'unauthorized', 'the admin API needs the admin token of this run', 'send "Authorization: Bearer <token>" with "adminToken" from the lock file atelier.lock in the data directory'), { 'WWW-Authenticate': 'Bearer' });
-    }
-    await next();
-  });
+  app.use('*', requireBearerToken(options.token, () => apiError(401, 'unauthorized', 'the admin API needs the admin token of this run', 'send "Authorization: Bearer <token>" with "adminToken" from the lock file atelier.lock in the data directory')));
   app.get('/admin/status', (c) => c.json(options.status()));
   app.get('/admin/backup', async () => {
     if (!options.backup) return errorResponse(apiError(404, 'not_found', 'this server keeps its orders in PostgreSQL, not in a data directory', 'back up PostgreSQL with pg_dump (see the README, "Backup and restore")'));
@@ -46,9 +38,4 @@ export function createAdminApp(options: AdminOptions): Hono {
   });
   app.notFound(() => errorResponse(apiError(404, 'not_found', 'no such admin endpoint', 'use GET /admin/status or GET /admin/backup')));
   return app;
-}
-
-/** Hashed first, so the comparison takes the same time whatever the length of what was sent. */
-function digest(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
 }

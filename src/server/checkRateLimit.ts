@@ -1,3 +1,7 @@
+// The per-address limits are counted in the database, not by a rate-limit middleware
+// (hono-rate-limiter and the like keep counters in this process's memory, or need Redis): one
+// `INSERT … ON CONFLICT DO UPDATE … RETURNING` in the database the app already has holds the limit
+// across every server process of a shop, and survives restarts.
 import type { RateLimit } from './clientLimits.ts';
 import type { Repository } from './repository.ts';
 

@@ -1,14 +1,16 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { openAPIRouteHandler, validator } from 'hono-openapi';
 import { ARTWORK_LIMITS } from '../domain/artwork/index.ts';
 import { modelParts, type ModerationOptions, type Problem } from '../domain/index.ts';
 import { candidateListQuerySchema, candidateRequestSchema, orderRequestSchema, requestProblems, voteRequestSchema } from '../domain/requests/index.ts';
 import { apiEndpoints } from './apiEndpoints.ts';
 import { apiError, errorResponse, type ApiError } from './apiError.ts';
+import { requireBearerToken } from './bearerToken.ts';
 import { bodyBudget } from './bodyBudget.ts';
 import { toCandidate } from './candidate.ts';
 import { candidateNotFound, castVote, invalidVote } from './castVote.ts';
@@ -30,7 +32,7 @@ import { publicOrderView } from './publicOrder.ts';
 import { toServerOrder } from './serverOrder.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './serverLimits.ts';
 import { securityHeaders } from './securityHeaders.ts';
-import { serveBuiltApp } from './staticFiles.ts';
+import { builtApp } from './staticFiles.ts';
 import { invalidCandidateRequest, submitCandidate } from './submitCandidate.ts';
 import { invalidOrderRequest, refuseUnlessStored, submitOrder, type SubmitOrderResult } from './submitOrder.ts';
 import { createVoterCookies } from './voterCookie.ts';
@@ -125,7 +127,7 @@ export function createApp(options: AppOptions): Hono {
   const clientLimits: ClientLimits = { ...DEFAULT_CLIENT_LIMITS, ...options.clientLimits };
   const clientOf = (c: Context) => clientConnection(c, proxies);
   const voterServices = { repository, clock: services.clock, voters, voterIds: clientLimits.voterIds };
-  const voterOf = (c: Context): Promise<Voter> => identifyVoter(voterServices, c.req.header('cookie'), clientOf(c));
+  const voterOf = (c: Context): Promise<Voter> => identifyVoter(voterServices, c, clientOf(c));
   // A refusal carries the voter's cookie and limits when a gallery route's middleware found them.
   const refuse: Refuse = (c, error, headers = {}) => {
     const voter = c.var.voter as Voter | undefined;
@@ -138,6 +140,10 @@ export function createApp(options: AppOptions): Hono {
     ['design.json', readFileSync(join(schemasDir, 'design.schema.json'), 'utf8')],
     ['order-file.json', readFileSync(join(schemasDir, 'order.schema.json'), 'utf8')],
   ]);
+  const exportUnauthorized = () => apiError(401, 'unauthorized', 'the fulfilment export needs the fulfilment token', 'send "Authorization: Bearer <token>" with the token the server was started with (ATELIER_FULFILMENT_TOKEN)');
+  const contactUnauthorized = () => apiError(401, 'unauthorized', 'the order\'s full contact needs the fulfilment token', 'send "Authorization: Bearer <token>" with the token the server was started with (ATELIER_FULFILMENT_TOKEN), or no Authorization header for the order with its contact masked');
+  const fulfilmentExport: MiddlewareHandler = options.fulfilmentToken === undefined ? (_c, next) => next() : requireBearerToken(options.fulfilmentToken, exportUnauthorized);
+  const fulfilmentContact = options.fulfilmentToken === undefined ? undefined : requireBearerToken(options.fulfilmentToken, contactUnauthorized);
   const partIds = [...new Set([...catalog.current.values()].flatMap((version) => modelParts(version.entry.product).map((part) => part.id)))];
   const app = new Hono();
   const allowedOrigins = options.allowedOrigins ?? [];
@@ -146,6 +152,8 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', refuseForeignWrites(allowedOrigins));
 
   app.onError((error, c) => {
+    // A refusal a middleware threw (the bearer token's 401), already in the API's error shape.
+    if (error instanceof HTTPException) return error.getResponse();
     // Only an id, the route and the error's class and message: never the body, query or headers,
     // which hold customers' names, addresses and tokens.
     const errorId = randomBytes(6).toString('hex');
@@ -172,10 +180,7 @@ export function createApp(options: AppOptions): Hono {
     }),
     async (c) => orderResponse(await submitOrder(services, c.var.idempotencyKey, c.var.body, c.req.valid('json'))));
 
-  app.get('/api/orders/export', ROUTE_DOCS.exportOrders, (c) => {
-    if (options.fulfilmentToken !== undefined && !hasToken(c, options.fulfilmentToken)) {
-      return errorResponse(apiError(401, 'unauthorized', 'the fulfilment export needs the fulfilment token', 'send "Authorization: Bearer <token>" with the token the server was started with (ATELIER_FULFILMENT_TOKEN)'), { 'WWW-Authenticate': 'Bearer' });
-    }
+  app.get('/api/orders/export', ROUTE_DOCS.exportOrders, fulfilmentExport, (c) => {
     const format = c.req.query('format') ?? 'ndjson';
     if (format !== 'ndjson' && format !== 'csv') return errorResponse(apiError(400, 'invalid_query', `unknown format "${format}"`, 'use format=ndjson or format=csv'));
     const sinceText = c.req.query('since');
@@ -192,12 +197,13 @@ export function createApp(options: AppOptions): Hono {
     });
   });
 
-  app.get('/api/orders/:id', ROUTE_DOCS.order, async (c) => {
+  app.get('/api/orders/:id', ROUTE_DOCS.order, async (c, next) => {
     // Anyone with the URL sees the order; its contact in full only with the fulfilment token.
+    if (c.req.header('authorization') === undefined) return next();
+    if (fulfilmentContact === undefined) return errorResponse(contactUnauthorized(), { 'WWW-Authenticate': 'Bearer' });
+    return fulfilmentContact(c, next);
+  }, async (c) => {
     const staff = c.req.header('authorization') !== undefined;
-    if (staff && (options.fulfilmentToken === undefined || !hasToken(c, options.fulfilmentToken))) {
-      return errorResponse(apiError(401, 'unauthorized', 'the order\'s full contact needs the fulfilment token', 'send "Authorization: Bearer <token>" with the token the server was started with (ATELIER_FULFILMENT_TOKEN), or no Authorization header for the order with its contact masked'), { 'WWW-Authenticate': 'Bearer' });
-    }
     const stored = isResourceId('order', c.req.param('id')) ? await repository.findOrder(c.req.param('id')) : undefined;
     if (!stored) return orderNotFound(c.req.param('id'));
     const order = toServerOrder(stored.seq, stored.id, stored.record);
@@ -217,7 +223,7 @@ export function createApp(options: AppOptions): Hono {
     const client = clientOf(c);
     const submissions = await checkRateLimit(repository, 'submissions', clientLimits.submissions, client.limitKey, services.clock.now());
     if (!submissions.allowed) return errorResponse(tooManySubmissions(submissions), rateLimitHeaders([submissions], true));
-    const voter = await identifyVoter(voterServices, c.req.header('cookie'), client);
+    const voter = await identifyVoter(voterServices, c, client);
     if (voter.kind === 'refused') return errorResponse(tooManyNewVoters(voter.verdict), rateLimitHeaders([voter.verdict], true));
     c.set('voter', voter);
     c.set('verdicts', [submissions]);
@@ -345,7 +351,7 @@ export function createApp(options: AppOptions): Hono {
   }));
 
   app.all('/api/*', (c) => errorResponse(apiError(404, 'not_found', `there is no API endpoint ${c.req.method} ${c.req.path}`, `see GET /api/openapi.json for what each endpoint takes; the endpoints are: ${apiEndpoints(app).join(', ')}`)));
-  app.all('*', serveBuiltApp(options.distDir ?? join(PROJECT_ROOT, 'dist')));
+  app.route('/', builtApp(options.distDir ?? join(PROJECT_ROOT, 'dist')));
   return app;
 }
 
@@ -386,13 +392,6 @@ function withVoter(response: Response, voter: Voter, ...verdicts: RateLimitVerdi
 
 function orderNotFound(id: string): Response {
   return errorResponse(apiError(404, 'not_found', `there is no order "${id}"`, 'use the "id" from the order confirmation (not the order number)'));
-}
-
-function hasToken(c: Context, token: string): boolean {
-  const sent = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
-  const a = Buffer.from(sent);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** An error's class and first line of message, cut short, for the log. */

@@ -20,12 +20,14 @@ function fontFileOf(rootDir: string, fontId: string): string {
 
 /** A shipped font opened with fontkit, to set print files with its real outlines and kerning. */
 export function openShippedFont(rootDir: string, fontId: string): Font {
-  let font = fonts.get(fontId);
-  if (!font) {
-    font = openSync(fontFileOf(rootDir, fontId));
-    fonts.set(fontId, font);
-  }
-  return font;
+  const cached = fonts.get(fontId);
+  if (cached) return cached;
+  const file = fontFileOf(rootDir, fontId);
+  const opened = openSync(file);
+  // A collection (.ttc, .dfont) holds several fonts; the shipped files are single WOFF fonts.
+  if ('fonts' in opened) throw new Error(`[Atelier] the font file ${file} is a font collection, not one font`);
+  fonts.set(fontId, opened);
+  return opened;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { apiError, type ApiError } from './apiError.ts';
 import { checkRateLimit, describeRateLimit, describeWait, type RateLimitVerdict } from './checkRateLimit.ts';
+import type { Context } from 'hono';
 import type { ClientConnection } from './clientAddress.ts';
 import type { RateLimit } from './clientLimits.ts';
 import type { Clock } from './clock.ts';
@@ -26,16 +27,16 @@ export interface VoterServices {
 }
 
 /**
- * The voter of a request from its `Cookie` header; a request without a valid voter cookie is
+ * The voter of a request from its voter cookie; a request without a valid voter cookie is
  * issued a new id, counted against the client address's limit (`voter-ids`), with the cookie's
  * Secure flag when the client is on HTTPS.
  */
-export async function identifyVoter(services: VoterServices, cookieHeader: string | undefined, client: ClientConnection): Promise<Voter> {
-  const known = services.voters.read(cookieHeader);
+export async function identifyVoter(services: VoterServices, c: Context, client: ClientConnection): Promise<Voter> {
+  const known = await services.voters.read(c);
   if (known !== undefined) return { kind: 'known', voterId: known };
   const verdict = await checkRateLimit(services.repository, 'voter-ids', services.voterIds, client.limitKey, services.clock.now());
   if (!verdict.allowed) return { kind: 'refused', verdict };
-  return { kind: 'issued', ...services.voters.issue(client.secure), verdict };
+  return { kind: 'issued', ...(await services.voters.issue(client.secure)), verdict };
 }
 
 /** The 403 of a vote that came without a voter cookie issued on an earlier request. */

@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createAdminApp } from './adminApp.ts';
 import { backupArchive } from './backupArchive.ts';
+import { BEARER_TOKEN_SYNTAX } from './bearerToken.ts';
 import { openCatalog } from './catalog.ts';
 import { loadCatalogFromDisk } from './catalogFiles.ts';
 import { parseTrustedProxies } from './clientAddress.ts';
@@ -74,6 +75,7 @@ if (!fulfilmentToken) {
   fulfilmentToken = randomBytes(18).toString('base64url');
   say(`Fulfilment export token for this run: ${fulfilmentToken} (set ATELIER_FULFILMENT_TOKEN to choose it)`);
 }
+if (!BEARER_TOKEN_SYNTAX.test(fulfilmentToken)) fail('ATELIER_FULFILMENT_TOKEN may have only letters, digits and . _ ~ + / - (then = signs), as an "Authorization: Bearer" token must: use e.g. the output of "openssl rand -base64 32".');
 const voterSecret = process.env.ATELIER_VOTER_SECRET?.trim() || undefined;
 if (voterSecret !== undefined && voterSecret.length < 16) fail(`ATELIER_VOTER_SECRET must have at least 16 characters (it has ${voterSecret.length}): use e.g. the output of "openssl rand -base64 32".`);
 if (voterSecret === undefined) say('Voter cookies are signed with a secret for this run only: set ATELIER_VOTER_SECRET to keep voters across restarts.');

@@ -1,91 +1,65 @@
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { Context } from 'hono';
+import { extname, resolve } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
 import { apiError, errorResponse } from './apiError.ts';
-import { COMPRESSIBLE, contentTypeOf } from './contentTypes.ts';
 
-interface CachedFile {
-  readonly mtimeMs: number;
-  readonly size: number;
-  readonly body: Uint8Array<ArrayBuffer>;
-  gzipped?: Uint8Array<ArrayBuffer>;
+/** Files under `/assets/` carry a content hash in their names: they never change. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Serves the built app from `dir` (what `vite build` writes) with `@hono/node-server`'s
+ * `serveStatic` (content types from Hono's table, files streamed from disk, paths with `..`,
+ * backslashes, doubled slashes or any `%` escape that is not plain refused) and `hono/compress`
+ * (gzip or deflate for text, JSON, SVG and glTF above 1 KB, as the client accepts). Around them:
+ * immutable caching for `/assets/*` and revalidation (`no-cache`) for everything else,
+ * `If-Modified-Since` answered with 304, `index.html` for any path without an extension (the
+ * single-page app's client routes), a JSON 404 for a missing file, 405 for methods other than GET
+ * and HEAD, and 503 `not_built` when there is no `index.html`.
+ *
+ * @example
+ * app.route('/', builtApp(join(PROJECT_ROOT, 'dist')));
+ */
+export function builtApp(dir: string): Hono {
+  const root = resolve(dir);
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return errorResponse(apiError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}`, 'use GET'), { Allow: 'GET, HEAD' });
+  });
+  app.use('*', compress());
+  app.use('*', cachingAndRevalidation);
+  app.use('*', serveStatic({ root }));
+  app.get('*', async (c, next) => {
+    // A path with an extension names a missing file; any other is a route of the single-page app.
+    if (!extname(c.req.path)) return next();
+    return errorResponse(apiError(404, 'not_found', `there is no file at ${new URL(c.req.url).pathname}`, 'check the address; the app\'s files are under /assets/'));
+  });
+  app.get('*', serveStatic({ root, path: 'index.html' }));
+  app.get('*', () => errorResponse(apiError(503, 'not_built', 'the app has not been built (dist/index.html is missing)', 'run `npm run build`, or start the server with `npm start`, which builds it')));
+  return app;
 }
 
 /**
- * Serves the built app from `distDir` (what `vite build` writes): files by path with their content
- * type, `index.html` for any other path without an extension (client-side routes of the
- * single-page app), immutable caching for `/assets/*` (their names carry a content hash) and
- * revalidation for the rest, `If-Modified-Since`, and gzip for text and glTF. Files are read once
- * and kept in memory until they change on disk. Paths that would leave `distDir` are refused.
+ * The caching headers of a file served (`serveStatic` sets only `Last-Modified`), and a 304 for
+ * a client whose copy is as new as the file. The SPA's `index.html` is revalidated even when a
+ * client route starts with `/assets/`.
  */
-export function serveBuiltApp(dir: string): (c: Context) => Promise<Response> {
-  const distDir = resolve(dir);
-  const cache = new Map<string, CachedFile>();
-  const index = join(distDir, 'index.html');
-
-  async function load(path: string): Promise<{ path: string; file: CachedFile } | undefined> {
-    try {
-      const info = await stat(path);
-      if (info.isDirectory()) return load(join(path, 'index.html'));
-      if (!info.isFile()) return undefined;
-      const cached = cache.get(path);
-      if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return { path, file: cached };
-      const file: CachedFile = { mtimeMs: info.mtimeMs, size: info.size, body: new Uint8Array(await readFile(path)) };
-      cache.set(path, file);
-      return { path, file };
-    } catch {
-      return undefined;
-    }
-  }
-
-  return async (c) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      return errorResponse(apiError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}`, 'use GET'), { Allow: 'GET, HEAD' });
-    }
-    // The raw path: Hono's `c.req.path` is already decoded, and decoding twice would misread %25.
-    const urlPath = new URL(c.req.url).pathname;
-    const target = insideDist(distDir, urlPath);
-    if (!target) return errorResponse(apiError(404, 'not_found', `there is no file at ${urlPath}`, 'check the address'));
-    let found = await load(target);
-    if (!found) {
-      // A path with an extension names a missing file; any other is a route of the single-page app.
-      if (extname(urlPath)) return errorResponse(apiError(404, 'not_found', `there is no file at ${urlPath}`, 'check the address; the app\'s files are under /assets/'));
-      found = await load(index);
-      if (!found) return errorResponse(apiError(503, 'not_built', 'the app has not been built (dist/index.html is missing)', 'run `npm run build`, or start the server with `npm start`, which builds it'));
-    }
-    const { file } = found;
-    const type = contentTypeOf(found.path);
-    const lastModified = new Date(file.mtimeMs);
-    const headers: Record<string, string> = {
-      'Content-Type': type,
-      'Last-Modified': lastModified.toUTCString(),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      Vary: 'Accept-Encoding',
-    };
-    const since = Date.parse(c.req.header('if-modified-since') ?? '');
-    if (!Number.isNaN(since) && Math.floor(file.mtimeMs / 1000) <= Math.floor(since / 1000)) return new Response(null, { status: 304, headers });
-    let body = file.body;
-    if (COMPRESSIBLE.test(type) && file.size > 1024 && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      file.gzipped ??= new Uint8Array(gzipSync(file.body));
-      body = file.gzipped;
-      headers['Content-Encoding'] = 'gzip';
-    }
-    headers['Content-Length'] = String(body.byteLength);
-    return new Response(c.req.method === 'HEAD' ? null : body, { status: 200, headers });
+const cachingAndRevalidation: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.res.status !== 200) return;
+  const lastModified = c.res.headers.get('last-modified');
+  const isIndex = c.res.headers.get('content-type')?.startsWith('text/html') === true;
+  const headers: Record<string, string> = {
+    'Cache-Control': c.req.path.startsWith('/assets/') && !isIndex ? IMMUTABLE : 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
   };
-}
-
-/** The file a URL path names inside `distDir`, or undefined if it would escape it. */
-function insideDist(distDir: string, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
+  const since = Date.parse(c.req.header('if-modified-since') ?? '');
+  if (lastModified !== null && !Number.isNaN(since) && Date.parse(lastModified) <= since) {
+    await c.res.body?.cancel();
+    // Hono carries the 200's other headers (Last-Modified, Content-Length of the file) over.
+    c.res = new Response(null, { status: 304, headers: { 'Content-Type': c.res.headers.get('content-type') ?? 'application/octet-stream', ...headers } });
+    return;
   }
-  if (decoded.includes('\0')) return undefined;
-  const file = normalize(join(distDir, decoded));
-  return file === distDir || file.startsWith(distDir + sep) ? file : undefined;
-}
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
+};

@@ -1,7 +1,7 @@
 // Colour counts of SVG artwork, as a printer separates it: one thread or screen per distinct
 // colour, however it is written, with what is never painted left out.
 import { describe, expect, it } from 'vitest';
-import { countSvgColours, parseCssColour } from '../../src/domain/artwork/index.ts';
+import { countSvgColours, parseCssColour, toHex } from '../../src/domain/artwork/index.ts';
 
 const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">${body}</svg>`;
 const palette = (body: string) => countSvgColours(svg(body)).palette;
@@ -18,7 +18,31 @@ describe('reading CSS colours', () => {
     expect(`#${[colour!.r, colour!.g, colour!.b].map((v) => v.toString(16).padStart(2, '0')).join('')}`).toBe(hex);
   });
 
-  it.each(['none', 'currentColor', 'inherit', '#ab', '#abcde', 'rgb(1,2)', 'reddish', 'url(#a)', ''])('%j is not a colour', (text) => {
+  // CSS Color 4: the spec's own example colour rgb(125 35 41) in each space, wide-gamut colours
+  // clipped to sRGB, hwb(), color(), and `none` channels.
+  it.each([
+    ['lab(29.2345% 39.3825 20.0664)', '#7d2329'], ['lch(29.2345% 44.2 27)', '#7d2329'],
+    ['oklab(40.101% 0.1147 0.0453)', '#7d2329'], ['oklch(40.101% 0.12332 21.555)', '#7d2329'],
+    ['OKLCH(0.40101 0.12332 21.555deg / 0.5)', '#7d2329'], ['lab(29.2345 39.3825 20.0664 / 50%)', '#7d2329'],
+    ['oklch(100% 0 0)', '#ffffff'], ['oklch(0% 0 0)', '#000000'], ['lab(100% 0 0)', '#ffffff'],
+    ['hwb(120 0% 50%)', '#008000'], ['hwb(0deg 0% 0%)', '#ff0000'], ['hwb(240 100% 100%)', '#808080'],
+    ['color(srgb 1 0.5 0)', '#ff8000'], ['color(srgb 100% 50% 0% / 0.5)', '#ff8000'], ['color(display-p3 0.5 0.5 0.5)', '#808080'],
+    ['color(display-p3 1 0 0)', '#ff0000'], ['color(srgb-linear 1 0 0)', '#ff0000'], ['color(xyz-d65 0.95047 1 1.08883)', '#ffffff'],
+    ['rgb(255 0 0 / 0.5)', '#ff0000'], ['rgb(255 128 0 / 50%)', '#ff8000'], ['rgb(none 0 0)', '#000000'], ['hsl(120 100% 25% / .5)', '#008000'],
+    ['#ff000080', '#ff0000'], ['#f008', '#ff0000'],
+  ])('%s is %s (CSS Color 4)', (text, hex) => {
+    const colour = parseCssColour(text);
+    expect(colour).not.toBeNull();
+    expect(toHex(colour!)).toBe(hex);
+  });
+
+  it('reads the alpha of modern syntaxes', () => {
+    expect(parseCssColour('oklch(50% 0.1 200 / 25%)')!.a).toBeCloseTo(0.25);
+    expect(parseCssColour('color(display-p3 0 1 0 / 0)')!.a).toBe(0);
+    expect(parseCssColour('#f000')!.a).toBe(0);
+  });
+
+  it.each(['none', 'currentColor', 'inherit', '#ab', '#abcde', 'rgb(1,2)', 'reddish', 'url(#a)', '', 'oklch(50%)', 'color(nowhere 1 0 0)', 'lab(1 2 3 4 5)', 'hwb(a b c)', `rgb(${'1 '.repeat(200)})`])('%j is not a colour', (text) => {
     expect(parseCssColour(text)).toBeNull();
   });
 
@@ -54,6 +78,12 @@ describe('counting the colours of an SVG', () => {
     ['<style> rules by class, id and type', '<style>.a{fill:#111}#b{fill:#222}circle{fill:#333}</style><rect class="a" width="1" height="1"/><rect id="b" width="1" height="1"/><circle r="1"/>', ['#111111', '#222222', '#333333']],
     ['a style attribute beats a rule, a rule beats an attribute', '<style>.a{fill:#111}</style><rect class="a" fill="#999" width="1" height="1"/><rect class="a" style="fill:#222" width="1" height="1"/>', ['#111111', '#222222']],
     ['a more specific rule wins whatever the order', '<style>#x{fill:#222}.a{fill:#111}</style><rect id="x" class="a" width="1" height="1"/>', ['#222222']],
+    ['one colour in every CSS Color 4 space', '<rect fill="lab(29.2345% 39.3825 20.0664)" width="1" height="1"/><rect fill="lch(29.2345% 44.2 27)" width="1" height="1"/><rect style="fill:oklab(40.101% 0.1147 0.0453)" width="1" height="1"/><rect fill="oklch(40.101% 0.12332 21.555)" width="1" height="1"/><rect fill="#7D2329" width="1" height="1"/>', ['#7d2329']],
+    ['hwb(), color() and rgb() with a slash alpha', '<rect fill="hwb(120 0% 50%)" width="1" height="1"/><rect fill="color(srgb 0 0.502 0)" width="1" height="1"/><rect fill="rgb(0 128 0 / 0.4)" width="1" height="1"/><rect fill="color(display-p3 0.5 0.5 0.5)" stroke="#ff8000" width="1" height="1"/>', ['#008000', '#808080', '#ff8000']],
+    ['modern colours with zero alpha paint nothing', '<rect fill="oklch(60% 0.2 30 / 0)" width="1" height="1"/><rect fill="color(display-p3 1 0 0 / 0%)" width="1" height="1"/><rect fill="rgb(1 2 3 / 0)" width="1" height="1"/><rect fill="#f000" width="1" height="1"/><rect fill="#00f" width="1" height="1"/>', ['#0000ff']],
+    ['currentColor written as oklch', '<g color="oklch(40.101% 0.12332 21.555)"><rect width="1" height="1" fill="currentColor"/><rect width="1" height="1" stroke="currentcolor" fill="none"/></g>', ['#7d2329']],
+    ['a gradient stop in lab() and a stop in transparent', '<linearGradient id="g"><stop stop-color="lab(29.2345% 39.3825 20.0664)"/><stop offset="1" stop-color="transparent"/></linearGradient><rect width="1" height="1" fill="url(#g)"/>', ['#7d2329']],
+    ['a fallback colour in oklch', '<rect width="1" height="1" fill="url(#nowhere) oklch(100% 0 0)"/>', ['#ffffff']],
     ['a :hover rule never prints', '<style>.a{fill:#111}.a:hover{fill:#f00}</style><rect class="a" width="1" height="1"/>', ['#111111']],
   ])('%s', (_name, body, expected) => {
     expect(palette(body)).toEqual(expected);

@@ -198,7 +198,7 @@ describe('the sanitising policy', () => {
     ['a local xlink:href', '<rect id="a" width="1" height="1"/><use xlink:href="#a"/>', '<rect id="a" width="1" height="1"/><use xlink:href="#a"/>'],
     ['an <a> becomes a group, its link gone', '<a href="https://example.com" transform="scale(2)"><rect width="1" height="1"/></a>', '<g transform="scale(2)"><rect width="1" height="1"/></g>'],
     ['a url(#local) paint', '<rect width="1" height="1" fill="url(#g)"/>', '<rect width="1" height="1" fill="url(#g)"/>'],
-    ['a quoted url(#local) in a style', '<rect width="1" height="1" style="fill: url( \'#g\' ) ; stroke : red"/>', '<rect width="1" height="1" style="fill:url( \'#g\' );stroke:red"/>'],
+    ['a quoted url(#local) in a style', '<rect width="1" height="1" style="fill: url( \'#g\' ) ; stroke : red"/>', '<rect width="1" height="1" style="fill:url(#g);stroke:red"/>'],
     ['an external url() paint goes, the shape stays', '<rect width="1" height="1" fill="url(https://example.com/#g)"/>', '<rect width="1" height="1"/>'],
     ['a javascript: href spelled with spaces and a tab', '<use href=" java\tscript:alert(1)"/><rect width="1" height="1"/>', '<rect width="1" height="1"/>'],
     ['text is escaped again', '<text>a &lt; b &amp; c</text>', '<text>a &lt; b &amp; c</text>'],
@@ -209,6 +209,33 @@ describe('the sanitising policy', () => {
     ['a <style> in CDATA is rewritten', '<style><![CDATA[ .a { fill : red } /* note */ ]]></style><rect class="a" width="1" height="1"/>', '<style>.a{fill:red}</style><rect class="a" width="1" height="1"/>'],
   ])('%s', (_name, body, expected) => {
     expect(clean(svg(body)).svg).toBe(svg(expected).replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', expected.includes('xlink:') ? ' xmlns:xlink="http://www.w3.org/1999/xlink"' : ''));
+  });
+
+  // CSS read by css-tree: what a browser would load or run never stays, however it is written.
+  it.each([
+    ['a comment inside a property name', '<rect width="1" height="1" style="fi/**/ll:url(http://evil.example/a);stroke:red"/>'],
+    ['a comment inside url', '<rect width="1" height="1" style="fill:u/**/rl(http://evil.example/a);stroke:red"/>'],
+    ['URL in capitals, with spaces and quotes', '<rect width="1" height="1" style="fill:URL(  &quot;http://evil.example/a&quot;  );stroke:red"/>'],
+    ['a local url followed by an external one', '<rect width="1" height="1" style="fill:url(#a) url(http://evil.example/a);stroke:red"/>'],
+    ['url inside a string', '<rect width="1" height="1" style="font-family:&quot;url(http://evil.example/a)&quot;;stroke:red"/>'],
+    ['an escaped url in a rule', '<style>.a{fill:\\75 rl(http://evil.example/a);stroke:red}</style><rect class="a" width="1" height="1"/>'],
+    ['a rule hidden in a comment', '<style>.a{stroke:red}/* } .b{fill:url(http://evil.example/a)} */</style><rect class="a" width="1" height="1"/>'],
+    ['an @media block', '<style>.a{stroke:red} @media print { .a{fill:url(http://evil.example/a)} }</style><rect class="a" width="1" height="1"/>'],
+    ['a nested rule', '<style>.a{stroke:red; .b{fill:url(http://evil.example/a)}}</style><rect class="a" width="1" height="1"/>'],
+    ['an attribute selector', '<style>rect[href^=&quot;http://evil.example&quot;]{stroke:red}</style><rect width="1" height="1"/>'],
+    ['an @import after a rule, without a semicolon', '<style>.a{stroke:red}@import &quot;http://evil.example/x.css&quot;</style><rect class="a" width="1" height="1"/>'],
+    ['a custom property', '<rect width="1" height="1" style="--x:url(http://evil.example/a);fill:var(--x);stroke:red"/>'],
+    ['image-set and cross-fade', '<rect width="1" height="1" style="fill:image-set(&quot;http://evil.example/a&quot; 1x);stroke:cross-fade(url(http://evil.example/b), red)"/>'],
+  ])('%s: removed, the rest kept', (_name, body) => {
+    const result = clean(svg(body));
+    expect(result.svg).toMatch(/<rect /);
+    expectNothingDangerous(result.svg);
+    expect(sanitiseSvg(result.svg)).toEqual({ ok: true, svg: result.svg, removed: [] });
+  });
+
+  it('writes kept CSS back as css-tree reads it: comments and needless spaces gone, !important kept', () => {
+    expect(clean(svg('<rect width="1" height="1" style=" fill : red /* note */ !important ; stroke:  #00F"/>')).svg).toContain('style="fill:red!important;stroke:#00F"');
+    expect(clean(svg('<style>/* a */ .a , g > .b:not(.c) { fill : oklch(50% 0.1 200) }</style><rect class="a" width="1" height="1"/>')).svg).toContain('<style>.a,g&gt;.b:not(.c){fill:oklch(50% 0.1 200)}</style>');
   });
 
   it('accepts an SVG without a namespace (copied out of an HTML page) and gives it one', () => {

@@ -104,7 +104,7 @@ describe('submitting a design', () => {
       myVote: 0,
     });
     expect(response.headers.get('location')).toBe(`/api/candidates/${candidate.id}`);
-    expect(response.headers.get('set-cookie')).toMatch(/^atelier_voter=[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(response.headers.get('set-cookie')).toMatch(/^atelier_voter=[A-Za-z0-9_-]{22}\.(?:[A-Za-z0-9]|%2B|%2F){43}%3D; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax$/);
 
     const fetched = await get(`/api/candidates/${candidate.id}`, cookieOf(response));
     expect(fetched.status).toBe(200);
@@ -346,6 +346,16 @@ describe('voting', () => {
       expect(((await (await vote(candidate.id, 'none', fresh)).json()) as CandidateBody).candidate).toMatchObject({ upVotes: 1, myVote: 0 });
     }
     expect(((await (await get(`/api/candidates/${candidate.id}`, ada)).json()) as CandidateBody).candidate.myVote).toBe(1);
+  });
+
+  it('does not read a cookie of the earlier format (a base64url HMAC): its holder is issued a new voter id', async () => {
+    const candidate = await created(designs[0]!);
+    const { createHmac } = await import('node:crypto');
+    const id = 'AAAAAAAAAAAAAAAAAAAAAA';
+    const earlier = `atelier_voter=${id}.${createHmac('sha256', 'test-voter-secret-0123456789').update(id).digest('base64url')}`;
+    const response = await vote(candidate.id, 'up', earlier);
+    await expectError(response, 403, 'voter_cookie_required');
+    expect(cookieOf(response)).not.toContain(id);
   });
 
   it('refuses the 31st vote in a minute with 429 and Retry-After, writing nothing, and takes votes again a minute later', async () => {

@@ -350,6 +350,12 @@ describe('the fulfilment export', () => {
   it('needs the fulfilment token', async () => {
     await expectError(await t.app.request('/api/orders/export'), 401, 'unauthorized');
     await expectError(await t.app.request('/api/orders/export', { headers: { Authorization: 'Bearer wrong' } }), 401, 'unauthorized');
+    for (const authorization of ['', 'Bearer', 'Bearer ', 'Basic dGVzdA==', `Bearer ${FULFILMENT_TOKEN} extra`, `Bearer ${FULFILMENT_TOKEN}!`, `bearer  ${FULFILMENT_TOKEN}x`]) {
+      const response = await t.app.request('/api/orders/export', { headers: { Authorization: authorization } });
+      await expectError(response, 401, 'unauthorized');
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    }
+    expect((await t.app.request('/api/orders/export', { headers: { Authorization: `bearer ${FULFILMENT_TOKEN}` } })).status).toBe(200);
   });
 
   it('streams the orders since a time as NDJSON, one order document per line', async () => {
@@ -422,17 +428,83 @@ describe('the built app', () => {
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('vary')).toMatch(/Accept-Encoding/);
+    const { gunzipSync } = await import('node:zlib');
+    expect(gunzipSync(new Uint8Array(await response.arrayBuffer())).toString()).toContain('x'.repeat(4000));
+    const plain = await t.app.request('/assets/index-abc123.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('content-length')).toBe(String(`console.log("${'x'.repeat(4000)}");`.length));
     const model = await t.app.request('/models/sneaker.glb');
     expect(model.headers.get('content-type')).toBe('model/gltf-binary');
+    expect(model.headers.get('cache-control')).toBe('no-cache');
     const lastModified = model.headers.get('last-modified')!;
-    expect((await t.app.request('/models/sneaker.glb', { headers: { 'If-Modified-Since': lastModified } })).status).toBe(304);
+    const notModified = await t.app.request('/models/sneaker.glb', { headers: { 'If-Modified-Since': lastModified } });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get('cache-control')).toBe('no-cache');
+    expect(await notModified.text()).toBe('');
+    expect((await t.app.request('/models/sneaker.glb', { headers: { 'If-Modified-Since': new Date(Date.parse(lastModified) - 60_000).toUTCString() } })).status).toBe(200);
+    const head = await t.app.request('/assets/index-abc123.js', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it.each([
+    ['/models/sneaker.glb', 'model/gltf-binary'],
+    ['/textures/leather.webp', 'image/webp'],
+    ['/assets/inter-latin-400-normal-abc123.woff2', 'font/woff2'],
+    ['/schemas/design.schema.json', /^application\/json/],
+    ['/assets/favicon-abc123.svg', /^image\/svg\+xml/],
+    ['/assets/index-abc123.css', /^text\/css/],
+  ])('serves %s as %s, with the security headers', async (path, type) => {
+    const response = await t.app.request(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(type);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+  });
+
+  it('answers 405 for other methods than GET and HEAD', async () => {
+    const response = await t.app.request('/index.html', { method: 'PUT' });
+    await expectError(response, 405, 'method_not_allowed');
   });
 
   it('answers 404 for a missing file and never leaves dist/', async () => {
     await expectError(await t.app.request('/assets/missing.js'), 404, 'not_found');
-    for (const path of ['/%2e%2e/package.json', '/..%2fpackage.json', '/assets/%2e%2e/%2e%2e/package.json']) {
-      const response = await t.app.request(path);
-      expect(await response.text()).not.toContain('"devDependencies"');
+    const escapes = [
+      '/../package.json', '/%2e%2e/package.json', '/%2E%2E/package.json', '/..%2fpackage.json', '/..%2Fpackage.json', '/..%5cpackage.json',
+      '/assets/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/%2e%2e%2fpackage.json', '/assets%2f..%2f..%2fpackage.json',
+      '/..\\package.json', '//..//package.json', '/%252e%252e/package.json', '/.%2e/package.json', '/%00/../package.json',
+    ];
+    for (const path of escapes) {
+      const response = await t.app.request(`http://localhost${path}`);
+      expect([400, 404], path).toContain(response.status);
+      expect(await response.text(), path).not.toContain('devDependencies');
+    }
+  });
+
+  it('never leaves dist/ for raw request paths sent on a socket', async () => {
+    const { serve } = await import('@hono/node-server');
+    const { request } = await import('node:http');
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((done) => server.once('listening', done));
+    const { port } = server.address() as { port: number };
+    const get = (path: string) => new Promise<{ status: number; body: string }>((done, fail) => {
+      const sent = request({ host: '127.0.0.1', port, path, method: 'GET' }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+        response.on('end', () => done({ status: response.statusCode ?? 0, body }));
+      });
+      sent.on('error', fail);
+      sent.end();
+    });
+    try {
+      for (const path of ['/../package.json', '/assets/../../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/..\\package.json']) {
+        const { status, body } = await get(path);
+        expect([400, 404], path).toContain(status);
+        expect(body, path).not.toContain('devDependencies');
+      }
+    } finally {
+      await new Promise((done) => server.close(done));
     }
   });
 });

@@ -55,8 +55,9 @@ const NOT_DRAWN: ReadonlySet<string> = new Set([...REFERENCED_CONTAINERS, 'title
  * property; a gradient counts each of its stops, a pattern the colours drawn inside it; `<use>`
  * counts what it copies, with the `<use>`'s inherited colours; markers count their content;
  * `<defs>`, clip paths and masks count only when something uses them (a clip or mask is a shape,
- * not an ink). Colours are compared as `#rrggbb` after normalising `#abc`, `rgb()`, `hsl()` and
- * names, so `red`, `#f00` and `rgb(255 0 0)` are one colour; alpha is ignored.
+ * not an ink). Colours are read by culori in any CSS Color 4 syntax (`parseCssColour`) and compared
+ * as sRGB `#rrggbb`, so `red`, `#f00`, `rgb(255 0 0)` and `color(srgb 1 0 0)` are one colour; alpha
+ * is ignored, but a colour with no alpha paints nothing.
  *
  * Pass SVG text (it is sanitised first, and counted as sanitised) or a sanitised tree. Text that
  * `sanitiseSvg` refuses is a caller's mistake and throws with the refusal.
@@ -88,6 +89,7 @@ class SvgColourWalk {
   // each element looks only at rules that may match it (a stylesheet may hold thousands).
   private readonly rules = new Map<string, Rule[]>();
   private readonly active = new Set<XmlElement>();
+  private readonly styleAttributes = new Map<string, readonly CssDeclaration[]>();
 
   constructor(root: XmlElement) {
     const stylesheets: string[] = [];
@@ -245,6 +247,17 @@ class SvgColourWalk {
     };
   }
 
+  // An element is visited once per <use> that copies it: its style attribute is read once.
+  private styleAttribute(text: string): readonly CssDeclaration[] {
+    if (text === '') return [];
+    let declarations = this.styleAttributes.get(text);
+    if (!declarations) {
+      declarations = parseDeclarations(text);
+      this.styleAttributes.set(text, declarations);
+    }
+    return declarations;
+  }
+
   // Presentation attributes, then matching rules by specificity and order, then the style attribute.
   private computedStyle(element: XmlElement): Map<string, string> {
     const style = new Map<string, string>();
@@ -259,7 +272,7 @@ class SvgColourWalk {
       if (ids.some((each) => each !== id) || wanted.some((each) => !classes.includes(each))) continue;
       for (const declaration of rule.declarations) style.set(declaration.property, declaration.value.replace(/!important\s*$/i, '').trim());
     }
-    for (const declaration of parseDeclarations(attributeValue(element, 'style') ?? '')) style.set(declaration.property, declaration.value.replace(/!important\s*$/i, '').trim());
+    for (const declaration of this.styleAttribute(attributeValue(element, 'style') ?? '')) style.set(declaration.property, declaration.value.replace(/!important\s*$/i, '').trim());
     return style;
   }
 }

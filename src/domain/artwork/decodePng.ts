@@ -1,3 +1,8 @@
+// The PNG decoder is written here rather than taken from pngjs, UPNG or sharp: those hold the whole
+// image (and pngjs and sharp need Node), while uploads are decoded in the browser and in a worker
+// thread under a memory budget, so this one keeps two rows, inflates with fflate in bounded slices
+// and stops at the last row (a zip bomb's tail is never expanded). pngjs and sharp are its
+// reference in `tests/domain/artworkPngDecode.test.ts`.
 import { Unzlib } from 'fflate';
 import type { PngInfo } from './pngInfo.ts';
 
@@ -117,10 +122,12 @@ function unfilter(line: Uint8Array, above: Uint8Array, length: number, bpp: numb
 
 type Converter = (line: Uint8Array, width: number, out: Uint8Array) => void;
 
-// One converter per pixel format, chosen once, to 8-bit RGBA (16-bit samples keep their high byte).
+// One converter per pixel format, chosen once, to 8-bit RGBA (16-bit samples scaled to the nearest
+// 8-bit value, v / 257 rounded, as libpng's png_set_scale_16 and pngjs do).
 function converter(info: PngInfo): Converter {
   const { bitDepth: depth, colourType, palette, transparency: trns } = info;
   const sample16 = (line: Uint8Array, index: number) => (line[index * 2]! << 8) | line[index * 2 + 1]!;
+  const to8 = (value: number) => Math.round(value / 257);
   switch (colourType) {
     case 0: {
       const max = (1 << depth) - 1;
@@ -128,7 +135,7 @@ function converter(info: PngInfo): Converter {
       return (line, width, out) => {
         for (let x = 0; x < width; x += 1) {
           const value = depth === 16 ? sample16(line, x) : depth === 8 ? line[x]! : (line[(x * depth) >> 3]! >> (8 - depth - ((x * depth) & 7))) & max;
-          const grey = depth === 16 ? value >> 8 : Math.round((value * 255) / max);
+          const grey = depth === 16 ? to8(value) : Math.round((value * 255) / max);
           out[x * 4] = grey;
           out[x * 4 + 1] = grey;
           out[x * 4 + 2] = grey;
@@ -143,7 +150,7 @@ function converter(info: PngInfo): Converter {
           let r: number, g: number, b: number, alpha = 255;
           if (depth === 16) {
             const [r16, g16, b16] = [sample16(line, x * 3), sample16(line, x * 3 + 1), sample16(line, x * 3 + 2)];
-            [r, g, b] = [r16 >> 8, g16 >> 8, b16 >> 8];
+            [r, g, b] = [to8(r16), to8(g16), to8(b16)];
             if (transparent && r16 === transparent[0] && g16 === transparent[1] && b16 === transparent[2]) alpha = 0;
           } else {
             [r, g, b] = [line[x * 3]!, line[x * 3 + 1]!, line[x * 3 + 2]!];
@@ -177,13 +184,12 @@ function converter(info: PngInfo): Converter {
     }
     case 4:
       return (line, width, out) => {
-        const step = depth === 16 ? 2 : 1;
         for (let x = 0; x < width; x += 1) {
-          const grey = line[x * 2 * step]!;
+          const grey = depth === 16 ? to8(sample16(line, x * 2)) : line[x * 2]!;
           out[x * 4] = grey;
           out[x * 4 + 1] = grey;
           out[x * 4 + 2] = grey;
-          out[x * 4 + 3] = line[(x * 2 + 1) * step]!;
+          out[x * 4 + 3] = depth === 16 ? to8(sample16(line, x * 2 + 1)) : line[x * 2 + 1]!;
         }
       };
     case 6:
@@ -192,7 +198,7 @@ function converter(info: PngInfo): Converter {
           out.set(line.subarray(0, width * 4));
           return;
         }
-        for (let x = 0; x < width * 4; x += 1) out[x] = line[x * 2]!;
+        for (let x = 0; x < width * 4; x += 1) out[x] = to8(sample16(line, x));
       };
     default: {
       const unexpected: never = colourType;

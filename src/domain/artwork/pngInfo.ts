@@ -101,7 +101,10 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-/** The CRC-32 of PNG chunks (and of zip and gzip): ISO 3309, polynomial 0xEDB88320. */
+/**
+ * The CRC-32 of PNG chunks (and of zip and gzip): ISO 3309, polynomial 0xEDB88320. Here, not
+ * node:zlib's `crc32`, because the domain also runs in the browser.
+ */
 export function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
   for (let at = 0; at < bytes.length; at += 1) crc = CRC_TABLE[(crc ^ bytes[at]!) & 0xff]! ^ (crc >>> 8);

@@ -1,3 +1,4 @@
+import { generate as generateCss, parse, tokenTypes, walk, type CssNode, type Declaration, type GenerateHandlers, type List, type Rule } from 'css-tree';
 import { CSS_ONLY_PROPERTIES, PRESENTATION_PROPERTIES } from './svgAllowlist.ts';
 import type { RemovalKind, Removals } from './svgRemovals.ts';
 
@@ -19,28 +20,55 @@ export interface ValueProblem {
   readonly detail: string;
 }
 
-// Selectors of types, classes, ids, `*`, combinators and pseudo-classes. Attribute selectors are
-// not needed to colour artwork and are how CSS reads attribute values out of a page.
+// The characters of the selectors kept: types, classes, ids, `*`, combinators and pseudo-classes.
+// Attribute selectors are not needed to colour artwork and are how CSS reads attribute values out
+// of a page; escapes (`\`) are how a name hides what it is.
 const SIMPLE_SELECTOR = /^[A-Za-z0-9_\-\s.#*,>+~:()]+$/;
 const LOCAL_URL = /^#[^\s#'"()<>\\]+$/;
 const PSEUDO_CLASSES: ReadonlySet<string> = new Set([
   'first-child', 'last-child', 'only-child', 'nth-child', 'nth-last-child', 'first-of-type', 'last-of-type', 'only-of-type',
   'nth-of-type', 'nth-last-of-type', 'not', 'is', 'where', 'root', 'hover', 'active', 'focus', 'visited', 'link', 'empty',
 ]);
-const AT_RULE_NAME = /@[\w-]*/y;
+// The nodes a kept selector is made of (css-tree's names).
+const SELECTOR_NODES: ReadonlySet<string> = new Set(['SelectorList', 'Selector', 'TypeSelector', 'ClassSelector', 'IdSelector', 'Combinator', 'PseudoClassSelector', 'Nth', 'AnPlusB']);
 // Functions that load a resource without `url(`.
 const LOADING_FUNCTION = /(?:^|[^a-z-])(?:-webkit-)?(?:image|image-set|cross-fade|element|src)\(/;
 const UNSAFE_SCHEME = /(?:java|vb|live)script:|data:/;
 const CODE_PROPERTIES: ReadonlySet<string> = new Set(['behavior', '-moz-binding', '-ms-behavior']);
 // Properties that draw nothing in a static picture (SVG 1.1 leftovers, interaction): dropped without a word.
 const INERT_PROPERTIES: ReadonlySet<string> = new Set(['enable-background', 'color-rendering', 'color-interpolation-filters', 'kerning', 'pointer-events', 'image-rendering', 'user-select', 'cursor']);
+const ignoreParseErrors = () => undefined;
+const NUMERIC_TOKENS: ReadonlySet<number> = new Set([tokenTypes.Number, tokenTypes.Percentage, tokenTypes.Dimension]);
+
+/**
+ * CSS as css-tree writes it, with a space kept between two numbers (`oklch(50% 0.1 200)`, not the
+ * `50%0.1` CSS allows but not every SVG renderer reads).
+ */
+function generate(node: CssNode): string {
+  return generateCss(node, { decorator: spaceBetweenNumbers });
+}
+
+function spaceBetweenNumbers(handlers: GenerateHandlers): GenerateHandlers {
+  let previous = -1;
+  return {
+    ...handlers,
+    tokenBefore(prevCode, type, value) {
+      const code = handlers.tokenBefore(prevCode, type, value);
+      const spaced = NUMERIC_TOKENS.has(previous) && NUMERIC_TOKENS.has(type);
+      previous = type;
+      return spaced ? code | 1 : code;
+    },
+  };
+}
 
 /**
  * Checks a value that may be read as CSS (a presentation attribute, a style declaration) and says
- * why it must go, or null when it may stay: no `url()` other than `url(#local-id)`, no other
- * function that loads a file, no `javascript:`/`data:` address (spaces and control characters
- * inside the word are ignored, as browsers ignore them), no `expression()`, no backslash escapes
- * (CSS would decode `\75 rl(` to `url(`, hiding it from these checks).
+ * why it must go, or null when it may stay: no `url()` other than `url(#local-id)` (the `url()`s
+ * read by css-tree, and as many as the letters `url(` in the value with spaces and control
+ * characters squeezed out, so no spelling hides one), no other function that loads a file, no
+ * `javascript:`/`data:` address (spaces and control characters inside the word are ignored, as
+ * browsers ignore them), no `expression()`, no backslash escapes (CSS would decode `\75 rl(` to
+ * `url(`, hiding it from these checks).
  */
 export function checkCssValue(value: string): ValueProblem | null {
   // eslint-disable-next-line no-control-regex -- control characters hide words from naive checks
@@ -49,44 +77,15 @@ export function checkCssValue(value: string): ValueProblem | null {
   if (scheme) return { kind: 'unsafe-address', detail: scheme[0] };
   if (value.includes('\\')) return { kind: 'escaped-style', detail: 'backslash' };
   if (squeezed.includes('expression(')) return { kind: 'style-code', detail: 'expression' };
-  const urls = squeezed.split('url(').length - 1;
-  const targets = urlTargets(value);
-  if (targets.length !== urls || targets.some((target) => target === null || !LOCAL_URL.test(target))) return { kind: 'external-reference', detail: '' };
   if (LOADING_FUNCTION.test(squeezed)) return { kind: 'external-reference', detail: '' };
+  const urls = squeezed.split('url(').length - 1;
+  if (urls === 0) return null;
+  const targets: string[] = [];
+  walk(parse(value, { context: 'value', onParseError: ignoreParseErrors }), (node) => {
+    if (node.type === 'Url') targets.push(node.value);
+  });
+  if (targets.length !== urls || targets.some((target) => !LOCAL_URL.test(target))) return { kind: 'external-reference', detail: '' };
   return null;
-}
-
-/**
- * The targets of the `url(…)` functions in a value, null for one that cannot be read. Scanned by
- * hand: a regular expression with optional spaces on both sides of the target backtracks
- * quadratically on a long run of spaces.
- */
-function urlTargets(value: string): (string | null)[] {
-  const lower = value.toLowerCase();
-  const targets: (string | null)[] = [];
-  for (let start = lower.indexOf('url('); start >= 0; start = lower.indexOf('url(', start + 4)) {
-    let at = start + 4;
-    while (at < value.length && /\s/.test(value[at]!)) at += 1;
-    const quote = value[at] === '"' || value[at] === "'" ? value[at]! : '';
-    let end: number;
-    if (quote) {
-      end = value.indexOf(quote, at + 1);
-      if (end < 0) {
-        targets.push(null);
-        break;
-      }
-      targets.push(value.slice(at + 1, end));
-      at = end + 1;
-    } else {
-      end = at;
-      while (end < value.length && !/[\s)'"]/.test(value[end]!)) end += 1;
-      targets.push(value.slice(at, end));
-      at = end;
-    }
-    while (at < value.length && /\s/.test(value[at]!)) at += 1;
-    if (value[at] !== ')') targets[targets.length - 1] = null;
-  }
-  return targets;
 }
 
 /** True when a value holds a `javascript:`-like or `data:` address, however spaced. */
@@ -96,72 +95,81 @@ export function hasUnsafeScheme(value: string): boolean {
 }
 
 /**
- * Sanitises the declarations of a `style` attribute (or of a rule): keeps the presentation
- * properties and a few text properties, each with a checked value; drops the rest and records why.
- * Vendor properties (`-inkscape-font-specification`) draw nothing and go silently.
+ * Sanitises the declarations of a `style` attribute (or of a rule), read by css-tree: keeps the
+ * presentation properties and a few text properties, each with a checked value, written back by
+ * css-tree (comments and needless spaces gone); drops the rest and records why. A value css-tree
+ * cannot read goes too. Vendor properties (`-inkscape-font-specification`) draw nothing and go
+ * silently.
  */
 export function sanitiseDeclarations(text: string, removals: Removals): CssDeclaration[] {
+  return sanitiseDeclarationNodes(parseList(text, 'declarationList'), removals);
+}
+
+function sanitiseDeclarationNodes(nodes: List<CssNode> | null, removals: Removals): CssDeclaration[] {
   const kept: CssDeclaration[] = [];
-  for (const part of splitOutside(stripComments(text), ';')) {
-    const colon = part.indexOf(':');
-    if (colon < 0) continue;
-    const property = part.slice(0, colon).trim().toLowerCase();
-    const value = part.slice(colon + 1).trim();
-    if (!property || !value) continue;
+  nodes?.forEach((node) => {
+    // What css-tree could not read as a declaration (a comment inside a property name, a nested
+    // rule) is not kept, and said.
+    if (node.type === 'Raw') {
+      const text = node.value.trim();
+      if (text) removals.add(text.includes('{') ? 'style-rule' : 'style-property', text.split(/[:{]/)[0]!.trim().slice(0, 40));
+      return;
+    }
+    if (node.type !== 'Declaration') return;
+    const declaration = readDeclaration(node);
+    const { property, value } = declaration;
+    if (!property || !value) return;
     if (CODE_PROPERTIES.has(property)) {
       removals.add('style-code', property);
-      continue;
+      return;
     }
     if (!PRESENTATION_PROPERTIES.has(property) && !CSS_ONLY_PROPERTIES.has(property)) {
       // Vendor properties (-inkscape-…) and inert ones go silently; so does a filter that points at
       // a filter element, whose removal is reported already.
-      const silent = /^-[a-z]+-/.test(property) || INERT_PROPERTIES.has(property) || (property === 'filter' && /^url\(\s*["']?#[^)]*\)$/.test(value));
+      const silent = /^-[a-z]+-/.test(property) || INERT_PROPERTIES.has(property) || (property === 'filter' && /^url\(#[^)]*\)$/.test(value));
       if (!silent) removals.add('style-property', property);
-      continue;
+      return;
     }
     const problem = checkCssValue(value);
     if (problem) {
       removals.add(problem.kind, problem.detail);
-      continue;
+      return;
     }
-    kept.push({ property, value });
-  }
+    // A value css-tree read only as raw text (a comment inside a word, a stray bracket) is not kept.
+    if (node.value.type === 'Raw' || containsRaw(node.value)) {
+      removals.add('style-property', property);
+      return;
+    }
+    kept.push(declaration);
+  });
   return kept;
 }
 
 /**
- * Sanitises the text of a `<style>` element: rules with simple selectors keep their sanitised
- * declarations; at-rules go (`@import` and `@font-face` load files, `@media` and the rest are not
- * needed for print), as do rules with other selectors, nested rules and anything unparsable.
+ * Sanitises the text of a `<style>` element, read by css-tree: rules whose selectors are simple
+ * (types, classes, ids, combinators, known pseudo-classes) keep their sanitised declarations;
+ * at-rules go (`@import` and `@font-face` load files, `@media` and the rest are not needed for
+ * print), as do rules with other selectors, nested rules and anything unparsable.
  */
 export function sanitiseStylesheet(text: string, removals: Removals): CssRule[] {
-  const css = stripComments(text).replace(/<!--|-->/g, ' ');
   const rules: CssRule[] = [];
-  let at = 0;
-  while (at < css.length) {
-    while (at < css.length && /\s/.test(css[at]!)) at += 1;
-    if (at >= css.length) break;
-    if (css[at] === '@') {
-      AT_RULE_NAME.lastIndex = at;
-      const name = AT_RULE_NAME.exec(css)![0].toLowerCase();
+  const sheet = parseSheet(text);
+  sheet?.forEach((node) => {
+    if (node.type === 'Atrule') {
+      const name = `@${node.name.toLowerCase()}`;
       removals.add(name === '@import' || name === '@font-face' ? 'style-import' : 'style-rule', name);
-      at = skipAtRule(css, at);
-      continue;
+      return;
     }
-    const open = indexOutside(css, '{', at);
-    if (open < 0) break;
-    const close = matchingBrace(css, open);
-    const prelude = css.slice(at, open).trim();
-    const body = css.slice(open + 1, close < 0 ? css.length : close);
-    at = close < 0 ? css.length : close + 1;
-    if (!isSimpleSelector(prelude) || body.includes('{')) {
+    if (node.type !== 'Rule') return;
+    const prelude = generate(node.prelude);
+    const selectors = simpleSelectors(node);
+    if (!selectors || node.block.children.some((child) => child.type === 'Rule' || child.type === 'Atrule')) {
       removals.add('style-rule', prelude.replace(/\s+/g, ' '));
-      continue;
+      return;
     }
-    const declarations = sanitiseDeclarations(body, removals);
-    const selectors = prelude.split(',').map((selector) => selector.trim().replace(/\s+/g, ' ')).filter(Boolean);
+    const declarations = sanitiseDeclarationNodes(node.block.children, removals);
     if (declarations.length > 0 && selectors.length > 0) rules.push({ selectors, declarations });
-  }
+  });
   return rules;
 }
 
@@ -177,113 +185,70 @@ export function serialiseStylesheet(rules: readonly CssRule[]): string {
 
 /** Parses the declarations of trusted (already sanitised) CSS, for reading computed styles. */
 export function parseDeclarations(text: string): CssDeclaration[] {
-  return splitOutside(text, ';').flatMap((part) => {
-    const colon = part.indexOf(':');
-    if (colon < 0) return [];
-    return [{ property: part.slice(0, colon).trim().toLowerCase(), value: part.slice(colon + 1).trim() }];
+  const declarations: CssDeclaration[] = [];
+  parseList(text, 'declarationList')?.forEach((node) => {
+    if (node.type === 'Declaration') declarations.push(readDeclaration(node));
   });
+  return declarations;
 }
 
 /** Parses a trusted (already sanitised) stylesheet. */
 export function parseStylesheet(text: string): CssRule[] {
   const rules: CssRule[] = [];
-  for (const match of text.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-    rules.push({ selectors: match[1]!.split(',').map((selector) => selector.trim()), declarations: parseDeclarations(match[2]!) });
-  }
+  parseSheet(text)?.forEach((node) => {
+    if (node.type !== 'Rule' || node.prelude.type !== 'SelectorList') return;
+    const selectors: string[] = [];
+    node.prelude.children.forEach((selector) => {
+      selectors.push(generate(selector));
+    });
+    rules.push({ selectors, declarations: parseDeclarations(generate(node.block).slice(1, -1)) });
+  });
   return rules;
 }
 
-// Types, classes, ids, `*`, combinators and known pseudo-classes (so `javascript:alert(1)` is no selector).
-function isSimpleSelector(prelude: string): boolean {
-  if (!SIMPLE_SELECTOR.test(prelude)) return false;
-  return [...prelude.matchAll(/::?([\w-]*)/g)].every((match) => match[0].startsWith(':') && !match[0].startsWith('::') && PSEUDO_CLASSES.has(match[1]!.toLowerCase()));
+/** A stylesheet's top-level nodes; null when it nests deeper than css-tree's recursion can read. */
+function parseSheet(text: string): List<CssNode> | null {
+  try {
+    return parseList(text, 'stylesheet');
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }
 
-function stripComments(css: string): string {
-  let out = '';
-  let quote = '';
-  for (let at = 0; at < css.length; at += 1) {
-    const character = css[at]!;
-    if (quote) {
-      if (character === quote) quote = '';
-      out += character;
-    } else if (character === '/' && css[at + 1] === '*') {
-      const end = css.indexOf('*/', at + 2);
-      if (end < 0) break;
-      at = end + 1;
-      out += ' ';
-    } else {
-      if (character === '"' || character === "'") quote = character;
-      out += character;
-    }
-  }
-  return out;
+function parseList(text: string, context: 'declarationList' | 'stylesheet'): List<CssNode> | null {
+  const root = parse(text, { context, onParseError: ignoreParseErrors });
+  return root.type === 'DeclarationList' || root.type === 'StyleSheet' ? root.children : null;
 }
 
-// Splits on `separator` outside quotes and parentheses.
-function splitOutside(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let quote = '';
-  let depth = 0;
-  let start = 0;
-  for (let at = 0; at < text.length; at += 1) {
-    const character = text[at]!;
-    if (quote) {
-      if (character === quote) quote = '';
-    } else if (character === '"' || character === "'") quote = character;
-    else if (character === '(') depth += 1;
-    else if (character === ')') depth = Math.max(0, depth - 1);
-    else if (character === separator && depth === 0) {
-      parts.push(text.slice(start, at));
-      start = at + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
+/** A declaration as written back: the property in lower case, the value as css-tree writes it. */
+function readDeclaration(node: Declaration): CssDeclaration {
+  const important = node.important === false ? '' : `!${node.important === true ? 'important' : node.important}`;
+  return { property: node.property.trim().toLowerCase(), value: `${generate(node.value).trim()}${important}` };
 }
 
-function indexOutside(text: string, wanted: string, from: number): number {
-  let quote = '';
-  for (let at = from; at < text.length; at += 1) {
-    const character = text[at]!;
-    if (quote) {
-      if (character === quote) quote = '';
-    } else if (character === '"' || character === "'") quote = character;
-    else if (character === wanted) return at;
-  }
-  return -1;
+function containsRaw(value: CssNode): boolean {
+  let raw = false;
+  walk(value, (node) => {
+    if (node.type === 'Raw') raw = true;
+  });
+  return raw;
 }
 
-function matchingBrace(text: string, open: number): number {
-  let quote = '';
-  let depth = 0;
-  for (let at = open; at < text.length; at += 1) {
-    const character = text[at]!;
-    if (quote) {
-      if (character === quote) quote = '';
-    } else if (character === '"' || character === "'") quote = character;
-    else if (character === '{') depth += 1;
-    else if (character === '}') {
-      depth -= 1;
-      if (depth === 0) return at;
-    }
-  }
-  return -1;
-}
-
-// An at-rule ends at a `;` before any block, or after its balanced block (one scan for either).
-function skipAtRule(css: string, at: number): number {
-  let quote = '';
-  for (let index = at; index < css.length; index += 1) {
-    const character = css[index]!;
-    if (quote) {
-      if (character === quote) quote = '';
-    } else if (character === '"' || character === "'") quote = character;
-    else if (character === ';') return index + 1;
-    else if (character === '{') {
-      const close = matchingBrace(css, index);
-      return close < 0 ? css.length : close + 1;
-    }
-  }
-  return css.length;
+// The selectors of a rule when each is made only of the nodes allowed (so `javascript:alert(1)`,
+// `rect[href^="javascript"]` and `::before` are no selectors), else null.
+function simpleSelectors(rule: Rule): string[] | null {
+  if (rule.prelude.type !== 'SelectorList') return null;
+  let simple = true;
+  walk(rule.prelude, (node) => {
+    if (!SELECTOR_NODES.has(node.type)) simple = false;
+    else if (node.type === 'PseudoClassSelector' && !PSEUDO_CLASSES.has(node.name.toLowerCase())) simple = false;
+    else if (node.type === 'TypeSelector' && !/^(?:\*|[A-Za-z][\w-]*)$/.test(node.name)) simple = false;
+  });
+  if (!simple) return null;
+  const selectors: string[] = [];
+  rule.prelude.children.forEach((selector) => {
+    selectors.push(generate(selector));
+  });
+  return selectors.every((selector) => SIMPLE_SELECTOR.test(selector)) ? selectors : null;
 }

@@ -78,7 +78,7 @@ export async function startTestApp(history: readonly CatalogEntry[] = [], option
     async dispose() {
       await jobs.close();
       await dispose();
-      rmSync(distDir, { recursive: true, force: true });
+      rmSync(join(distDir, '..'), { recursive: true, force: true });
     },
   };
   return testApp;
@@ -95,12 +95,24 @@ export function fromAddress(address: string, encrypted = false) {
   return { incoming: { socket: { remoteAddress: address, encrypted } } };
 }
 
+/**
+ * A small built app in `<temporary folder>/dist`, and beside it a `package.json` that must never be
+ * served (what a path escaping `dist/` would reach).
+ */
 function builtApp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-dist-'));
-  mkdirSync(join(dir, 'assets'));
+  const dir = join(mkdtempSync(join(tmpdir(), 'atelier-dist-')), 'dist');
+  mkdirSync(join(dir, 'assets'), { recursive: true });
   mkdirSync(join(dir, 'models'));
+  writeFileSync(join(dir, '..', 'package.json'), JSON.stringify({ name: 'outside-dist', devDependencies: { secret: '1' } }));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Atelier</title><div id="root"></div>');
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
+  writeFileSync(join(dir, 'assets', 'index-abc123.css'), `body{color:red}${' '.repeat(2000)}`);
+  writeFileSync(join(dir, 'assets', 'inter-latin-400-normal-abc123.woff2'), Buffer.from('wOF2\x00\x01\x00\x00'));
+  writeFileSync(join(dir, 'assets', 'favicon-abc123.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(dir, 'models', 'sneaker.glb'), Buffer.from('glTF\x02\x00\x00\x00'));
+  mkdirSync(join(dir, 'textures'));
+  writeFileSync(join(dir, 'textures', 'leather.webp'), Buffer.from('RIFF\x00\x00\x00\x00WEBP'));
+  mkdirSync(join(dir, 'schemas'));
+  writeFileSync(join(dir, 'schemas', 'design.schema.json'), '{"$id":"design"}');
   return dir;
 }
