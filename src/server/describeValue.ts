@@ -17,6 +17,13 @@ export function describeValue(value: unknown): string {
     case 'string': return `the text "${value.slice(0, 40)}${value.length > 40 ? '…' : ''}"`;
     case 'number': return `the number ${value}`;
     case 'boolean': return `${value}`;
-    default: return 'an object';
+    case 'bigint': return `the number ${value}`;
+    case 'undefined': return 'nothing';
+    case 'object': return 'an object';
+    // Not values of parsed JSON; named for completeness.
+    case 'function': return 'a function';
+    case 'symbol': return 'a symbol';
+    // Unreachable: the cases name every result of `typeof`, which TypeScript cannot tell here.
+    default: return 'a value';
   }
 }
