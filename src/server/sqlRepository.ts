@@ -90,7 +90,7 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
     async findArtworks(ids) {
       if (ids.length === 0) return [];
       const rows = await client.query<{ meta: StoredArtwork['meta'] | string; bytes: Uint8Array }>('SELECT meta, bytes FROM artworks WHERE id = ANY($1)', [[...ids]]);
-      return rows.map((row) => ({ meta: typeof row.meta === 'string' ? JSON.parse(row.meta) : row.meta, bytes: new Uint8Array(row.bytes) }));
+      return rows.map((row) => ({ meta: typeof row.meta === 'string' ? JSON.parse(row.meta) as StoredArtwork['meta'] : row.meta, bytes: new Uint8Array(row.bytes) }));
     },
 
     async savePrintFile(orderId, zone, png, createdAt) {
@@ -112,7 +112,7 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
     async findArtworkMetas(ids) {
       if (ids.length === 0) return [];
       const rows = await client.query<{ meta: StoredArtwork['meta'] | string }>('SELECT meta FROM artworks WHERE id = ANY($1)', [[...ids]]);
-      return rows.map((row) => (typeof row.meta === 'string' ? JSON.parse(row.meta) : row.meta));
+      return rows.map((row) => (typeof row.meta === 'string' ? JSON.parse(row.meta) as StoredArtwork['meta'] : row.meta));
     },
 
     async findOrderImage(id, position): Promise<StoredImage | undefined> {
@@ -459,6 +459,6 @@ function toStoredOrder(row: OrderRow): StoredOrder {
     id: row.public_id,
     idempotencyKey: row.idempotency_key,
     requestHash: row.request_hash,
-    record: row.shipping_address === null ? JSON.parse(row.document) as OrderRecord : { ...(JSON.parse(row.document) as OrderRecord), shippingAddress: JSON.parse(row.shipping_address) },
+    record: row.shipping_address === null ? JSON.parse(row.document) as OrderRecord : { ...(JSON.parse(row.document) as OrderRecord), shippingAddress: JSON.parse(row.shipping_address) as OrderRecord['shippingAddress'] },
   };
 }
