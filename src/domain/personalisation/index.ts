@@ -8,7 +8,7 @@ export { readPersonalisation } from './loadPersonalisation.ts';
 export type { PersonalisationStatus, PersonalisationValues } from './personalisation.ts';
 export { artworkForDocument, personalisationForDocument, personalisationPrices, personalisationProblems, personalisationStatus } from './personalisation.ts';
 export type { ArtworkColourRule, ArtworkFieldDef, CharacterClass, PersonalisationField, TextFieldDef } from './personalisationModel.ts';
-export { TEXT_CHARACTER_CLASSES, isArtworkField, isTextField } from './personalisationModel.ts';
+export { TEXT_CHARACTER_CLASSES, artworkPlacementKeys, isArtworkField, isTextField, personalisationKeysOf, textStyleKeys } from './personalisationModel.ts';
 export type { PersonalisedItem } from './personalisedItems.ts';
 export { personalisedItems } from './personalisedItems.ts';
 export type { PrintAtlas, PrintZone } from './printAtlas.ts';
