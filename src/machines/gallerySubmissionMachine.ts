@@ -1,4 +1,4 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assertEvent, assign, fromPromise, setup } from 'xstate';
 import type { DesignDocument } from '../domain/index.ts';
 
 /**
@@ -55,7 +55,10 @@ export const gallerySubmissionMachine = setup({
     isSendable: ({ context }) => titleProblem(context.title) === undefined,
   },
   actions: {
-    setTitle: assign(({ event }) => (event.type === 'title.change' ? { title: event.title, error: null } : {})),
+    setTitle: assign(({ event }) => {
+      assertEvent(event, 'title.change');
+      return { title: event.title, error: null };
+    }),
     refuseLocally: assign(({ context }) => ({ error: titleProblem(context.title) ?? null })),
   },
 }).createMachine({
