@@ -134,12 +134,6 @@ const banGlobals = (banned) => ({
 const VIEWS_FETCH_MSG =
   'A view component must not call fetch: move the request into a function in src/views/api/ and call it from a machine actor supplied with `.provide()`.';
 
-/**
- * View files that still call `fetch` outside src/views/api/. Temporary:
- * removed when the views' requests move to src/views/api (empty this list then).
- */
-const TEMPORARY_FETCH_IN_VIEWS = ['src/views/startingDesign.ts'];
-
 /** Files linted with type information (recommendedTypeChecked). */
 const TYPE_CHECKED_FILES = ['src/server/**/*.ts', 'src/machines/**/*.ts'];
 
@@ -324,7 +318,7 @@ export default defineConfig(
   {
     // Only src/views/api/ talks to the network.
     files: ['src/views/**/*.{ts,tsx,js,jsx}'],
-    ignores: ['src/views/api/**', ...TEMPORARY_FETCH_IN_VIEWS],
+    ignores: ['src/views/api/**'],
     rules: {
       'no-restricted-globals': ['error', { name: 'fetch', message: VIEWS_FETCH_MSG }],
       'no-restricted-properties': [

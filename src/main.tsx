@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import catalog from 'virtual:atelier/catalog';
 import { compileRules } from './domain/index.ts';
+import { readCandidate } from './views/api/galleryClient.ts';
 import { App } from './views/App.tsx';
 import { GalleryPage } from './views/GalleryPage.tsx';
 import { loadStartingDesign } from './views/startingDesign.ts';
@@ -38,7 +39,7 @@ if (!entry) {
   const space = compileRules(entry.product, entry.ruleSet, { artifact: entry.compiled, facts });
   document.title = `Design your ${entry.product.name} · Atelier`;
   // A share link (?design=…) or a remix (?remix=…) starts from that design.
-  const start = await loadStartingDesign(entry, space, search);
+  const start = await loadStartingDesign(entry, space, search, readCandidate);
   root.render(
     <StrictMode>
       <App entry={entry} space={space} start={start} products={catalog.map((candidate) => candidate.product)} />

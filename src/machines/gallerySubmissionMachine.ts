@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { assign, fromPromise, setup } from 'xstate';
+import { assertEvent, assign, fromPromise, setup } from 'xstate';
 import { cleanText, type DesignDocument } from '../domain/index.ts';
 import { candidateRequestSchema, checkGalleryTitle, DEFAULT_REQUEST_LIMITS, describeRefusal, MAX_TITLE_GRAPHEMES, requestProblems } from '../domain/requests/index.ts';
 
@@ -76,7 +76,10 @@ export const gallerySubmissionMachine = setup({
     isSendable: ({ context }) => titleProblem(context.title) === undefined && submissionRefusal(submissionOf(context)) === undefined,
   },
   actions: {
-    setTitle: assign(({ event }) => (event.type === 'title.change' ? { title: event.title, error: null } : {})),
+    setTitle: assign(({ event }) => {
+      assertEvent(event, 'title.change');
+      return { title: event.title, error: null };
+    }),
     refuseLocally: assign(({ context }) => ({ error: titleProblem(context.title) ?? submissionRefusal(submissionOf(context)) ?? null })),
   },
 }).createMachine({

@@ -2,10 +2,15 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback } from 'react';
 import { fromPromise } from 'xstate';
 import type { CatalogEntry, ConfigurationSpace, PartId, Product } from '../domain/index.ts';
-import { configuratorMachine, type OrderSubmission, type PlacedOrder } from '../machines/index.ts';
+import {
+  checkoutMachine, configuratorMachine, gallerySubmissionMachine,
+  type ArtworkUploadInput, type GallerySubmission, type OrderSubmission, type PlacedOrder, type SubmittedCandidate, type UploadedArtwork,
+} from '../machines/index.ts';
 import { placeOrderOverHttp } from './api/placeOrderOverHttp.ts';
+import { submitCandidateOverHttp } from './api/submitCandidateOverHttp.ts';
+import { uploadArtwork } from './api/uploadArtwork.ts';
 import { AppHeader } from './AppHeader.tsx';
-import { ConfiguratorActorContext } from './ConfiguratorActorContext.ts';
+import { ConfiguratorActorContext, GallerySubmissionMachineContext } from './ConfiguratorActorContext.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { HistoryBar } from './HistoryBar.tsx';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
@@ -33,9 +38,18 @@ export interface AppProps {
   readonly products?: readonly Pick<Product, 'id' | 'name'>[];
 }
 
-/** Orders go to the server that served the page. */
+// The page's one connection to the server that served it: orders (through the session's
+// checkout), artwork uploads and gallery submissions go there.
 const configurator = configuratorMachine.provide({
-  actors: { placeOrder: fromPromise<PlacedOrder, OrderSubmission>(({ input, signal }) => placeOrderOverHttp(input, signal)) },
+  actors: {
+    checkout: checkoutMachine.provide({
+      actors: { placeOrder: fromPromise<PlacedOrder, OrderSubmission>(({ input, signal }) => placeOrderOverHttp(input, signal)) },
+    }),
+    uploadArtwork: fromPromise<UploadedArtwork, ArtworkUploadInput>(({ input, signal }) => uploadArtwork(input.file, signal)),
+  },
+});
+const gallerySubmission = gallerySubmissionMachine.provide({
+  actors: { submitCandidate: fromPromise<SubmittedCandidate, GallerySubmission>(({ input }) => submitCandidateOverHttp(input)) },
 });
 
 /**
@@ -66,29 +80,31 @@ export function App({ entry, space, start, products = [entry.product] }: AppProp
 
   return (
     <ConfiguratorActorContext value={actor}>
-      <a className="skip-link" href="#design-panel">Skip to the options</a>
-      <div className="app">
-        <AppHeader product={entry.product} products={products} />
-        <main className={reviewing ? 'workspace workspace--reviewing' : 'workspace'}>
-          <div className="workspace__stage">
-            <PreviewPane product={entry.product} onPartClick={onPartClick} />
-            <PriceSummary />
-          </div>
-          <div id="design-panel" className="workspace__panel" tabIndex={-1}>
-            {start?.notice && <StartingNotice notice={start.notice} />}
-            <div hidden={reviewing}>
-              <PartStepper product={entry.product} sections={sections} />
-              <PresetPicker />
-              <OptionPanel product={entry.product} sections={sections} />
+      <GallerySubmissionMachineContext value={gallerySubmission}>
+        <a className="skip-link" href="#design-panel">Skip to the options</a>
+        <div className="app">
+          <AppHeader product={entry.product} products={products} />
+          <main className={reviewing ? 'workspace workspace--reviewing' : 'workspace'}>
+            <div className="workspace__stage">
+              <PreviewPane product={entry.product} onPartClick={onPartClick} />
+              <PriceSummary />
             </div>
-            {reviewing && !ordered && <ReviewPanel onRevealPart={reveal} />}
-            {ordered && <OrderConfirmation />}
-          </div>
-        </main>
-        <HistoryBar />
-      </div>
-      <ConflictDialog />
-      <LiveAnnouncer />
+            <div id="design-panel" className="workspace__panel" tabIndex={-1}>
+              {start?.notice && <StartingNotice notice={start.notice} />}
+              <div hidden={reviewing}>
+                <PartStepper product={entry.product} sections={sections} />
+                <PresetPicker />
+                <OptionPanel product={entry.product} sections={sections} />
+              </div>
+              {reviewing && !ordered && <ReviewPanel onRevealPart={reveal} />}
+              {ordered && <OrderConfirmation />}
+            </div>
+          </main>
+          <HistoryBar />
+        </div>
+        <ConflictDialog />
+        <LiveAnnouncer />
+      </GallerySubmissionMachineContext>
     </ConfiguratorActorContext>
   );
 }

@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 import { checkShippingAddress, shippingCountries, type ShippingAddressField, type ShippingAddressInput } from '../domain/index.ts';
 import { contactProblems } from '../machines/index.ts';
 import { capturePreview } from './capturePreview.ts';
-import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
+import { useCheckoutActor, useConfiguratorActor } from './ConfiguratorActorContext.ts';
 import { domIds } from './domIds.ts';
 
 /** Props of {@link CheckoutForm}. */
@@ -29,14 +29,15 @@ const ADDRESS_FIELDS: readonly { field: Exclude<ShippingAddressField, 'country'>
  */
 export function CheckoutForm({ formId }: CheckoutFormProps) {
   const actor = useConfiguratorActor();
-  const contact = useSelector(actor, (snapshot) => snapshot.context.contact);
-  const attempted = useSelector(actor, (snapshot) => snapshot.context.checkoutAttempted);
-  const sizeChosen = useSelector(actor, (snapshot) => snapshot.context.sizeId !== null);
-  const submitError = useSelector(actor, (snapshot) => snapshot.context.submitError);
-  const pendingRetry = useSelector(actor, (snapshot) => snapshot.context.submission !== null);
-  const busy = useSelector(actor, (snapshot) => snapshot.hasTag('busy'));
+  const checkout = useCheckoutActor();
+  const contact = useSelector(checkout, (snapshot) => snapshot.context.contact);
+  const attempted = useSelector(checkout, (snapshot) => snapshot.context.checkoutAttempted);
+  const sizeChosen = useSelector(checkout, (snapshot) => snapshot.context.sizeId !== null);
+  const submitError = useSelector(checkout, (snapshot) => snapshot.context.submitError);
+  const pendingRetry = useSelector(checkout, (snapshot) => snapshot.context.submission !== null);
+  const busy = useSelector(checkout, (snapshot) => snapshot.hasTag('busy'));
   const id = useId();
-  const address = useSelector(actor, (snapshot) => snapshot.context.address);
+  const address = useSelector(checkout, (snapshot) => snapshot.context.address);
   const shipsTo = useSelector(actor, (snapshot) => snapshot.context.entry.product.shipsTo);
   const countries = useMemo(() => shippingCountries(shipsTo ?? []), [shipsTo]);
   const problems = attempted ? contactProblems(contact) : {};
@@ -152,9 +153,9 @@ export interface PlaceOrderButtonProps {
 
 /** "Place order" (or "Try again" after a failure the customer can retry): submits the checkout form. */
 export function PlaceOrderButton({ formId }: PlaceOrderButtonProps) {
-  const actor = useConfiguratorActor();
-  const busy = useSelector(actor, (snapshot) => snapshot.hasTag('busy'));
-  const retryable = useSelector(actor, (snapshot) => snapshot.context.submitError?.retryable === true);
+  const checkout = useCheckoutActor();
+  const busy = useSelector(checkout, (snapshot) => snapshot.hasTag('busy'));
+  const retryable = useSelector(checkout, (snapshot) => snapshot.context.submitError?.retryable === true);
   return (
     <button type="submit" form={formId} className="button button--primary" disabled={busy} aria-busy={busy || undefined}>
       {busy ? 'Placing your order…' : retryable ? 'Try again' : 'Place order'}

@@ -1,6 +1,6 @@
 import { memo, useMemo, type CSSProperties } from 'react';
 import { designHighlights, materialTexture, type Product } from '../domain/index.ts';
-import type { GalleryCandidate } from './api/galleryClient.ts';
+import type { GalleryCandidate } from '../machines/index.ts';
 
 /** Props of {@link GalleryCard}. */
 export interface GalleryCardProps {

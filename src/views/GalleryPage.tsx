@@ -1,6 +1,11 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useActorRef, useSelector } from '@xstate/react';
+import { useCallback, useId } from 'react';
+import { fromPromise } from 'xstate';
 import type { Product } from '../domain/index.ts';
-import { castVote, GalleryError, listCandidates, type GalleryCandidate, type GallerySort } from './api/galleryClient.ts';
+import {
+  galleryMachine, type GalleryCandidate, type GalleryListRequest, type GalleryPageOfCandidates, type GallerySort, type GalleryVoteRequest,
+} from '../machines/index.ts';
+import { castVote, listCandidates } from './api/galleryClient.ts';
 import { GalleryCard } from './GalleryCard.tsx';
 
 /** Props of {@link GalleryPage}. */
@@ -17,69 +22,30 @@ const SORTS: readonly { readonly id: GallerySort; readonly label: string }[] = [
   { id: 'newest', label: 'Newest' },
 ];
 
-/** The designs shown so far, and where the next page starts (null: no more). */
-interface Listing {
-  readonly candidates: readonly GalleryCandidate[];
-  readonly nextOffset: number | null;
-}
+/** The page's one connection to the gallery's API. */
+const gallery = galleryMachine.provide({
+  actors: {
+    listCandidates: fromPromise<GalleryPageOfCandidates, GalleryListRequest>(({ input, signal }) => listCandidates(input, signal)),
+    castVote: fromPromise<GalleryCandidate, GalleryVoteRequest>(({ input }) => castVote(input)),
+  },
+});
 
 /**
  * The community gallery of a product: a switch to the other products' galleries, customers'
  * designs as cards (picture, main colours and materials, votes), ranked by votes (Wilson lower
  * bound), orders or trend, a page at a time with "Show more designs"; an up and a down vote per
- * visitor per design; "Remix" opens a design in the configurator to make it one's own.
+ * visitor per design; "Remix" opens a design in the configurator to make it one's own. The
+ * gallery machine holds the listing and sends the requests; this page renders its state.
  */
 export function GalleryPage({ product, products = [product] }: GalleryPageProps) {
-  const [sort, setSort] = useState<GallerySort>('top');
-  const [listing, setListing] = useState<Listing | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
+  const actor = useActorRef(gallery, { input: { productId: product.id } });
+  const sort = useSelector(actor, (snapshot) => snapshot.context.sort);
+  const listing = useSelector(actor, (snapshot) => snapshot.context.listing);
+  const error = useSelector(actor, (snapshot) => snapshot.context.error);
+  const status = useSelector(actor, (snapshot) => snapshot.context.status);
+  const loadingMore = useSelector(actor, (snapshot) => snapshot.hasTag('loadingMore'));
   const id = useId();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    listCandidates(product.id, sort, 0, controller.signal).then((page) => {
-      setListing(page);
-      setError(null);
-    }, (failure: unknown) => {
-      if (failure instanceof DOMException && failure.name === 'AbortError') return;
-      setError(failure instanceof GalleryError ? failure.message : 'The gallery could not be loaded; try again.');
-    });
-    return () => controller.abort();
-  }, [product.id, sort]);
-
-  const showMore = useCallback(async () => {
-    if (listing?.nextOffset == null) return;
-    setLoadingMore(true);
-    try {
-      const page = await listCandidates(product.id, sort, listing.nextOffset);
-      // A design that moved up between two pages is shown once.
-      const shown = new Set(listing.candidates.map((candidate) => candidate.id));
-      const added = page.candidates.filter((candidate) => !shown.has(candidate.id));
-      setListing({ candidates: [...listing.candidates, ...added], nextOffset: page.nextOffset });
-      setStatus(`${added.length} more ${added.length === 1 ? 'design' : 'designs'} shown.`);
-      setError(null);
-    } catch (failure) {
-      setError(failure instanceof GalleryError ? failure.message : 'More designs could not be loaded; try again.');
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [listing, product.id, sort]);
-
-  const vote = useCallback(async (candidate: GalleryCandidate, direction: 1 | -1) => {
-    const next = candidate.myVote === direction ? 'none' : direction === 1 ? 'up' : 'down';
-    try {
-      const updated = await castVote(candidate.id, next);
-      setListing((current) => current && { ...current, candidates: current.candidates.map((item) => (item.id === updated.id ? updated : item)) });
-      setStatus(next === 'none' ? `Vote on ${candidate.title} withdrawn.` : `Voted ${next} for ${candidate.title}: ${updated.upVotes} up, ${updated.downVotes} down.`);
-      setError(null);
-    } catch (failure) {
-      setError(failure instanceof GalleryError ? failure.message : 'The vote could not be sent; try again.');
-    }
-  }, []);
-
-  const onVote = useCallback((candidate: GalleryCandidate, direction: 1 | -1) => void vote(candidate, direction), [vote]);
+  const onVote = useCallback((candidate: GalleryCandidate, direction: 1 | -1) => actor.send({ type: 'candidate.vote', candidateId: candidate.id, direction }), [actor]);
   const candidates = listing?.candidates;
   return (
     <div className="app gallery-page">
@@ -104,10 +70,7 @@ export function GalleryPage({ product, products = [product] }: GalleryPageProps)
             <div className="gallery__sort-options">
               {SORTS.map((option) => (
                 <label key={option.id} className="gallery__sort">
-                  <input type="radio" name={`${id}-sort`} value={option.id} checked={sort === option.id} onChange={() => {
-                    setSort(option.id);
-                    setListing(null);
-                  }} />
+                  <input type="radio" name={`${id}-sort`} value={option.id} checked={sort === option.id} onChange={() => actor.send({ type: 'sort.change', sort: option.id })} />
                   {option.label}
                 </label>
               ))}
@@ -127,7 +90,7 @@ export function GalleryPage({ product, products = [product] }: GalleryPageProps)
         </ol>
         {listing?.nextOffset != null && (
           <div className="gallery__more">
-            <button type="button" className="button button--secondary" disabled={loadingMore} onClick={() => void showMore()}>
+            <button type="button" className="button button--secondary" disabled={loadingMore} onClick={() => actor.send({ type: 'listing.more' })}>
               {loadingMore ? 'Loading more designs…' : 'Show more designs'}
             </button>
           </div>

@@ -1,9 +1,8 @@
 import { useMachine } from '@xstate/react';
-import { useId, useMemo } from 'react';
-import { fromPromise } from 'xstate';
+import { useContext, useId } from 'react';
 import type { DesignDocument } from '../domain/index.ts';
-import { gallerySubmissionMachine, MAX_TITLE_LENGTH, type GallerySubmission, type SubmittedCandidate } from '../machines/index.ts';
-import { submitCandidateOverHttp } from './api/submitCandidateOverHttp.ts';
+import { MAX_TITLE_LENGTH } from '../machines/index.ts';
+import { GallerySubmissionMachineContext } from './ConfiguratorActorContext.ts';
 
 /** Props of {@link GallerySubmit}. */
 export interface GallerySubmitProps {
@@ -17,7 +16,7 @@ export interface GallerySubmitProps {
  * title that names another brand) is an alert beside the title box.
  */
 export function GallerySubmit({ design, remixOf }: GallerySubmitProps) {
-  const machine = useMemo(() => gallerySubmissionMachine.provide({ actors: { submitCandidate: fromHttp } }), []);
+  const machine = useContext(GallerySubmissionMachineContext);
   const [snapshot, send] = useMachine(machine, { input: { design, remixOf } });
   const id = useId();
   const { title, error, candidate } = snapshot.context;
@@ -63,5 +62,3 @@ export function GallerySubmit({ design, remixOf }: GallerySubmitProps) {
     </form>
   );
 }
-
-const fromHttp = fromPromise<SubmittedCandidate, GallerySubmission>(({ input }) => submitCandidateOverHttp(input));

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { useId, useLayoutEffect, useRef } from 'react';
 import { formatMoney, wordingOf } from '../domain/index.ts';
-import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
+import { useCheckoutActor, useConfiguratorActor } from './ConfiguratorActorContext.ts';
 import { GallerySubmit } from './GallerySubmit.tsx';
 import { ShareLink } from './ShareLink.tsx';
 import { useDesignDocument } from './useDesignDocument.ts';
@@ -13,7 +13,7 @@ import { useDesignDocument } from './useDesignDocument.ts';
  */
 export function OrderConfirmation() {
   const actor = useConfiguratorActor();
-  const order = useSelector(actor, (snapshot) => snapshot.context.placedOrder);
+  const order = useSelector(useCheckoutActor(), (snapshot) => snapshot.context.placedOrder);
   const remixOf = useSelector(actor, (snapshot) => snapshot.context.remixOf);
   const product = useSelector(actor, (snapshot) => snapshot.context.entry.product);
   const design = useDesignDocument();

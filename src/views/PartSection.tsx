@@ -1,6 +1,6 @@
 import { useSelector } from '@xstate/react';
 import { memo } from 'react';
-import { attributeById, optionById, type PartDef, type PartId, type Product } from '../domain/index.ts';
+import { partMaterialAndColour, type PartDef, type PartId, type Product } from '../domain/index.ts';
 import { ArtworkField } from './ArtworkField.tsx';
 import { AttributeRadioGroup } from './AttributeRadioGroup.tsx';
 import { PersonalisationField } from './PersonalisationField.tsx';
@@ -25,12 +25,7 @@ export const PartSection = memo(function PartSection({ product, part, expanded, 
   // Joined into a string so that the section re-renders only when its own part changes.
   const optionIds = useSelector(actor, (snapshot) => part.attributeIds.map((attributeId) => snapshot.context.summary.resolved.assignment[attributeId]).join('\n'));
   const focused = useSelector(actor, (snapshot) => snapshot.context.focusedPart === part.id);
-  const current = optionIds.split('\n').map((optionId, index) => {
-    const attribute = attributeById(product, part.attributeIds[index]!);
-    return { kind: attribute.kind, option: optionById(attribute, optionId) };
-  });
-  const colour = current.find((entry) => entry.kind === 'colour')?.option;
-  const material = current.find((entry) => entry.kind === 'material')?.option;
+  const { colour, material, choices } = partMaterialAndColour(product, Object.fromEntries(optionIds.split('\n').map((optionId, index) => [part.attributeIds[index]!, optionId])), part);
   // Personal texts placed on this part or print zone.
   const fields = useSelector(actor, (snapshot) => snapshot.context.entry.ruleSet.personalisation);
   const placedHere = (fields ?? []).filter((field) => field.placement === part.id);
@@ -57,7 +52,7 @@ export const PartSection = memo(function PartSection({ product, part, expanded, 
           <span className="part__text">
             <span id={`${toggleId}-label`} className="part__label">{part.label}</span>{' '}
             <span id={`${toggleId}-value`} className="part__value">
-              {(part.kind === 'section' ? current.map((entry) => entry.option.label) : [colour?.label, material?.label]).filter(Boolean).join(' · ')}
+              {(part.kind === 'section' ? choices.map((choice) => choice.label) : [colour?.label, material?.label]).filter(Boolean).join(' · ')}
             </span>
           </span>
           <svg className="part__chevron" viewBox="0 0 16 16" aria-hidden="true" focusable="false">

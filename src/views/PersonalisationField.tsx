@@ -1,8 +1,10 @@
 import { useSelector } from '@xstate/react';
 import { memo, useId } from 'react';
-import { FONT_FAMILIES, formatMoney, textFit } from '../domain/index.ts';
+import { FONT_FAMILIES, formatMoney, textFit, textStyleKeys } from '../domain/index.ts';
+import { capitalise } from './capitalise.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
-import { domIds } from './domIds.ts';
+import { FieldMessages } from './FieldMessages.tsx';
+import { PersonalisationInput } from './PersonalisationInput.tsx';
 
 /** Props of {@link PersonalisationField}. */
 export interface PersonalisationFieldProps {
@@ -27,7 +29,6 @@ export const PersonalisationField = memo(function PersonalisationField({ fieldId
   const { field, check } = status;
   const problems = check?.problems ?? [];
   const edit = (key: string, value: string) => actor.send({ type: 'personalisation.edit', key, value });
-  const describedBy = [`${id}-count`, problems.length > 0 ? `${id}-problems` : ''].filter(Boolean).join(' ');
   const fit = textFit(field, check);
   const characters = `${check ? check.length : 0} of ${field.maxLength} characters`;
   const width = fit ? `uses ${Math.round(fit.usedMm)} of ${fit.widthMm} mm` : `up to ${field.widthMm} mm wide`;
@@ -36,18 +37,18 @@ export const PersonalisationField = memo(function PersonalisationField({ fieldId
 
   return (
     <div className="personalisation">
-      <div className="field">
-        <label htmlFor={domIds.personalisationInput(field.id)}>{field.label}</label>
-        <input
-          id={domIds.personalisationInput(field.id)}
-          className="personalisation__text"
-          value={typed}
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={problems.length > 0 ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => edit(field.id, event.target.value)}
-        />
+      <PersonalisationInput
+        fieldId={field.id}
+        label={field.label}
+        hintId={`${id}-count`}
+        problemsId={`${id}-problems`}
+        invalid={problems.length > 0}
+        className="personalisation__text"
+        value={typed}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(event) => edit(field.id, event.target.value)}
+      >
         {/* The bar is the width the check measures: full means the smallest clear letters fill the zone. */}
         <span className={fit && fit.usedMm > fit.widthMm ? 'text-fit text-fit--over' : 'text-fit'} aria-hidden="true">
           <span className="text-fit__used" style={{ width: `${Math.min(100, fit ? (fit.usedMm / fit.widthMm) * 100 : 0)}%` }} />
@@ -55,24 +56,18 @@ export const PersonalisationField = memo(function PersonalisationField({ fieldId
         <p id={`${id}-count`} className="field__hint">
           {[capitalise(figures[0]!), figures[1], price].filter(Boolean).join(' · ')}
         </p>
-        {problems.length > 0 && (
-          <div id={`${id}-problems`} role="alert">
-            <ul className="personalisation__problems">
-              {problems.map((problem) => <li key={problem.code + problem.message}>{problem.message}</li>)}
-            </ul>
-          </div>
-        )}
-      </div>
+        <FieldMessages id={`${id}-problems`} problems={problems.map((problem) => problem.message)} />
+      </PersonalisationInput>
       <div className="personalisation__style">
         <div className="field">
           <label htmlFor={`${id}-font`}>{field.label} font</label>
-          <select id={`${id}-font`} value={status.font} onChange={(event) => edit(`${field.id}.font`, event.target.value)}>
+          <select id={`${id}-font`} value={status.font} onChange={(event) => edit(textStyleKeys(field.id).font, event.target.value)}>
             {field.fonts.map((font) => <option key={font} value={font}>{FONT_FAMILIES[font]?.label ?? font}</option>)}
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-colour`}>{field.label} colour</label>
-          <select id={`${id}-colour`} value={status.colour} onChange={(event) => edit(`${field.id}.colour`, event.target.value)}>
+          <select id={`${id}-colour`} value={status.colour} onChange={(event) => edit(textStyleKeys(field.id).colour, event.target.value)}>
             {field.colours.map((colour) => <option key={colour} value={colour}>{colourLabels.find((candidate) => candidate.id === colour)?.label ?? colour}</option>)}
           </select>
         </div>
@@ -80,7 +75,3 @@ export const PersonalisationField = memo(function PersonalisationField({ fieldId
     </div>
   );
 });
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -1,10 +1,10 @@
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { attributeById, countOf, formatMoney, MAX_QUANTITY, optionById, personalisedItems, wordingOf, type OrderBlockerTarget, type PartId } from '../domain/index.ts';
-import { checkoutProblems } from '../machines/index.ts';
+import { countOf, formatMoney, MAX_QUANTITY, orderTotal, partMaterialAndColour, personalisedItems, wordingOf, type OrderBlockerTarget, type PartId } from '../domain/index.ts';
+import { problemsOf } from '../machines/index.ts';
 import { CheckoutForm, PlaceOrderButton } from './CheckoutForm.tsx';
-import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
+import { useCheckoutActor, useConfiguratorActor } from './ConfiguratorActorContext.ts';
 import { domIds } from './domIds.ts';
 import { GallerySubmit } from './GallerySubmit.tsx';
 import { OrderProblems, problemFieldId } from './OrderProblems.tsx';
@@ -25,25 +25,21 @@ export interface ReviewPanelProps {
  */
 export function ReviewPanel({ onRevealPart }: ReviewPanelProps = {}) {
   const actor = useConfiguratorActor();
+  const checkout = useCheckoutActor();
   const product = useSelector(actor, (snapshot) => snapshot.context.entry.product);
   const design = useSelector(actor, (snapshot) => snapshot.context.summary.resolved.assignment);
   const price = useSelector(actor, (snapshot) => snapshot.context.summary.price);
-  const sizeId = useSelector(actor, (snapshot) => snapshot.context.sizeId);
-  const quantity = useSelector(actor, (snapshot) => snapshot.context.quantity);
   const remixOf = useSelector(actor, (snapshot) => snapshot.context.remixOf);
   const designDocument = useDesignDocument();
-  const entry = useSelector(actor, (snapshot) => snapshot.context.entry);
   const personalisation = useSelector(actor, (snapshot) => snapshot.context.summary.personalisation);
   const artwork = useSelector(actor, (snapshot) => snapshot.context.summary.artwork);
-  const contact = useSelector(actor, (snapshot) => snapshot.context.contact);
-  const address = useSelector(actor, (snapshot) => snapshot.context.address);
-  const attempted = useSelector(actor, (snapshot) => snapshot.context.checkoutAttempted);
-  const failures = useSelector(actor, (snapshot) => snapshot.context.checkoutFailures);
-  const submitError = useSelector(actor, (snapshot) => snapshot.context.submitError);
-  const allProblems = useMemo(
-    () => checkoutProblems({ entry, summary: { personalisation, artwork }, sizeId, contact, address }),
-    [entry, personalisation, artwork, sizeId, contact, address],
-  );
+  const sizeId = useSelector(checkout, (snapshot) => snapshot.context.sizeId);
+  const quantity = useSelector(checkout, (snapshot) => snapshot.context.quantity);
+  const attempted = useSelector(checkout, (snapshot) => snapshot.context.checkoutAttempted);
+  const failures = useSelector(checkout, (snapshot) => snapshot.context.checkoutFailures);
+  const submitError = useSelector(checkout, (snapshot) => snapshot.context.submitError);
+  const checkoutContext = useSelector(checkout, (snapshot) => snapshot.context);
+  const allProblems = useMemo(() => problemsOf(checkoutContext), [checkoutContext]);
   // A design that cannot be made is said at once; what the checkout lacks, once the customer tries to order.
   const problems = attempted ? allProblems : allProblems.filter((problem) => problem.target.kind === 'personalisation');
   const items = useMemo(() => personalisedItems(product, { personalisation, artwork, price }), [product, personalisation, artwork, price]);
@@ -80,18 +76,7 @@ export function ReviewPanel({ onRevealPart }: ReviewPanelProps = {}) {
     field?.focus({ preventScroll: true });
   };
 
-  const rows = product.parts.map((part) => {
-    const cells = part.attributeIds.map((attributeId) => {
-      const attribute = attributeById(product, attributeId);
-      return { kind: attribute.kind, option: optionById(attribute, design[attributeId]!) };
-    });
-    return {
-      part,
-      material: cells.find((cell) => cell.kind === 'material')?.option,
-      colour: cells.find((cell) => cell.kind === 'colour')?.option,
-      choices: cells.filter((cell) => cell.kind === 'choice').map((cell) => cell.option.label).join(' · '),
-    };
-  });
+  const rows = product.parts.map((part) => ({ part, ...partMaterialAndColour(product, design, part) }));
 
   return (
     <section className="review" aria-labelledby={`${id}-heading`}>
@@ -154,7 +139,7 @@ export function ReviewPanel({ onRevealPart }: ReviewPanelProps = {}) {
             {rows.map(({ part, material, colour, choices }) => part.kind === 'section' ? (
               <tr key={part.id}>
                 <th scope="row">{part.label}</th>
-                <td colSpan={2}>{choices}</td>
+                <td colSpan={2}>{choices.map((choice) => choice.label).join(' · ')}</td>
               </tr>
             ) : (
               <tr key={part.id}>
@@ -205,7 +190,7 @@ export function ReviewPanel({ onRevealPart }: ReviewPanelProps = {}) {
           <dt>
             Total <span className="review__each">{quantity} × {money(price.unitTotal)}</span>
           </dt>
-          <dd>{money(price.unitTotal * quantity)}</dd>
+          <dd>{money(orderTotal(price, quantity).total)}</dd>
         </dl>
         <div className="review__actions">
           <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'review.back' })}>

@@ -1,5 +1,6 @@
 import { encodeShareToken, restoreSharedDesign, type Assignment, type CatalogEntry, type Choice, type ConfigurationSpace } from '../domain/index.ts';
-import { capitalise, readApiError } from './api/readApiError.ts';
+import { GalleryError } from '../machines/index.ts';
+import { capitalise } from './capitalise.ts';
 
 /** What a session starts from when the page was opened from a share link or a gallery remix. */
 export interface StartingDesign {
@@ -14,14 +15,25 @@ export interface StartingDesign {
 const FRESH: StartingDesign = { choices: [] };
 const LEFT_OUT = 'The sender\'s text and artwork are not in shared links, so the price shown here leaves them out; add your own if you like.';
 
+/** A gallery design as a remix starts from it: its product, rules version and choices. */
+export interface RemixSource {
+  readonly id: string;
+  readonly productId: string;
+  readonly rulesVersion: string;
+  readonly design: { readonly choices: Readonly<Record<string, string>>; readonly chosenByCustomer: readonly string[] };
+}
+
+/** Reads one gallery design by its id (the page passes `readCandidate` from `api/`). */
+export type ReadCandidate = (candidateId: string) => Promise<RemixSource>;
+
 /**
- * Reads `?design=<token>` (a share link) or `?remix=<candidate id>` (a gallery design, fetched
- * from the server) and rebuilds that design under the current rules. A link that cannot be read
+ * Reads `?design=<token>` (a share link) or `?remix=<candidate id>` (a gallery design, read with
+ * `readCandidate`) and rebuilds that design under the current rules. A link that cannot be read
  * starts a fresh design and says why; it never fails the page.
  */
-export async function loadStartingDesign(entry: CatalogEntry, space: ConfigurationSpace, search: URLSearchParams): Promise<StartingDesign> {
+export async function loadStartingDesign(entry: CatalogEntry, space: ConfigurationSpace, search: URLSearchParams, readCandidate: ReadCandidate): Promise<StartingDesign> {
   const remix = search.get('remix');
-  if (remix) return fromGallery(entry, space, remix);
+  if (remix) return fromGallery(entry, space, remix, readCandidate);
   const token = search.get('design');
   if (token) return fromToken(entry, space, token, 'shared design');
   return FRESH;
@@ -43,18 +55,14 @@ function fromToken(entry: CatalogEntry, space: ConfigurationSpace, token: string
   return { ...base, notice: { tone: 'info', title: remixOf ? 'Remixing a gallery design' : 'Opened a shared design', lines } };
 }
 
-async function fromGallery(entry: CatalogEntry, space: ConfigurationSpace, candidateId: string): Promise<StartingDesign> {
-  let response: Response;
+async function fromGallery(entry: CatalogEntry, space: ConfigurationSpace, candidateId: string, readCandidate: ReadCandidate): Promise<StartingDesign> {
+  let candidate: RemixSource;
   try {
-    response = await fetch(`/api/candidates/${encodeURIComponent(candidateId)}`);
-  } catch {
-    return { choices: [], notice: { tone: 'warning', title: 'The gallery design could not be opened', lines: ['The gallery could not be reached. You are starting from the suggested design.'] } };
+    candidate = await readCandidate(candidateId);
+  } catch (error) {
+    const reason = error instanceof GalleryError ? error.message : 'The gallery could not be reached.';
+    return { choices: [], notice: { tone: 'warning', title: 'The gallery design could not be opened', lines: [`${reason} You are starting from the suggested design.`] } };
   }
-  if (!response.ok) {
-    const error = await readApiError(response);
-    return { choices: [], notice: { tone: 'warning', title: 'The gallery design could not be opened', lines: [`${capitalise(error.message)}. You are starting from the suggested design.`] } };
-  }
-  const { candidate } = (await response.json()) as { candidate: { id: string; productId: string; rulesVersion: string; design: { choices: Record<string, string>; chosenByCustomer: string[] } } };
   if (candidate.productId !== entry.product.id) {
     return { choices: [], notice: { tone: 'warning', title: 'The gallery design could not be opened', lines: [`It is a design of another product ("${candidate.productId}"). You are starting from the suggested design.`] } };
   }

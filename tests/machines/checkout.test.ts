@@ -1,9 +1,9 @@
 // Checkout in the session machine: contact, placing the order through the provided client,
 // retries with the same idempotency key, refusals, and starting from a shared design.
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, waitFor } from 'xstate';
+import { createActor, fromPromise, waitFor, type Actor } from 'xstate';
 import { compileRules, encodeShareToken, restoreSharedDesign, type CatalogEntry } from '../../src/domain/index.ts';
-import { configuratorMachine, contactProblems, OrderSubmissionError, type OrderSubmission, type PlacedOrder } from '../../src/machines/index.ts';
+import { checkoutMachine, configuratorMachine, contactProblems, OrderSubmissionError, type OrderSubmission, type PlacedOrder } from '../../src/machines/index.ts';
 import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
 
 const entry: CatalogEntry = loadCatalogFromDisk(process.cwd()).entries.find((candidate) => candidate.product.id === 'sneaker')!;
@@ -13,19 +13,22 @@ const space = compileRules(entry.product, entry.ruleSet);
 function shop(outcomes: readonly ('ok' | 'unreachable' | 'refused')[]) {
   const received: OrderSubmission[] = [];
   let key = 0;
-  const machine = configuratorMachine.provide({
-    actors: {
-      placeOrder: fromPromise<PlacedOrder, OrderSubmission>(async ({ input }) => {
+  const placeOrder = fromPromise<PlacedOrder, OrderSubmission>(async ({ input }) => {
         received.push(input);
         const outcome = outcomes[received.length - 1] ?? 'ok';
         if (outcome === 'unreachable') throw new OrderSubmissionError('The shop could not be reached: check your connection.', true);
         if (outcome === 'refused') throw new OrderSubmissionError('The price changed: the pair now costs €140.00.', false);
         return { id: 'order-id', orderNumber: `ATL-00000${received.length}`, total: input.body.clientPrice.total, currency: 'EUR', leadTimeDays: 10, email: input.body.contact.email };
-      }),
-    },
   });
+  // The checkout is the session's child: the network is provided to it, where the order is placed.
+  const machine = configuratorMachine.provide({ actors: { checkout: checkoutMachine.provide({ actors: { placeOrder } }) } });
   const actor = createActor(machine, { input: { entry, space, newIdempotencyKey: () => `key-${++key}` } }).start();
   return { actor, received };
+}
+
+/** The session's checkout, where size, quantity, contact and the order live. */
+function checkoutOf(actor: Actor<typeof configuratorMachine>) {
+  return actor.getSnapshot().context.checkout.getSnapshot();
 }
 
 function readyToOrder(actor: ReturnType<typeof shop>['actor']) {
@@ -42,7 +45,9 @@ describe('placing an order', () => {
     const { actor, received } = shop(['ok']);
     readyToOrder(actor);
     actor.send({ type: 'order.submit', previewImages: [{ view: 'side', dataUrl: 'data:image/png;base64,AAAA' }] });
-    expect(actor.getSnapshot().hasTag('busy')).toBe(true);
+    // The checkout is on its way: busy, and the review cannot be left.
+    expect(checkoutOf(actor).hasTag('busy')).toBe(true);
+    expect(actor.getSnapshot().can({ type: 'review.back' })).toBe(false);
     await waitFor(actor, (snapshot) => snapshot.matches('ordered'));
     const [submission] = received;
     expect(submission).toMatchObject({
@@ -56,7 +61,7 @@ describe('placing an order', () => {
       },
     });
     const { context } = actor.getSnapshot();
-    expect(context.placedOrder?.orderNumber).toBe('ATL-000001');
+    expect(checkoutOf(actor).context.placedOrder?.orderNumber).toBe('ATL-000001');
     expect(context.announcement).toContain('Order ATL-000001 sent to the shop');
     expect(context.announcement).toContain('The shop confirms it and asks for payment');
   });
@@ -68,8 +73,9 @@ describe('placing an order', () => {
     actor.send({ type: 'order.submit' });
     expect(received).toHaveLength(0);
     const { context, value } = actor.getSnapshot();
-    expect(value).toEqual({ reviewing: 'details' });
-    expect(context.checkoutAttempted).toBe(true);
+    expect(value).toBe('reviewing');
+    expect(checkoutOf(actor).context.checkoutAttempted).toBe(true);
+    expect(checkoutOf(actor).context.checkoutFailures).toBe(1);
     expect(context.announcement).toMatch(/Choose your size\..*not an email address/);
   });
 
@@ -96,9 +102,9 @@ describe('placing an order', () => {
     const image = { view: 'side', dataUrl: 'data:image/png;base64,AAAA' };
     actor.send({ type: 'order.submit', previewImages: [image, image, image, image, { ...image, view: 'Top View' }] });
     expect(received).toHaveLength(0);
-    const { context, value } = actor.getSnapshot();
-    expect(value).toEqual({ reviewing: 'details' });
-    expect(context.submitError).toEqual({
+    expect(actor.getSnapshot().value).toEqual('reviewing');
+    expect(checkoutOf(actor).value).toEqual('details');
+    expect(checkoutOf(actor).context.submitError).toEqual({
       message: 'The order cannot be sent: the order has 2 problems: previewImages[4].view: "view" must be a short lower-case name such as "side", not the text "Top View". Fix each field listed in "problems".',
       retryable: false,
     });
@@ -110,8 +116,8 @@ describe('placing an order', () => {
     const { actor, received } = shop(['unreachable', 'ok']);
     readyToOrder(actor);
     actor.send({ type: 'order.submit', previewImages: [{ view: 'side', dataUrl: 'data:image/png;base64,AAAA' }] });
-    await waitFor(actor, (snapshot) => snapshot.context.submitError !== null);
-    expect(actor.getSnapshot().context.submitError).toEqual({ message: 'The shop could not be reached: check your connection.', retryable: true });
+    await waitFor(actor.getSnapshot().context.checkout, (snapshot) => snapshot.context.submitError !== null);
+    expect(checkoutOf(actor).context.submitError).toEqual({ message: 'The shop could not be reached: check your connection.', retryable: true });
     actor.send({ type: 'order.submit', previewImages: [{ view: 'side', dataUrl: 'data:image/png;base64,BBBB' }] });
     await waitFor(actor, (snapshot) => snapshot.matches('ordered'));
     expect(received).toHaveLength(2);
@@ -122,8 +128,8 @@ describe('placing an order', () => {
     const { actor, received } = shop(['refused', 'ok']);
     readyToOrder(actor);
     actor.send({ type: 'order.submit' });
-    await waitFor(actor, (snapshot) => snapshot.context.submitError !== null);
-    expect(actor.getSnapshot().context.submitError?.retryable).toBe(false);
+    await waitFor(actor.getSnapshot().context.checkout, (snapshot) => snapshot.context.submitError !== null);
+    expect(checkoutOf(actor).context.submitError?.retryable).toBe(false);
     actor.send({ type: 'review.quantity', quantity: 1 });
     actor.send({ type: 'order.submit' });
     await waitFor(actor, (snapshot) => snapshot.matches('ordered'));
@@ -137,21 +143,56 @@ describe('placing an order', () => {
     actor.send({ type: 'order.submit' });
     actor.send({ type: 'review.quantity', quantity: 5 });
     actor.send({ type: 'review.back' });
-    expect(actor.getSnapshot().context.quantity).toBe(2);
+    expect(checkoutOf(actor).context.quantity).toBe(2);
+    expect(actor.getSnapshot().value).toBe('reviewing');
     await waitFor(actor, (snapshot) => snapshot.matches('ordered'));
     actor.send({ type: 'design.new' });
     const { context, value } = actor.getSnapshot();
     expect(value).toBe('editing');
     expect(context.history.present.choices).toEqual([]);
-    expect(context.placedOrder).toBeNull();
+    expect(checkoutOf(actor).context.placedOrder).toBeNull();
+    expect(checkoutOf(actor).context.quantity).toBe(1);
+    // Who and where stay for the next order.
+    expect(checkoutOf(actor).context.contact.email).toBe('ada@example.com');
+  });
+
+  it('counts every failed attempt, here or at the shop, so the review can move focus to the first problem', async () => {
+    const { actor } = shop(['unreachable']);
+    actor.send({ type: 'design.review' });
+    actor.send({ type: 'order.submit' });
+    expect(checkoutOf(actor).context.checkoutFailures).toBe(1);
+    readyToOrder(actor);
+    actor.send({ type: 'order.submit' });
+    await waitFor(actor.getSnapshot().context.checkout, (snapshot) => snapshot.context.submitError !== null);
+    expect(checkoutOf(actor).context.checkoutFailures).toBe(2);
+    expect(actor.getSnapshot().context.announcement).toBe('The shop could not be reached: check your connection. You can try again.');
+  });
+
+  it('makes a new order (new key) when the design changed after a failure, and the same one when it did not', async () => {
+    const { actor, received } = shop(['unreachable', 'unreachable', 'ok']);
+    readyToOrder(actor);
+    actor.send({ type: 'order.submit' });
+    await waitFor(actor.getSnapshot().context.checkout, (snapshot) => snapshot.context.submitError !== null);
+    // Back to the design and into the review again without a change: still the same order.
+    actor.send({ type: 'review.back' });
+    actor.send({ type: 'design.review' });
+    actor.send({ type: 'order.submit' });
+    await waitFor(actor.getSnapshot().context.checkout, (snapshot) => snapshot.matches('details') && received.length === 2);
+    actor.send({ type: 'review.back' });
+    actor.send({ type: 'option.select', attribute: 'laces.colour', option: 'red' });
+    actor.send({ type: 'design.review' });
+    actor.send({ type: 'order.submit' });
+    await waitFor(actor, (snapshot) => snapshot.matches('ordered'));
+    expect(received.map((submission) => submission.idempotencyKey)).toEqual(['key-1', 'key-1', 'key-2']);
+    expect(received[2]!.body.design.chosenByCustomer).toContain('laces.colour');
   });
 
   it('says ordering is not connected when no client is provided', async () => {
     const actor = createActor(configuratorMachine, { input: { entry, space } }).start();
     readyToOrder(actor);
     actor.send({ type: 'order.submit' });
-    await waitFor(actor, (snapshot) => snapshot.context.submitError !== null);
-    expect(actor.getSnapshot().context.submitError).toEqual({ message: expect.stringContaining('export the order file'), retryable: false });
+    await waitFor(actor.getSnapshot().context.checkout, (snapshot) => snapshot.context.submitError !== null);
+    expect(checkoutOf(actor).context.submitError).toEqual({ message: expect.stringContaining('export the order file'), retryable: false });
   });
 });
 

@@ -1,12 +1,12 @@
 import type { CatalogEntry } from '../catalog/index.ts';
 import type { DesignDocument } from '../design/index.ts';
-import { canonicalKey } from '../design/index.ts';
+import { canonicalKey, partMaterialAndColour } from '../design/index.ts';
 import { estimateLeadTime, type LeadTimeEstimate } from '../pricing/index.ts';
 import { personalisationPrices, personalisationStatus } from '../personalisation/index.ts';
-import { priceDesign, type PriceLine } from '../pricing/index.ts';
+import { orderTotal, priceDesign, type PriceLine } from '../pricing/index.ts';
 import { artworkPlacements, printPlacements, type ArtworkPlacement, type PrintPlacement } from '../personalisation/index.ts';
 import { artworkStatus, type ArtworkMeta } from '../personalisation/index.ts';
-import { attributeById, modelParts, optionById, type SizeDef } from '../product/index.ts';
+import { modelParts, optionById, type SizeDef } from '../product/index.ts';
 
 /** The schema id every order document carries. */
 export const ORDER_SCHEMA = 'atelier.order/1';
@@ -84,9 +84,8 @@ export function createOrderDocument(
     ...artworkStatus(entry, design.choices, design.personalisation, artworks).filter((status) => status.offered).flatMap((status) => status.prices),
   ]);
   const billOfMaterials = modelParts(product).map((part): BillOfMaterialsLine => {
-    const [materialId, colourId] = part.attributeIds.map((attributeId) => design.choices[attributeId]!);
-    const material = optionById(attributeById(product, `${part.id}.material`), materialId!);
-    const colour = optionById(attributeById(product, `${part.id}.colour`), colourId!);
+    const { material, colour } = partMaterialAndColour(product, design.choices, part);
+    if (!material || !colour) throw new Error(`[Atelier] the design has no material or colour for part "${part.id}"; a complete design has both`);
     return {
       part: part.id,
       partLabel: part.label,
@@ -111,7 +110,7 @@ export function createOrderDocument(
     printArtwork: artworkPlacements(entry, design, artworks),
     size: { eu: size.eu, us: size.us, uk: size.uk },
     quantity,
-    price: { ...price, total: price.unitTotal * quantity },
+    price: { ...price, total: orderTotal(price, quantity).total },
     leadTime: estimateLeadTime(product, ruleSet, design.choices),
   };
 }

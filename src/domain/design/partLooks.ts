@@ -1,6 +1,37 @@
 import type { Assignment } from '../product/index.ts';
 import type { SurfaceKind } from '../product/index.ts';
-import { optionById, type MaterialAppearance, type PartId, type Product } from '../product/index.ts';
+import { attributeById, optionById, type AttributeId, type MaterialAppearance, type OptionDef, type OptionId, type PartDef, type PartId, type Product } from '../product/index.ts';
+
+/** What a design chose for one part: its material and colour (a part), or its choices (a section). */
+export interface PartChoices {
+  readonly material?: OptionDef;
+  readonly colour?: OptionDef;
+  /** The section's choices (fit, sleeve length, print method), in the part's order. */
+  readonly choices: readonly OptionDef[];
+}
+
+/**
+ * The options a design holds for one part: its material and colour, and any other choices, each
+ * found by the attribute's kind. Attributes the design leaves open are skipped. Every view that
+ * shows a part's look (the part's header, the review's table, the drawing's label) reads it here.
+ *
+ * @example partMaterialAndColour(sneaker, design, toeCap) // { material: Full-grain leather, colour: Optic white, choices: [] }
+ */
+export function partMaterialAndColour(product: Product, design: Readonly<Record<AttributeId, OptionId | undefined>>, part: Pick<PartDef, 'attributeIds'>): PartChoices {
+  let material: OptionDef | undefined;
+  let colour: OptionDef | undefined;
+  const choices: OptionDef[] = [];
+  for (const attributeId of part.attributeIds) {
+    const optionId = design[attributeId];
+    if (optionId === undefined) continue;
+    const attribute = attributeById(product, attributeId);
+    const option = optionById(attribute, optionId);
+    if (attribute.kind === 'material') material ??= option;
+    else if (attribute.kind === 'colour') colour ??= option;
+    else choices.push(option);
+  }
+  return { ...(material ? { material } : {}), ...(colour ? { colour } : {}), choices };
+}
 
 /** How one part looks: what the 3D preview applies to the part's mesh. */
 export interface PartLook {
@@ -14,12 +45,9 @@ export interface PartLook {
 export function partLooks(product: Product, design: Assignment): Record<PartId, PartLook> {
   const looks: Record<PartId, PartLook> = {};
   for (const part of product.parts) {
-    const material = product.attributes.find((attribute) => attribute.partId === part.id && attribute.kind === 'material');
-    const colour = product.attributes.find((attribute) => attribute.partId === part.id && attribute.kind === 'colour');
+    const { material, colour } = partMaterialAndColour(product, design, part);
     if (!material || !colour) continue;
-    const materialOption = optionById(material, design[material.id]!);
-    const colourOption = optionById(colour, design[colour.id]!);
-    looks[part.id] = { materialId: materialOption.id, appearance: materialOption.appearance!, colour: colourOption.hex! };
+    looks[part.id] = { materialId: material.id, appearance: material.appearance!, colour: colour.hex! };
   }
   return looks;
 }

@@ -1,7 +1,7 @@
 import type { Assignment } from '../product/index.ts';
-import { modelVariant } from '../product/index.ts';
-import { partLooks } from '../design/index.ts';
-import { attributeById, optionById, type PartId, type Product } from '../product/index.ts';
+import { modelVariant, shapingAttributes } from '../product/index.ts';
+import { partLooks, partMaterialAndColour } from '../design/index.ts';
+import { optionById, type PartDef, type Product } from '../product/index.ts';
 import { sneakerDrawing, SNEAKER_VIEW_BOX } from './sneakerDrawing.ts';
 import { svgMarkup, type SvgElement } from './svgElement.ts';
 import { tshirtDrawing, TSHIRT_VIEW_BOX } from './tshirtDrawing.ts';
@@ -25,13 +25,14 @@ export interface Illustration {
 export function productIllustration(product: Product, design: Assignment, idPrefix = 'illustration'): Illustration {
   const looks = partLooks(product, design);
   const kind = product.illustration ?? 'sneaker';
-  const parts = product.parts.filter((part) => looks[part.id]).map((part) => describePart(product, design, part.id));
+  const parts = product.parts.filter((part) => looks[part.id]).map((part) => describePart(product, design, part));
   switch (kind) {
     case 'sneaker':
       return { viewBox: SNEAKER_VIEW_BOX, label: `${product.name} preview (2D): ${parts.join(', ')}`, elements: sneakerDrawing(looks, idPrefix) };
     case 'tshirt': {
-      const cut = product.attributes
-        .filter((attribute) => attribute.kind === 'choice' && attribute.partId === 'cut' && design[attribute.id] !== undefined)
+      // The fit and cut: whatever changes the model's shape, as the product's data says.
+      const cut = shapingAttributes(product)
+        .filter((attribute) => design[attribute.id] !== undefined)
         .map((attribute) => optionById(attribute, design[attribute.id]!).label.toLowerCase());
       return {
         viewBox: TSHIRT_VIEW_BOX,
@@ -61,14 +62,9 @@ export function illustrationSvg(illustration: Illustration, options: Illustratio
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${illustration.viewBox}" width="${options.widthPx}" height="${heightPx}">${background}${illustration.elements.map(svgMarkup).join('')}</svg>`;
 }
 
-function describePart(product: Product, design: Assignment, partId: PartId): string {
-  const part = product.parts.find((candidate) => candidate.id === partId)!;
-  const labels = part.attributeIds.map((attributeId) => {
-    const attribute = attributeById(product, attributeId);
-    const optionId = design[attributeId];
-    return { kind: attribute.kind, label: optionId === undefined ? '' : optionById(attribute, optionId).label };
-  });
-  const colour = labels.find((entry) => entry.kind === 'colour')?.label ?? '';
-  const material = labels.find((entry) => entry.kind === 'material')?.label.toLowerCase() ?? '';
+function describePart(product: Product, design: Assignment, part: PartDef): string {
+  const looks = partMaterialAndColour(product, design, part);
+  const colour = looks.colour?.label ?? '';
+  const material = looks.material?.label.toLowerCase() ?? '';
   return `${part.label.toLowerCase()} ${colour} ${material}`.replace(/\s+/g, ' ').trim();
 }

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../catalog/index.ts';
 import { evaluateCondition } from '../product/index.ts';
 import type { Assignment } from '../product/index.ts';
-import { isArtworkField, type ArtworkFieldDef } from './personalisationModel.ts';
+import { artworkPlacementKeys, isArtworkField, type ArtworkFieldDef } from './personalisationModel.ts';
 import { formatMoney, type PriceLine } from '../pricing/index.ts';
 import { artworkResolution } from '../artwork/index.ts';
 
@@ -87,9 +87,10 @@ export function artworkStatus(entry: CatalogEntry, design: Assignment, values: R
 export function placedBox(field: ArtworkFieldDef, artwork: Pick<ArtworkMeta, 'widthPx' | 'heightPx'>, values: Readonly<Record<string, string>>): ArtworkBox {
   const aspect = artwork.heightPx / Math.max(1, artwork.widthPx);
   const fitted = Math.min(field.widthMm, field.heightMm / aspect);
-  const widthMm = numberOr(values[`${field.id}.width`], fitted);
+  const keys = artworkPlacementKeys(field.id);
+  const widthMm = numberOr(values[keys.width], fitted);
   const heightMm = widthMm * aspect;
-  return { xMm: numberOr(values[`${field.id}.x`], (field.widthMm - widthMm) / 2), yMm: numberOr(values[`${field.id}.y`], 0), widthMm, heightMm };
+  return { xMm: numberOr(values[keys.x], (field.widthMm - widthMm) / 2), yMm: numberOr(values[keys.y], 0), widthMm, heightMm };
 }
 
 function numberOr(text: string | undefined, fallback: number): number {

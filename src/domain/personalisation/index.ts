@@ -8,7 +8,7 @@ export { readPersonalisation } from './loadPersonalisation.ts';
 export type { PersonalisationStatus, PersonalisationValues } from './personalisation.ts';
 export { artworkForDocument, personalisationForDocument, personalisationPrices, personalisationProblems, personalisationStatus } from './personalisation.ts';
 export type { ArtworkColourRule, ArtworkFieldDef, CharacterClass, PersonalisationField, TextFieldDef } from './personalisationModel.ts';
-export { TEXT_CHARACTER_CLASSES, isArtworkField, isTextField } from './personalisationModel.ts';
+export { TEXT_CHARACTER_CLASSES, artworkPlacementKeys, isArtworkField, isTextField, personalisationKeysOf, textStyleKeys } from './personalisationModel.ts';
 export type { PrintAtlas, PrintZone } from './printAtlas.ts';
 export { textBoxInZone } from './printAtlas.ts';
 export type { ArtworkPlacement, ArtworkPrint, PrintPlacement, TextPrint } from './printLayout.ts';

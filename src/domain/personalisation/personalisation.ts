@@ -2,7 +2,7 @@ import type { CatalogEntry } from '../catalog/index.ts';
 import { evaluateCondition } from '../product/index.ts';
 import type { Assignment } from '../product/index.ts';
 import { defaultInk } from './inkContrast.ts';
-import { isTextField, type TextFieldDef } from './personalisationModel.ts';
+import { artworkPlacementKeys, isTextField, textStyleKeys, type TextFieldDef } from './personalisationModel.ts';
 import type { Problem } from '../shared/index.ts';
 import { artworkStatus, type ArtworkMeta, type ArtworkStatus } from './artworkPlacement.ts';
 import { validateText, type TextCheck } from './validateText.ts';
@@ -35,8 +35,9 @@ export function personalisationStatus(entry: CatalogEntry, design: Assignment, v
   return (entry.ruleSet.personalisation ?? []).filter(isTextField).map((field) => {
     const offered = field.when === undefined || evaluateCondition(field.when, (attribute) => design[attribute]);
     const text = values[field.id] ?? '';
-    const font = field.fonts.includes(values[`${field.id}.font`] ?? '') ? values[`${field.id}.font`]! : field.fonts[0]!;
-    const colour = field.colours.includes(values[`${field.id}.colour`] ?? '') ? values[`${field.id}.colour`]! : defaultInk(entry.product, design, field);
+    const keys = textStyleKeys(field.id);
+    const font = field.fonts.includes(values[keys.font] ?? '') ? values[keys.font]! : field.fonts[0]!;
+    const colour = field.colours.includes(values[keys.colour] ?? '') ? values[keys.colour]! : defaultInk(entry.product, design, field);
     const hex = entry.product.colours?.find((candidate) => candidate.id === colour)?.hex ?? '#000000';
     const check = text.length === 0 ? null : validateText(field, text, entry.fonts?.[font]);
     return { field, offered, text, font, colour, hex, check };
@@ -51,9 +52,10 @@ export function personalisationForDocument(statuses: readonly PersonalisationSta
   const document: Record<string, string> = {};
   for (const status of statuses) {
     if (!status.offered || !status.check || status.check.text.length === 0) continue;
+    const keys = textStyleKeys(status.field.id);
     document[status.field.id] = status.check.text;
-    document[`${status.field.id}.font`] = status.font;
-    document[`${status.field.id}.colour`] = status.colour;
+    document[keys.font] = status.font;
+    document[keys.colour] = status.colour;
   }
   return document;
 }
@@ -111,10 +113,11 @@ export function artworkForDocument(statuses: readonly ArtworkStatus[]): Record<s
   const document: Record<string, string> = {};
   for (const status of statuses) {
     if (!status.offered || !status.artwork || !status.box) continue;
+    const keys = artworkPlacementKeys(status.field.id);
     document[status.field.id] = status.artwork.id;
-    document[`${status.field.id}.x`] = status.box.xMm.toFixed(1);
-    document[`${status.field.id}.y`] = status.box.yMm.toFixed(1);
-    document[`${status.field.id}.width`] = status.box.widthMm.toFixed(1);
+    document[keys.x] = status.box.xMm.toFixed(1);
+    document[keys.y] = status.box.yMm.toFixed(1);
+    document[keys.width] = status.box.widthMm.toFixed(1);
   }
   return document;
 }

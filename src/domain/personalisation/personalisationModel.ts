@@ -102,3 +102,24 @@ export function isTextField(field: PersonalisationField): field is TextFieldDef 
 export function isArtworkField(field: PersonalisationField): field is ArtworkFieldDef {
   return field.kind === 'artwork';
 }
+
+/** Where a text field's style is kept in a design's personalisation: `<id>.font` and `<id>.colour`. */
+export function textStyleKeys(fieldId: string): { readonly font: string; readonly colour: string } {
+  return { font: `${fieldId}.font`, colour: `${fieldId}.colour` };
+}
+
+/**
+ * Where an artwork's placement is kept in a design's personalisation, in millimetres within the
+ * field's box: `<id>.x`, `<id>.y` (top-left) and `<id>.width`.
+ *
+ * @example artworkPlacementKeys('frontArtwork') // { x: 'frontArtwork.x', y: 'frontArtwork.y', width: 'frontArtwork.width' }
+ */
+export function artworkPlacementKeys(fieldId: string): { readonly x: string; readonly y: string; readonly width: string } {
+  return { x: `${fieldId}.x`, y: `${fieldId}.y`, width: `${fieldId}.width` };
+}
+
+/** Every key of a design's personalisation a field owns: its value, then its style or placement. */
+export function personalisationKeysOf(field: Pick<PersonalisationField, 'id' | 'kind'>): string[] {
+  const owned = field.kind === 'text' ? textStyleKeys(field.id) : artworkPlacementKeys(field.id);
+  return [field.id, ...Object.values(owned)];
+}

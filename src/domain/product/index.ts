@@ -5,7 +5,7 @@ export { checkChoice, loadProduct } from './loadProduct.ts';
 export type { MaterialSurface, SurfaceKind, SurfaceSettings } from './materialSurface.ts';
 export { SURFACE_DEFAULTS, SURFACE_KINDS, isSurfaceKind, materialSurface } from './materialSurface.ts';
 export type { ModelVariant } from './modelVariant.ts';
-export { modelVariant } from './modelVariant.ts';
+export { modelVariant, shapingAttributes } from './modelVariant.ts';
 export type { Assignment, AttributeDef, AttributeId, AttributeKind, CameraView, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, ProductIllustrationKind, ProductWording, SizeDef, ViewDirection } from './productModel.ts';
 export { DEFAULT_WORDING, attributeById, attributeDisplayName, countOf, modelParts, optionById, wordingOf } from './productModel.ts';
 export { DEFAULT_SHIPS_TO, countryName } from './shipsTo.ts';

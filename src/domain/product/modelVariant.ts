@@ -1,5 +1,4 @@
-import type { Assignment } from './productModel.ts';
-import type { Product } from './productModel.ts';
+import type { Assignment, AttributeDef, Product } from './productModel.ts';
 
 /** What the design changes about the model itself, beyond its parts' looks. */
 export interface ModelVariant {
@@ -28,4 +27,13 @@ export function modelVariant(product: Product, design: Assignment): ModelVariant
     }
   }
   return { hiddenMeshes: [...hidden].filter((mesh) => !shown.has(mesh)), scale };
+}
+
+/**
+ * The attributes that change the model's shape (an option shows variant meshes or scales the
+ * model): the fit and cut of a t-shirt, none of a sneaker's. The product's data marks them, so no
+ * part id is named in code.
+ */
+export function shapingAttributes(product: Pick<Product, 'attributes'>): AttributeDef[] {
+  return product.attributes.filter((attribute) => attribute.options.some((option) => option.show !== undefined || option.scale !== undefined));
 }

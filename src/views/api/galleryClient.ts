@@ -1,56 +1,26 @@
+import {
+  GalleryError, type GalleryCandidate, type GalleryListRequest, type GalleryPageOfCandidates, type GalleryVoteRequest,
+} from '../../machines/index.ts';
+import type { RemixSource } from '../startingDesign.ts';
 import { apiErrorSentence, readApiError, type ReadableApiError } from './readApiError.ts';
-
-/** A design in the community gallery, as `GET /api/candidates` lists it. */
-export interface GalleryCandidate {
-  readonly id: string;
-  readonly productId: string;
-  readonly title: string;
-  /** The design's choices (attribute id → option id); never its personal text. */
-  readonly design: { readonly choices: Readonly<Record<string, string>> };
-  readonly thumbnailUrl: string;
-  readonly upVotes: number;
-  readonly downVotes: number;
-  /** Lower bound of the Wilson score interval of the up-vote share (z = 1.96). */
-  readonly score: number;
-  readonly orders: number;
-  readonly remixes: number;
-  readonly remixOf: string | null;
-  readonly createdAt: string;
-  /** This visitor's vote: 1 up, -1 down, 0 none. */
-  readonly myVote: -1 | 0 | 1;
-}
-
-/** How the gallery is ordered. */
-export type GallerySort = 'top' | 'most-ordered' | 'trending' | 'newest';
-
-/** A gallery request that failed, in words for the visitor. */
-export class GalleryError extends Error {
-  override readonly name = 'GalleryError';
-}
-
-/** One page of the gallery. */
-export interface GalleryPageOfCandidates {
-  readonly candidates: GalleryCandidate[];
-  /** Where the next page starts, or null on the last one. */
-  readonly nextOffset: number | null;
-}
 
 /** How many designs a page of the gallery shows. */
 export const GALLERY_PAGE_SIZE = 24;
 
-/** A page of the gallery's designs of a product in one order, from `offset` (0 for the first page). */
-export async function listCandidates(productId: string, sort: GallerySort, offset = 0, signal?: AbortSignal): Promise<GalleryPageOfCandidates> {
+/** A page of the gallery's designs of a product in one order, from `offset` (0 for the first page): the gallery machine's `listCandidates` actor. */
+export async function listCandidates({ productId, sort, offset }: GalleryListRequest, signal?: AbortSignal): Promise<GalleryPageOfCandidates> {
   const response = await request(`/api/candidates?product=${encodeURIComponent(productId)}&sort=${sort}&limit=${GALLERY_PAGE_SIZE}&offset=${offset}`, { ...(signal ? { signal } : {}) });
   const body = (await response.json()) as { candidates: GalleryCandidate[]; nextOffset?: number | null };
   return { candidates: body.candidates, nextOffset: body.nextOffset ?? null };
 }
 
 /**
- * Casts (or withdraws, with `none`) this visitor's vote; returns the design with its new counts.
- * A vote counts only with the voter cookie the gallery list gave; when the browser lost it since,
- * the refusal (403 `voter_cookie_required`) brings a new one, and the vote is sent once more.
+ * Casts (or withdraws, with `none`) this visitor's vote; returns the design with its new counts:
+ * the gallery machine's `castVote` actor. A vote counts only with the voter cookie the gallery
+ * list gave; when the browser lost it since, the refusal (403 `voter_cookie_required`) brings a
+ * new one, and the vote is sent once more.
  */
-export async function castVote(candidateId: string, vote: 'up' | 'down' | 'none'): Promise<GalleryCandidate> {
+export async function castVote({ candidateId, vote }: GalleryVoteRequest): Promise<GalleryCandidate> {
   const send = () => request(`/api/candidates/${encodeURIComponent(candidateId)}/votes`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -59,6 +29,12 @@ export async function castVote(candidateId: string, vote: 'up' | 'down' | 'none'
   const response = (await send()) ?? (await send());
   if (!response) throw new GalleryError('Your vote needs the gallery\'s cookie: enable cookies for this site, reload the page and vote again.');
   return ((await response.json()) as { candidate: GalleryCandidate }).candidate;
+}
+
+/** One gallery design (`GET /api/candidates/<id>`), for a remix; a failure is a {@link GalleryError} in words. */
+export async function readCandidate(candidateId: string): Promise<RemixSource> {
+  const response = await request(`/api/candidates/${encodeURIComponent(candidateId)}`, {});
+  return ((await response.json()) as { candidate: RemixSource }).candidate;
 }
 
 async function request(url: string, init: RequestInit): Promise<Response>;

@@ -1,3 +1,5 @@
+import { capitalise } from '../capitalise.ts';
+
 /** An API error as the customer should read it: what is wrong and what to do. */
 export interface ReadableApiError {
   readonly code: string;
@@ -27,9 +29,4 @@ export function apiErrorSentence(error: ReadableApiError): string {
     return trimmed ? `${capitalise(trimmed)}.` : '';
   };
   return [sentence(error.message), sentence(error.hint)].filter(Boolean).join(' ');
-}
-
-/** The text with its first letter in capitals (server messages start in lower case, to be quoted in a sentence). */
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,35 +1,21 @@
 import { Canvas } from '@react-three/fiber';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { NeutralToneMapping } from 'three';
-import { surfaceKindsOf, type ArtworkPrint, type CameraView, type ModelVariant, type PartId, type PartLook, type PrintAtlas, type Product, type TextPrint } from '../../domain/index.ts';
+import { surfaceKindsOf, type CameraView } from '../../domain/index.ts';
 import type { CameraRigHandle } from './CameraRig.tsx';
 import { CameraViewButtons } from './CameraViewButtons.tsx';
 import { CameraKeyControls, CameraNudgeBridge, type CameraNudger } from './CameraKeyControls.tsx';
 import { modelUrlOf, preloadProductModel } from './modelLoader.ts';
 import { PreviewProgress } from './PreviewProgress.tsx';
-import { ProductScene } from './ProductScene.tsx';
+import { ProductScene, type DesignPreviewProps } from './ProductScene.tsx';
 import { ShaderWarmup } from './ShaderWarmup.tsx';
 import { StudioLighting } from './StudioLighting.tsx';
 import { requestSurfaceMaps } from './surfaceMapStore.ts';
 import { SurfaceMapProgress } from './SurfaceMapProgress.tsx';
 import './printFonts.ts';
 
-/** Props of {@link ProductPreview}. */
-export interface ProductPreviewProps {
-  readonly product: Product;
-  /** The look of every part of the current design. */
-  readonly looks: Readonly<Record<PartId, PartLook>>;
-  /** Variant meshes hidden and the model's scale, for the current design (see `modelVariant`). */
-  readonly variant: ModelVariant;
-  /** The model's print zones, and the personal texts laid out in them (see `textPrints`). */
-  readonly atlas?: PrintAtlas;
-  readonly prints: readonly TextPrint[];
-  readonly artworks: readonly ArtworkPrint[];
-  /** The part (or section) the customer is working on; the camera turns toward it (a section: toward its focus part). */
-  readonly focusedPart: PartId | null;
-  /** Called when the customer clicks (not drags across) a part of the model. */
-  onPartClick(partId: PartId): void;
-}
+/** Props of {@link ProductPreview}: the design it shows. */
+export type ProductPreviewProps = DesignPreviewProps;
 
 /**
  * The live 3D preview of a design: a react-three-fiber canvas filling its parent, drawn only when

@@ -9,18 +9,25 @@ import { ProductModel } from './ProductModel.tsx';
 import { usePreviewTestApi } from './previewTestApi.ts';
 import { useFirstFrame } from './useFirstFrame.ts';
 
-/** Props of {@link ProductScene}. */
-export interface ProductSceneProps {
+/** What the 3D preview shows of a design: the props {@link ProductScene} and `ProductPreview` share. */
+export interface DesignPreviewProps {
   readonly product: Product;
+  /** The look of every part of the current design. */
   readonly looks: Readonly<Record<PartId, PartLook>>;
-  /** Variant meshes to hide and the model's scale (a fit). */
+  /** Variant meshes hidden and the model's scale, for the current design (see `modelVariant`). */
   readonly variant: ModelVariant;
-  /** The model's print zones and the personal texts to show in them. */
+  /** The model's print zones, and the personal texts laid out in them (see `textPrints`). */
   readonly atlas?: PrintAtlas;
   readonly prints: readonly TextPrint[];
   readonly artworks: readonly ArtworkPrint[];
+  /** The part (or section) the customer is working on; the camera turns toward it (a section: toward its focus part). */
   readonly focusedPart: PartId | null;
+  /** Called when the customer clicks (not drags across) a part of the model. */
   readonly onPartClick: (partId: PartId) => void;
+}
+
+/** Props of {@link ProductScene}. */
+export interface ProductSceneProps extends DesignPreviewProps {
   /** Called once, after the first frame showing the model. */
   readonly onFirstFrame?: () => void;
   /** Receives the camera rig's handle, for controls outside the canvas (the camera view buttons). */

@@ -1,4 +1,4 @@
-import { Color, CompressedCubeTexture, DataUtils, HalfFloatType, LinearFilter, LinearMipmapLinearFilter, LinearSRGBColorSpace, RGBAFormat, Vector3, type CompressedPixelFormat, type CompressedTexture } from 'three';
+import { Color, CompressedCubeTexture, DataUtils, HalfFloatType, LinearFilter, LinearMipmapLinearFilter, LinearSRGBColorSpace, Vector3, type CompressedTextureImageData, type CompressedTextureMipmap } from 'three';
 
 /*
  * Why the studio's light is computed here, on the CPU, rather than by drei's <Environment> with
@@ -82,18 +82,19 @@ export function createStudioEnvironment(studio: Studio): CompressedCubeTexture {
     const roughness = 1 - Math.sqrt(1 - lod / maxLod);
     return roughness > 0 ? prepareLobe(roughness) : null;
   });
-  const faces: CompressedTexture[] = [];
+  const faces: (CompressedTextureImageData & { readonly mipmaps: CompressedTextureMipmap[] })[] = [];
   for (let face = 0; face < 6; face++) {
-    const mipmaps = [];
+    const mipmaps: CompressedTextureMipmap[] = [];
     for (let lod = 0; lod <= maxLod; lod++) {
       const size = SIZE >> lod;
       mipmaps.push({ data: renderFace(face, size, lobes[lod] ?? null, LIGHT_SAMPLES[lod] ?? 4, lights, walls), width: size, height: size });
     }
-    faces.push({ width: SIZE, height: SIZE, mipmaps } as unknown as CompressedTexture);
+    faces.push({ width: SIZE, height: SIZE, mipmaps });
   }
 
-  // Uncompressed RGBA levels: three uploads them with texSubImage2D (its types allow compressed formats only).
-  const texture = new CompressedCubeTexture(faces, RGBAFormat as unknown as CompressedPixelFormat, HalfFloatType);
+  // Uncompressed RGBA levels: three uploads them with texSubImage2D. Its types allow compressed
+  // formats only, so the format is left out: a texture's format is RGBA unless told otherwise.
+  const texture = new CompressedCubeTexture(faces, undefined, HalfFloatType);
   // Mip levels live on each face (as for compressed cube maps); the texture's own list stays empty.
   texture.mipmaps = [];
   texture.colorSpace = LinearSRGBColorSpace;
