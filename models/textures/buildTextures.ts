@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { SURFACE_KINDS } from '../../src/domain/materialSurface.ts';
+import { SURFACE_KINDS } from '../../src/domain/product/materialSurface.ts';
 import { isEntryPoint } from '../../src/cli/isEntryPoint.ts';
 import { generateSurfaceMap, type SurfaceMap } from './surfaceMaps.ts';
 

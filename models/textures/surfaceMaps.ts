@@ -5,7 +5,7 @@
  * normal map in RGB and the tone in alpha. Pure and deterministic: the same kind gives the same
  * pixels on every run.
  */
-import type { SurfaceKind } from '../../src/domain/materialSurface.ts';
+import type { SurfaceKind } from '../../src/domain/product/materialSurface.ts';
 import { periodicCells, periodicFbm, periodicNoise, seedOf, smoothstep } from './tileableNoise.ts';
 
 /** A point of a surface: height 0–1 and tone 0 (deepest cavity) – 1 (top). */

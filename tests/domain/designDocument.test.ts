@@ -10,7 +10,7 @@ import {
   DESIGN_SCHEMA, MAX_QUANTITY, ORDER_SCHEMA, canonicalKey, createDesignDocument, createOrderDocument, loadCatalogEntry, priceDesign,
   estimateLeadTime, resolveDesign, rulesVersionOf, toAssignment, validateDesignDocument, type Assignment, type Choice, type DesignDocument, type Problem,
 } from '../../src/domain/index.ts';
-import { sha256Hex } from '../../src/domain/sha256.ts';
+import { sha256Hex } from '../../src/domain/shared/sha256.ts';
 import { loadSneaker, sneakerSources } from './support/sneaker.ts';
 
 const { entry, space } = loadSneaker();

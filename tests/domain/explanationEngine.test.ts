@@ -9,11 +9,11 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileTableProblem, loadTableProblem, type Assignment, type TableProblem } from '../../src/domain/index.ts';
-import { compileProblem } from '../../src/domain/mdd/compileProblem.ts';
-import { deadValueLemmas, minimalTableConflict } from '../../src/domain/mdd/minimalTableConflict.ts';
-import { RuleSubsetChecker } from '../../src/domain/mdd/ruleSubsetChecker.ts';
-import { indexTables } from '../../src/domain/mdd/tableProblem.ts';
-import { TablePropagator } from '../../src/domain/mdd/tablePropagator.ts';
+import { compileProblem } from '../../src/domain/engine/diagram/compileProblem.ts';
+import { deadValueLemmas, minimalTableConflict } from '../../src/domain/engine/tables/minimalTableConflict.ts';
+import { RuleSubsetChecker } from '../../src/domain/engine/diagram/ruleSubsetChecker.ts';
+import { indexTables } from '../../src/domain/engine/tables/tableProblem.ts';
+import { TablePropagator } from '../../src/domain/engine/tables/tablePropagator.ts';
 
 const RUNS = 150;
 

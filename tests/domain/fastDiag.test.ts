@@ -2,7 +2,7 @@
 // give up, preferring to give up the earliest (oldest) ones, or says that nothing helps.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastDiag } from '../../src/domain/fastDiag.ts';
+import { fastDiag } from '../../src/domain/engine/fastDiag.ts';
 import { consistencyOf, counting, monotoneProblemArb, sameSet, subsetsOf } from './support/monotoneProblem.ts';
 
 /** The preferred diagnosis: from the latest candidate to the earliest, keep each one that keeps things consistent. */

@@ -2,7 +2,7 @@
 // preferred one for the order of the candidates, or says there is none.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quickXplain } from '../../src/domain/quickXplain.ts';
+import { quickXplain } from '../../src/domain/engine/quickXplain.ts';
 import { consistencyOf, counting, monotoneProblemArb, sameSet, subsetsOf } from './support/monotoneProblem.ts';
 
 /**

@@ -3,8 +3,8 @@
 // code with the compiled engine.
 import fc from 'fast-check';
 import type { Assignment, AttributeDef, Condition, Product, RuleSet } from '../../../src/domain/index.ts';
-import type { MaterialPalette } from '../../../src/domain/productModel.ts';
-import type { HardRule, Rule } from '../../../src/domain/rulesModel.ts';
+import type { MaterialPalette } from '../../../src/domain/product/productModel.ts';
+import type { HardRule, Rule } from '../../../src/domain/rules/rulesModel.ts';
 
 /** A hard constraint as the oracle sees it. */
 export interface OracleConstraint {
