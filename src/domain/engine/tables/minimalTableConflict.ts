@@ -1,5 +1,6 @@
 import { quickXplain } from '../quickXplain.ts';
-import { lemmaReason, type Lemma, type PropagationState, type TablePropagator } from './tablePropagator.ts';
+import { lemmaReason, type Lemma, type PropagationState } from './propagationState.ts';
+import type { TablePropagator } from './tablePropagator.ts';
 
 /** Search bound for deciding whether a few tables hold together (a witness or a refutation). */
 export const WITNESS_NODE_LIMIT = 50;
