@@ -2,7 +2,9 @@ import type { Assignment, ConfigurationSpace, ConstraintInfo } from './configura
 import { DomainNarrowing } from './diagram/domainNarrowing.ts';
 import type { CompiledDiagram } from './diagram/compiledDiagram.ts';
 import type { MddStore } from './diagram/mddStore.ts';
-import { deadValueLemmas, minimalTableConflict, tablesConsistent, type ConflictContext } from './tables/minimalTableConflict.ts';
+import { tablesConsistent, type ConflictContext } from './tables/conflictContext.ts';
+import { deadValueLemmas } from './tables/deadValueLemmas.ts';
+import { minimalTableConflict } from './tables/minimalTableConflict.ts';
 import { RuleSubsetChecker } from './diagram/ruleSubsetChecker.ts';
 import { TablePropagator } from './tables/tablePropagator.ts';
 import type { IndexedTable } from './tables/tableProblem.ts';

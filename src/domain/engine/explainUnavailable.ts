@@ -94,7 +94,7 @@ function blockingExplanation(space: ConfigurationSpace, choices: readonly Choice
  * is preferred. The engine finds the rest by propagation over the rules' tables rather than by
  * compiling subsets of rules: propagation refutes the values and names the rules it used, and
  * those shrink by deletion, each rule kept only when the others, without it, have a witness design
- * (see `mdd/minimalTableConflict.ts`, and its fallbacks to search and to the diagrams).
+ * (see `tables/minimalTableConflict.ts`, and its fallbacks to search and to the diagrams).
  */
 export function findBlockingRules(space: ConfigurationSpace, conflict: Assignment): string[] {
   return space.conflictingRules(conflict);
