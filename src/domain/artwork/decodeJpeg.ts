@@ -589,7 +589,7 @@ function inverseDct(component: Component, at: number, out: Uint8Array, p: Int32A
   const qt = component.quantizationTable;
   if (!qt) throw new Error('missing quantization table');
   const zz = component.coefficients;
-  let v0: number, v1: number, v2: number, v3: number, v4: number, v5: number, v6: number, v7: number, t: number;
+  let t: number;
   for (let i = 0; i < 64; i++) p[i] = zz[at + i]! * qt[i]!;
   for (let i = 0; i < 8; ++i) {
     const row = 8 * i;
@@ -598,46 +598,7 @@ function inverseDct(component: Component, at: number, out: Uint8Array, p: Int32A
       p.fill(t, row, row + 8);
       continue;
     }
-    v0 = (SQRT2 * p[row]! + 128) >> 8;
-    v1 = (SQRT2 * p[4 + row]! + 128) >> 8;
-    v2 = p[2 + row]!;
-    v3 = p[6 + row]!;
-    v4 = (SQRT1D2 * (p[1 + row]! - p[7 + row]!) + 128) >> 8;
-    v7 = (SQRT1D2 * (p[1 + row]! + p[7 + row]!) + 128) >> 8;
-    v5 = p[3 + row]! << 4;
-    v6 = p[5 + row]! << 4;
-    t = (v0 - v1 + 1) >> 1;
-    v0 = (v0 + v1 + 1) >> 1;
-    v1 = t;
-    t = (v2 * SIN6 + v3 * COS6 + 128) >> 8;
-    v2 = (v2 * COS6 - v3 * SIN6 + 128) >> 8;
-    v3 = t;
-    t = (v4 - v6 + 1) >> 1;
-    v4 = (v4 + v6 + 1) >> 1;
-    v6 = t;
-    t = (v7 + v5 + 1) >> 1;
-    v5 = (v7 - v5 + 1) >> 1;
-    v7 = t;
-    t = (v0 - v3 + 1) >> 1;
-    v0 = (v0 + v3 + 1) >> 1;
-    v3 = t;
-    t = (v1 - v2 + 1) >> 1;
-    v1 = (v1 + v2 + 1) >> 1;
-    v2 = t;
-    t = (v4 * SIN3 + v7 * COS3 + 2048) >> 12;
-    v4 = (v4 * COS3 - v7 * SIN3 + 2048) >> 12;
-    v7 = t;
-    t = (v5 * SIN1 + v6 * COS1 + 2048) >> 12;
-    v5 = (v5 * COS1 - v6 * SIN1 + 2048) >> 12;
-    v6 = t;
-    p[row] = v0 + v7;
-    p[7 + row] = v0 - v7;
-    p[1 + row] = v1 + v6;
-    p[6 + row] = v1 - v6;
-    p[2 + row] = v2 + v5;
-    p[5 + row] = v2 - v5;
-    p[3 + row] = v3 + v4;
-    p[4 + row] = v3 - v4;
+    inverseDctLane(p, row, 1, 128, 8, 4);
   }
   for (let col = 0; col < 8; ++col) {
     if (p[8 + col] === 0 && p[16 + col] === 0 && p[24 + col] === 0 && p[32 + col] === 0 && p[40 + col] === 0 && p[48 + col] === 0 && p[56 + col] === 0) {
@@ -645,49 +606,59 @@ function inverseDct(component: Component, at: number, out: Uint8Array, p: Int32A
       for (let j = 0; j < 8; j++) p[j * 8 + col] = t;
       continue;
     }
-    v0 = (SQRT2 * p[col]! + 2048) >> 12;
-    v1 = (SQRT2 * p[32 + col]! + 2048) >> 12;
-    v2 = p[16 + col]!;
-    v3 = p[48 + col]!;
-    v4 = (SQRT1D2 * (p[8 + col]! - p[56 + col]!) + 2048) >> 12;
-    v7 = (SQRT1D2 * (p[8 + col]! + p[56 + col]!) + 2048) >> 12;
-    v5 = p[24 + col]!;
-    v6 = p[40 + col]!;
-    t = (v0 - v1 + 1) >> 1;
-    v0 = (v0 + v1 + 1) >> 1;
-    v1 = t;
-    t = (v2 * SIN6 + v3 * COS6 + 2048) >> 12;
-    v2 = (v2 * COS6 - v3 * SIN6 + 2048) >> 12;
-    v3 = t;
-    t = (v4 - v6 + 1) >> 1;
-    v4 = (v4 + v6 + 1) >> 1;
-    v6 = t;
-    t = (v7 + v5 + 1) >> 1;
-    v5 = (v7 - v5 + 1) >> 1;
-    v7 = t;
-    t = (v0 - v3 + 1) >> 1;
-    v0 = (v0 + v3 + 1) >> 1;
-    v3 = t;
-    t = (v1 - v2 + 1) >> 1;
-    v1 = (v1 + v2 + 1) >> 1;
-    v2 = t;
-    t = (v4 * SIN3 + v7 * COS3 + 2048) >> 12;
-    v4 = (v4 * COS3 - v7 * SIN3 + 2048) >> 12;
-    v7 = t;
-    t = (v5 * SIN1 + v6 * COS1 + 2048) >> 12;
-    v5 = (v5 * COS1 - v6 * SIN1 + 2048) >> 12;
-    v6 = t;
-    p[col] = v0 + v7;
-    p[56 + col] = v0 - v7;
-    p[8 + col] = v1 + v6;
-    p[48 + col] = v1 - v6;
-    p[16 + col] = v2 + v5;
-    p[40 + col] = v2 - v5;
-    p[24 + col] = v3 + v4;
-    p[32 + col] = v3 - v4;
+    inverseDctLane(p, col, 8, 2048, 12, 0);
   }
   for (let i = 0; i < 64; ++i) {
     const sample = 128 + ((p[i]! + 8) >> 4);
     out[i] = sample < 0 ? 0 : sample > 0xff ? 0xff : sample;
   }
+}
+
+/**
+ * One row (stride 1) or column (stride 8) of the IDCT, in place: the same butterflies for both
+ * passes, which differ only in the first stage's rounding (`round`, `shift`) and in scaling the
+ * odd inputs 3 and 5 (`oddShift`), as in jpeg-js.
+ */
+function inverseDctLane(p: Int32Array, base: number, stride: number, round: number, shift: number, oddShift: number): void {
+  const at = (k: number) => p[base + k * stride]!;
+  let v0 = (SQRT2 * at(0) + round) >> shift;
+  let v1 = (SQRT2 * at(4) + round) >> shift;
+  let v2 = at(2);
+  let v3 = at(6);
+  let v4 = (SQRT1D2 * (at(1) - at(7)) + round) >> shift;
+  let v7 = (SQRT1D2 * (at(1) + at(7)) + round) >> shift;
+  let v5 = at(3) << oddShift;
+  let v6 = at(5) << oddShift;
+  let t = (v0 - v1 + 1) >> 1;
+  v0 = (v0 + v1 + 1) >> 1;
+  v1 = t;
+  t = (v2 * SIN6 + v3 * COS6 + round) >> shift;
+  v2 = (v2 * COS6 - v3 * SIN6 + round) >> shift;
+  v3 = t;
+  t = (v4 - v6 + 1) >> 1;
+  v4 = (v4 + v6 + 1) >> 1;
+  v6 = t;
+  t = (v7 + v5 + 1) >> 1;
+  v5 = (v7 - v5 + 1) >> 1;
+  v7 = t;
+  t = (v0 - v3 + 1) >> 1;
+  v0 = (v0 + v3 + 1) >> 1;
+  v3 = t;
+  t = (v1 - v2 + 1) >> 1;
+  v1 = (v1 + v2 + 1) >> 1;
+  v2 = t;
+  t = (v4 * SIN3 + v7 * COS3 + 2048) >> 12;
+  v4 = (v4 * COS3 - v7 * SIN3 + 2048) >> 12;
+  v7 = t;
+  t = (v5 * SIN1 + v6 * COS1 + 2048) >> 12;
+  v5 = (v5 * COS1 - v6 * SIN1 + 2048) >> 12;
+  v6 = t;
+  p[base] = v0 + v7;
+  p[base + 7 * stride] = v0 - v7;
+  p[base + stride] = v1 + v6;
+  p[base + 6 * stride] = v1 - v6;
+  p[base + 2 * stride] = v2 + v5;
+  p[base + 5 * stride] = v2 - v5;
+  p[base + 3 * stride] = v3 + v4;
+  p[base + 4 * stride] = v3 - v4;
 }

@@ -181,27 +181,28 @@ export class CompiledDiagram {
     return result;
   }
 
+  /**
+   * The exact count when it passes 2^53. Each node holds its designs times the free choices of
+   * every level above it (`scaled = count × ∏ weight[k < level]`), so an edge that skips levels
+   * needs no multiplications: a node's scaled count is the sum of its children's, divided by its
+   * own level's weight (exact: each child's scaled count holds that factor). The root's scaled
+   * count is the answer.
+   */
   private countBig(restriction: Int32Array): bigint {
     const { levels, edgeStart, edgeValue, edgeChild, domainSizes } = this;
-    const counts = new Array<bigint>(this.nodeCount).fill(0n);
-    counts[TRUE] = 1n;
     const weight = Array.from({ length: this.levelCount }, (_, level) => BigInt(restriction[level]! < 0 ? domainSizes[level]! : 1));
+    const scaled = new Array<bigint>(this.nodeCount).fill(0n);
+    scaled[TRUE] = weight.reduce((product, factor) => product * factor, 1n);
     for (let node = this.nodeCount - 1; node >= 2; node--) {
       const level = levels[node]!;
       const fixed = restriction[level]!;
-      let total = 0n;
+      let sum = 0n;
       for (let edge = edgeStart[node]!, end = edgeStart[node + 1]!; edge < end; edge++) {
-        if (fixed >= 0 && fixed !== edgeValue[edge]) continue;
-        const child = edgeChild[edge]!;
-        let paths = counts[child]!;
-        for (let skipped = level + 1, childLevel = levels[child]!; skipped < childLevel; skipped++) paths *= weight[skipped]!;
-        total += paths;
+        if (fixed < 0 || fixed === edgeValue[edge]) sum += scaled[edgeChild[edge]!]!;
       }
-      counts[node] = total;
+      scaled[node] = sum / weight[level]!;
     }
-    let result = counts[this.root]!;
-    for (let level = 0, rootLevel = levels[this.root]!; level < rootLevel; level++) result *= weight[level]!;
-    return result;
+    return scaled[this.root]!;
   }
 
   private markReached(restriction: Int32Array): void {
