@@ -308,6 +308,17 @@ export default defineConfig(
     files: ['src/views/**/*.{ts,tsx,js,jsx}'],
     rules: restrict([{ regex: layer('server'), message: VIEWS_MSG }]),
   },
+  // Benchmarks, tools and model generators never import from tests/: what they share with the tests
+  // lives in scripts/support/ or src/.
+  {
+    files: ['scripts/**/*.{ts,mjs,js}', 'models/**/*.{ts,mjs,js}'],
+    rules: restrict([
+      {
+        regex: '^(?:\\.\\./)+tests(?:/|$)',
+        message: 'scripts/ and models/ may not import from tests/: move what both need to scripts/support/ (or src/ when it is product code) and import it from there in the tests too.',
+      },
+    ]),
+  },
   // ROOM DOORS. A domain room (src/domain/<room>/) is entered only through its index.ts; see
   // eslint/roomDoors.js. Tests may reach a room's inner files to test them.
   {

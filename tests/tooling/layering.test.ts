@@ -61,6 +61,8 @@ const reported: Array<[from: string, code: string, messageMentions: string]> = [
   [MACHINES_FILE, "import { x } from '../views/x';\nexport const y = x;\n", 'src/machines'],
   [SERVER_FILE, "import { x } from '../views/x';\nexport const y = x;\n", 'src/server'],
   [SERVER_FILE, "import { x } from '../machines/x';\nexport const y = x;\n", 'src/server'],
+  ['scripts/benchExample.ts', "import { x } from '../tests/server/support/x.ts';\nexport const y = x;\n", 'tests/'],
+  ['models/shared/example.ts', "import { x } from '../../tests/models/x.ts';\nexport const y = x;\n", 'tests/'],
 ];
 
 const allowed: Array<[from: string, code: string]> = [

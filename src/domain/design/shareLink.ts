@@ -68,7 +68,7 @@ export interface DecodedShareToken {
 export function decodeShareToken(product: Product, token: string): DecodedShareToken | { error: string } {
   const match = /^([0-9a-f]{16})\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+)(\.p)?)?$/.exec(token);
   if (!match) return { error: 'this share link is not complete: it should end with a version and a code, like …/?design=90e16a0817393de2.AAAA' };
-  const [, rulesVersion, packed, mask, leftOut] = match as unknown as [string, string, string, string | undefined, string | undefined];
+  const [, rulesVersion = '', packed = '', mask, leftOut] = match;
   const design: Record<string, string> = {};
   let position = 0;
   for (const attribute of product.attributes) {

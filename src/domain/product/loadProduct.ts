@@ -4,7 +4,7 @@ import { DEFAULT_WORDING, ILLUSTRATIONS, type ProductWording, type ViewDirection
 import { isSurfaceKind, materialSurface, SURFACE_KINDS, SURFACE_LIMITS, type MaterialSurface, type SurfaceSettings } from './materialSurface.ts';
 import { DEFAULT_SHIPS_TO, countryName } from './shipsTo.ts';
 import { parseYamlSource } from '../shared/index.ts';
-import { readCameraViews } from './readCameraViews.ts';
+import { readCameraViews, readViewDirection } from './readCameraViews.ts';
 
 const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'illustration', 'view', 'views', 'colours', 'materials', 'parts', 'sizes', 'presets', 'wording', 'shipsTo'];
 const COLOUR_KEYS = ['label', 'code', 'hex'];
@@ -281,13 +281,7 @@ function readParts(reader: DocumentReader, value: unknown, materials: Map<string
 
 /** A camera direction `[x, y, z]` (not all zero), or undefined when absent or wrong (reported). */
 function readView(reader: DocumentReader, value: unknown, path: (string | number)[]): ViewDirection | undefined {
-  if (value === undefined) return undefined;
-  const numbers = Array.isArray(value) ? value : [];
-  if (numbers.length !== 3 || numbers.some((n) => typeof n !== 'number' || !Number.isFinite(n) || Math.abs(n) > 10) || numbers.every((n) => n === 0)) {
-    reader.report(path, `view ${describe(value)} is not a direction [x, y, z]`, 'write three numbers from the model toward the camera (y is up), e.g. view: [1, 0.4, 0.6]');
-    return undefined;
-  }
-  return numbers as unknown as ViewDirection;
+  return value === undefined ? undefined : readViewDirection(reader, value, path, 'view', 'view: [1, 0.4, 0.6]');
 }
 
 /** The meshes that show a part: its id unless `meshes` lists them (variant meshes such as `sleevesLong`). */

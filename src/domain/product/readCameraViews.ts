@@ -44,10 +44,24 @@ function readDirection(reader: DocumentReader, value: unknown, path: (string | n
     reader.report(path.slice(0, -1), '"direction" is missing', 'add "direction: [x, y, z]", from the model toward the camera (y is up)');
     return undefined;
   }
-  const numbers = Array.isArray(value) ? value : [];
-  if (numbers.length !== 3 || numbers.some((n) => typeof n !== 'number' || !Number.isFinite(n) || Math.abs(n) > 10) || numbers.every((n) => n === 0)) {
-    reader.report(path, `direction ${describe(value)} is not a direction [x, y, z]`, 'write three numbers from the model toward the camera (y is up), e.g. direction: [0, 0.15, 1]');
+  return readViewDirection(reader, value, path, 'direction', 'direction: [0, 0.15, 1]');
+}
+
+/**
+ * A camera direction `[x, y, z]` from the model toward the camera (three finite numbers, not all
+ * zero, none beyond 10), or undefined when it is not one (reported as `<name> … is not a direction`,
+ * with `example` in the fix).
+ */
+export function readViewDirection(reader: DocumentReader, value: unknown, path: (string | number)[], name: string, example: string): ViewDirection | undefined {
+  const numbers: unknown[] = Array.isArray(value) ? value : [];
+  const [x, y, z] = numbers;
+  if (numbers.length !== 3 || !isCoordinate(x) || !isCoordinate(y) || !isCoordinate(z) || (x === 0 && y === 0 && z === 0)) {
+    reader.report(path, `${name} ${describe(value)} is not a direction [x, y, z]`, `write three numbers from the model toward the camera (y is up), e.g. ${example}`);
     return undefined;
   }
-  return numbers as unknown as ViewDirection;
+  return [x, y, z];
+}
+
+function isCoordinate(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= 10;
 }
