@@ -1,4 +1,7 @@
-import { rgb as toSrgb } from 'culori/css';
+import {
+  converter, modeA98, modeHsl, modeHsv, modeHwb, modeLab, modeLab65, modeLch, modeLch65, modeLrgb, modeOklab, modeOklch,
+  modeP3, modeProphoto, modeRec2020, modeRgb, modeXyz50, modeXyz65, useMode, type Rgb,
+} from 'culori/fn';
 
 /** An sRGB colour with 8-bit channels and an alpha from 0 to 1. */
 export interface Rgba {
@@ -19,6 +22,20 @@ export type Paint =
 
 const MAX_COLOUR_LENGTH = 100;
 
+let srgbConverter: ((colour: string) => Rgb | undefined) | undefined;
+
+/**
+ * culori's colour spaces, registered on first use: `culori/css` registers them when imported, a
+ * side effect that would put culori in every bundle that imports the domain, used or not.
+ */
+function toSrgb(): (colour: string) => Rgb | undefined {
+  if (srgbConverter === undefined) {
+    for (const mode of [modeRgb, modeLrgb, modeHsl, modeHsv, modeHwb, modeLab, modeLab65, modeLch, modeLch65, modeOklab, modeOklch, modeP3, modeA98, modeProphoto, modeRec2020, modeXyz50, modeXyz65]) useMode(mode);
+    srgbConverter = converter('rgb');
+  }
+  return srgbConverter;
+}
+
 /**
  * Reads a CSS colour with culori (every CSS Color 4 syntax: names, `#rgb[a]`, `#rrggbb[aa]`,
  * `rgb()`, `hsl()`, `hwb()`, `lab()`, `lch()`, `oklab()`, `oklch()`, `color(srgb | display-p3 |
@@ -35,7 +52,7 @@ export function parseCssColour(text: string): Rgba | null {
   // No colour is longer; a long value is not read at all.
   if (text.length > MAX_COLOUR_LENGTH) return null;
   // culori reads functions and names in lower case only; CSS is case-insensitive in both.
-  const colour = toSrgb(text.trim().toLowerCase());
+  const colour = toSrgb()(text.trim().toLowerCase());
   if (colour === undefined) return null;
   const channel = (value: number | undefined) => Math.round(clamp(value ?? 0, 0, 1) * 255);
   return { r: channel(colour.r), g: channel(colour.g), b: channel(colour.b), a: clamp(colour.alpha ?? 1, 0, 1) };
