@@ -4,11 +4,11 @@
  */
 export type { Problem, Result, SourceLocation } from './shared/index.ts';
 export { formatProblem } from './shared/index.ts';
-export type { AttributeDef, AttributeId, AttributeKind, CameraView, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, ProductIllustrationKind, ProductWording, SizeDef, ViewDirection } from './product/index.ts';
-export { DEFAULT_WORDING, attributeById, attributeDisplayName, countOf, modelParts, optionById, wordingOf } from './product/index.ts';
+export type { AttributeDef, AttributeId, AttributeKind, CameraView, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, ProductIllustrationKind, ProductWording, SizeDef, SizeSystem, ViewDirection } from './product/index.ts';
+export { DEFAULT_SIZE_SYSTEMS, DEFAULT_WORDING, attributeById, attributeDisplayName, countOf, findSize, mainSizeText, modelParts, optionById, sizeCodesText, sizeSystemsOf, wordingOf } from './product/index.ts';
 export type { Condition } from './product/index.ts';
 export type { Rule, RuleSet } from './rules/index.ts';
-export { loadProduct } from './product/index.ts';
+export { loadProduct, upgradeStoredProduct } from './product/index.ts';
 export { loadRules } from './rules/index.ts';
 export type { CatalogEntry, SourceFile } from './catalog/index.ts';
 export { loadCatalogEntry, rulesVersionOf } from './catalog/index.ts';
@@ -26,8 +26,8 @@ export type { LeadTimeEstimate } from './pricing/index.ts';
 export { activeAlerts, estimateLeadTime } from './pricing/index.ts';
 export type { DesignDocument } from './design/index.ts';
 export { DESIGN_SCHEMA, canonicalKey, createDesignDocument, validateDesignDocument } from './design/index.ts';
-export type { BillOfMaterialsLine, OrderDocument, SpecificationLine } from './checkout/index.ts';
-export { MAX_QUANTITY, ORDER_SCHEMA, createOrderDocument } from './checkout/index.ts';
+export type { BillOfMaterialsLine, OrderDocument, OrderSize, SpecificationLine, StoredOrderSize } from './checkout/index.ts';
+export { MAX_QUANTITY, ORDER_SCHEMA, createOrderDocument, orderSize, orderSizeCodes } from './checkout/index.ts';
 export type { AttributeStatus, DesignSummary, OptionStatus } from './design/index.ts';
 export { summariseDesign } from './design/index.ts';
 export { explainBlocking, proposeRepair } from './engine/index.ts';

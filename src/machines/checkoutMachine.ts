@@ -97,7 +97,7 @@ function newBody(context: CheckoutContext, previewImages: readonly PreviewImageI
   const address = checkShippingAddress(context.address, context.entry.product.shipsTo ?? []);
   return {
     design: design.document,
-    size: { eu: sizeOf(context)!.eu },
+    size: { id: sizeOf(context)!.id },
     quantity: context.quantity,
     contact: { name: contact.name.trim(), email: contact.email.trim() },
     shippingAddress: address.ok ? address.address : context.address,

@@ -24,7 +24,8 @@ export interface OrderSubmission {
   readonly idempotencyKey: string;
   readonly body: {
     readonly design: DesignDocument;
-    readonly size: { readonly eu: string };
+    /** The product's size id (`eu-42`, `letter-m`). */
+    readonly size: { readonly id: string };
     readonly quantity: number;
     readonly contact: OrderContactInput;
     /** Where the order goes, checked by `checkShippingAddress` here and again by the server. */

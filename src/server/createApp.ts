@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { openAPIRouteHandler, validator } from 'hono-openapi';
 import { ARTWORK_LIMITS } from '../domain/artwork/index.ts';
-import { modelParts, type ModerationOptions, type Problem } from '../domain/index.ts';
+import { modelParts, sizeSystemsOf, type ModerationOptions, type Problem } from '../domain/index.ts';
 import { candidateListQuerySchema, candidateRequestSchema, orderRequestSchema, requestProblems, voteRequestSchema } from '../domain/requests/index.ts';
 import { apiEndpoints } from './apiEndpoints.ts';
 import { apiError, errorResponse, type ApiError } from './apiError.ts';
@@ -17,6 +17,7 @@ import { candidateNotFound, castVote, invalidVote } from './castVote.ts';
 import type { Catalog } from './catalog.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { exportOrders, type ExportFormat } from './fulfilmentExport.ts';
+import type { OrderCsvLayout } from './orderCsv.ts';
 import { corsForAllowedOrigins, refuseForeignWrites } from './allowedOrigins.ts';
 import { candidatePicture } from './candidatePicture.ts';
 import { createJobPool, type JobPool } from './jobs/index.ts';
@@ -144,7 +145,10 @@ export function createApp(options: AppOptions): Hono {
   const contactUnauthorized = () => apiError(401, 'unauthorized', 'the order\'s full contact needs the fulfilment token', 'send "Authorization: Bearer <token>" with the token the server was started with (ATELIER_FULFILMENT_TOKEN), or no Authorization header for the order with its contact masked');
   const fulfilmentExport: MiddlewareHandler = options.fulfilmentToken === undefined ? (_c, next) => next() : requireBearerToken(options.fulfilmentToken, exportUnauthorized);
   const fulfilmentContact = options.fulfilmentToken === undefined ? undefined : requireBearerToken(options.fulfilmentToken, contactUnauthorized);
-  const partIds = [...new Set([...catalog.current.values()].flatMap((version) => modelParts(version.entry.product).map((part) => part.id)))];
+  const csvLayout: OrderCsvLayout = {
+    partIds: [...new Set([...catalog.current.values()].flatMap((version) => modelParts(version.entry.product).map((part) => part.id)))],
+    sizeSystems: new Map([...catalog.current.values()].map((version) => [version.entry.product.id, sizeSystemsOf(version.entry.product)])),
+  };
   const app = new Hono();
   const allowedOrigins = options.allowedOrigins ?? [];
   app.use('*', securityHeaders(allowedOrigins));
@@ -188,7 +192,7 @@ export function createApp(options: AppOptions): Hono {
     if (sinceText !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(sinceText) || Number.isNaN(since.getTime()))) {
       return errorResponse(apiError(400, 'invalid_query', `"since" must be an ISO 8601 date or time, not "${sinceText}"`, 'use e.g. since=2026-11-25 or since=2026-11-25T12:00:00Z'));
     }
-    const stream = exportOrders(repository, since, format satisfies ExportFormat, partIds);
+    const stream = exportOrders(repository, since, format satisfies ExportFormat, csvLayout);
     const stamp = since.toISOString().slice(0, 10);
     return new Response(stream, {
       headers: format === 'csv'

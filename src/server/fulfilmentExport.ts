@@ -1,4 +1,4 @@
-import { orderCsvColumns, orderCsvRow, csvLine } from './orderCsv.ts';
+import { orderCsvColumns, orderCsvRow, csvLine, type OrderCsvLayout } from './orderCsv.ts';
 import type { ExportCursor, Repository } from './repository.ts';
 import { toServerOrder } from './serverOrder.ts';
 
@@ -13,18 +13,18 @@ const PAGE_SIZE = 200;
  * per line) or CSV (see `orderCsv.ts`). Reads the database a page at a time, so an export of any
  * size uses little memory.
  */
-export function exportOrders(repository: Repository, since: Date, format: ExportFormat, partIds: readonly string[]): ReadableStream<Uint8Array> {
+export function exportOrders(repository: Repository, since: Date, format: ExportFormat, layout: OrderCsvLayout): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: ExportCursor | undefined;
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (!started && format === 'csv') controller.enqueue(encoder.encode(csvLine(orderCsvColumns(partIds))));
+      if (!started && format === 'csv') controller.enqueue(encoder.encode(csvLine(orderCsvColumns(layout))));
       started = true;
       const page = await repository.listOrdersSince(since, PAGE_SIZE, cursor);
       const text = page.orders
         .map((stored) => toServerOrder(stored.seq, stored.id, stored.record))
-        .map((order) => (format === 'csv' ? orderCsvRow(order, partIds) : `${JSON.stringify(order)}\n`))
+        .map((order) => (format === 'csv' ? orderCsvRow(order, layout) : `${JSON.stringify(order)}\n`))
         .join('');
       if (text) controller.enqueue(encoder.encode(text));
       if (page.next) cursor = page.next;

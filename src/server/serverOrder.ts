@@ -1,4 +1,4 @@
-import type { OrderDocument, ShippingAddressInput } from '../domain/index.ts';
+import type { OrderDocument, ShippingAddressInput, StoredOrderSize } from '../domain/index.ts';
 
 /** The schema id of orders stored and served by the server; see `public/schemas/server-order.schema.json`. */
 export const SERVER_ORDER_SCHEMA = 'atelier.server-order/1';
@@ -32,8 +32,13 @@ export interface PreviewImageLink extends PreviewImageInfo {
  * the browser) without its file-export `schema` and `status`, plus what only the server knows.
  * The order number and image URLs are derived when it is read (see {@link toServerOrder}).
  */
-export interface OrderRecord extends Omit<OrderDocument, 'schema' | 'status'> {
+export interface OrderRecord extends Omit<OrderDocument, 'schema' | 'status' | 'size'> {
   readonly status: OrderStatus;
+  /**
+   * The size as the order document wrote it; orders placed before products named their own size
+   * systems have only `eu`, `us` and `uk` (read them with `orderSizeCodes`).
+   */
+  readonly size: StoredOrderSize;
   readonly updatedAt: string;
   readonly contact: OrderContact;
   /**

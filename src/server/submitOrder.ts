@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { artworksOf } from './artworkLookup.ts';
-import { checkShippingAddress, createOrderDocument, formatMoney, SHIPPING_ADDRESS_FIELDS, wordingOf, type OrderDocument, type Problem, type ShippingAddressInput, type SizeDef } from '../domain/index.ts';
+import { checkShippingAddress, createOrderDocument, findSize, formatMoney, mainSizeText, SHIPPING_ADDRESS_FIELDS, sizeSystemsOf, wordingOf, type OrderDocument, type Problem, type Product, type ShippingAddressInput } from '../domain/index.ts';
 import { describeRefusal, type ClientPrice, type OrderRequest, type SizeRequest } from '../domain/requests/index.ts';
 import { apiError, type ApiError } from './apiError.ts';
 import type { Catalog } from './catalog.ts';
@@ -84,9 +84,9 @@ async function prepareOrder({ catalog, clock, limits, repository }: OrderService
   const { version: { entry }, design, artworks } = revalidated;
   const productId = entry.product.id;
   if (request.remixOf !== undefined && !(await repository.hasCandidate(request.remixOf))) return refused(unknownRemix(request.remixOf));
-  const size = findSize(entry.product.sizes, request.size);
+  const size = findSize(entry.product, request.size);
   if (!size) {
-    return refused(apiError(422, 'unknown_size', `"${productId}" does not come in size ${describeSize(request.size)}`, `choose one of the sizes (EU): ${entry.product.sizes.map((s) => s.eu).join(', ')}`));
+    return refused(apiError(422, 'unknown_size', `"${productId}" does not come in size ${describeSize(entry.product, request.size)}`, `choose one of the sizes: ${sizeChoices(entry.product)}`));
   }
   // The same check as the checkout's, against the countries this product ships to.
   const address = checkShippingAddress(request.shippingAddress, entry.product.shipsTo ?? []);
@@ -148,12 +148,16 @@ function orderRecord(document: OrderDocument, request: OrderRequest, previewImag
   };
 }
 
-function findSize(sizes: readonly SizeDef[], wanted: SizeRequest): SizeDef | undefined {
-  return 'eu' in wanted ? sizes.find((size) => size.eu === wanted.eu) : sizes.find((size) => size.id === wanted.id);
+/** The size asked for in the product's words: "EU 55" (`{eu}` is a code in its first system), or the id asked for. */
+function describeSize(product: Product, size: SizeRequest): string {
+  const main = sizeSystemsOf(product)[0];
+  return 'eu' in size ? `${main ? `${main.label} ` : ''}${size.eu}` : `"${size.id}"`;
 }
 
-function describeSize(size: SizeRequest): string {
-  return 'eu' in size ? `EU ${size.eu}` : `"${size.id}"`;
+/** The product's sizes in its own words, with their ids: "EU 36 (eu-36), EU 37 (eu-37), …", "Size XS (letter-xs), …". */
+function sizeChoices(product: Product): string {
+  const systems = sizeSystemsOf(product);
+  return product.sizes.map((size) => `${mainSizeText(systems, size)} (${size.id})`).join(', ');
 }
 
 /** Names every difference between the price the client showed and the recomputed one. */

@@ -16,7 +16,7 @@ import { loadSneaker, sneakerSources } from './support/sneaker.ts';
 const { entry, space } = loadSneaker();
 const { product, ruleSet, rulesVersion } = entry;
 const now = new Date('2026-11-25T12:00:00Z');
-const size42 = product.sizes.find((size) => size.eu === '42')!;
+const size42 = product.sizes.find((size) => size.codes.eu === '42')!;
 
 const defaultDesign = resolveDesign(space, ruleSet, {}).assignment;
 const designOf = (choices: Assignment, chosen: readonly string[] = Object.keys(choices)) =>
@@ -156,7 +156,7 @@ describe('an order', () => {
   it('carries the design, its key, the size, the lead time and when it was made', () => {
     expect(order).toMatchObject({
       schema: ORDER_SCHEMA, status: 'exported', createdAt: '2026-11-25T12:00:00.000Z', product: { id: 'sneaker', name: 'Court Sneaker' },
-      rulesVersion, canonicalKey: canonicalKey(design), design, size: { eu: '42', us: '8.5', uk: '8' }, quantity: 3,
+      rulesVersion, canonicalKey: canonicalKey(design), design, size: { id: 'eu-42', codes: { eu: '42', us: '8.5', uk: '8' }, eu: '42', us: '8.5', uk: '8' }, quantity: 3,
     });
     expect(order.leadTime).toEqual(estimateLeadTime(product, ruleSet, design.choices));
     expect(order.leadTime.totalDays).toBe(17);

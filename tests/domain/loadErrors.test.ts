@@ -47,6 +47,9 @@ function edit(text: string, from: string, to: string): string {
   return pieces.join(to);
 }
 
+/** The small product with a size system of its own, letter sizes (lines 24 to 28). */
+const LETTER_MINI = edit(MINI, 'sizes:\n  - { eu: "42", us: "8.5", uk: "8" }\n', 'sizeSystems:\n  - { id: letter, label: Size }\nsizes:\n  - { letter: S }\n  - { letter: M }\n');
+
 /** 1-based line and column of the first `needle` in `text`. */
 function positionOf(text: string, needle: string): { line: number; column: number } {
   const offset = text.indexOf(needle);
@@ -173,7 +176,35 @@ const brokenProducts: readonly BrokenFile[] = [
   },
   {
     mistake: 'a size without its US size', load: () => loadMini(edit(MINI, '{ eu: "42", us: "8.5", uk: "8" }', '{ eu: "42", uk: "8" }')),
-    file: MINI_FILE, line: 25, column: 5, path: 'sizes[0]', message: '"us" is missing', hint: 'us: "8.5"',
+    file: MINI_FILE, line: 25, column: 5, path: 'sizes[0]', message: 'size 1 has no code in size system "us"', hint: 'each size system (eu, us, uk)',
+  },
+  {
+    mistake: 'a size without its code in the product\'s own size system', load: () => loadMini(edit(LETTER_MINI, '{ letter: M }', '{ label: M }')),
+    file: MINI_FILE, line: 28, column: 5, path: 'sizes[1]', message: 'size 2 has no code in size system "letter"', hint: 'e.g. { letter: "42" }',
+  },
+  {
+    mistake: 'a size code under a system the product does not have (a typo)', load: () => loadMini(edit(LETTER_MINI, '{ letter: M }', '{ letter: M, leter: L }')),
+    file: MINI_FILE, line: 28, column: 18, path: 'sizes[1].leter', message: 'unknown key "leter" in a size', hint: 'did you mean "letter"?',
+  },
+  {
+    mistake: 'a size system listed twice', load: () => loadMini(edit(LETTER_MINI, '  - { id: letter, label: Size }\n', '  - { id: letter, label: Size }\n  - { id: letter, label: Letter }\n')),
+    file: MINI_FILE, line: 26, column: 11, path: 'sizeSystems[1].id', message: 'size system "letter" is defined twice', hint: 'unique id',
+  },
+  {
+    mistake: 'a size system id that is not an id', load: () => loadMini(edit(edit(edit(LETTER_MINI, '{ id: letter,', '{ id: "letter size",'), '{ letter: S }', '{ "letter size": S }'), '{ letter: M }', '{ "letter size": M }')),
+    file: MINI_FILE, line: 25, column: 11, path: 'sizeSystems[0].id', message: 'size system id "letter size" is not a valid id', hint: 'e.g. eu or letter',
+  },
+  {
+    mistake: 'a size system without its label', load: () => loadMini(edit(LETTER_MINI, '{ id: letter, label: Size }', '{ id: letter }')),
+    file: MINI_FILE, line: 25, column: 5, path: 'sizeSystems[0]', message: '"label" is missing', hint: 'label: EU',
+  },
+  {
+    mistake: 'no size systems at all', load: () => loadMini(edit(MINI, 'sizes:\n', 'sizeSystems: []\nsizes:\n')),
+    file: MINI_FILE, line: 24, column: 14, path: 'sizeSystems', message: 'the product has no size systems', hint: 'leave "sizeSystems" out for EU, US and UK',
+  },
+  {
+    mistake: 'two sizes with the same code in the first size system', load: () => loadMini(edit(LETTER_MINI, '{ letter: M }', '{ letter: s }')),
+    file: MINI_FILE, line: 28, column: 15, path: 'sizes[1].letter', message: 'size "s" is listed twice in size system "letter"', hint: 'letter-s',
   },
   {
     mistake: 'a preset naming an unknown attribute', load: () => loadMini(edit(MINI, 'toeCap.colour: black', 'toeCap.color: black')),

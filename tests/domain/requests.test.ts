@@ -32,6 +32,14 @@ describe('the order request', () => {
     expect(v.parse(order, { ...validOrder, size: undefined, sizeId: 'eu-42' }).size).toEqual({ id: 'eu-42' });
   });
 
+  it('takes the size by its id, as the checkout sends it, or by its code in the first size system', () => {
+    expect(v.parse(order, { ...validOrder, size: { id: 'letter-m' } }).size).toEqual({ id: 'letter-m' });
+    expect(v.parse(order, { ...validOrder, size: { eu: 'M' } }).size).toEqual({ eu: 'M' });
+    expect(paths(order, { ...validOrder, size: { id: 'letter-m', eu: 'M' } })).toEqual(['size']);
+    expect(paths(order, { ...validOrder, size: {} })).toEqual(['size']);
+    expect(paths(order, { ...validOrder, size: { id: '' } })).toEqual(['size.id']);
+  });
+
   it('lists every field of the wrong type, an unknown field first, each with a path, what is wrong and how to fix it', () => {
     const found = problems(order, { design: 'sneaker', size: 42, quantity: 0, contact: { name: 7 }, colour: 'red' });
     expect(found.map((problem) => problem.path)).toEqual(['colour', 'design', 'size', 'quantity', 'contact.name', 'contact.email', 'shippingAddress']);

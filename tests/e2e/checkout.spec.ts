@@ -187,6 +187,20 @@ test.describe('a checkout that never dead-ends', () => {
     expect(order.shippingAddress).toEqual({ line1: '221B Baker Street', line2: '', city: 'London', postalCode: 'NW1 6XE', country: 'GB' });
   });
 
+  test('a t-shirt is ordered in its letter size, and its order record names that size', async ({ page }) => {
+    const configurator = new ConfiguratorPage(page);
+    await configurator.open();
+    await page.goto('/?product=tshirt');
+    await expect(page.getByRole('radiogroup', { name: 'Fit', exact: true })).toBeVisible();
+    await configurator.reviewButton.click();
+    await configurator.sizeSelect.selectOption({ label: 'M · chest 96–101 cm' });
+    await configurator.fillContactAndAddress();
+    await configurator.placeOrderButton.click();
+    await expect(page.getByRole('heading', { name: /^Thank you: order ATL-\d{6}/ })).toBeFocused();
+    const order = await configurator.placedOrder(FULFILMENT_TOKEN);
+    expect(order.size).toEqual({ id: 'letter-m', label: 'M · chest 96–101 cm', codes: { letter: 'M' } });
+  });
+
   test('when the shop cannot be reached, focus goes to the alert that says so', async ({ page }) => {
     const configurator = new ConfiguratorPage(page);
     await configurator.open();

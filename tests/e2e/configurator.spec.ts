@@ -218,7 +218,7 @@ test.describe('review and order', () => {
     await expectValidOrder(order);
     expect(order).toMatchObject({
       product: { id: 'sneaker' },
-      size: { eu: '42', us: '8.5', uk: '8' },
+      size: { id: 'eu-42', codes: { eu: '42', us: '8.5', uk: '8' }, eu: '42', us: '8.5', uk: '8' },
       quantity: 2,
       price: { unitTotal: 11900, total: 23800 },
       design: { choices: { 'toeCap.colour': 'navy' }, chosenByCustomer: ['toeCap.colour'] },
@@ -289,7 +289,7 @@ test.describe('keyboard only', () => {
     const order = await configurator.placedOrder(FULFILMENT_TOKEN);
     await expectValidOrder(order);
     expect(order).toMatchObject({
-      size: { eu: '37' },
+      size: { id: 'eu-37', eu: '37' },
       quantity: 3,
       design: { choices: { 'toeCap.colour': 'tan', 'vamp.material': 'suede', 'laces.colour': 'cognac', 'laces.material': 'waxed-cotton' } },
     });

@@ -10,7 +10,7 @@ const entry: CatalogEntry = loadCatalogFromDisk(process.cwd()).entries.find((can
 const space = compileRules(entry.product, entry.ruleSet);
 
 /** A shop that answers each submission with the next outcome of the list. */
-function shop(outcomes: readonly ('ok' | 'unreachable' | 'refused')[]) {
+function shop(outcomes: readonly ('ok' | 'unreachable' | 'refused')[], product: { entry: CatalogEntry; space: typeof space } = { entry, space }) {
   const received: OrderSubmission[] = [];
   let key = 0;
   const placeOrder = fromPromise<PlacedOrder, OrderSubmission>(async ({ input }) => {
@@ -22,7 +22,7 @@ function shop(outcomes: readonly ('ok' | 'unreachable' | 'refused')[]) {
   });
   // The checkout is the session's child: the network is provided to it, where the order is placed.
   const machine = configuratorMachine.provide({ actors: { checkout: checkoutMachine.provide({ actors: { placeOrder } }) } });
-  const actor = createActor(machine, { input: { entry, space, newIdempotencyKey: () => `key-${++key}` } }).start();
+  const actor = createActor(machine, { input: { ...product, newIdempotencyKey: () => `key-${++key}` } }).start();
   return { actor, received };
 }
 
@@ -53,7 +53,7 @@ describe('placing an order', () => {
     expect(submission).toMatchObject({
       idempotencyKey: 'key-1',
       body: {
-        size: { eu: '42' }, quantity: 2, contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
+        size: { id: 'eu-42' }, quantity: 2, contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
         shippingAddress: { line1: '1 Rue de Rivoli', line2: '', city: 'Paris', postalCode: '75001', country: 'FR' },
         clientPrice: { unitTotal: 13400, total: 26800, currency: 'EUR' },
         previewImages: [{ view: 'side' }],
@@ -64,6 +64,19 @@ describe('placing an order', () => {
     expect(checkoutOf(actor).context.placedOrder?.orderNumber).toBe('ATL-000001');
     expect(context.announcement).toContain('Order ATL-000001 sent to the shop');
     expect(context.announcement).toContain('The shop confirms it and asks for payment');
+  });
+
+  it('sends the size by its id, whatever the product\'s size systems: a t-shirt\'s letter size', async () => {
+    const tshirt = loadCatalogFromDisk(process.cwd()).entries.find((candidate) => candidate.product.id === 'tshirt')!;
+    const { actor, received } = shop(['ok'], { entry: tshirt, space: compileRules(tshirt.product, tshirt.ruleSet) });
+    const medium = tshirt.product.sizes.find((size) => size.codes.letter === 'M')!;
+    actor.send({ type: 'design.review' });
+    actor.send({ type: 'review.size', sizeId: medium.id });
+    actor.send({ type: 'checkout.contact', contact: { name: 'Ada Lovelace', email: 'ada@example.com' } });
+    actor.send({ type: 'checkout.address', address: { line1: '1 Rue de Rivoli', line2: '', city: 'Paris', postalCode: '75001', country: 'FR' } });
+    actor.send({ type: 'order.submit', previewImages: [] });
+    await waitFor(actor, (snapshot) => snapshot.matches('ordered'));
+    expect(received[0]!.body.size).toEqual({ id: medium.id });
   });
 
   it('does not send an order without size and contact, and says what is missing', () => {
@@ -280,7 +293,7 @@ describe('artwork', () => {
     expect(actor.getSnapshot().context.summary.artwork.find((candidate) => candidate.field.id === 'frontArtwork')!.box?.widthMm).toBe(260);
     actor.send({ type: 'history.redo' });
     actor.send({ type: 'design.review' });
-    actor.send({ type: 'review.size', sizeId: 'eu-m' });
+    actor.send({ type: 'review.size', sizeId: 'letter-m' });
     const exported: { design: { personalisation: Record<string, string> } }[] = [];
     actor.on('order.exported', ({ order }) => exported.push(order));
     actor.send({ type: 'order.export' });
@@ -293,12 +306,12 @@ describe('artwork', () => {
     actor.send({ type: 'artwork.attach', field: 'frontArtwork', artwork: { ...artwork, widthPx: 600, heightPx: 300 } });
     expect(actor.getSnapshot().context.announcement).toMatch(/^Front artwork added\. At this size the artwork prints at only 58 DPI/);
     actor.send({ type: 'design.review' });
-    actor.send({ type: 'review.size', sizeId: 'eu-m' });
+    actor.send({ type: 'review.size', sizeId: 'letter-m' });
     expect(actor.getSnapshot().can({ type: 'order.export' })).toBe(false);
     actor.send({ type: 'review.back' });
     actor.send({ type: 'artwork.remove', field: 'frontArtwork' });
     actor.send({ type: 'design.review' });
-    actor.send({ type: 'review.size', sizeId: 'eu-m' });
+    actor.send({ type: 'review.size', sizeId: 'letter-m' });
     expect(actor.getSnapshot().can({ type: 'order.export' })).toBe(true);
   });
 });

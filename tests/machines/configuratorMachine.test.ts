@@ -222,7 +222,7 @@ describe('when reviewing', () => {
     actor.send({ type: 'order.export' });
     expect(exported).toHaveLength(1);
     const order = exported[0]!;
-    expect(order.size).toEqual({ eu: '42', us: '8.5', uk: '8' });
+    expect(order.size).toEqual({ id: 'eu-42', label: 'EU 42 · US 8.5 · UK 8', codes: { eu: '42', us: '8.5', uk: '8' }, eu: '42', us: '8.5', uk: '8' });
     expect(order.quantity).toBe(2);
     expect(order.price.unitTotal).toBe(11900 + 2200);
     expect(order.price.total).toBe(2 * (11900 + 2200));

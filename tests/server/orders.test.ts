@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rulesVersionOf, type CatalogEntry } from '../../src/domain/index.ts';
 import type { ServerOrder } from '../../src/server/serverOrder.ts';
-import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest } from '../../scripts/support/orderBodies.ts';
+import { designFrom, orderBody, pngDataUrl, pngFile, productUnderTest, type ProductUnderTest } from '../../scripts/support/orderBodies.ts';
 import { FULFILMENT_TOKEN, startTestApp, type TestApp } from './support/testApp.ts';
 
 let t: TestApp;
@@ -392,6 +392,76 @@ describe('the fulfilment export', () => {
   it('refuses a bad time or format', async () => {
     await expectError(await exportUrl('since=yesterday'), 400, 'invalid_query');
     await expectError(await exportUrl('format=xml'), 400, 'invalid_query');
+  });
+});
+
+describe('sizes in the product\'s own words', () => {
+  let tshirt: ProductUnderTest;
+  beforeAll(async () => {
+    const { loadCatalogFromDisk } = await import('../../src/server/catalogFiles.ts');
+    tshirt = productUnderTest(loadCatalogFromDisk(process.cwd()).entries.find((entry) => entry.product.id === 'tshirt')!);
+  });
+  const shirtBody = (size: unknown) => ({ ...orderBody(tshirt, designFrom(tshirt)), size });
+  const exportCsv = async () => {
+    const rows = (await (await t.app.request('/api/orders/export?format=csv', { headers: { Authorization: `Bearer ${FULFILMENT_TOKEN}` } })).text()).trimEnd().split('\r\n');
+    const header = rows[0]!.split(',');
+    // No cell of these orders holds a comma: a plain split reads them.
+    return rows.slice(1).map((row) => Object.fromEntries(row.split(',').map((cell, index) => [header[index]!, cell])));
+  };
+
+  it('orders a t-shirt by its size id, and the order file carries the letter code, not EU, US or UK', async () => {
+    const medium = tshirt.entry.product.sizes.find((size) => size.codes.letter === 'M')!;
+    const response = await post(shirtBody({ id: medium.id }));
+    expect(response.status).toBe(201);
+    const order = (await response.json()) as ServerOrder;
+    expect(order.size).toEqual({ id: medium.id, label: medium.label, codes: { letter: 'M' } });
+    const validate = schemaValidator();
+    expect(validate(order) ? [] : validate.errors).toEqual([]);
+    // A client written when every size was EU sends the code in the product's first system.
+    expect(((await (await post(shirtBody({ eu: 'M' }))).json()) as ServerOrder).size.id).toBe(medium.id);
+  });
+
+  it('refuses a size the product does not come in, listing its sizes in its own words', async () => {
+    const shoe = await expectError(await post(orderBody(sneaker, suedeDesign(), { eu: '55' })), 422, 'unknown_size');
+    expect(shoe.message).toBe('"sneaker" does not come in size EU 55');
+    expect(shoe.hint).toMatch(/^choose one of the sizes: EU 36 \(eu-36\), EU 37 \(eu-37\), /);
+    const shirt = await expectError(await post(shirtBody({ id: 'letter-xxxxl' })), 422, 'unknown_size');
+    expect(shirt.hint).toMatch(/^choose one of the sizes: Size XS \(letter-xs\), Size S \(letter-s\), /);
+    expect(shirt.hint).not.toMatch(/EU/);
+  });
+
+  it('orders under a rules version published before size systems were data', async () => {
+    const current = t.entry.product;
+    const { sizeSystems: _systems, ...rest } = current;
+    const product = { ...rest, basePrice: current.basePrice - 2000, sizes: current.sizes.map((size) => ({ id: size.id, eu: size.codes.eu, us: size.codes.us, uk: size.codes.uk, label: size.label })) };
+    const legacy = { ...t.entry, product, rulesVersion: rulesVersionOf(product as unknown as CatalogEntry['product'], t.entry.ruleSet) } as unknown as CatalogEntry;
+    await t.repository.publishCatalogEntry(legacy, new Date('2026-09-01T00:00:00Z'));
+    const response = await post({ ...orderBody(sneaker, { ...designFrom(sneaker), rulesVersion: legacy.rulesVersion }, { withPrice: false }), size: { id: 'eu-42' } });
+    expect(response.status).toBe(201);
+    const order = (await response.json()) as ServerOrder;
+    expect(order.price.unitTotal).toBe(current.basePrice - 2000);
+    expect(order.size).toEqual({ id: 'eu-42', label: 'EU 42 · US 8.5 · UK 8', codes: { eu: '42', us: '8.5', uk: '8' }, eu: '42', us: '8.5', uk: '8' });
+  });
+
+  it('exports each size in its product\'s words, with eu, us and uk only where the product has them, orders stored earlier too', async () => {
+    await post(orderBody(sneaker, suedeDesign()));
+    await post(shirtBody({ id: tshirt.entry.product.sizes.find((size) => size.codes.letter === 'XL')!.id }));
+    await post(orderBody(sneaker, suedeDesign(), { eu: '38' }));
+    // The third as orders were stored before size systems were data: only eu, us and uk.
+    const [stored] = await t.client.query<{ document: string }>('SELECT document::text AS document FROM orders WHERE seq = 3');
+    const earlier = { ...(JSON.parse(stored!.document) as Record<string, unknown>), size: { eu: '38', us: '6', uk: '5' } };
+    await t.client.query('UPDATE orders SET document = $1::text::json WHERE seq = 3', [JSON.stringify(earlier)]);
+
+    const rows = await exportCsv();
+    expect(rows.map((row) => [row.size, row.size_eu, row.size_us, row.size_uk])).toEqual([
+      ['EU 42 / US 8.5 / UK 8', '42', '8.5', '8'],
+      ['Size XL', '', '', ''],
+      ['EU 38 / US 6 / UK 5', '38', '6', '5'],
+    ]);
+    const fetched = (await (await t.app.request(`/api/orders/${rows[2]!.order_id}`, { headers: { Authorization: `Bearer ${FULFILMENT_TOKEN}` } })).json()) as ServerOrder;
+    expect(fetched.size).toEqual({ eu: '38', us: '6', uk: '5' });
+    const validate = schemaValidator();
+    expect(validate(fetched) ? [] : validate.errors).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { personalisationPrices, personalisationStatus } from '../personalisation
 import { orderTotal, priceDesign, type PriceLine } from '../pricing/index.ts';
 import { artworkPlacements, printPlacements, type ArtworkPlacement, type PrintPlacement } from '../personalisation/index.ts';
 import { artworkStatus, type ArtworkMeta } from '../personalisation/index.ts';
-import { modelParts, optionById, type SizeDef } from '../product/index.ts';
+import { modelParts, optionById, sizeSystemsOf, type Product, type SizeDef } from '../product/index.ts';
 
 /** The schema id every order document carries. */
 export const ORDER_SCHEMA = 'atelier.order/1';
@@ -35,6 +35,53 @@ export interface SpecificationLine {
 }
 
 /**
+ * The size of an order: its id, its label as the customer chose it, and its code in every size
+ * system of the product (`codes`, keyed by system id, in the product's order). `eu`, `us` and
+ * `uk` repeat the codes of those systems when the product has them, for readers written when
+ * every size had all three.
+ */
+export interface OrderSize {
+  readonly id: string;
+  readonly label: string;
+  readonly codes: Readonly<Record<string, string>>;
+  readonly eu?: string;
+  readonly us?: string;
+  readonly uk?: string;
+}
+
+/**
+ * An order's size as stored: orders placed before size systems were data have only `eu`, `us`
+ * and `uk` (see {@link orderSizeCodes}).
+ */
+export type StoredOrderSize = Partial<OrderSize>;
+
+/** The systems sizes had before products named their own: what a stored `eu`, `us`, `uk` mean. */
+const LEGACY_SIZE_KEYS = ['eu', 'us', 'uk'] as const;
+
+/** The size as an order document writes it (see {@link OrderSize}). */
+export function orderSize(size: SizeDef, product: Pick<Product, 'sizeSystems'>): OrderSize {
+  const codes: Record<string, string> = {};
+  for (const system of sizeSystemsOf(product)) {
+    const code = size.codes[system.id];
+    if (code !== undefined) codes[system.id] = code;
+  }
+  const legacy: { eu?: string; us?: string; uk?: string } = {};
+  for (const key of LEGACY_SIZE_KEYS) if (codes[key] !== undefined) legacy[key] = codes[key];
+  return { id: size.id, label: size.label, codes, ...legacy };
+}
+
+/**
+ * A stored order's size codes by system id: its `codes`, or for an order from before size systems
+ * were data, its `eu`, `us` and `uk`.
+ */
+export function orderSizeCodes(size: StoredOrderSize): Readonly<Record<string, string>> {
+  if (size.codes) return size.codes;
+  const codes: Record<string, string> = {};
+  for (const key of LEGACY_SIZE_KEYS) if (typeof size[key] === 'string') codes[key] = size[key];
+  return codes;
+}
+
+/**
  * What the factory makes: a validated design with size, quantity, bill of materials, price and
  * lead time. Published as JSON Schema at `/schemas/order.schema.json`.
  */
@@ -53,7 +100,7 @@ export interface OrderDocument {
   readonly print: readonly PrintPlacement[];
   /** Where and how each uploaded artwork is printed: zone, box in millimetres, method, file, resolution. */
   readonly printArtwork: readonly ArtworkPlacement[];
-  readonly size: { readonly eu: string; readonly us: string; readonly uk: string };
+  readonly size: OrderSize;
   readonly quantity: number;
   readonly price: {
     readonly currency: string;
@@ -108,7 +155,7 @@ export function createOrderDocument(
     }),
     print: printPlacements(entry, design),
     printArtwork: artworkPlacements(entry, design, artworks),
-    size: { eu: size.eu, us: size.us, uk: size.uk },
+    size: orderSize(size, product),
     quantity,
     price: { ...price, total: orderTotal(price, quantity).total },
     leadTime: estimateLeadTime(product, ruleSet, design.choices),

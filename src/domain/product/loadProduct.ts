@@ -1,12 +1,12 @@
 import { DocumentReader, ID_PATTERN, describe } from '../shared/index.ts';
 import { failed, knownNamesHint, ok, type Result } from '../shared/index.ts';
-import { DEFAULT_WORDING, ILLUSTRATIONS, type ProductWording, type ViewDirection, type AttributeDef, type MaterialAppearance, type MaterialPalette, type OptionDef, type PartDef, type PresetDef, type Product, type ProductIllustrationKind, type SizeDef } from './productModel.ts';
+import { DEFAULT_WORDING, ILLUSTRATIONS, type ProductWording, type ViewDirection, type AttributeDef, type MaterialAppearance, type MaterialPalette, type OptionDef, type PartDef, type PresetDef, type Product, type ProductIllustrationKind, type SizeDef, type SizeSystem, DEFAULT_SIZE_SYSTEMS, sizeCodesText } from './productModel.ts';
 import { isSurfaceKind, materialSurface, SURFACE_KINDS, SURFACE_LIMITS, type MaterialSurface, type SurfaceSettings } from './materialSurface.ts';
 import { DEFAULT_SHIPS_TO, countryName } from './shipsTo.ts';
 import { parseYamlSource } from '../shared/index.ts';
 import { readCameraViews, readViewDirection } from './readCameraViews.ts';
 
-const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'illustration', 'view', 'views', 'colours', 'materials', 'parts', 'sizes', 'presets', 'wording', 'shipsTo'];
+const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'illustration', 'view', 'views', 'colours', 'materials', 'parts', 'sizeSystems', 'sizes', 'presets', 'wording', 'shipsTo'];
 const COLOUR_KEYS = ['label', 'code', 'hex'];
 const MATERIAL_KEYS = ['label', 'code', 'appearance', 'surface', 'colours'];
 const APPEARANCE_KEYS = ['roughness', 'metalness', 'clearcoat', 'sheen'];
@@ -18,8 +18,11 @@ const SECTION_KEYS = ['id', 'label', 'choices', 'focus', 'view'];
 const CHOICE_KEYS = ['id', 'label', 'options'];
 const CHOICE_OPTION_KEYS = ['id', 'label', 'code', 'show', 'scale'];
 const MESH_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-const SIZE_KEYS = ['eu', 'us', 'uk'];
-const SIZE_ENTRY_KEYS = [...SIZE_KEYS, 'label'];
+const SIZE_SYSTEM_KEYS = ['id', 'label'];
+/** A size system's id: also a key of each size, so not `label`. */
+const SIZE_SYSTEM_ID = /^[a-z][a-zA-Z0-9]{0,15}$/;
+/** A size's code in one system: "42", "8.5", "M", "3XL". */
+const SIZE_CODE = /^[A-Za-z0-9.]{1,8}$/;
 const PRESET_KEYS = ['id', 'name', 'description', 'choices'];
 
 const NEUTRAL_APPEARANCE: MaterialAppearance = { roughness: 0.6, metalness: 0, clearcoat: 0, sheen: 0 };
@@ -68,7 +71,8 @@ export function loadProduct(file: string, text: string): Result<Product> {
   // Materials that are declared but broken are already reported; parts using them must not add "unknown material".
   const declaredMaterials = new Set(root.materials !== null && typeof root.materials === 'object' ? Object.keys(root.materials) : []);
   const { parts, attributes, palettes } = readParts(reader, root.parts, materials, colours, declaredMaterials);
-  const sizes = readSizes(reader, root.sizes);
+  const sizeSystems = readSizeSystems(reader, root.sizeSystems);
+  const sizes = readSizes(reader, root.sizes, sizeSystems);
   const presets = readPresets(reader, root.presets, attributes);
   const wording = readWording(reader, root.wording);
   const shipsTo = readShipsTo(reader, root.shipsTo);
@@ -79,7 +83,7 @@ export function loadProduct(file: string, text: string): Result<Product> {
   }
   return ok({
     id, name, description, currency, basePrice: Math.round(basePrice * 100), baseLeadTimeDays, model,
-    illustration: illustration as ProductIllustrationKind, ...(view ? { view } : {}), ...(views.length > 0 ? { views } : {}), colours: [...colours.values()].map((entry) => entry.option), parts, attributes, palettes, sizes, presets, wording, shipsTo,
+    illustration: illustration as ProductIllustrationKind, ...(view ? { view } : {}), ...(views.length > 0 ? { views } : {}), colours: [...colours.values()].map((entry) => entry.option), parts, attributes, palettes, sizes, sizeSystems, presets, wording, shipsTo,
   });
 }
 
@@ -355,22 +359,73 @@ function readChoiceOptions(reader: DocumentReader, value: unknown, path: (string
   return options;
 }
 
-function readSizes(reader: DocumentReader, value: unknown): SizeDef[] {
+/**
+ * `sizeSystems: [{ id: eu, label: EU }, …]`: how sizes are named, in order, the first the main one
+ * (size ids and `{ eu }` order requests use it). Without it, EU, US and UK.
+ */
+function readSizeSystems(reader: DocumentReader, value: unknown): readonly SizeSystem[] {
+  if (value === undefined) return DEFAULT_SIZE_SYSTEMS;
+  const systems: SizeSystem[] = [];
+  const seen = new Set<string>();
+  const list = reader.list(value, ['sizeSystems'], '"sizeSystems"') ?? [];
+  if (list.length === 0) {
+    if (Array.isArray(value)) reader.report(['sizeSystems'], 'the product has no size systems', 'list at least one, e.g. sizeSystems: [{ id: eu, label: EU }], or leave "sizeSystems" out for EU, US and UK');
+    // Already reported: the sizes are read as EU, US and UK rather than reported again.
+    return DEFAULT_SIZE_SYSTEMS;
+  }
+  list.forEach((raw, index) => {
+    const path = ['sizeSystems', index];
+    const entry = reader.map(raw, path, `size system ${index + 1}`);
+    if (!entry) return;
+    reader.unknownKeys(entry, SIZE_SYSTEM_KEYS, path, 'a size system');
+    const id = reader.string(entry, 'id', path, 'add "id: <key of its code in each size>", e.g. id: eu');
+    const label = reader.string(entry, 'label', path, 'add "label: <what customers read before the code>", e.g. label: EU');
+    if (id === undefined) return;
+    if (!SIZE_SYSTEM_ID.test(id) || id === 'label') {
+      reader.report([...path, 'id'], `size system id "${id}" is not a valid id`, 'use a lower-case letter then letters and digits, up to 16, other than "label", e.g. eu or letter');
+    }
+    if (reader.duplicate(seen, id, [...path, 'id'], 'size system')) return;
+    // A wrong id or a missing label is reported above; keeping the system spares its sizes follow-on problems.
+    systems.push({ id, label: label ?? id });
+  });
+  return systems;
+}
+
+/**
+ * `sizes: [{ eu: "42", us: "8.5", uk: "8" }, …]`: each size's code in every size system (keyed by
+ * the system's id) and an optional `label`; the first system's codes are unique and make the ids.
+ */
+function readSizes(reader: DocumentReader, value: unknown, systems: readonly SizeSystem[]): SizeDef[] {
   const sizes: SizeDef[] = [];
   const seen = new Set<string>();
   const list = reader.list(value, ['sizes'], '"sizes"') ?? [];
+  const example = `{ ${systems.map((system, index) => `${system.id}: "${index === 0 ? '42' : '…'}"`).join(', ')} }`;
   list.forEach((raw, index) => {
     const path = ['sizes', index];
     const entry = reader.map(raw, path, `size ${index + 1}`);
     if (!entry) return;
-    reader.unknownKeys(entry, SIZE_ENTRY_KEYS, path, 'a size');
-    const hint = 'write each size as { eu: "42", us: "8.5", uk: "8" } (letter sizes: { eu: M, us: M, uk: M, label: "M · chest 96–101 cm" })';
-    const [eu, us, uk] = SIZE_KEYS.map((key) => reader.string(entry, key, path, hint));
+    reader.unknownKeys(entry, [...systems.map((system) => system.id), 'label'], path, 'a size');
     const label = reader.optionalString(entry, 'label', path, 'write the size as customers read it, e.g. label: "M · chest 96–101 cm"');
-    if (eu === undefined || us === undefined || uk === undefined) return;
-    if (!/^[A-Za-z0-9.]{1,8}$/.test(eu)) reader.report([...path, 'eu'], `size "${eu}" is not a size`, 'write a number or a letter size of up to 8 characters, e.g. "42" or M');
-    if (reader.duplicate(seen, eu, [...path, 'eu'], 'size')) return;
-    sizes.push({ id: `eu-${eu.toLowerCase()}`, eu, us, uk, label: label ?? `EU ${eu} · US ${us} · UK ${uk}` });
+    const codes: Record<string, string> = {};
+    for (const system of systems) {
+      if (entry[system.id] === undefined || entry[system.id] === null) {
+        reader.report(path, `size ${index + 1} has no code in size system "${system.id}"`, `give every size its code in each size system (${systems.map((s) => s.id).join(', ')}), e.g. ${example}`);
+        continue;
+      }
+      const code = reader.string(entry, system.id, path, `write the ${system.label} size as text, e.g. ${system.id}: "42"`);
+      if (code === undefined) continue;
+      if (!SIZE_CODE.test(code)) reader.report([...path, system.id], `${system.label} size "${code}" is not a size`, 'write a number or a letter size of up to 8 characters, e.g. "42" or M');
+      else codes[system.id] = code;
+    }
+    if (Object.keys(codes).length !== systems.length) return;
+    const main = systems[0]!;
+    const mainCode = codes[main.id]!;
+    if (seen.has(mainCode.toLowerCase())) {
+      reader.report([...path, main.id], `size "${mainCode}" is listed twice in size system "${main.id}"`, `give each size its own code in "${main.id}", the first size system: it makes the size's id (${main.id}-${mainCode.toLowerCase()}), whatever its case`);
+      return;
+    }
+    seen.add(mainCode.toLowerCase());
+    sizes.push({ id: `${main.id}-${mainCode.toLowerCase()}`, label: label ?? sizeCodesText(systems, codes), codes });
   });
   if (Array.isArray(value) && list.length === 0) reader.report(['sizes'], 'the product has no sizes', 'list at least one size');
   return sizes;

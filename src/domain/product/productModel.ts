@@ -95,13 +95,28 @@ export interface CameraView {
   readonly focus?: PartId;
 }
 
-/** A size with its equivalents in other systems. */
-export interface SizeDef {
+/**
+ * A way of naming sizes (EU, US, UK shoe sizes; a shirt's letter sizes), from `sizeSystems:` in
+ * product.yaml. Its id is the key each size's code is written under.
+ */
+export interface SizeSystem {
+  /** `eu`, `letter`: letters and digits, the key in each size of product.yaml. */
   readonly id: string;
-  readonly eu: string;
-  readonly us: string;
-  readonly uk: string;
+  /** What customers read before the code: "EU" (for "EU 42"), "Size" (for "Size M"). */
   readonly label: string;
+}
+
+/** The systems of a product without `sizeSystems:`: EU, US and UK, in that order. */
+export const DEFAULT_SIZE_SYSTEMS: readonly SizeSystem[] = [{ id: 'eu', label: 'EU' }, { id: 'us', label: 'US' }, { id: 'uk', label: 'UK' }];
+
+/** A size, with its code in every size system of its product. */
+export interface SizeDef {
+  /** `<first system id>-<its code in lower case>`, e.g. `eu-42`, `letter-m`. */
+  readonly id: string;
+  /** What the size list shows: the file's `label`, or the systems' labels and codes ("EU 42 · US 8.5 · UK 8"). */
+  readonly label: string;
+  /** The size's code in each of the product's systems, keyed by system id: `{ eu: '42', us: '8.5', uk: '8' }`. */
+  readonly codes: Readonly<Record<string, string>>;
 }
 
 /** A named full or partial set of choices (a colourway). */
@@ -147,6 +162,8 @@ export interface Product {
   /** Every named colour of the product's palette (personal text colours are chosen from it). */
   readonly colours?: readonly OptionDef[];
   readonly sizes: readonly SizeDef[];
+  /** How sizes are named, in order (the first is the main one); the loader always sets it, default {@link DEFAULT_SIZE_SYSTEMS}. */
+  readonly sizeSystems?: readonly SizeSystem[];
   readonly presets: readonly PresetDef[];
   /** The words the shop uses for this product (one "pair" of sneakers, one "shirt"); the loader always sets it. */
   readonly wording?: ProductWording;
@@ -183,6 +200,40 @@ export const DEFAULT_WORDING: ProductWording = { unit: 'item', units: 'items', s
 /** A product's words, or {@link DEFAULT_WORDING} for a product built without them. */
 export function wordingOf(product: Pick<Product, 'wording'>): ProductWording {
   return product.wording ?? DEFAULT_WORDING;
+}
+
+/** A product's size systems, or {@link DEFAULT_SIZE_SYSTEMS} for a product built without them. */
+export function sizeSystemsOf(product: Pick<Product, 'sizeSystems'>): readonly SizeSystem[] {
+  return product.sizeSystems ?? DEFAULT_SIZE_SYSTEMS;
+}
+
+/**
+ * A size in its product's words, each system's label and code: "EU 42 · US 8.5 · UK 8", "Size M".
+ * Systems the size has no code in are left out.
+ *
+ * @example sizeCodesText(sneaker.sizeSystems, size42.codes, ' / ') // "EU 42 / US 8.5 / UK 8"
+ */
+export function sizeCodesText(systems: readonly SizeSystem[], codes: Readonly<Record<string, string>>, separator = ' · '): string {
+  return systems.filter((system) => codes[system.id] !== undefined).map((system) => `${system.label} ${codes[system.id]}`).join(separator);
+}
+
+/** A size in its product's main (first) system: "EU 42", "Size M". */
+export function mainSizeText(systems: readonly SizeSystem[], size: SizeDef): string {
+  const main = systems[0];
+  return main && size.codes[main.id] !== undefined ? `${main.label} ${size.codes[main.id]}` : size.label;
+}
+
+/**
+ * Finds a product's size as an order names it: by id (`eu-42`), or by its code in the product's
+ * first size system (`{ eu: '42' }` from clients written when every product had EU sizes; for a
+ * t-shirt whose first system is `letter`, `{ eu: 'M' }` means its letter size M). The ids sizes
+ * had then (`eu-<code in the first system>`) are found too.
+ */
+export function findSize(product: Pick<Product, 'sizes' | 'sizeSystems'>, wanted: { readonly id: string } | { readonly eu: string }): SizeDef | undefined {
+  const main = sizeSystemsOf(product)[0]?.id;
+  if ('eu' in wanted) return main === undefined ? undefined : product.sizes.find((size) => size.codes[main] === wanted.eu);
+  return product.sizes.find((size) => size.id === wanted.id)
+    ?? (main !== undefined && wanted.id.startsWith('eu-') ? product.sizes.find((size) => size.codes[main]?.toLowerCase() === wanted.id.slice(3)) : undefined);
 }
 
 /** Finds an attribute by id or throws, naming the valid ids (a bug, not an input problem). */

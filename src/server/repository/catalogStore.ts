@@ -1,6 +1,6 @@
 // The catalog in SQL: each published product and rules version, kept so that an order naming an
 // older version can be revalidated under it (table `catalog_entries`).
-import type { CatalogEntry } from '../../domain/index.ts';
+import { upgradeStoredProduct, type CatalogEntry } from '../../domain/index.ts';
 import type { Repository } from '../repository.ts';
 import type { SqlClient } from '../sqlClient.ts';
 import { isoText } from './isoText.ts';
@@ -25,7 +25,10 @@ export function createCatalogStore(client: SqlClient): CatalogStore {
         'SELECT entry::text AS entry FROM catalog_entries WHERE product_id = $1 AND rules_version = $2',
         [productId, rulesVersion],
       );
-      return rows[0] ? (JSON.parse(rows[0].entry) as CatalogEntry) : undefined;
+      if (!rows[0]) return undefined;
+      const entry = JSON.parse(rows[0].entry) as CatalogEntry;
+      // Entries published before size systems were data have sizes with eu, us and uk fields.
+      return { ...entry, product: upgradeStoredProduct(entry.product) };
     },
 
     async listRulesVersions(productId) {
