@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { assertEvent, assign, fromPromise, setup } from 'xstate';
 import { cleanText, type DesignDocument } from '../domain/index.ts';
-import { candidateRequestSchema, checkGalleryTitle, DEFAULT_REQUEST_LIMITS, describeRefusal, MAX_TITLE_GRAPHEMES, requestProblems } from '../domain/requests/index.ts';
+import { candidateRequestSchema, checkGalleryTitle, customerRefusal, DEFAULT_REQUEST_LIMITS, MAX_TITLE_GRAPHEMES, requestProblems } from '../domain/requests/index.ts';
 
 /**
  * What is sent to the community gallery: the design (the server strips personal text and artwork)
@@ -48,8 +48,7 @@ const candidateRequest = candidateRequestSchema(DEFAULT_REQUEST_LIMITS);
 export function submissionRefusal(submission: GallerySubmission): string | undefined {
   const result = v.safeParse(candidateRequest, submission);
   if (result.success) return undefined;
-  const { message, hint } = describeRefusal('submission', requestProblems(result.issues));
-  return `The design cannot be sent: ${message}. ${hint.charAt(0).toUpperCase()}${hint.slice(1)}.`;
+  return customerRefusal('The design cannot be sent', requestProblems(result.issues));
 }
 
 /** What is sent for the machine's context. */

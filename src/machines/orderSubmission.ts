@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { checkEmailAddress, type DesignDocument, type ShippingAddressInput } from '../domain/index.ts';
-import { checkContactName, DEFAULT_REQUEST_LIMITS, describeRefusal, MAX_CONTACT_NAME_LENGTH, orderRequestSchema, requestProblems } from '../domain/requests/index.ts';
+import { checkContactName, customerRefusal, DEFAULT_REQUEST_LIMITS, MAX_CONTACT_NAME_LENGTH, orderRequestSchema, requestProblems } from '../domain/requests/index.ts';
 
 /** Who the order is for, as typed in the checkout. */
 export interface OrderContactInput {
@@ -97,6 +97,5 @@ const orderRequest = orderRequestSchema(DEFAULT_REQUEST_LIMITS);
 export function orderRequestRefusal(body: OrderSubmission['body']): string | undefined {
   const result = v.safeParse(orderRequest, body);
   if (result.success) return undefined;
-  const { message, hint } = describeRefusal('order', requestProblems(result.issues));
-  return `The order cannot be sent: ${message}. ${hint.charAt(0).toUpperCase()}${hint.slice(1)}.`;
+  return customerRefusal('The order cannot be sent', requestProblems(result.issues));
 }

@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodePngPixels } from '../../src/domain/artwork/decodePng.ts';
 import { countRasterColours, inspectArtwork, readPngInfo } from '../../src/domain/artwork/index.ts';
+import { seededRandom } from '../../src/domain/shared/index.ts';
 import { concat, encodePng, ihdr, pngChunk, PNG_SIGNATURE, type PngSpec } from './support/artworkFiles.ts';
 
 const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
@@ -46,22 +47,13 @@ function clearTransparent(rgba: Uint8Array): Uint8Array {
 const decodePngjs = (bytes: Uint8Array) => clearTransparent(new Uint8Array(PNG.sync.read(Buffer.from(bytes)).data));
 const decodeSharp = async (bytes: Uint8Array) => clearTransparent(new Uint8Array(await sharp(bytes).ensureAlpha().raw().toBuffer()));
 
-/** A repeatable pseudo-random sequence (a 32-bit LCG), so that every run tests the same files. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 const SIZES = [[1, 1], [13, 11], [33, 7]] as const;
 const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as const;
 
 describe('PNGs written by pngjs', () => {
   const cases = ([0, 2, 4, 6] as const).flatMap((colorType) => ([8, 16] as const).flatMap((bitDepth) => SIZES.map(([width, height]) => ({ colorType, bitDepth, width, height }))));
   it.each(cases)('colour type $colorType, $bitDepth bits, $width × $height', ({ colorType, bitDepth, width, height }) => {
-    const next = random(colorType * 100 + bitDepth + width);
+    const next = seededRandom(colorType * 100 + bitDepth + width);
     const png = new PNG({ width, height });
     const samples = bitDepth === 16 ? new Uint16Array(width * height * 4) : new Uint8Array(width * height * 4);
     for (let index = 0; index < samples.length; index += 1) samples[index] = Math.floor(next() * (bitDepth === 16 ? 65536 : 256));
@@ -84,7 +76,7 @@ describe('PNGs of every pixel format written byte for byte, read by pngjs', () =
     .filter((each) => !each.transparent || each.colourType <= 3);
 
   it.each(cases)('colour type $colourType, $bitDepth bits, interlaced $interlaced, tRNS $transparent, $width × $height', ({ colourType, bitDepth, interlaced, transparent, width, height }) => {
-    const next = random(colourType * 1000 + bitDepth * 10 + width + (interlaced ? 7 : 0));
+    const next = seededRandom(colourType * 1000 + bitDepth * 10 + width + (interlaced ? 7 : 0));
     const max = 2 ** bitDepth - 1;
     const entries = colourType === 3 ? Math.min(2 ** bitDepth, 5 + Math.floor(next() * 200)) : 0;
     const palette = colourType === 3 ? Array.from({ length: entries }, () => [0, 0, 0].map(() => Math.floor(next() * 256)) as [number, number, number]) : undefined;
@@ -108,7 +100,7 @@ describe('PNGs written by sharp (libspng): palettes of few colours at low bit de
   it.each(cases)('$colours colours, interlaced $progressive', async ({ colours, progressive }) => {
     const width = 29;
     const height = 17;
-    const next = random(colours * 3 + (progressive ? 1 : 0));
+    const next = seededRandom(colours * 3 + (progressive ? 1 : 0));
     const inks = Array.from({ length: colours }, () => [Math.floor(next() * 256), Math.floor(next() * 256), Math.floor(next() * 256), next() < 0.3 ? Math.floor(next() * 256) : 255]);
     const raw = Buffer.alloc(width * height * 4);
     for (let index = 0; index < width * height; index += 1) raw.set(inks[Math.floor(next() * colours)]!, index * 4);
@@ -194,7 +186,7 @@ describe('damaged PNGs', () => {
   });
 
   it('never throws on files with bytes flipped anywhere', () => {
-    const next = random(42);
+    const next = seededRandom(42);
     for (let attempt = 0; attempt < 300; attempt += 1) {
       const bytes = good.slice();
       for (let flips = 0; flips < 3; flips += 1) bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256);

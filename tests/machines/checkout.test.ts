@@ -118,7 +118,7 @@ describe('placing an order', () => {
     expect(actor.getSnapshot().value).toEqual('reviewing');
     expect(checkoutOf(actor).value).toEqual('details');
     expect(checkoutOf(actor).context.submitError).toEqual({
-      message: 'The order cannot be sent: the order has 2 problems: previewImages[4].view: "view" must be a short lower-case name such as "side", not the text "Top View". Fix each field listed in "problems".',
+      message: 'The order cannot be sent: previewImages[4].view: "view" must be a short lower-case name such as "side", not the text "Top View". Name the view in lower case letters, digits and dashes. (1 more problem.)',
       retryable: false,
     });
     actor.send({ type: 'order.submit', previewImages: [image] });

@@ -42,6 +42,6 @@ describe('submitting to the gallery', () => {
     actor.send({ type: 'title.change', title: 'Midnight runner' });
     actor.send({ type: 'submit' });
     expect(received).toHaveLength(0);
-    expect(actor.getSnapshot().context.error).toBe('The design cannot be sent: the submission has 1 problem: remixOf: "remixOf" must be the id of a gallery candidate (a UUID), not the text "not-a-candidate-id". Fix each field listed in "problems".');
+    expect(actor.getSnapshot().context.error).toBe('The design cannot be sent: remixOf: "remixOf" must be the id of a gallery candidate (a UUID), not the text "not-a-candidate-id". Send the "id" of the candidate the design was started from, or leave "remixOf" out.');
   });
 });

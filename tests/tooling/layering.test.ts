@@ -168,6 +168,12 @@ describe('views send requests only from src/views/api/', () => {
     expect(messages[0]).toContain('.provide()');
   });
 
+  it('src/main.tsx (the entry point): reports fetch too', async () => {
+    const messages = await restrictedGlobals("export const load = () => fetch('/api/x');\n", 'src/main.tsx');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('src/views/api/');
+  });
+
   it('src/views/api/x.ts: allows fetch', async () => {
     const code = "export async function load() {\n  return fetch('/api/candidates');\n}\n";
     expect(await restrictedGlobals(code, 'src/views/api/x.ts')).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Assignment } from '../product/index.ts';
 import type { TextFieldDef } from './personalisationModel.ts';
-import type { Product } from '../product/index.ts';
+import { partAttributeId, type Product } from '../product/index.ts';
 
 /**
  * The contrast ratio of two colours as WCAG 2 defines it: (L1 + 0.05) / (L2 + 0.05) over their
@@ -32,7 +32,8 @@ export function relativeLuminance(hex: string): number {
 export function garmentHexUnder(product: Product, design: Assignment, field: TextFieldDef): string | null {
   const placement = product.parts.find((part) => part.id === field.placement);
   const partId = placement?.kind === 'section' ? placement.focus : placement?.id;
-  const attributeId = `${partId}.colour`;
+  if (partId === undefined) return null;
+  const attributeId = partAttributeId(partId, 'colour');
   const attribute = product.attributes.find((candidate) => candidate.id === attributeId);
   const optionId = design[attributeId];
   return attribute?.options.find((option) => option.id === optionId)?.hex ?? null;

@@ -7,6 +7,6 @@ export { SURFACE_DEFAULTS, SURFACE_KINDS, isSurfaceKind, materialSurface } from 
 export type { ModelVariant } from './modelVariant.ts';
 export { modelVariant, shapingAttributes } from './modelVariant.ts';
 export type { Assignment, AttributeDef, AttributeId, AttributeKind, CameraView, MaterialAppearance, OptionDef, OptionId, PartDef, PartId, PresetDef, Product, ProductIllustrationKind, ProductWording, SizeDef, SizeSystem, ViewDirection } from './productModel.ts';
-export { DEFAULT_SIZE_SYSTEMS, DEFAULT_WORDING, attributeById, attributeDisplayName, countOf, findSize, mainSizeText, modelParts, optionById, sizeCodesText, sizeSystemsOf, wordingOf } from './productModel.ts';
+export { DEFAULT_SIZE_SYSTEMS, DEFAULT_WORDING, attributeById, attributeDisplayName, countOf, findSize, mainSizeText, modelParts, optionById, partAttributeId, sizeCodesText, sizeSystemsOf, wordingOf } from './productModel.ts';
 export { DEFAULT_SHIPS_TO, countryName } from './shipsTo.ts';
 export { upgradeStoredProduct } from './storedProduct.ts';

@@ -1,6 +1,6 @@
 import { DocumentReader, ID_PATTERN, describe } from '../shared/index.ts';
 import { failed, knownNamesHint, ok, type Result } from '../shared/index.ts';
-import { DEFAULT_WORDING, ILLUSTRATIONS, type ProductWording, type ViewDirection, type AttributeDef, type MaterialAppearance, type MaterialPalette, type OptionDef, type PartDef, type PresetDef, type Product, type ProductIllustrationKind, type SizeDef, type SizeSystem, DEFAULT_SIZE_SYSTEMS, sizeCodesText } from './productModel.ts';
+import { DEFAULT_WORDING, ILLUSTRATIONS, partAttributeId, type ProductWording, type ViewDirection, type AttributeDef, type MaterialAppearance, type MaterialPalette, type OptionDef, type PartDef, type PresetDef, type Product, type ProductIllustrationKind, type SizeDef, type SizeSystem, DEFAULT_SIZE_SYSTEMS, sizeCodesText } from './productModel.ts';
 import { isSurfaceKind, materialSurface, SURFACE_KINDS, SURFACE_LIMITS, type MaterialSurface, type SurfaceSettings } from './materialSurface.ts';
 import { DEFAULT_SHIPS_TO, countryName } from './shipsTo.ts';
 import { parseYamlSource } from '../shared/index.ts';
@@ -269,8 +269,8 @@ function readParts(reader: DocumentReader, value: unknown, materials: Map<string
     if (materialList.length === 0 && Array.isArray(entry.materials)) reader.report([...path, 'materials'], `part "${id}" has no materials`, 'list at least one material from "materials"');
     if (materialOptions.length === 0) return;
     const colourOptions = colourIds.map((colourId) => colours.get(colourId)!.option);
-    const materialAttribute: AttributeDef = { id: `${id}.material`, label: 'Material', kind: 'material', partId: id, options: materialOptions };
-    const colourAttribute: AttributeDef = { id: `${id}.colour`, label: 'Colour', kind: 'colour', partId: id, options: colourOptions };
+    const materialAttribute: AttributeDef = { id: partAttributeId(id, 'material'), label: 'Material', kind: 'material', partId: id, options: materialOptions };
+    const colourAttribute: AttributeDef = { id: partAttributeId(id, 'colour'), label: 'Colour', kind: 'colour', partId: id, options: colourOptions };
     attributes.push(materialAttribute, colourAttribute);
     parts.push({ id, label, kind: 'part', attributeIds: [materialAttribute.id, colourAttribute.id], meshes, ...(view ? { view } : {}) });
   });

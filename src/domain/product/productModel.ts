@@ -236,6 +236,15 @@ export function findSize(product: Pick<Product, 'sizes' | 'sizeSystems'>, wanted
     ?? (main !== undefined && wanted.id.startsWith('eu-') ? product.sizes.find((size) => size.codes[main]?.toLowerCase() === wanted.id.slice(3)) : undefined);
 }
 
+/**
+ * The id of a part's material or colour attribute: the one place the `<part>.<kind>` key is spelt.
+ *
+ * @example partAttributeId('toeCap', 'colour') // 'toeCap.colour'
+ */
+export function partAttributeId(partId: PartId, kind: 'material' | 'colour'): AttributeId {
+  return `${partId}.${kind}`;
+}
+
 /** Finds an attribute by id or throws, naming the valid ids (a bug, not an input problem). */
 export function attributeById(product: Product, attributeId: AttributeId): AttributeDef {
   const attribute = product.attributes.find((candidate) => candidate.id === attributeId);

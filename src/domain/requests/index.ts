@@ -4,7 +4,7 @@
  * requests with them before sending; the server validates with the same schemas. See CONTEXT.md.
  */
 export type { RequestIssue, ObjectMessages, UnknownFields } from './requestProblem.ts';
-export { describeRefusal, describeValue, fieldsObject, isObject, requestProblems, splitHint, withHint } from './requestProblem.ts';
+export { customerRefusal, describeRefusal, describeValue, fieldsObject, isObject, requestProblems, splitHint, withHint } from './requestProblem.ts';
 export type { RequestLimits } from './requestLimits.ts';
 export { DEFAULT_REQUEST_LIMITS } from './requestLimits.ts';
 export type { DesignField } from './designField.ts';

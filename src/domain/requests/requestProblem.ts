@@ -79,6 +79,21 @@ export function describeRefusal(subject: string, problems: readonly Problem[]): 
   };
 }
 
+/**
+ * A refusal in words for the customer, who sees no list of problems: the first problem with its
+ * own fix, and how many more there are.
+ *
+ * @example customerRefusal('The order cannot be sent', problems)
+ * // 'The order cannot be sent: previewImages[4].view: "view" must be … Use e.g. "side". (1 more problem.)'
+ */
+export function customerRefusal(lead: string, problems: readonly Problem[]): string {
+  const [first, ...more] = problems;
+  if (!first) return `${lead}.`;
+  const hint = first.hint.charAt(0).toUpperCase() + first.hint.slice(1);
+  const rest = more.length === 0 ? '' : ` (${more.length} more problem${more.length === 1 ? '' : 's'}.)`;
+  return `${lead}: ${first.path ? `${first.path}: ` : ''}${first.message}. ${hint}.${rest}`;
+}
+
 function isUnknownField(issue: RequestIssue): boolean {
   return issue.expected === 'never';
 }
