@@ -1,24 +1,13 @@
 import { assertEvent, assign, fromPromise, setup } from 'xstate';
+import type { GalleryCandidateResponse } from '../domain/requests/index.ts';
 
-/** A design in the community gallery, as the gallery lists it. */
-export interface GalleryCandidate {
-  readonly id: string;
-  readonly productId: string;
-  readonly title: string;
-  /** The design's choices (attribute id → option id); never its personal text. */
-  readonly design: { readonly choices: Readonly<Record<string, string>> };
-  readonly thumbnailUrl: string;
-  readonly upVotes: number;
-  readonly downVotes: number;
-  /** Lower bound of the Wilson score interval of the up-vote share (z = 1.96). */
-  readonly score: number;
-  readonly orders: number;
-  readonly remixes: number;
-  readonly remixOf: string | null;
-  readonly createdAt: string;
-  /** This visitor's vote: 1 up, -1 down, 0 none. */
-  readonly myVote: -1 | 0 | 1;
-}
+/**
+ * A design in the community gallery, as the gallery lists it: the fields of the server's answer
+ * (`GalleryCandidateResponse`) the gallery shows. Its `design` holds choices only, never personal text.
+ */
+export type GalleryCandidate = Pick<GalleryCandidateResponse, 'id' | 'productId' | 'title' | 'thumbnailUrl' | 'upVotes' | 'downVotes' | 'score' | 'orders' | 'remixes' | 'remixOf' | 'createdAt' | 'myVote'> & {
+  readonly design: Pick<GalleryCandidateResponse['design'], 'choices'>;
+};
 
 /** How the gallery is ordered. */
 export type GallerySort = 'top' | 'most-ordered' | 'trending' | 'newest';

@@ -20,3 +20,4 @@ export type { CandidateListQuery, CandidateSort } from './candidateListQuery.ts'
 export { CANDIDATE_SORTS, candidateListQuerySchema, DEFAULT_CANDIDATE_LIMIT, MAX_CANDIDATE_LIMIT, MAX_CANDIDATE_OFFSET } from './candidateListQuery.ts';
 export type { VoteRequest } from './voteRequest.ts';
 export { VOTE_VALUES, voteRequestSchema } from './voteRequest.ts';
+export type { GalleryCandidateResponse } from './galleryCandidate.ts';
