@@ -1,4 +1,4 @@
-import { assertEvent, assign, emit, fromPromise, not, sendTo, setup, spawnChild } from 'xstate';
+import { assertEvent, assign, emit, fromPromise, not, sendTo, setup, spawnChild, stopChild } from 'xstate';
 import { compileRules, summariseDesign } from '../domain/index.ts';
 import {
   ArtworkUploadError, fileTooLarge, uploadActorId, uploadedField, uploadFailure, withUpload,
@@ -111,6 +111,11 @@ export const configuratorMachine = setup({
       assertEvent(event, 'artwork.remove');
       return { ...removeArtwork(context, event.field), uploads: withUpload(context.uploads, event.field, undefined) };
     }),
+    // A file still on its way for the field is abandoned: its answer must not bring the artwork back.
+    stopUpload: stopChild(({ event }) => {
+      assertEvent(event, 'artwork.remove');
+      return uploadActorId(event.field);
+    }),
     refuseFile: assign(({ context, event }) => {
       assertEvent(event, 'artwork.upload');
       const message = fileTooLarge(event.file)!;
@@ -133,6 +138,8 @@ export const configuratorMachine = setup({
     placeUpload: assign(({ context, event }) => {
       assertEvent(event, 'xstate.done.actor.upload.*');
       const field = uploadedField(event);
+      // Only the upload the field is waiting for is placed.
+      if (context.uploads.get(field)?.state !== 'uploading') return {};
       const uploads = withUpload(context.uploads, field, { state: 'uploaded', warnings: event.output.warnings });
       // The zone may have lost its print method while the file was on its way.
       const offered = context.summary.artwork.some((status) => status.field.id === field && status.offered);
@@ -140,6 +147,7 @@ export const configuratorMachine = setup({
     }),
     recordUploadFailure: assign(({ context, event }) => {
       assertEvent(event, 'xstate.error.actor.upload.*');
+      if (context.uploads.get(uploadedField(event))?.state !== 'uploading') return {};
       const message = uploadFailure(event.error);
       return { uploads: withUpload(context.uploads, uploadedField(event), { state: 'failed', message }), announcement: message };
     }),
@@ -237,7 +245,7 @@ export const configuratorMachine = setup({
           { actions: ['markUploading', 'startUpload'] },
         ],
         'artwork.attach': [{ guard: 'isOfferedArtworkField', actions: 'attachArtwork' }, { actions: 'announceUnknown' }],
-        'artwork.remove': { guard: 'isArtworkField', actions: 'removeArtwork' },
+        'artwork.remove': { guard: 'isArtworkField', actions: ['stopUpload', 'removeArtwork'] },
       },
     },
     conflict: {

@@ -50,6 +50,30 @@ describe('uploading an artwork', () => {
     expect(actor.getSnapshot().context.history.present.personalisation?.frontArtwork).toBeUndefined();
   });
 
+  it('places nothing when the customer removed the artwork while it was on its way, and a new upload is not refused', async () => {
+    const answers: Array<(answer: UploadedArtwork) => void> = [];
+    const machine = configuratorMachine.provide({
+      actors: {
+        uploadArtwork: fromPromise<UploadedArtwork, ArtworkUploadInput>(() => new Promise((resolve) => answers.push(resolve))),
+      },
+    });
+    const actor = createActor(machine, { input: { entry: tshirt, space } }).start();
+    actor.send({ type: 'option.select', attribute: 'front.method', option: 'screen' });
+    actor.send({ type: 'artwork.upload', field: 'frontArtwork', file: file('first.svg') });
+    actor.send({ type: 'artwork.remove', field: 'frontArtwork' });
+    expect(actor.getSnapshot().context.uploads.get('frontArtwork')).toBeUndefined();
+    answers[0]!({ artwork, warnings: [] });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(actor.getSnapshot().context.history.present.personalisation?.frontArtwork).toBeUndefined();
+    expect(actor.getSnapshot().context.uploads.get('frontArtwork')).toBeUndefined();
+    // The customer picks another file: it uploads and is placed.
+    actor.send({ type: 'artwork.upload', field: 'frontArtwork', file: file('second.svg') });
+    expect(answers).toHaveLength(2);
+    answers[1]!({ artwork: { ...artwork, id: 'fedcba9876543210' }, warnings: [] });
+    await waitFor(actor, (snapshot) => snapshot.context.uploads.get('frontArtwork')?.state === 'uploaded');
+    expect(actor.getSnapshot().context.history.present.personalisation?.frontArtwork).toBe('fedcba9876543210');
+  });
+
   it('says why the shop refused the file, and places nothing', async () => {
     const { actor } = session(() => new ArtworkUploadError('The file is not a PNG, JPEG or SVG.'));
     actor.send({ type: 'artwork.upload', field: 'frontArtwork', file: file('notes.txt') });
