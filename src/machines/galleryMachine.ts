@@ -110,7 +110,10 @@ export const galleryMachine = setup({
     queueVote: assign(({ context, event }) => {
       assertEvent(event, 'candidate.vote');
       const candidate = context.listing!.candidates.find((shown) => shown.id === event.candidateId)!;
-      const vote = candidate.myVote === event.direction ? 'none' : event.direction === 1 ? 'up' : 'down';
+      // The vote this visitor will have once the queue is sent: the last one queued, else the shown one.
+      const queued = context.votes.filter((pending) => pending.candidateId === candidate.id).at(-1)?.vote;
+      const current = queued === undefined ? candidate.myVote : queued === 'up' ? 1 : queued === 'down' ? -1 : 0;
+      const vote = current === event.direction ? 'none' : event.direction === 1 ? 'up' : 'down';
       return { votes: [...context.votes, { candidateId: candidate.id, vote, title: candidate.title }] };
     }),
     recordVote: assign(({ context }, { candidate }: { candidate: GalleryCandidate }) => {

@@ -123,6 +123,16 @@ describe('voting', () => {
     expect(votes).toEqual([{ candidateId: 'c1', vote: 'up' }, { candidateId: 'c1', vote: 'none' }]);
   });
 
+  it('reads two quick clicks on the same button as a vote and its withdrawal, before the first answer', async () => {
+    const { actor, votes } = fakeGallery();
+    await waitFor(actor, (snapshot) => snapshot.context.listing !== null);
+    actor.send({ type: 'candidate.vote', candidateId: 'c1', direction: 1 });
+    actor.send({ type: 'candidate.vote', candidateId: 'c1', direction: 1 });
+    await waitFor(actor, (snapshot) => snapshot.context.votes.length === 0);
+    expect(votes).toEqual([{ candidateId: 'c1', vote: 'up' }, { candidateId: 'c1', vote: 'none' }]);
+    expect(actor.getSnapshot().context.listing?.candidates[1]?.myVote).toBe(0);
+  });
+
   it('sends votes on several designs one after another, none lost', async () => {
     const { actor, votes } = fakeGallery();
     await waitFor(actor, (snapshot) => snapshot.context.listing !== null);
