@@ -1,5 +1,6 @@
 import type { Assignment } from '../product/index.ts';
-import type { AttributeDef, MaterialAppearance, OptionId, Product } from '../product/index.ts';
+import type { MaterialAppearance, OptionId, Product } from '../product/index.ts';
+import { partMaterialAndColour } from './partLooks.ts';
 
 /** A colour a design wears, and on how many of the product's parts. */
 export interface HighlightColour {
@@ -44,17 +45,14 @@ export function designHighlights(product: Product, design: Readonly<Assignment>)
   const materials = new Map<OptionId, { label: string; appearance?: MaterialAppearance; parts: number; first: number }>();
   product.parts.forEach((part, index) => {
     if (part.kind !== 'part') return;
-    for (const attribute of product.attributes) {
-      if (attribute.partId !== part.id) continue;
-      const option = chosenOption(attribute, design);
-      if (!option) continue;
-      if (attribute.kind === 'colour' && option.hex) {
-        const seen = colours.get(option.id) ?? { label: option.label, hex: option.hex, parts: 0, first: index };
-        colours.set(option.id, { ...seen, parts: seen.parts + 1 });
-      } else if (attribute.kind === 'material') {
-        const seen = materials.get(option.id) ?? { label: option.label, ...(option.appearance ? { appearance: option.appearance } : {}), parts: 0, first: index };
-        materials.set(option.id, { ...seen, parts: seen.parts + 1 });
-      }
+    const { material, colour } = partMaterialAndColour(product, design, part, 'skip');
+    if (colour?.hex) {
+      const seen = colours.get(colour.id) ?? { label: colour.label, hex: colour.hex, parts: 0, first: index };
+      colours.set(colour.id, { ...seen, parts: seen.parts + 1 });
+    }
+    if (material) {
+      const seen = materials.get(material.id) ?? { label: material.label, ...(material.appearance ? { appearance: material.appearance } : {}), parts: 0, first: index };
+      materials.set(material.id, { ...seen, parts: seen.parts + 1 });
     }
   });
   const main = <T extends { parts: number; first: number }>(counted: Map<OptionId, T>, count: number) =>
@@ -63,11 +61,6 @@ export function designHighlights(product: Product, design: Readonly<Assignment>)
   const mainMaterials = main(materials, MAX_MATERIALS);
   const words = [listed(mainColours.map((colour) => colour.label)), listed(mainMaterials.map((material) => material.label))].filter(Boolean).join('; ');
   return { colours: mainColours, materials: mainMaterials, words };
-}
-
-function chosenOption(attribute: AttributeDef, design: Readonly<Assignment>) {
-  const chosen = design[attribute.id];
-  return chosen === undefined ? undefined : attribute.options.find((option) => option.id === chosen);
 }
 
 /** "a", "a and b", "a, b and c", in lower case (labels are sentence case). */

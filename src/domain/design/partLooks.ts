@@ -13,11 +13,13 @@ export interface PartChoices {
 /**
  * The options a design holds for one part: its material and colour, and any other choices, each
  * found by the attribute's kind. Attributes the design leaves open are skipped. Every view that
- * shows a part's look (the part's header, the review's table, the drawing's label) reads it here.
+ * shows a part's look (the part's header, the review's table, the drawing's label, a gallery
+ * card's highlights) reads it here. An option the product does not have is a bug (`'throw'`), or,
+ * for a design made under older rules, skipped (`'skip'`).
  *
  * @example partMaterialAndColour(sneaker, design, toeCap) // { material: Full-grain leather, colour: Optic white, choices: [] }
  */
-export function partMaterialAndColour(product: Product, design: Readonly<Record<AttributeId, OptionId | undefined>>, part: Pick<PartDef, 'attributeIds'>): PartChoices {
+export function partMaterialAndColour(product: Product, design: Readonly<Record<AttributeId, OptionId | undefined>>, part: Pick<PartDef, 'attributeIds'>, unknownOption: 'throw' | 'skip' = 'throw'): PartChoices {
   let material: OptionDef | undefined;
   let colour: OptionDef | undefined;
   const choices: OptionDef[] = [];
@@ -25,7 +27,8 @@ export function partMaterialAndColour(product: Product, design: Readonly<Record<
     const optionId = design[attributeId];
     if (optionId === undefined) continue;
     const attribute = attributeById(product, attributeId);
-    const option = optionById(attribute, optionId);
+    const option = unknownOption === 'throw' ? optionById(attribute, optionId) : attribute.options.find((candidate) => candidate.id === optionId);
+    if (option === undefined) continue;
     if (attribute.kind === 'material') material ??= option;
     else if (attribute.kind === 'colour') colour ??= option;
     else choices.push(option);
