@@ -182,27 +182,30 @@ export class CompiledDiagram {
   }
 
   /**
-   * The exact count when it passes 2^53. Each node holds its designs times the free choices of
-   * every level above it (`scaled = count × ∏ weight[k < level]`), so an edge that skips levels
-   * needs no multiplications: a node's scaled count is the sum of its children's, divided by its
-   * own level's weight (exact: each child's scaled count holds that factor). The root's scaled
-   * count is the answer.
+   * The exact count when it passes 2^53: the float count's sweep in bigints. An edge that skips
+   * levels multiplies by the free choices of the levels it skips (`below`); so does the root, for
+   * the levels above it.
    */
   private countBig(restriction: Int32Array): bigint {
     const { levels, edgeStart, edgeValue, edgeChild, domainSizes } = this;
     const weight = Array.from({ length: this.levelCount }, (_, level) => BigInt(restriction[level]! < 0 ? domainSizes[level]! : 1));
-    const scaled = new Array<bigint>(this.nodeCount).fill(0n);
-    scaled[TRUE] = weight.reduce((product, factor) => product * factor, 1n);
+    const counts = new Array<bigint>(this.nodeCount).fill(0n);
+    counts[TRUE] = 1n;
+    const below = (node: number, fromLevel: number): bigint => {
+      let paths = counts[node]!;
+      for (let skipped = fromLevel, level = levels[node]!; skipped < level; skipped++) paths *= weight[skipped]!;
+      return paths;
+    };
     for (let node = this.nodeCount - 1; node >= 2; node--) {
       const level = levels[node]!;
       const fixed = restriction[level]!;
       let sum = 0n;
       for (let edge = edgeStart[node]!, end = edgeStart[node + 1]!; edge < end; edge++) {
-        if (fixed < 0 || fixed === edgeValue[edge]) sum += scaled[edgeChild[edge]!]!;
+        if (fixed < 0 || fixed === edgeValue[edge]) sum += below(edgeChild[edge]!, level + 1);
       }
-      scaled[node] = sum / weight[level]!;
+      counts[node] = sum;
     }
-    return scaled[this.root]!;
+    return below(this.root, 0);
   }
 
   private markReached(restriction: Int32Array): void {
