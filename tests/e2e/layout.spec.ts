@@ -221,6 +221,18 @@ test.describe('a stable layout', () => {
     expect(box.width, 'advice is given a readable line, not a narrow box').toBeGreaterThanOrEqual(320);
   });
 
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 844, height: 390 }]) {
+    test(`the camera angles never cover the turn and zoom buttons at ${viewport.width} × ${viewport.height}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await configurator.open({ webgl: true });
+      // The angles and the buttons come with the 3D preview, once its model has loaded.
+      await page.waitForFunction(() => window.__atelierPreview?.ready === true, null, { timeout: 45_000 });
+      const angles = (await page.locator('.camera-views').boundingBox())!;
+      const buttons = (await page.locator('.preview-stage__buttons').boundingBox())!;
+      expect(angles.x + angles.width, 'the camera angles end before the turn and zoom buttons begin').toBeLessThanOrEqual(buttons.x);
+    });
+  }
+
   test('the review panel never scrolls sideways', async () => {
     await configurator.open();
     await configurator.reviewButton.click();
