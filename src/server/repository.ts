@@ -1,6 +1,10 @@
 import type { CandidateSort as RequestedSort } from '../domain/requests/index.ts';
 import type { ArtworkMeta, CatalogEntry, DesignDocument } from '../domain/index.ts';
 import type { OrderRecord } from './serverOrder.ts';
+import type {
+  ApiToken, AuditEntry, DeliveryAttempt, DueDelivery, NewApiToken, NewAuditEntry, NewStaffAccount, NewStaffSession, NewWebhookEndpoint,
+  SessionLifetime, StaffAccount, StaffAccountChange, StaffSession, StoredStaffAccount, WebhookDelivery, WebhookEndpoint,
+} from './staffRecords.ts';
 import type { VotingPolicy } from './votingPolicy.ts';
 
 /** An order as stored, with what identifies it. */
@@ -181,7 +185,9 @@ export interface Repository {
   /**
    * Stores an order and its images atomically (one transaction). When the idempotency key is
    * taken, stores nothing and returns the order stored under it. Resolves after the commit, so
-   * the caller may acknowledge the order then.
+   * the caller may acknowledge the order then. In the same transaction it writes the
+   * `order.placed` event to the outbox: one delivery per enabled webhook endpoint subscribed to it,
+   * with the data `{ orderId }` and the subject the order's id.
    */
   placeOrder(order: NewOrder): Promise<PlaceOrderOutcome>;
   /** An order by its URL id. */
@@ -234,4 +240,79 @@ export interface Repository {
    * starts a new one at 1. Windows that ended are deleted now and then.
    */
   countRateLimitHit(hit: RateLimitHit): Promise<RateLimitCount>;
+  // ---- Staff accounts and sessions (migration 009) ----
+
+  /** Stores a new account; `email_taken` (nothing stored) when another account has that email. */
+  createStaffAccount(account: NewStaffAccount): Promise<{ readonly kind: 'created'; readonly account: StaffAccount } | { readonly kind: 'email_taken' }>;
+  /** An account by its (lower-cased) email, with its password hash, disabled or not. */
+  findStaffAccountByEmail(email: string): Promise<StoredStaffAccount | undefined>;
+  /** An account by id, with its password hash. */
+  findStaffAccount(id: string): Promise<StoredStaffAccount | undefined>;
+  /** Every account, oldest first. */
+  listStaffAccounts(): Promise<StaffAccount[]>;
+  /** How many enabled accounts hold this role (to keep the last admin from being removed). */
+  countEnabledStaffWithRole(role: StaffAccount['roles'][number]): Promise<number>;
+  /**
+   * Changes an account; in the same transaction, a new password or disabling deletes every session
+   * of the account. Undefined when there is no such account.
+   */
+  updateStaffAccount(id: string, change: StaffAccountChange): Promise<StaffAccount | undefined>;
+  /** Records a successful login's time. */
+  recordStaffLogin(id: string, at: Date): Promise<void>;
+  /** Stores a new session. */
+  createStaffSession(session: NewStaffSession): Promise<void>;
+  /**
+   * The session with this id hash, if it is still alive at `now` (seen within `idleSeconds`,
+   * created within `absoluteSeconds`) and its account is enabled; its last-seen time is moved to
+   * `now` (written at most once a minute). A session that is no longer alive is deleted.
+   */
+  findStaffSession(idHash: string, now: Date, lifetime: SessionLifetime): Promise<StaffSession | undefined>;
+  /** Ends one session (logout). */
+  deleteStaffSession(idHash: string): Promise<void>;
+  /** Ends every session of an account (logout everywhere); returns how many there were. */
+  deleteStaffSessionsOf(accountId: string): Promise<number>;
+
+  // ---- API tokens ----
+
+  /** Stores a new token (its hash only). */
+  createApiToken(token: NewApiToken): Promise<void>;
+  /**
+   * The token with this hash if it is neither revoked nor expired at `now`; its last use is moved
+   * to `now` (written at most once a minute).
+   */
+  findApiToken(tokenHash: string, now: Date): Promise<ApiToken | undefined>;
+  /** Every token, newest first, revoked and expired ones too. */
+  listApiTokens(): Promise<ApiToken[]>;
+  /** Revokes a token; false when there is no such token or it was revoked already. */
+  revokeApiToken(id: string, now: Date): Promise<boolean>;
+
+  // ---- Webhooks: endpoints, the outbox, deliveries ----
+
+  /** Stores a webhook endpoint. */
+  createWebhookEndpoint(endpoint: NewWebhookEndpoint): Promise<void>;
+  /** Every endpoint, oldest first, disabled ones too. */
+  listWebhookEndpoints(): Promise<WebhookEndpoint[]>;
+  /** Disables an endpoint: no new deliveries, pending ones are not sent. False when unknown or disabled already. */
+  disableWebhookEndpoint(id: string, now: Date): Promise<boolean>;
+  /**
+   * Takes up to `limit` deliveries due at `now` for the worker: pending, due, of an enabled
+   * endpoint, and with no earlier undelivered delivery of the same subject to the same endpoint
+   * (events of one order arrive in order). Each taken delivery's next attempt is moved to
+   * `now + leaseSeconds`, so another worker (another server) does not take it meanwhile and a
+   * worker that died with it lets it come due again.
+   */
+  claimDueDeliveries(now: Date, limit: number, leaseSeconds: number): Promise<DueDelivery[]>;
+  /** Records an attempt: delivered, failed with a next attempt, or failed for good (`nextAttemptAt` null). */
+  recordDeliveryAttempt(attempt: DeliveryAttempt): Promise<void>;
+  /** An endpoint's deliveries, newest first, at most `limit`. */
+  listDeliveries(endpointId: string, limit: number): Promise<WebhookDelivery[]>;
+  /** Sends a delivery again now (delivered or failed ones too); false when there is no such delivery. */
+  redeliver(seq: number, now: Date): Promise<boolean>;
+
+  // ---- Audit log ----
+
+  /** Appends a line to the audit log; the log is never edited (the table refuses UPDATE and DELETE). */
+  appendAudit(entry: NewAuditEntry): Promise<void>;
+  /** Audit lines, newest first, at most `limit`, before line `beforeSeq` when given. */
+  listAudit(limit: number, beforeSeq?: number): Promise<AuditEntry[]>;
 }

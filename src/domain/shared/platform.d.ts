@@ -27,3 +27,16 @@ declare const TextDecoder: {
   prototype: TextDecoder;
   new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): TextDecoder;
 };
+
+/** A parsed URL (WHATWG URL Standard), as every target runtime has it: what the webhook checks read. */
+interface URL {
+  readonly href: string;
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly username: string;
+  readonly password: string;
+}
+declare const URL: {
+  prototype: URL;
+  new (url: string, base?: string): URL;
+};
