@@ -74,7 +74,7 @@ export function corsForAllowedOrigins(allowed: readonly string[]): MiddlewareHan
 }
 
 /** Whether `origin` is this server as the browser reached it: the same host and port. */
-function isOwnOrigin(origin: string, host: string): boolean {
+export function isOwnOrigin(origin: string, host: string): boolean {
   try {
     // The scheme is left out on purpose: behind a proxy that ends TLS the server sees http while
     // the page is https, and a page on the same host and port is the shop's own either way.

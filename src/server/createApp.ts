@@ -10,7 +10,6 @@ import { modelParts, sizeSystemsOf, type ModerationOptions, type Problem } from 
 import { candidateListQuerySchema, candidateRequestSchema, orderRequestSchema, requestProblems, voteRequestSchema } from '../domain/requests/index.ts';
 import { apiEndpoints } from './apiEndpoints.ts';
 import { apiError, errorResponse, type ApiError } from './apiError.ts';
-import { requireBearerToken } from './bearerToken.ts';
 import { bodyBudget } from './bodyBudget.ts';
 import { toCandidate } from './candidate.ts';
 import { candidateNotFound, castVote, invalidVote } from './castVote.ts';
@@ -33,6 +32,8 @@ import { publicOrderView } from './publicOrder.ts';
 import { toServerOrder } from './serverOrder.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './serverLimits.ts';
 import { securityHeaders } from './securityHeaders.ts';
+import { createPasswordHasher, DEFAULT_LOGIN_LIMITS, DEFAULT_SESSION_LIFETIME, identifyStaff, registerStaffRoutes, requireStaff, rolesOf, type LoginLimits, type PasswordHasher } from './staff/index.ts';
+import type { SessionLifetime } from './staffRecords.ts';
 import { builtApp } from './staticFiles.ts';
 import { invalidCandidateRequest, submitCandidate } from './submitCandidate.ts';
 import { invalidOrderRequest, refuseUnlessStored, submitOrder, type SubmitOrderResult } from './submitOrder.ts';
@@ -55,10 +56,18 @@ export interface AppOptions {
   /** The published JSON Schemas (default `public/schemas/`). */
   readonly schemasDir?: string;
   /**
-   * The bearer token the fulfilment export requires (`Authorization: Bearer <token>`): it holds
-   * every customer's contact. Leave it out only in tests: the export is then open.
+   * Deprecated (ATELIER_FULFILMENT_TOKEN): a shared bearer token that acts with the fulfilment role,
+   * for the export and orders' contacts. API tokens with the fulfilment role replace it.
    */
   readonly fulfilmentToken?: string;
+  /** Hashes and checks staff passwords (default: argon2id, `createPasswordHasher()`). */
+  readonly passwords?: PasswordHasher;
+  /** When staff sessions end (default {@link DEFAULT_SESSION_LIFETIME}). */
+  readonly sessionLifetime?: SessionLifetime;
+  /** Login attempts let through per account and per address (default {@link DEFAULT_LOGIN_LIMITS}). */
+  readonly loginLimits?: LoginLimits;
+  /** Told when an order was stored, so its webhook deliveries go out at once rather than at the next poll. */
+  readonly webhooks?: { wake(): void };
   /**
    * The secret that signs voter cookies (at least 16 characters; `main.ts` reads
    * ATELIER_VOTER_SECRET). Random per process when left out: voters then get new ids after a restart.
@@ -141,10 +150,11 @@ export function createApp(options: AppOptions): Hono {
     ['design.json', readFileSync(join(schemasDir, 'design.schema.json'), 'utf8')],
     ['order-file.json', readFileSync(join(schemasDir, 'order.schema.json'), 'utf8')],
   ]);
-  const exportUnauthorized = () => apiError(401, 'unauthorized', 'the fulfilment export needs the fulfilment token', 'send "Authorization: Bearer <token>" with the token the server was started with (ATELIER_FULFILMENT_TOKEN)');
-  const contactUnauthorized = () => apiError(401, 'unauthorized', 'the order\'s full contact needs the fulfilment token', 'send "Authorization: Bearer <token>" with the token the server was started with (ATELIER_FULFILMENT_TOKEN), or no Authorization header for the order with its contact masked');
-  const fulfilmentExport: MiddlewareHandler = options.fulfilmentToken === undefined ? (_c, next) => next() : requireBearerToken(options.fulfilmentToken, exportUnauthorized);
-  const fulfilmentContact = options.fulfilmentToken === undefined ? undefined : requireBearerToken(options.fulfilmentToken, contactUnauthorized);
+  const staffAuth = {
+    repository, clock: services.clock, clientOf, lifetime: options.sessionLifetime ?? DEFAULT_SESSION_LIFETIME,
+    ...(options.fulfilmentToken === undefined ? {} : { sharedFulfilmentToken: options.fulfilmentToken }),
+  };
+  const identify = identifyStaff(staffAuth);
   const csvLayout: OrderCsvLayout = {
     partIds: [...new Set([...catalog.current.values()].flatMap((version) => modelParts(version.entry.product).map((part) => part.id)))],
     sizeSystems: new Map([...catalog.current.values()].map((version) => [version.entry.product.id, sizeSystemsOf(version.entry.product)])),
@@ -152,7 +162,9 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const allowedOrigins = options.allowedOrigins ?? [];
   app.use('*', securityHeaders(allowedOrigins));
-  app.use('/api/*', corsForAllowedOrigins(allowedOrigins));
+  // The staff API answers the shop's own pages only: other sites get no CORS headers for it.
+  const cors = corsForAllowedOrigins(allowedOrigins);
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/staff/') ? next() : cors(c, next)));
   app.use('*', refuseForeignWrites(allowedOrigins));
 
   app.onError((error, c) => {
@@ -182,9 +194,13 @@ export function createApp(options: AppOptions): Hono {
       if (result.success) return undefined;
       return orderResponse(await refuseUnlessStored(services, c.var.idempotencyKey, c.var.body, invalidOrderRequest(requestProblems(result.error))));
     }),
-    async (c) => orderResponse(await submitOrder(services, c.var.idempotencyKey, c.var.body, c.req.valid('json'))));
+    async (c) => {
+      const result = await submitOrder(services, c.var.idempotencyKey, c.var.body, c.req.valid('json'));
+      if (result.kind === 'created') options.webhooks?.wake();
+      return orderResponse(result);
+    });
 
-  app.get('/api/orders/export', ROUTE_DOCS.exportOrders, fulfilmentExport, (c) => {
+  app.get('/api/orders/export', ROUTE_DOCS.exportOrders, identify, requireStaff({ role: 'fulfilment', tokens: true }), (c) => {
     const format = c.req.query('format') ?? 'ndjson';
     if (format !== 'ndjson' && format !== 'csv') return errorResponse(apiError(400, 'invalid_query', `unknown format "${format}"`, 'use format=ndjson or format=csv'));
     const sinceText = c.req.query('since');
@@ -201,17 +217,18 @@ export function createApp(options: AppOptions): Hono {
     });
   });
 
-  app.get('/api/orders/:id', ROUTE_DOCS.order, async (c, next) => {
-    // Anyone with the URL sees the order; its contact in full only with the fulfilment token.
-    if (c.req.header('authorization') === undefined) return next();
-    if (fulfilmentContact === undefined) return errorResponse(contactUnauthorized(), { 'WWW-Authenticate': 'Bearer' });
-    return fulfilmentContact(c, next);
-  }, async (c) => {
-    const staff = c.req.header('authorization') !== undefined;
+  // Anyone with the URL sees the order with its contact masked; staff with the fulfilment role (a
+  // session, an API token) see it in full. A bearer token that does not work is refused (401).
+  app.get('/api/orders/:id', ROUTE_DOCS.order, identify, async (c) => {
+    const principal = c.var.principal;
+    const fulfilment = principal !== undefined && rolesOf(principal).includes('fulfilment');
+    if (principal !== undefined && !fulfilment && c.req.header('authorization') !== undefined) {
+      return errorResponse(apiError(403, 'forbidden', 'the order\'s full contact needs the fulfilment role', 'use an API token with the fulfilment role, or no Authorization header for the order with its contact masked'));
+    }
     const stored = isResourceId('order', c.req.param('id')) ? await repository.findOrder(c.req.param('id')) : undefined;
     if (!stored) return orderNotFound(c.req.param('id'));
     const order = toServerOrder(stored.seq, stored.id, stored.record);
-    return jsonResponse(staff ? order : publicOrderView(order), 200, { Vary: 'Authorization' });
+    return jsonResponse(fulfilment ? order : publicOrderView(order), 200, { Vary: 'Authorization, Cookie' });
   });
 
   app.get('/api/orders/:id/images/:n', ROUTE_DOCS.orderImage, async (c) => {
@@ -353,6 +370,10 @@ export function createApp(options: AppOptions): Hono {
       info: { title: 'Atelier API', version: '1', description: 'Orders, artworks and the community gallery of an Atelier shop. Every error has the body `{ "error": { "code", "message", "hint", "problems"? } }`.' },
     },
   }));
+
+  registerStaffRoutes(app, {
+    ...staffAuth, catalog, passwords: options.passwords ?? createPasswordHasher(), loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS, refuse,
+  });
 
   app.all('/api/*', (c) => errorResponse(apiError(404, 'not_found', `there is no API endpoint ${c.req.method} ${c.req.path}`, `see GET /api/openapi.json for what each endpoint takes; the endpoints are: ${apiEndpoints(app).join(', ')}`)));
   app.route('/', builtApp(options.distDir ?? join(PROJECT_ROOT, 'dist')));

@@ -19,10 +19,10 @@ const errorBody = v.object({
 
 const ERRORS: Readonly<Record<number, string>> = {
   400: 'malformed JSON, a missing or malformed header, or a bad query (`malformed_json`, `invalid_query`, …)',
-  401: 'a wrong fulfilment token (`unauthorized`)',
-  403: 'a write from another site (`forbidden_origin`), or a vote without an earlier voter cookie (`voter_cookie_required`)',
+  401: 'no signed-in staff account (`not_signed_in`), or a wrong API token (`unauthorized`, `invalid_credentials`)',
+  403: 'a write from another site (`forbidden_origin`), a vote without an earlier voter cookie (`voter_cookie_required`), a staff account without the role (`forbidden`), a staff write without its CSRF token (`csrf_refused`)',
   404: 'nothing by that id (`not_found`)',
-  409: 'a rules version this shop never published (`unknown_rules_version`)',
+  409: 'a rules version this shop never published (`unknown_rules_version`), an email already used or the last admin (`email_taken`, `last_admin`)',
   413: 'a body over the limit (`body_too_large`)',
   415: 'a body that is not JSON (`unsupported_media_type`)',
   422: 'a request refused for its content: each field in `problems` with what is wrong and how to fix it',
@@ -32,10 +32,12 @@ const ERRORS: Readonly<Record<number, string>> = {
 
 type ResponseDoc = NonNullable<DescribeRouteOptions['responses']>[string];
 
-const json = (description: string): ResponseDoc => ({ description, content: { 'application/json': { schema: { type: 'object' as const } } } });
+/** A JSON answer's documentation. */
+export const json = (description: string): ResponseDoc => ({ description, content: { 'application/json': { schema: { type: 'object' as const } } } });
 const png = (description: string): ResponseDoc => ({ description, content: { 'image/png': { schema: { type: 'string' as const, format: 'binary' } } } });
 
-function route(tag: string, summary: string, ok: Record<number, ResponseDoc>, errors: readonly (keyof typeof ERRORS)[], extra: Partial<DescribeRouteOptions> = {}): DescribeRouteOptions {
+/** One route's documentation: its tag, summary, answers and the errors it can give. */
+export function route(tag: string, summary: string, ok: Record<number, ResponseDoc>, errors: readonly (keyof typeof ERRORS)[], extra: Partial<DescribeRouteOptions> = {}): DescribeRouteOptions {
   const responses: NonNullable<DescribeRouteOptions['responses']> = {};
   for (const [status, response] of Object.entries(ok)) responses[status] = response;
   for (const status of errors) responses[status] = { description: ERRORS[status]!, content: { 'application/json': { schema: resolver(errorBody) } } };

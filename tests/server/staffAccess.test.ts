@@ -1,0 +1,138 @@
+// Every staff route, walked as nobody, as each role, as a disabled account and with each kind of
+// token: exactly the allowed callers get a 2xx. The routes come from the app itself, so a route
+// added later without an entry in ALLOWED fails here rather than going unchecked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_ROLES, TOKEN_ROLES, createOrderDocument, type StaffRole, type TokenRole } from '../../src/domain/index.ts';
+import { seededRandom } from '../../src/domain/shared/seededRandom.ts';
+import type { OrderRecord } from '../../src/server/serverOrder.ts';
+import { randomDesign, productUnderTest } from '../../scripts/support/orderBodies.ts';
+import { apiEndpoints } from '../../src/server/apiEndpoints.ts';
+import { newSecret, sha256Text } from '../../src/server/staff/index.ts';
+import { startTestApp, type TestApp } from './support/testApp.ts';
+import { addAccount, sessionFor, type StaffBrowser } from './support/staffSessions.ts';
+
+/** Who may call each route: the role (any signed-in person when null) and whether API tokens may. */
+const ALLOWED: Record<string, { readonly role: StaffRole | null; readonly tokens: boolean }> = {
+  'POST /api/staff/logout': { role: null, tokens: false },
+  'POST /api/staff/logout-everywhere': { role: null, tokens: false },
+  'GET /api/staff/session': { role: null, tokens: false },
+  'GET /api/staff/accounts': { role: 'admin', tokens: false },
+  'POST /api/staff/accounts': { role: 'admin', tokens: false },
+  'PATCH /api/staff/accounts/:id': { role: 'admin', tokens: false },
+  'GET /api/staff/tokens': { role: 'admin', tokens: false },
+  'POST /api/staff/tokens': { role: 'admin', tokens: false },
+  'DELETE /api/staff/tokens/:id': { role: 'admin', tokens: false },
+  'GET /api/staff/webhooks': { role: 'admin', tokens: false },
+  'POST /api/staff/webhooks': { role: 'admin', tokens: false },
+  'DELETE /api/staff/webhooks/:id': { role: 'admin', tokens: false },
+  'GET /api/staff/webhooks/:id/deliveries': { role: 'admin', tokens: false },
+  'POST /api/staff/webhooks/deliveries/:seq/redeliver': { role: 'admin', tokens: false },
+  'GET /api/staff/audit': { role: 'admin', tokens: false },
+  'GET /api/staff/rules': { role: 'merchandiser', tokens: true },
+  'GET /api/staff/designs': { role: 'designer', tokens: true },
+  'GET /api/staff/orders': { role: 'fulfilment', tokens: true },
+  // Not under /api/staff, but holding every customer's contact.
+  'GET /api/orders/export': { role: 'fulfilment', tokens: true },
+};
+
+/** Who calls. */
+type Caller =
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'session'; readonly roles: readonly StaffRole[]; readonly disabled: boolean }
+  | { readonly kind: 'token'; readonly role: TokenRole };
+
+const CALLERS: readonly Caller[] = [
+  { kind: 'anonymous' },
+  ...STAFF_ROLES.map((role): Caller => ({ kind: 'session', roles: [role], disabled: false })),
+  { kind: 'session', roles: ['admin'], disabled: true },
+  ...TOKEN_ROLES.map((role): Caller => ({ kind: 'token', role })),
+];
+
+const name = (caller: Caller) => (caller.kind === 'anonymous' ? 'nobody' : caller.kind === 'token' ? `a ${caller.role} token` : `${caller.disabled ? 'a disabled ' : 'a '}${caller.roles.join('+')}`);
+
+function allowed(route: string, caller: Caller): boolean {
+  const rule = ALLOWED[route]!;
+  if (caller.kind === 'anonymous') return false;
+  if (caller.kind === 'token') return rule.tokens && rule.role === caller.role;
+  if (caller.disabled) return false;
+  return rule.role === null || caller.roles.includes(rule.role);
+}
+
+describe('who may call each staff route', () => {
+  let t: TestApp;
+  let deliverySeq: number;
+  let counter = 0;
+  const now = new Date('2026-11-25T12:00:00.000Z');
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // An order with a delivery, so the redelivery and deliveries routes have something to name.
+    await t.repository.createWebhookEndpoint({ id: 'whk_matrix', url: 'https://erp.example/hooks', events: ['order.placed'], description: '', secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`, createdAt: now });
+    await t.repository.placeOrder({ id: 'order-matrix', idempotencyKey: 'matrix-order-1', requestHash: 'h', record: sampleOrderRecord(t), images: [] });
+    [{ seq: deliverySeq }] = await t.repository.listDeliveries('whk_matrix', 1) as [{ seq: number }];
+  }, 60_000);
+  afterAll(() => t?.dispose());
+
+  it('lists every staff route in the table of who may call it', () => {
+    const staffRoutes = apiEndpoints(t.app).filter((route) => route.startsWith('GET /api/staff/') || / \/api\/staff\//.test(route)).filter((route) => route !== 'POST /api/staff/login');
+    expect(staffRoutes.sort()).toEqual(Object.keys(ALLOWED).filter((route) => route.includes('/api/staff/')).sort());
+  });
+
+  /** Who to send as: a fresh session (so a logout ends only its own), or a token. */
+  async function credentials(caller: Caller): Promise<{ headers: Record<string, string>; write: Record<string, string> }> {
+    if (caller.kind === 'anonymous') return { headers: {}, write: { 'Content-Type': 'application/json' } };
+    if (caller.kind === 'token') {
+      const secret = `atl_${newSecret('', 32)}`;
+      await t.repository.createApiToken({ id: newSecret('tok_', 16), name: 'matrix', role: caller.role, tokenHash: sha256Text(secret), createdAt: now, expiresAt: new Date('2027-01-01T00:00:00Z'), createdBy: (await t.repository.listStaffAccounts())[0]!.id });
+      const headers = { Authorization: `Bearer ${secret}` };
+      return { headers, write: { ...headers, 'Content-Type': 'application/json' } };
+    }
+    const account = await addAccount(t.repository, `staff-${++counter}@shop.example`, caller.roles);
+    const browser: StaffBrowser = await sessionFor(t.repository, account, now);
+    // Disabled after signing in: the session must die with the account.
+    if (caller.disabled) await t.repository.updateStaffAccount(account.id, { disabled: true, now });
+    return { headers: { Cookie: browser.cookie }, write: browser.writeHeaders() };
+  }
+
+  /** A request to the route with real ids and a valid body: what a caller with the role would send. */
+  async function requestFor(route: string): Promise<{ path: string; method: string; body?: string }> {
+    const [method, pattern] = route.split(' ') as [string, string];
+    const target = await addAccount(t.repository, `target-${++counter}@shop.example`, ['designer']);
+    const token = newSecret('tok_', 16);
+    await t.repository.createApiToken({ id: token, name: 'target', role: 'fulfilment', tokenHash: sha256Text(token), createdAt: now, expiresAt: new Date('2027-01-01T00:00:00Z'), createdBy: target.id });
+    const endpoint = newSecret('whk_', 16);
+    await t.repository.createWebhookEndpoint({ id: endpoint, url: 'https://erp.example/other', events: ['order.placed'], description: '', secret: `whsec_${Buffer.alloc(32, 2).toString('base64')}`, createdAt: now });
+    const path = pattern
+      .replace(':id', pattern.includes('/accounts/') ? target.id : pattern.includes('/tokens/') ? token : pattern.includes('/deliveries') ? 'whk_matrix' : endpoint)
+      .replace(':seq', String(deliverySeq));
+    const bodies: Record<string, unknown> = {
+      'POST /api/staff/accounts': { email: `new-${++counter}@shop.example`, roles: ['designer'], password: 'a long enough passphrase' },
+      'PATCH /api/staff/accounts/:id': { roles: ['merchandiser'] },
+      'POST /api/staff/tokens': { name: 'ERP', role: 'fulfilment', expiresInDays: 30 },
+      'POST /api/staff/webhooks': { url: 'https://erp.example/atelier', events: ['order.placed'] },
+    };
+    return { path, method, ...(route in bodies ? { body: JSON.stringify(bodies[route]) } : {}) };
+  }
+
+  for (const route of Object.keys(ALLOWED)) {
+    it(`${route}: exactly ${CALLERS.filter((caller) => allowed(route, caller)).map(name).join(', ') || 'nobody'}`, async () => {
+      for (const caller of CALLERS) {
+        const { path, method, body } = await requestFor(route);
+        const { headers, write } = await credentials(caller);
+        const response = await t.app.request(path, { method, headers: method === 'GET' ? headers : write, ...(body ? { body } : {}) });
+        await response.arrayBuffer();
+        const because = `${name(caller)} on ${route} answered ${response.status}`;
+        if (allowed(route, caller)) expect(response.status >= 200 && response.status < 300, because).toBe(true);
+        else expect([401, 403], because).toContain(response.status);
+      }
+    }, 60_000);
+  }
+});
+
+/** An order record the repository accepts, from the test app's catalog. */
+function sampleOrderRecord(t: TestApp): OrderRecord {
+  const design = randomDesign(productUnderTest(t.entry), seededRandom(7));
+  const createdAt = new Date('2026-11-25T12:00:00.000Z');
+  const { schema: _schema, status: _status, ...document } = createOrderDocument(t.entry, design, t.entry.product.sizes[0]!, 1, createdAt);
+  return { status: 'received', ...document, updatedAt: createdAt.toISOString(), contact: { name: 'Ada', email: 'ada@example.com' }, previewImages: [] };
+}
