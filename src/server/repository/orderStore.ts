@@ -1,7 +1,9 @@
-// Orders in SQL: placed with group commit (each order atomic with its preview images, a batch of
-// concurrent orders in one statement and one commit), found by URL id or idempotency key, listed
-// for the fulfilment export; and the print files rendered for them (tables `orders`,
-// `order_images`, `print_files`).
+// Orders in SQL: placed with group commit (each order atomic with its preview images and its
+// `order.placed` event in the webhook outbox, a batch of concurrent orders in one statement and one
+// commit), found by URL id or idempotency key, listed for the fulfilment export; and the print
+// files rendered for them (tables `orders`, `order_images`, `print_files`; `outbox_events` and
+// `webhook_deliveries` of migration 009, delivered by `webhookStore.ts`).
+import { randomBytes } from 'node:crypto';
 import type { ExportCursor, NewOrder, PlaceOrderOutcome, Repository, StoredImage, StoredOrder } from '../repository.ts';
 import type { OrderRecord } from '../serverOrder.ts';
 import { groupCommit, type GroupCommitOptions, type Settled } from '../groupCommit.ts';
@@ -99,11 +101,12 @@ export function createOrderStore(client: SqlClient, options: Partial<GroupCommit
 }
 
 /**
- * Inserts orders with their images in one statement: one transaction, committed before it returns.
- * NOT EXISTS keeps a plain retry from drawing a number from the order sequence; the unique key
- * (ON CONFLICT) settles retries that race. Orders are numbered in the order given. Returns, per
- * order, the stored order, or undefined when its key was already taken. When the statement fails,
- * each order is tried alone, so that one bad order fails by itself.
+ * Inserts orders with their images and their `order.placed` events (with a delivery per subscribed
+ * endpoint) in one statement: one transaction, committed before it returns. NOT EXISTS keeps a
+ * plain retry from drawing a number from the order sequence; the unique key (ON CONFLICT) settles
+ * retries that race, and an order not inserted writes no event. Orders are numbered in the order
+ * given. Returns, per order, the stored order, or undefined when its key was already taken. When
+ * the statement fails, each order is tried alone, so that one bad order fails by itself.
  */
 async function insertBatch(client: SqlClient, orders: readonly NewOrder[]): Promise<Settled<StoredOrder | undefined>[]> {
   // Of requests with one key in the same batch, the first is inserted; the others find it.
@@ -142,17 +145,24 @@ function toInsertRow(order: NewOrder, ordinal: number) {
     created_at: record.createdAt,
     updated_at: record.updatedAt,
     remix_of: record.remixOf ?? null,
+    // Drawn per attempt: an order tried again alone after its batch failed gets a fresh one.
+    event_id: `evt_${randomBytes(16).toString('base64url')}`,
     images: order.images.map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')),
   };
 }
 
 // The orders come as one JSON parameter, so the statement's text is the same for any batch (one
 // prepared statement). `document` is taken from the JSON text as it is, so it is stored as sent.
+// Each order's `order.placed` event and its deliveries are written by the same statement, so that
+// no crash can leave an order without its event or an event without its order; they are read from
+// `new_orders`, so an order whose key was taken (a retry) writes none. Its deliveries go to every
+// endpoint enabled and subscribed now, due at once (the order's creation time).
 const INSERT_ORDERS = `
   WITH input AS (
     SELECT * FROM json_to_recordset($1::text::json) AS input (
       ordinal int, public_id text, idempotency_key text, request_hash text, product_id text, rules_version text,
-      canonical_key text, status text, document json, shipping_address json, created_at timestamptz, updated_at timestamptz, remix_of text, images json)
+      canonical_key text, status text, document json, shipping_address json, created_at timestamptz, updated_at timestamptz, remix_of text,
+      event_id text, images json)
   ), new_orders AS (
     INSERT INTO orders (public_id, idempotency_key, request_hash, product_id, rules_version, canonical_key, status, document, shipping_address, created_at, updated_at, remix_of)
     SELECT public_id, idempotency_key, request_hash, product_id, rules_version, canonical_key, status, document, shipping_address, created_at, updated_at,
@@ -168,6 +178,19 @@ const INSERT_ORDERS = `
     FROM new_orders
     JOIN input USING (public_id)
     CROSS JOIN LATERAL json_array_elements_text(input.images) WITH ORDINALITY AS image (base64, position)
+  ), new_events AS (
+    INSERT INTO outbox_events (id, type, subject, data, created_at)
+    SELECT input.event_id, 'order.placed', new_orders.public_id, jsonb_build_object('orderId', new_orders.public_id), input.created_at
+    FROM new_orders
+    JOIN input USING (public_id)
+    ORDER BY new_orders.seq
+    RETURNING seq, created_at
+  ), new_deliveries AS (
+    INSERT INTO webhook_deliveries (event_seq, endpoint_id, status, attempts, next_attempt_at, created_at)
+    SELECT new_events.seq, endpoint.id, 'pending', 0, new_events.created_at, new_events.created_at
+    FROM new_events
+    JOIN webhook_endpoints endpoint ON endpoint.disabled_at IS NULL AND 'order.placed' = ANY (endpoint.events)
+    ORDER BY new_events.seq, endpoint.created_at, endpoint.id
   )
   SELECT seq::text AS seq, public_id FROM new_orders`;
 
