@@ -48,7 +48,7 @@ const CALLERS: readonly Caller[] = [
   ...TOKEN_ROLES.map((role): Caller => ({ kind: 'token', role })),
 ];
 
-const name = (caller: Caller) => (caller.kind === 'anonymous' ? 'nobody' : caller.kind === 'token' ? `a ${caller.role} token` : `${caller.disabled ? 'a disabled ' : 'a '}${caller.roles.join('+')}`);
+const name = (caller: Caller) => (caller.kind === 'anonymous' ? 'nobody' : caller.kind === 'token' ? `a ${caller.role} token` : `${caller.disabled ? 'a disabled ' : /^[aeiou]/.test(caller.roles[0]!) ? 'an ' : 'a '}${caller.roles.join('+')}`);
 
 function allowed(route: string, caller: Caller): boolean {
   const rule = ALLOWED[route]!;
