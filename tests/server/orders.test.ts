@@ -347,8 +347,8 @@ describe('the fulfilment export', () => {
     await post(orderBody(sneaker, suedeDesign(), { quantity: 2, contact: { name: '=HYPERLINK("x")', email: 'eve@example.com' }, previewImages: [{ view: 'side', dataUrl: pngDataUrl() }] }));
   });
 
-  it('needs the fulfilment token', async () => {
-    await expectError(await t.app.request('/api/orders/export'), 401, 'unauthorized');
+  it('needs the fulfilment role: the shared token, an API token or a session', async () => {
+    await expectError(await t.app.request('/api/orders/export'), 401, 'not_signed_in');
     await expectError(await t.app.request('/api/orders/export', { headers: { Authorization: 'Bearer wrong' } }), 401, 'unauthorized');
     for (const authorization of ['', 'Bearer', 'Bearer ', 'Basic dGVzdA==', `Bearer ${FULFILMENT_TOKEN} extra`, `Bearer ${FULFILMENT_TOKEN}!`, `bearer  ${FULFILMENT_TOKEN}x`]) {
       const response = await t.app.request('/api/orders/export', { headers: { Authorization: authorization } });

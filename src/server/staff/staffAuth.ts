@@ -135,7 +135,11 @@ export interface StaffAccess {
 export function requireStaff(access: StaffAccess): MiddlewareHandler {
   return async (c, next) => {
     const principal = c.var.principal;
-    if (principal === undefined) return errorResponse(apiError(401, 'not_signed_in', 'this needs a signed-in staff account', 'sign in on /staff (the first admin is created with: npm run staff -- add --email you@shop.example --role admin)'));
+    if (principal === undefined) {
+      return errorResponse(access.tokens
+        ? apiError(401, 'not_signed_in', `this needs the ${access.role ?? 'staff'} role: an API token or a signed-in staff account`, `send "Authorization: Bearer <token>" with an API token an admin created on /staff ("API tokens") with the ${access.role ?? 'right'} role, or sign in on /staff`)
+        : apiError(401, 'not_signed_in', 'this needs a signed-in staff account', 'sign in on /staff (the first admin is created with: npm run staff -- add --email you@shop.example --role admin)'), { 'WWW-Authenticate': 'Bearer' });
+    }
     if (principal.kind !== 'staff' && !access.tokens) return errorResponse(apiError(403, 'forbidden', 'API tokens cannot use this endpoint', 'sign in on /staff as a person with the role it needs'));
     if (access.role !== undefined && !rolesOf(principal).includes(access.role)) {
       return errorResponse(apiError(403, 'forbidden', `this needs the ${access.role} role`, `ask an admin to give your account the ${access.role} role${principal.kind === 'staff' ? '' : ', or use a token with it'}`));
