@@ -15,6 +15,8 @@
 //     ATELIER_JOB_PRINT_TIMEOUT_MS, ATELIER_JOB_MAX_MEGAPIXELS: the worker threads that read
 //     uploads and render print files (see src/server/jobs/jobPoolOptions.ts for the defaults).
 //   ATELIER_RULES_VERSIONS_KEPT: how many older rules versions stay compiled in memory (default 16).
+//   ATELIER_WEBHOOK_POLL_MS (default 1000), ATELIER_WEBHOOK_LEASE_SECONDS (default 30): how often the
+//     webhook worker looks for due deliveries, and how long after a crash one in flight is sent again.
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -29,6 +31,7 @@ import { ALLOWED_ORIGINS_VARIABLE, parseAllowedOrigins } from './allowedOrigins.
 import { createApp } from './createApp.ts';
 import type { DataDirectoryClient } from './openDataDirectory.ts';
 import { createJobPool, jobPoolOptionsFromEnv } from './jobs/index.ts';
+import { startWebhookWorker, webhookWorkerSettingsFromEnv } from './webhooks/index.ts';
 import { applyMigrations } from './migrate.ts';
 import { databaseConfigFromEnv, describeDatabase, openDatabase } from './openDatabase.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
@@ -66,6 +69,10 @@ if (problems.length > 0) fail(`The product or rules files have problems; fix the
 
 const applied = await applyMigrations(client);
 const repository = createSqlRepository(client);
+// Webhooks from the start: deliveries left pending by an earlier run (or a crash) go out now.
+const webhookSettings = webhookWorkerSettingsFromEnv(process.env);
+if (!webhookSettings.ok) fail(webhookSettings.message);
+const webhooks = startWebhookWorker({ repository, ...webhookSettings.settings });
 const versionsKept = process.env.ATELIER_RULES_VERSIONS_KEPT?.trim();
 if (versionsKept && !/^\d{1,6}$/.test(versionsKept)) fail(`ATELIER_RULES_VERSIONS_KEPT must be a whole number (how many older rules versions stay compiled in memory), not "${versionsKept}".`);
 const catalog = await openCatalog(entries, repository, new Date(), versionsKept ? { oldVersionsKept: Number(versionsKept) } : {});
@@ -130,7 +137,8 @@ function shutdown(signal: string): void {
   say(`\n${signal}: stopping.`);
   let closing: Promise<void> | undefined;
   const closeDatabase = () => {
-    closing ??= jobs.close().then(() => client.close()).then(() => process.exit(0), (error: unknown) => fail(`Could not close the database cleanly: ${String(error)}`));
+    // The webhook attempts in flight are recorded before the database closes.
+    closing ??= Promise.all([webhooks.stop(), jobs.close()]).then(() => client.close()).then(() => process.exit(0), (error: unknown) => fail(`Could not close the database cleanly: ${String(error)}`));
   };
   adminServer?.close();
   server.close(closeDatabase);
