@@ -149,6 +149,7 @@ export function createApp(options: AppOptions): Hono {
     ['order.json', readFileSync(join(schemasDir, 'server-order.schema.json'), 'utf8')],
     ['design.json', readFileSync(join(schemasDir, 'design.schema.json'), 'utf8')],
     ['order-file.json', readFileSync(join(schemasDir, 'order.schema.json'), 'utf8')],
+    ['webhook-order-placed.json', readFileSync(join(schemasDir, 'webhook-order-placed.schema.json'), 'utf8')],
   ]);
   const staffAuth = {
     repository, clock: services.clock, clientOf, lifetime: options.sessionLifetime ?? DEFAULT_SESSION_LIFETIME,

@@ -3,7 +3,8 @@
 //   PORT (default 4173) and HOST (default 127.0.0.1): where it listens.
 //   ATELIER_DATA_DIR (default ./data): the embedded database's files.
 //   DATABASE_URL=postgres://…: use a PostgreSQL server instead.
-//   ATELIER_FULFILMENT_TOKEN: the bearer token of the fulfilment export (random when unset).
+//   ATELIER_FULFILMENT_TOKEN: deprecated; a shared bearer token for the fulfilment export and the
+//     orders' contacts (none when unset: use API tokens with the fulfilment role).
 //   ATELIER_VOTER_SECRET: signs the gallery's voter cookies, at least 16 characters (random when
 //     unset: voters then get new ids, and may vote again, after every restart).
 //   ATELIER_TRUST_PROXY: the reverse proxies whose X-Forwarded-For/-Proto are believed, e.g.
@@ -27,8 +28,10 @@ import { openCatalog } from './catalog.ts';
 import { loadCatalogFromDisk } from './catalogFiles.ts';
 import { parseTrustedProxies } from './clientAddress.ts';
 import { clientLimitsFromEnv } from './clientLimits.ts';
+import { systemClock } from './clock.ts';
 import { ALLOWED_ORIGINS_VARIABLE, parseAllowedOrigins } from './allowedOrigins.ts';
 import { createApp } from './createApp.ts';
+import { createPasswordHasher } from './staff/index.ts';
 import type { DataDirectoryClient } from './openDataDirectory.ts';
 import { createJobPool, jobPoolOptionsFromEnv } from './jobs/index.ts';
 import { startWebhookWorker, webhookWorkerSettingsFromEnv } from './webhooks/index.ts';
@@ -77,12 +80,13 @@ const versionsKept = process.env.ATELIER_RULES_VERSIONS_KEPT?.trim();
 if (versionsKept && !/^\d{1,6}$/.test(versionsKept)) fail(`ATELIER_RULES_VERSIONS_KEPT must be a whole number (how many older rules versions stay compiled in memory), not "${versionsKept}".`);
 const catalog = await openCatalog(entries, repository, new Date(), versionsKept ? { oldVersionsKept: Number(versionsKept) } : {});
 
-let fulfilmentToken = process.env.ATELIER_FULFILMENT_TOKEN?.trim();
-if (!fulfilmentToken) {
-  fulfilmentToken = randomBytes(18).toString('base64url');
-  say(`Fulfilment export token for this run: ${fulfilmentToken} (set ATELIER_FULFILMENT_TOKEN to choose it)`);
+// Deprecated: one shared token for the export and the orders' contacts. API tokens with the
+// fulfilment role replace it (the admin page, "API tokens"); it still works for this release.
+const fulfilmentToken = process.env.ATELIER_FULFILMENT_TOKEN?.trim() || undefined;
+if (fulfilmentToken !== undefined) {
+  if (!BEARER_TOKEN_SYNTAX.test(fulfilmentToken)) fail('ATELIER_FULFILMENT_TOKEN may have only letters, digits and . _ ~ + / - (then = signs), as an "Authorization: Bearer" token must: use e.g. the output of "openssl rand -base64 32".');
+  say('Warning: ATELIER_FULFILMENT_TOKEN is deprecated and will be removed in the next release: create an API token with the fulfilment role on /staff (admin, "API tokens") and give it to the order system instead.');
 }
-if (!BEARER_TOKEN_SYNTAX.test(fulfilmentToken)) fail('ATELIER_FULFILMENT_TOKEN may have only letters, digits and . _ ~ + / - (then = signs), as an "Authorization: Bearer" token must: use e.g. the output of "openssl rand -base64 32".');
 const voterSecret = process.env.ATELIER_VOTER_SECRET?.trim() || undefined;
 if (voterSecret !== undefined && voterSecret.length < 16) fail(`ATELIER_VOTER_SECRET must have at least 16 characters (it has ${voterSecret.length}): use e.g. the output of "openssl rand -base64 32".`);
 if (voterSecret === undefined) say('Voter cookies are signed with a secret for this run only: set ATELIER_VOTER_SECRET to keep voters across restarts.');
@@ -98,7 +102,8 @@ try {
 const jobOptions = jobPoolOptionsFromEnv(process.env);
 if (!jobOptions.ok) fail(jobOptions.message);
 const jobs = createJobPool(jobOptions.options);
-const app = createApp({ repository, catalog, fulfilmentToken, jobs, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits, allowedOrigins });
+const passwords = createPasswordHasher();
+const app = createApp({ repository, catalog, passwords, webhooks, ...(fulfilmentToken ? { fulfilmentToken } : {}), jobs, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits, allowedOrigins });
 
 // The local admin API (127.0.0.1, a port of its own, a token in the lock file): how `npm run backup`
 // and other commands reach the data directory this process holds.
@@ -110,6 +115,7 @@ const adminServer = dataDirectory && (() => {
     token,
     status: () => ({ pid: process.pid, dataDir: lock.holder.dataDir, startedAt: lock.holder.startedAt, publicUrl: lock.holder.publicUrl ?? null }),
     backup: async () => backupArchive(await dataDirectory.dumpDataDir()),
+    staff: { repository, clock: systemClock, passwords },
   });
   return serve({ fetch: admin.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => lock.publish({ adminUrl: `http://127.0.0.1:${info.port}`, adminToken: token }))
     .on('error', (error: Error) => fail(`Cannot open the local admin API on 127.0.0.1 (${error.message}): is the loopback interface up?`));

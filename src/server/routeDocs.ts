@@ -45,7 +45,7 @@ export function route(tag: string, summary: string, ok: Record<number, ResponseD
 }
 
 const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', in: 'header', required: true, description: 'a new key per order (8 to 200 letters, digits or . _ : -), the same on a retry', schema: { type: 'string' } } as const;
-const FULFILMENT_TOKEN = { name: 'Authorization', in: 'header', required: false, description: '`Bearer <fulfilment token>`', schema: { type: 'string' } } as const;
+const FULFILMENT_TOKEN = { name: 'Authorization', in: 'header', required: false, description: '`Bearer <API token with the fulfilment role>`', schema: { type: 'string' } } as const;
 
 /** The description of each route, by `METHOD path` as Hono registers it. */
 export const ROUTE_DOCS = {
@@ -58,7 +58,7 @@ export const ROUTE_DOCS = {
   exportOrders: describeRoute(route('orders', 'Stream every order since a date, for the workshop (`?since=&format=ndjson|csv`)', {
     200: { description: 'the orders, oldest first, as NDJSON or CSV', content: { 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } } }
   }, [400, 401], { parameters: [{ ...FULFILMENT_TOKEN, required: true }] })),
-  order: describeRoute(route('orders', 'One order: its contact masked, in full with the fulfilment token', { 200: json('the order (`ServerOrder`)') }, [401, 404], { parameters: [FULFILMENT_TOKEN] })),
+  order: describeRoute(route('orders', 'One order: its contact masked, in full with the fulfilment role (an API token or a staff session)', { 200: json('the order (`ServerOrder`)') }, [401, 404], { parameters: [FULFILMENT_TOKEN] })),
   orderImage: describeRoute(route('orders', 'A preview image of an order', { 200: png('the PNG as sent') }, [404])),
   printFile: describeRoute(route('orders', 'The print file of one zone of an order (`<zone>.png`), rendered once at 300 DPI', { 200: png('a transparent PNG of the zone\'s physical size') }, [404, 503])),
   submitCandidate: describeRoute(route('gallery', 'Submit a design to the community gallery (personal text and artwork removed, the title moderated)', {
@@ -73,5 +73,5 @@ export const ROUTE_DOCS = {
     201: json('`{ artwork, warnings }`'),
   }, [403, 413, 422, 503], { requestBody: { content: { 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } }, 'image/svg+xml': { schema: { type: 'string' } } } } })),
   artwork: describeRoute(route('artworks', 'A stored artwork (an SVG as sanitised)', { 200: { description: 'the file', content: { 'image/*': { schema: { type: 'string', format: 'binary' } } } } }, [404])),
-  schema: describeRoute(route('schemas', 'A published JSON Schema: order.json, design.json or order-file.json', { 200: { description: 'the schema', content: { 'application/schema+json': { schema: { type: 'object' } } } } }, [404])),
+  schema: describeRoute(route('schemas', 'A published JSON Schema: order.json, design.json, order-file.json or webhook-order-placed.json', { 200: { description: 'the schema', content: { 'application/schema+json': { schema: { type: 'object' } } } } }, [404])),
 };
