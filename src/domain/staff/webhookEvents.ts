@@ -14,14 +14,14 @@ export function isWebhookEvent(value: unknown): value is WebhookEvent {
 }
 
 /** How many times a delivery is tried before it is given up (an admin can still redeliver it). */
-export const MAX_DELIVERY_ATTEMPTS = 16;
+export const MAX_DELIVERY_ATTEMPTS = 24;
 const FIRST_RETRY_SECONDS = 10;
 const LONGEST_RETRY_SECONDS = 6 * 60 * 60;
 
 /**
  * The seconds to wait after the `attempts`-th failed attempt before the next one: 10 s, doubled
  * after every failure, at most 6 hours; `undefined` once {@link MAX_DELIVERY_ATTEMPTS} failed
- * (about 3 days and 8 hours after the first). Deterministic, so the delivery log can say when the
+ * (about 3 days and 5 hours after the first: a receiver down over a long weekend still gets its events). Deterministic, so the delivery log can say when the
  * next attempt comes.
  *
  * @example retryDelaySeconds(1) // 10
