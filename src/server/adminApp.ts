@@ -1,6 +1,13 @@
-import { Hono } from 'hono';
-import { apiError, errorResponse } from './apiError.ts';
+import { Hono, type Context } from 'hono';
+import { validator } from 'hono-openapi';
+import * as v from 'valibot';
+import { accountChangeRequestSchema, MAX_PASSWORD_LENGTH, newAccountRequestSchema } from '../domain/index.ts';
+import { describeRefusal, describeValue, fieldsObject, requestProblems, withHint } from '../domain/requests/index.ts';
+import { apiError, errorResponse, type ApiError } from './apiError.ts';
 import { requireBearerToken } from './bearerToken.ts';
+import { operatorStaffAccounts, type OperatorStaffAccounts } from './operatorStaffAccounts.ts';
+import { jsonBody } from './requestValidation.ts';
+import type { AccountOutcome, StaffServices } from './staff/index.ts';
 
 /** What the admin API can do in the running server. */
 export interface AdminOptions {
@@ -10,7 +17,23 @@ export interface AdminOptions {
   readonly status: () => Record<string, unknown>;
   /** A backup file of the data directory (gzipped tar), when the database is embedded. */
   readonly backup?: () => Promise<Uint8Array<ArrayBuffer>>;
+  /** What the staff routes act with (as the operator, actor `cli`); without it they answer 404. */
+  readonly staff?: StaffServices;
 }
+
+/** The largest body the staff routes read: an account with a 256-character password is far below it. */
+const STAFF_BODY_BYTES = 16 * 1024;
+
+/** `POST /admin/staff/accounts/:name/password`: the account's new password (the policy is the shared action's). */
+const newPasswordRequestSchema = fieldsObject({
+  password: v.pipe(
+    v.string((issue) => withHint(`"password" must be a string, not ${describeValue(issue.input)}`, 'send the new password as text')),
+    v.maxLength(MAX_PASSWORD_LENGTH, withHint(`the password is longer than ${MAX_PASSWORD_LENGTH} characters`, 'use a shorter passphrase')),
+  ),
+}, 'refuse', {
+  notAnObject: (input) => withHint(`the password change must be a JSON object, not ${describeValue(input)}`, 'send {"password":"…"}'),
+  unknownField: (key) => withHint(`unknown field "${key}"`, 'send only "password"'),
+});
 
 /**
  * The local admin API: the way commands such as `npm run backup` reach the database while the
@@ -20,6 +43,11 @@ export interface AdminOptions {
  *
  * - `GET /admin/status` → `{ pid, dataDir, startedAt, … }`
  * - `GET /admin/backup` → the backup file (`application/gzip`), as `npm run backup` writes it
+ * - `GET /admin/staff/accounts` → `{ accounts }`; `POST /admin/staff/accounts` `{ email, roles,
+ *   password }` → 201 `{ account }`; `PATCH /admin/staff/accounts/:name` `{ roles?, disabled? }` →
+ *   `{ account }`; `POST /admin/staff/accounts/:name/password` `{ password }` → `{ account }`
+ *   (`:name`: the account's email or `acc_` id): what `npm run staff` does while the server holds
+ *   the data directory, with the same checks and audit lines (actor `cli`) as when it opens it.
  */
 export function createAdminApp(options: AdminOptions): Hono {
   const app = new Hono();
@@ -36,6 +64,30 @@ export function createAdminApp(options: AdminOptions): Hono {
       },
     });
   });
-  app.notFound(() => errorResponse(apiError(404, 'not_found', 'no such admin endpoint', 'use GET /admin/status or GET /admin/backup')));
+  mountStaffRoutes(app, options.staff && operatorStaffAccounts(options.staff));
+  app.notFound(() => errorResponse(apiError(404, 'not_found', 'no such admin endpoint', 'use GET /admin/status, GET /admin/backup or /admin/staff/accounts')));
   return app;
+}
+
+/** The staff routes; without the services (a test's admin app) each answers why it cannot act. */
+function mountStaffRoutes(app: Hono, accounts: OperatorStaffAccounts | undefined): void {
+  if (!accounts) {
+    app.all('/admin/staff/*', () => errorResponse(apiError(404, 'not_found', 'this server was started without staff accounts', 'restart it with npm start, then run the command again')));
+    return;
+  }
+  const refuse = (_c: Context, error: ApiError) => errorResponse(error);
+  const invalid = (subject: string) => (result: { success: boolean; error?: readonly { message: string }[] }) => {
+    if (result.success) return undefined;
+    const problems = requestProblems(result.error ?? []);
+    const { message, hint } = describeRefusal(subject, problems);
+    return errorResponse(apiError(422, 'invalid_request', message, hint, problems));
+  };
+  const answer = (outcome: AccountOutcome, status: 200 | 201 = 200) =>
+    outcome.ok ? Response.json({ account: outcome.account }, { status, headers: { 'Cache-Control': 'no-store' } }) : errorResponse(outcome.error);
+  const body = jsonBody(STAFF_BODY_BYTES, { empty: 'send the account as a JSON object', tooLarge: 'send only the documented fields' }, refuse);
+
+  app.get('/admin/staff/accounts', async () => Response.json({ accounts: await accounts.list() }, { headers: { 'Cache-Control': 'no-store' } }));
+  app.post('/admin/staff/accounts', body, validator('json', newAccountRequestSchema, invalid('account')), async (c) => answer(await accounts.add(c.req.valid('json')), 201));
+  app.patch('/admin/staff/accounts/:name', body, validator('json', accountChangeRequestSchema, invalid('change')), async (c) => answer(await accounts.change(c.req.param('name'), c.req.valid('json'))));
+  app.post('/admin/staff/accounts/:name/password', body, validator('json', newPasswordRequestSchema, invalid('password change')), async (c) => answer(await accounts.resetPassword(c.req.param('name'), c.req.valid('json').password)));
 }

@@ -1,6 +1,14 @@
-// The local admin API answers only to the token of its run.
-import { describe, expect, it } from 'vitest';
+// The local admin API answers only to the token of its run; its staff routes act as the operator.
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestPglite } from '../../scripts/support/testDatabases.ts';
 import { createAdminApp } from '../../src/server/adminApp.ts';
+import { systemClock } from '../../src/server/clock.ts';
+import { applyMigrations } from '../../src/server/migrate.ts';
+import type { Repository } from '../../src/server/repository.ts';
+import { createSqlRepository } from '../../src/server/sqlRepository.ts';
+import { createPasswordHasher } from '../../src/server/staff/index.ts';
+import type { StaffAccount } from '../../src/server/staffRecords.ts';
 
 const app = createAdminApp({ token: 'the-right-token', status: () => ({ pid: 42 }), backup: async () => new Uint8Array([0x1f, 0x8b, 1, 2]) });
 
@@ -36,5 +44,100 @@ describe('the admin API', () => {
     const response = await postgres.request('/admin/backup', { headers: { Authorization: 'Bearer t' } });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { hint: string } }).error.hint).toContain('pg_dump');
+  });
+});
+
+describe('the admin API\'s staff routes (npm run staff while the server runs)', () => {
+  const token = 'the-staff-token';
+  const auth = { Authorization: `Bearer ${token}` };
+  const json = (body: unknown) => ({ headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const passwords = createPasswordHasher();
+  let database: Awaited<ReturnType<typeof openTestPglite>>;
+  let repository: Repository;
+  let staffApp: Hono;
+  beforeAll(async () => {
+    database = await openTestPglite();
+    await applyMigrations(database.client);
+    repository = createSqlRepository(database.client);
+    staffApp = createAdminApp({ token, status: () => ({}), staff: { repository, clock: systemClock, passwords } });
+  });
+  afterAll(async () => database.dispose());
+
+  const routes: [string, string][] = [
+    ['GET', '/admin/staff/accounts'],
+    ['POST', '/admin/staff/accounts'],
+    ['PATCH', '/admin/staff/accounts/ada%40example.com'],
+    ['POST', '/admin/staff/accounts/ada%40example.com/password'],
+  ];
+  it.each(routes)('refuses %s %s without the token, and writes nothing', async (method, path) => {
+    for (const headers of [{}, { Authorization: 'Bearer the-wrong-token' }] as Record<string, string>[]) {
+      const response = await staffApp.request(path, { method, headers: { ...headers, 'Content-Type': 'application/json' }, body: method === 'GET' ? null : JSON.stringify({ email: 'eve@example.com', roles: ['admin'], password: 'correct horse battery staple', disabled: true }) });
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+    }
+    expect(await repository.findStaffAccountByEmail('eve@example.com')).toBeUndefined();
+  });
+
+  it('adds, lists, changes and resets accounts with the token, as the shared actions refuse', async () => {
+    const created = await staffApp.request('/admin/staff/accounts', { method: 'POST', ...json({ email: ' Ada@Example.com ', roles: ['admin'], password: 'correct horse battery staple' }) });
+    expect(created.status).toBe(201);
+    const { account } = (await created.json()) as { account: StaffAccount & { passwordHash?: string } };
+    expect(account).toMatchObject({ email: 'ada@example.com', roles: ['admin'], disabled: false, lastLoginAt: null });
+    expect(account.passwordHash).toBeUndefined();
+
+    const listed = await staffApp.request('/admin/staff/accounts', { headers: auth });
+    expect(listed.status).toBe(200);
+    const listText = await listed.text();
+    expect((JSON.parse(listText) as { accounts: StaffAccount[] }).accounts.map((each) => each.email)).toEqual(['ada@example.com']);
+    expect(listText).not.toContain('argon2');
+
+    const refusals: [unknown, number, string][] = [
+      [{ email: 'ada@example.com', roles: ['designer'], password: 'another long passphrase' }, 409, 'email_taken'],
+      [{ email: 'bo+b@example.com', roles: ['designer'], password: 'short' }, 400, 'weak_password'],
+      [{ email: 'bo+b@example.com', roles: ['wizard'], password: 'another long passphrase' }, 422, 'invalid_request'],
+      [{ email: 'bo+b@example.com', roles: ['designer'] }, 422, 'invalid_request'],
+    ];
+    for (const [body, status, code] of refusals) {
+      const response = await staffApp.request('/admin/staff/accounts', { method: 'POST', ...json(body) });
+      expect(response.status).toBe(status);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+    }
+
+    const bob = await staffApp.request('/admin/staff/accounts', { method: 'POST', ...json({ email: 'bo+b@example.com', roles: ['designer'], password: 'another long passphrase' }) });
+    expect(bob.status).toBe(201);
+    const bobId = ((await bob.json()) as { account: StaffAccount }).account.id;
+    // Named by email (URL-encoded, any case) or by id.
+    const byEmail = await staffApp.request(`/admin/staff/accounts/${encodeURIComponent('BO+B@example.com')}`, { method: 'PATCH', ...json({ roles: ['fulfilment', 'designer'] }) });
+    expect(byEmail.status).toBe(200);
+    expect(((await byEmail.json()) as { account: StaffAccount }).account.roles).toEqual(['designer', 'fulfilment']);
+    const byId = await staffApp.request(`/admin/staff/accounts/${bobId}`, { method: 'PATCH', ...json({ disabled: true }) });
+    expect(((await byId.json()) as { account: StaffAccount }).account.disabled).toBe(true);
+
+    const lastAdmin = await staffApp.request('/admin/staff/accounts/ada%40example.com', { method: 'PATCH', ...json({ disabled: true }) });
+    expect(lastAdmin.status).toBe(409);
+    expect(((await lastAdmin.json()) as { error: { code: string } }).error.code).toBe('last_admin');
+    const unknown = await staffApp.request('/admin/staff/accounts/nobody%40example.com', { method: 'PATCH', ...json({ disabled: true }) });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe('there is no staff account "nobody@example.com"');
+    const emptyChange = await staffApp.request('/admin/staff/accounts/ada%40example.com', { method: 'PATCH', ...json({}) });
+    expect(emptyChange.status).toBe(422);
+
+    const weakReset = await staffApp.request('/admin/staff/accounts/ada%40example.com/password', { method: 'POST', ...json({ password: 'ada@example.com' }) });
+    expect(weakReset.status).toBe(400);
+    const reset = await staffApp.request('/admin/staff/accounts/ada%40example.com/password', { method: 'POST', ...json({ password: 'a different long passphrase' }) });
+    expect(reset.status).toBe(200);
+    const hash = (await repository.findStaffAccountByEmail('ada@example.com'))!.passwordHash;
+    expect(await passwords.verify(hash, 'a different long passphrase')).toBe(true);
+    expect(await passwords.verify(hash, 'correct horse battery staple')).toBe(false);
+
+    const audit = await repository.listAudit(50);
+    expect(audit.map((entry) => entry.action).reverse()).toEqual(['account.created', 'account.created', 'account.roles_changed', 'account.disabled', 'account.password_reset']);
+    expect(audit.every((entry) => entry.actor.kind === 'cli' && entry.client === 'cli')).toBe(true);
+  });
+
+  it('says so when the server was started without staff accounts', async () => {
+    const response = await app.request('/admin/staff/accounts', { headers: { Authorization: 'Bearer the-right-token' } });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe('this server was started without staff accounts');
   });
 });
