@@ -69,7 +69,8 @@ describe('who may call each staff route', () => {
     // An order with a delivery, so the redelivery and deliveries routes have something to name.
     await t.repository.createWebhookEndpoint({ id: 'whk_matrix', url: 'https://erp.example/hooks', events: ['order.placed'], description: '', secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`, createdAt: now });
     await t.repository.placeOrder({ id: 'order-matrix', idempotencyKey: 'matrix-order-1', requestHash: 'h', record: sampleOrderRecord(t), images: [] });
-    [{ seq: deliverySeq }] = await t.repository.listDeliveries('whk_matrix', 1) as [{ seq: number }];
+    const [delivery] = await t.repository.listDeliveries('whk_matrix', 1);
+    deliverySeq = delivery!.seq;
   }, 60_000);
   afterAll(() => t?.dispose());
 
