@@ -165,7 +165,8 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', securityHeaders(allowedOrigins));
   // The staff API answers the shop's own pages only: other sites get no CORS headers for it.
   const cors = corsForAllowedOrigins(allowedOrigins);
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/staff/') ? next() : cors(c, next)));
+  const corsOutsideStaff: MiddlewareHandler = (c, next) => (c.req.path.startsWith('/api/staff/') ? next() : cors(c, next));
+  app.use('/api/*', corsOutsideStaff);
   app.use('*', refuseForeignWrites(allowedOrigins));
 
   app.onError((error, c) => {

@@ -25,6 +25,22 @@ export function checkContactName(name: string): ContactNameCheck {
   return { ok: true };
 }
 
+/**
+ * An `email` field: a string, trimmed, that the domain's `checkEmailAddress` accepts (which caps its
+ * length too); `hint` says what to send. The order's contact and the staff's sign-in use it alike.
+ */
+export function emailAddressSchema(hint: string) {
+  return v.pipe(
+    v.string((issue) => withHint(`"email" must be a string, not ${describeValue(issue.input)}`, hint)),
+    v.trim(),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const check = checkEmailAddress(dataset.value);
+      if (!check.ok) addIssue({ message: withHint(`this is not an email address: ${check.reason}`, 'send an address like name@example.com') });
+    }),
+  );
+}
+
 const NAME_HINT = 'send the name to address the parcel to';
 
 /**
@@ -46,15 +62,7 @@ export const contactSchema = fieldsObject({
       });
     }),
   ),
-  email: v.pipe(
-    v.string((issue) => withHint(`"email" must be a string, not ${describeValue(issue.input)}`, 'send an address like name@example.com')),
-    v.trim(),
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const check = checkEmailAddress(dataset.value);
-      if (!check.ok) addIssue({ message: withHint(`this is not an email address: ${check.reason}`, 'send an address like name@example.com') });
-    }),
-  ),
+  email: emailAddressSchema('send an address like name@example.com'),
 }, 'refuse', {
   notAnObject: (input) => withHint(`"contact" must be {"name", "email"}, not ${describeValue(input)}`, 'send the customer\'s name and email address'),
 });

@@ -10,7 +10,7 @@ export { DEFAULT_REQUEST_LIMITS } from './requestLimits.ts';
 export type { DesignField } from './designField.ts';
 export { designFieldSchema, remixOfSchema, UUID } from './designField.ts';
 export type { ContactNameCheck, OrderContact } from './contact.ts';
-export { checkContactName, contactSchema, MAX_CONTACT_NAME_LENGTH } from './contact.ts';
+export { checkContactName, contactSchema, emailAddressSchema, MAX_CONTACT_NAME_LENGTH } from './contact.ts';
 export { shippingAddressSchema } from './shippingAddress.ts';
 export type { ClientPrice, OrderRequest, OrderRequestBody, SizeRequest } from './orderRequest.ts';
 export { ORDER_REQUEST_FIELDS, orderRequestSchema } from './orderRequest.ts';

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { checkEmailAddress } from '../checkout/index.ts';
-import { describeValue, fieldsObject, withHint } from '../requests/index.ts';
+import { describeValue, emailAddressSchema, fieldsObject, withHint } from '../requests/index.ts';
 import { MAX_PASSWORD_LENGTH } from './passwordPolicy.ts';
 import { STAFF_ROLES, TOKEN_ROLES } from './roles.ts';
 import { WEBHOOK_EVENTS } from './webhookEvents.ts';
@@ -10,16 +9,7 @@ import { WEBHOOK_EVENTS } from './webhookEvents.ts';
  * how to fix it. The staff pages check with them before sending; the server validates with them.
  */
 
-const emailField = v.pipe(
-  v.string((issue) => withHint(`"email" must be a string, not ${describeValue(issue.input)}`, 'send the address the account signs in with, like name@example.com')),
-  v.trim(),
-  v.toLowerCase(),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const check = checkEmailAddress(dataset.value);
-    if (!check.ok) addIssue({ message: withHint(`this is not an email address: ${check.reason}`, 'send an address like name@example.com') });
-  }),
-);
+const emailField = v.pipe(emailAddressSchema('send the address the account signs in with, like name@example.com'), v.toLowerCase());
 
 const passwordField = v.pipe(
   v.string((issue) => withHint(`"password" must be a string, not ${describeValue(issue.input)}`, 'send the password as text')),

@@ -14,8 +14,6 @@ import { toCandidate } from '../candidate.ts';
 import type { Catalog } from '../catalog.ts';
 import { checkRateLimit, describeWait, rateLimitHeaders } from '../checkRateLimit.ts';
 import type { RateLimit } from '../clientLimits.ts';
-import type { Clock } from '../clock.ts';
-import type { Repository } from '../repository.ts';
 import { jsonBody, type Refuse } from '../requestValidation.ts';
 import { toServerOrder } from '../serverOrder.ts';
 import type { AuditActor, StaffAccount, WebhookEndpoint } from '../staffRecords.ts';
