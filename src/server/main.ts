@@ -127,6 +127,12 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressI
   if (applied.length > 0) say(`Database migrated to version ${Math.max(...applied)}.`);
   say(`Orders are stored in ${describeDatabase(config)}.`);
   say(`Atelier is running at http://${shownHost}:${info.port}/`);
+  // The staff pages need a first admin, made on this machine (never through the web).
+  void repository.countEnabledStaffWithRole('admin').then((admins) => {
+    say(admins > 0
+      ? `Staff pages: http://${shownHost}:${info.port}/staff`
+      : `Staff pages: http://${shownHost}:${info.port}/staff. No admin yet: create the first with npm run staff -- add --email you@shop.example --role admin`);
+  }, () => undefined);
 });
 
 server.on('error', (error: NodeJS.ErrnoException) => {
