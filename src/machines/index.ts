@@ -14,3 +14,10 @@ export type { GallerySubmission, SubmittedCandidate } from './gallerySubmissionM
 export { gallerySubmissionMachine, GallerySubmissionError, MAX_TITLE_LENGTH, titleProblem } from './gallerySubmissionMachine.ts';
 export type { GalleryCandidate, GalleryContext, GalleryEvent, GalleryListing, GalleryListRequest, GalleryPageOfCandidates, GallerySort, GalleryVoteRequest } from './galleryMachine.ts';
 export { appendPage, GalleryError, galleryMachine } from './galleryMachine.ts';
+export type { AuditPage, CreatedApiToken, CreatedWebhookEndpoint, ProductRules, StaffCredentials, StaffDesign, StaffOrder, StaffSession } from './staffRecords.ts';
+export type { StaffFailure } from './staffRequestError.ts';
+export { fieldProblem, StaffRequestError, staffFailure } from './staffRequestError.ts';
+export type { StaffSessionContext, StaffSessionEvent, StaffSignIn, StaffSignOutEverywhere } from './staffSessionMachine.ts';
+export { staffSessionMachine } from './staffSessionMachine.ts';
+export type { StaffChangeDone, StaffPageChange, StaffPageConnection, StaffPageContext, StaffPageEvent, StaffPageLoad, StaffPageMachine } from './staffPageMachine.ts';
+export { createStaffPageMachine, staffPageActors } from './staffPageMachine.ts';
