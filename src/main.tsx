@@ -19,8 +19,17 @@ const search = new URLSearchParams(window.location.search);
 const productId = search.get('product') ?? DEFAULT_PRODUCT;
 const entry = catalog.find((candidate) => candidate.product.id === productId);
 const galleryPage = window.location.pathname.replace(/\/+$/, '') === '/gallery';
+const staffPage = window.location.pathname === '/staff' || window.location.pathname.startsWith('/staff/');
 
-if (!entry) {
+if (staffPage) {
+  // The staff area is a chunk of its own (with its own CSS): customers never download it.
+  const { StaffApp } = await import('./views/staff/StaffApp.tsx');
+  root.render(
+    <StrictMode>
+      <StaffApp />
+    </StrictMode>,
+  );
+} else if (!entry) {
   document.title = 'Product not found · Atelier';
   root.render(<UnknownProduct requested={productId} available={catalog.map((candidate) => candidate.product)} />);
 } else if (galleryPage) {

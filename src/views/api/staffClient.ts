@@ -1,0 +1,181 @@
+import type { ApiToken, Problem, StaffAccount, StaffRole, TokenRole, WebhookDelivery, WebhookEndpointListing, WebhookEvent } from '../../domain/index.ts';
+import {
+  StaffRequestError,
+  type AuditPage, type CreatedApiToken, type CreatedWebhookEndpoint, type ProductRules, type StaffCredentials,
+  type StaffDesign, type StaffOrder, type StaffSignIn, type StaffSignOutEverywhere,
+} from '../../machines/index.ts';
+import { apiErrorSentence, readApiError, type ReadableApiError } from './readApiError.ts';
+import { checkedAccountChange, checkedLogin, checkedNewAccount, checkedNewToken, checkedNewWebhook } from './staffRequestChecks.ts';
+
+// The staff API (`/api/staff/…`) over HTTP: one function per endpoint. The session cookie goes
+// with every request (same origin); every write carries the session's CSRF token. Bodies are
+// checked with the server's schemas before they are sent (staffRequestChecks.ts). Every failure
+// is a StaffRequestError with the server's code and a sentence for the staff member.
+
+/** What a signed-in page's requests need: the session's CSRF token, and who to tell when the session is gone. */
+export interface StaffConnection {
+  /** Sent as `X-CSRF-Token` with every write. */
+  readonly csrfToken: string;
+  /** Called when the server says the session has ended (401 `not_signed_in`), before the error is thrown. */
+  readonly onSignedOut?: () => void;
+}
+
+/** Where fulfilment downloads every order (the session's cookie is enough, no token). */
+export const ORDER_EXPORT_URLS = {
+  ndjson: '/api/orders/export?format=ndjson',
+  csv: '/api/orders/export?format=csv',
+} as const;
+
+/** The refusals that are about one field of the form, which the server names by code alone. */
+const FIELD_OF_CODE: Readonly<Record<string, string>> = { email_taken: 'email', weak_password: 'password', last_admin: 'roles' };
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** The answer's JSON (undefined for 204), or a StaffRequestError in words. */
+async function staffRequest<Answer>(method: Method, url: string, options: { connection?: StaffConnection; body?: unknown } = {}): Promise<Answer> {
+  const { connection, body } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && connection) headers['X-CSRF-Token'] = connection.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  } catch {
+    throw new StaffRequestError('The shop could not be reached: check your connection and try again.', 'unreachable');
+  }
+  if (!response.ok) {
+    const error = await readApiError(response);
+    if (error.code === 'not_signed_in') connection?.onSignedOut?.();
+    throw new StaffRequestError(refusalSentence(error, response), error.code, fieldProblems(error));
+  }
+  if (response.status === 204) return undefined as Answer;
+  return (await response.json()) as Answer;
+}
+
+/** The server's words, with how long to wait when it asks to (429 with Retry-After). */
+function refusalSentence(error: ReadableApiError, response: Response): string {
+  const sentence = apiErrorSentence(error);
+  const wait = Number(response.headers.get('Retry-After'));
+  if (error.code !== 'rate_limited' || !Number.isFinite(wait) || wait <= 0) return sentence;
+  const minutes = Math.ceil(wait / 60);
+  return `${sentence} You can try again in ${wait < 60 ? `${wait} seconds` : `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`}.`;
+}
+
+/** The fields at fault: as the server lists them, or the one its code is about. */
+function fieldProblems(error: ReadableApiError): readonly Problem[] {
+  if (error.problems.length > 0) return error.problems;
+  const path = FIELD_OF_CODE[error.code];
+  return path ? [{ path, message: error.message, hint: error.hint }] : [];
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+// ---------------------------------------------------------------- session
+
+/** `GET /api/staff/session`: the signed-in account and its CSRF token; 401 `not_signed_in` without a session. */
+export function readSession(): Promise<StaffSignIn> {
+  return staffRequest('GET', '/api/staff/session');
+}
+
+/** `POST /api/staff/login`: signs in (the answer sets the session cookie). The email is checked before it is sent. */
+export function logIn(credentials: StaffCredentials): Promise<StaffSignIn> {
+  return staffRequest('POST', '/api/staff/login', { body: checkedLogin(credentials) });
+}
+
+/** `POST /api/staff/logout`: ends this session. */
+export function logOut(connection: StaffConnection): Promise<void> {
+  return staffRequest('POST', '/api/staff/logout', { connection });
+}
+
+/** `POST /api/staff/logout-everywhere`: ends every session of the account, this one included. */
+export function logOutEverywhere(connection: StaffConnection): Promise<StaffSignOutEverywhere> {
+  return staffRequest('POST', '/api/staff/logout-everywhere', { connection });
+}
+
+// ---------------------------------------------------------------- accounts (admin)
+
+/** `GET /api/staff/accounts`: every staff account. */
+export async function listAccounts(connection: StaffConnection): Promise<readonly StaffAccount[]> {
+  return (await staffRequest<{ accounts: StaffAccount[] }>('GET', '/api/staff/accounts', { connection })).accounts;
+}
+
+/** `POST /api/staff/accounts`: a new account with its roles and first password (checked against the password policy first). */
+export async function createAccount(connection: StaffConnection, account: { email: string; roles: readonly StaffRole[]; password: string }): Promise<StaffAccount> {
+  return (await staffRequest<{ account: StaffAccount }>('POST', '/api/staff/accounts', { connection, body: checkedNewAccount(account) })).account;
+}
+
+/** `PATCH /api/staff/accounts/:id`: new roles, or disabled or enabled again. */
+export async function changeAccount(connection: StaffConnection, accountId: string, change: { roles?: readonly StaffRole[]; disabled?: boolean }): Promise<StaffAccount> {
+  return (await staffRequest<{ account: StaffAccount }>('PATCH', `/api/staff/accounts/${id(accountId)}`, { connection, body: checkedAccountChange(change) })).account;
+}
+
+// ---------------------------------------------------------------- API tokens (admin)
+
+/** `GET /api/staff/tokens`: every API token, revoked and expired ones included. */
+export async function listTokens(connection: StaffConnection): Promise<readonly ApiToken[]> {
+  return (await staffRequest<{ tokens: ApiToken[] }>('GET', '/api/staff/tokens', { connection })).tokens;
+}
+
+/** `POST /api/staff/tokens`: a new token; its secret is in this answer and nowhere else. */
+export function createToken(connection: StaffConnection, token: { name: string; role: TokenRole; expiresInDays: number }): Promise<CreatedApiToken> {
+  return staffRequest('POST', '/api/staff/tokens', { connection, body: checkedNewToken(token) });
+}
+
+/** `DELETE /api/staff/tokens/:id`: revokes a token at once. */
+export async function revokeToken(connection: StaffConnection, tokenId: string): Promise<ApiToken> {
+  return (await staffRequest<{ token: ApiToken }>('DELETE', `/api/staff/tokens/${id(tokenId)}`, { connection })).token;
+}
+
+// ---------------------------------------------------------------- webhooks (admin)
+
+/** `GET /api/staff/webhooks`: every endpoint (without its secret). */
+export async function listWebhooks(connection: StaffConnection): Promise<readonly WebhookEndpointListing[]> {
+  return (await staffRequest<{ endpoints: WebhookEndpointListing[] }>('GET', '/api/staff/webhooks', { connection })).endpoints;
+}
+
+/** `POST /api/staff/webhooks`: a new endpoint; its signing secret is in this answer and nowhere else. */
+export function createWebhook(connection: StaffConnection, endpoint: { url: string; events: readonly WebhookEvent[]; description: string }): Promise<CreatedWebhookEndpoint> {
+  return staffRequest('POST', '/api/staff/webhooks', { connection, body: checkedNewWebhook(endpoint) });
+}
+
+/** `DELETE /api/staff/webhooks/:id`: disables an endpoint; nothing more is sent to it. */
+export async function disableWebhook(connection: StaffConnection, endpointId: string): Promise<WebhookEndpointListing> {
+  return (await staffRequest<{ endpoint: WebhookEndpointListing }>('DELETE', `/api/staff/webhooks/${id(endpointId)}`, { connection })).endpoint;
+}
+
+/** `GET /api/staff/webhooks/:id/deliveries`: the endpoint's deliveries, newest first. */
+export async function listDeliveries(connection: StaffConnection, endpointId: string): Promise<readonly WebhookDelivery[]> {
+  return (await staffRequest<{ deliveries: WebhookDelivery[] }>('GET', `/api/staff/webhooks/${id(endpointId)}/deliveries`, { connection })).deliveries;
+}
+
+/** `POST /api/staff/webhooks/deliveries/:seq/redeliver`: sends a delivery again, now. */
+export async function redeliver(connection: StaffConnection, seq: number): Promise<number> {
+  return (await staffRequest<{ redelivered: number }>('POST', `/api/staff/webhooks/deliveries/${seq}/redeliver`, { connection })).redelivered;
+}
+
+// ---------------------------------------------------------------- audit log (admin)
+
+/** `GET /api/staff/audit`: 50 entries, newest first, from before the entry `before` (null: the newest). */
+export function readAuditLog(connection: StaffConnection, before: number | null): Promise<AuditPage> {
+  return staffRequest('GET', `/api/staff/audit${before === null ? '' : `?before=${before}`}`, { connection });
+}
+
+// ---------------------------------------------------------------- merchandiser, designer, fulfilment
+
+/** `GET /api/staff/rules`: every product with its published rules versions. */
+export async function listProductRules(connection: StaffConnection): Promise<readonly ProductRules[]> {
+  return (await staffRequest<{ products: ProductRules[] }>('GET', '/api/staff/rules', { connection })).products;
+}
+
+/** How the designers' list of customer designs is ordered. */
+export type StaffDesignSort = 'top' | 'newest' | 'most-ordered' | 'trending';
+
+/** `GET /api/staff/designs`: customers' gallery designs with flagged votes and submitters. */
+export async function listDesigns(connection: StaffConnection, sort: StaffDesignSort): Promise<readonly StaffDesign[]> {
+  return (await staffRequest<{ candidates: StaffDesign[] }>('GET', `/api/staff/designs?sort=${sort}`, { connection })).candidates;
+}
+
+/** `GET /api/staff/orders`: the 50 newest orders with contact and shipping address. */
+export async function listOrders(connection: StaffConnection): Promise<readonly StaffOrder[]> {
+  return (await staffRequest<{ orders: StaffOrder[] }>('GET', '/api/staff/orders', { connection })).orders;
+}
