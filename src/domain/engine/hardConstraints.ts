@@ -3,6 +3,7 @@ import type { ConstraintInfo } from './index.ts';
 import type { AttributeId, OptionId, Product } from '../product/index.ts';
 import { hardRules, type RuleSet } from '../rules/index.ts';
 import { withdrawnOptions, type SessionFacts } from './index.ts';
+import { retiredConstraints } from './retiredConstraints.ts';
 
 /** A hard constraint in checkable form: its info plus a test over the values of its attributes. */
 export interface HardConstraint extends ConstraintInfo {
@@ -13,10 +14,11 @@ export interface HardConstraint extends ConstraintInfo {
 /**
  * Every hard constraint of a product: the rules file's hard rules, one generated rule per
  * material saying which colours it comes in (so explanations can cite "Patent leather comes in …"),
- * and, given the session's facts, one per availability rule that withdraws options.
+ * one per attribute with retired options, and, given the session's facts, one per availability
+ * rule that withdraws options.
  */
 export function hardConstraints(product: Product, ruleSet: RuleSet, facts: SessionFacts = {}): HardConstraint[] {
-  return [...paletteConstraints(product), ...availabilityConstraints(ruleSet, facts), ...hardRules(ruleSet).map((rule): HardConstraint => {
+  return [...paletteConstraints(product), ...retiredConstraints(product), ...availabilityConstraints(ruleSet, facts), ...hardRules(ruleSet).map((rule): HardConstraint => {
     switch (rule.kind) {
       case 'requires':
       case 'excludes': {

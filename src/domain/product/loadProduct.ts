@@ -130,12 +130,12 @@ function readColours(reader: DocumentReader, value: unknown): Map<string, Colour
     if (!ID_PATTERN.test(colourId)) reader.report(path, `colour id "${colourId}" is not a valid id`, 'use letters, digits and dashes, starting with a letter', true);
     const entry = reader.map(raw, path, `colour "${colourId}"`);
     if (!entry) continue;
-    reader.unknownKeys(entry, COLOUR_KEYS, path, `colour "${colourId}"`);
+    reader.unknownKeys(entry, [...COLOUR_KEYS, 'retired'], path, `colour "${colourId}"`);
     const label = reader.string(entry, 'label', path, 'add "label: <name customers see>"');
     const code = reader.string(entry, 'code', path, 'add "code: <fulfilment code>"');
     const hex = reader.string(entry, 'hex', path, 'add hex: "#rrggbb" (quoted, since # starts a comment)');
     if (hex !== undefined && !/^#[0-9a-fA-F]{6}$/.test(hex)) reader.report([...path, 'hex'], `hex "${hex}" is not a #rrggbb colour`, 'write six hex digits after #, quoted: hex: "#1d2a4d"');
-    if (label && code && hex) colours.set(colourId, { option: { id: colourId, label, code, hex: hex.toLowerCase() } });
+    if (label && code && hex) colours.set(colourId, { option: { id: colourId, label, code, hex: hex.toLowerCase(), ...readRetired(reader, entry, path) } });
   }
   return colours;
 }
@@ -149,7 +149,7 @@ function readMaterials(reader: DocumentReader, value: unknown, colours: Map<stri
     if (!ID_PATTERN.test(materialId)) reader.report(path, `material id "${materialId}" is not a valid id`, 'use letters, digits and dashes, starting with a letter', true);
     const entry = reader.map(raw, path, `material "${materialId}"`);
     if (!entry) continue;
-    reader.unknownKeys(entry, MATERIAL_KEYS, path, `material "${materialId}"`);
+    reader.unknownKeys(entry, [...MATERIAL_KEYS, 'retired'], path, `material "${materialId}"`);
     const label = reader.string(entry, 'label', path, 'add "label: <name customers see>"');
     const code = reader.string(entry, 'code', path, 'add "code: <fulfilment code>"');
     const read = readAppearance(reader, entry.appearance, [...path, 'appearance']);
@@ -166,9 +166,21 @@ function readMaterials(reader: DocumentReader, value: unknown, colours: Map<stri
     });
     if (list && list.length === 0) reader.report([...path, 'colours'], `material "${materialId}" has no colours`, 'list at least one colour it comes in');
     // A wrong appearance is reported above; keeping the material avoids follow-on "unknown material" errors.
-    if (label && code) materials.set(materialId, { option: { id: materialId, label, code, appearance: appearance ?? NEUTRAL_APPEARANCE }, colourIds });
+    if (label && code) materials.set(materialId, { option: { id: materialId, label, code, appearance: appearance ?? NEUTRAL_APPEARANCE, ...readRetired(reader, entry, path) }, colourIds });
   }
   return materials;
+}
+
+/**
+ * `retired: true` on a colour, material or choice option: kept for old designs and orders, never
+ * offered. Anything but true or false is reported.
+ */
+function readRetired(reader: DocumentReader, entry: Record<string, unknown>, path: (string | number)[]): { retired?: true } {
+  const value = entry.retired;
+  if (value === undefined || value === false) return {};
+  if (value === true) return { retired: true };
+  reader.report([...path, 'retired'], `"retired" must be true or false, not ${describe(value)}`, 'write "retired: true" to stop offering the option while old designs and orders keep it, or remove the line');
+  return {};
 }
 
 function readAppearance(reader: DocumentReader, value: unknown, path: (string | number)[]): MaterialAppearance | undefined {
@@ -337,7 +349,7 @@ function readChoiceOptions(reader: DocumentReader, value: unknown, path: (string
     const optionPath = [...path, index];
     const entry = reader.map(raw, optionPath, `option ${index + 1} of "${attributeId}"`);
     if (!entry) return;
-    reader.unknownKeys(entry, CHOICE_OPTION_KEYS, optionPath, 'an option');
+    reader.unknownKeys(entry, [...CHOICE_OPTION_KEYS, 'retired'], optionPath, 'an option');
     const id = reader.string(entry, 'id', optionPath, 'add "id: <option-id>"');
     const label = reader.string(entry, 'label', optionPath, 'add "label: <name customers see>"');
     const code = reader.string(entry, 'code', optionPath, 'add "code: <fulfilment code>"');
@@ -354,7 +366,7 @@ function readChoiceOptions(reader: DocumentReader, value: unknown, path: (string
         scale = numbers as [number, number, number];
       }
     }
-    options.push({ id, label, code, ...(show ? { show } : {}), ...(scale ? { scale } : {}) });
+    options.push({ id, label, code, ...readRetired(reader, entry, optionPath), ...(show ? { show } : {}), ...(scale ? { scale } : {}) });
   });
   return options;
 }

@@ -42,6 +42,11 @@ export interface OptionDef {
   readonly show?: readonly string[];
   /** For options that change the model's proportions (a fit): the whole model's scale [x, y, z]. */
   readonly scale?: readonly [number, number, number];
+  /**
+   * `retired: true` in product.yaml: the option stays so rules, old designs and orders can still
+   * name it, but it is never offered (the engine excludes it) and lint never reports it as dead or unused.
+   */
+  readonly retired?: true;
 }
 
 /**
