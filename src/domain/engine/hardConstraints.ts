@@ -12,7 +12,8 @@ export interface HardConstraint extends ConstraintInfo {
 }
 
 /**
- * Every hard constraint of a product: the rules file's hard rules, one generated rule per
+ * Every hard constraint of a product: the rules file's hard rules (a `different` or `same` rule
+ * compares option ids over its attributes, then its `when` condition's), one generated rule per
  * material saying which colours it comes in (so explanations can cite "Patent leather comes in …"),
  * one per attribute with retired options, and, given the session's facts, one per availability
  * rule that withdraws options.
@@ -42,8 +43,32 @@ export function hardConstraints(product: Product, ruleSet: RuleSet, facts: Sessi
           accepts: (values) => rows.has(values.join('\u0000')) === allowed,
         };
       }
+      case 'different':
+      case 'same': {
+        // The compared attributes come first in the scope; the condition's own follow.
+        const attributes = rule.when ? conditionAttributes(rule.when, [...rule.attributes]) : rule.attributes;
+        const compared = rule.attributes.length;
+        const matches = rule.kind === 'same' ? allSame : allDifferent;
+        return {
+          ruleId: rule.id, message: rule.message, attributes, implicit: false,
+          accepts: (values) => {
+            if (rule.when && !evaluateCondition(rule.when, (attribute) => values[attributes.indexOf(attribute)])) return true;
+            return matches(values.slice(0, compared));
+          },
+        };
+      }
     }
   })];
+}
+
+/** Every value has the same option id. */
+function allSame(values: readonly OptionId[]): boolean {
+  return values.every((value) => value === values[0]);
+}
+
+/** No two values have the same option id. */
+function allDifferent(values: readonly OptionId[]): boolean {
+  return new Set(values).size === values.length;
 }
 
 function availabilityConstraints(ruleSet: RuleSet, facts: SessionFacts): HardConstraint[] {

@@ -3,7 +3,11 @@ import type { AttributeId, OptionId } from './productModel.ts';
 
 /** A condition over a design's values. */
 export type Condition =
-  | { readonly kind: 'in'; readonly attribute: AttributeId; readonly options: readonly OptionId[] }
+  /**
+   * The attribute takes one of `options`. Written `{ tag: dark }`, `options` are the attribute's
+   * options carrying one of `tags` when the rules were loaded, and `tags` keeps what was written.
+   */
+  | { readonly kind: 'in'; readonly attribute: AttributeId; readonly options: readonly OptionId[]; readonly tags?: readonly string[] }
   | { readonly kind: 'all'; readonly of: readonly Condition[] }
   | { readonly kind: 'any'; readonly of: readonly Condition[] }
   | { readonly kind: 'not'; readonly of: Condition };

@@ -7,8 +7,8 @@ import { parseYamlSource } from '../shared/index.ts';
 import { readCameraViews, readViewDirection } from './readCameraViews.ts';
 
 const PRODUCT_KEYS = ['id', 'name', 'description', 'currency', 'basePrice', 'baseLeadTimeDays', 'model', 'illustration', 'view', 'views', 'colours', 'materials', 'parts', 'sizeSystems', 'sizes', 'presets', 'wording', 'shipsTo'];
-const COLOUR_KEYS = ['label', 'code', 'hex'];
-const MATERIAL_KEYS = ['label', 'code', 'appearance', 'surface', 'colours'];
+const COLOUR_KEYS = ['label', 'code', 'hex', 'tags'];
+const MATERIAL_KEYS = ['label', 'code', 'appearance', 'surface', 'colours', 'tags'];
 const APPEARANCE_KEYS = ['roughness', 'metalness', 'clearcoat', 'sheen'];
 /** A material's `surface:` map, and the settings it may tune (the key in the file, then in {@link SurfaceSettings}). */
 const SURFACE_SETTING_KEYS: readonly (readonly [string, keyof SurfaceSettings])[] = [['tile', 'tileMm'], ['relief', 'relief'], ['shade', 'shade'], ['roughnessVariation', 'roughnessVariation']];
@@ -16,7 +16,7 @@ const SURFACE_KEYS = ['map', ...SURFACE_SETTING_KEYS.map(([key]) => key)];
 const PART_KEYS = ['id', 'label', 'materials', 'meshes', 'view'];
 const SECTION_KEYS = ['id', 'label', 'choices', 'focus', 'view'];
 const CHOICE_KEYS = ['id', 'label', 'options'];
-const CHOICE_OPTION_KEYS = ['id', 'label', 'code', 'show', 'scale'];
+const CHOICE_OPTION_KEYS = ['id', 'label', 'code', 'show', 'scale', 'tags'];
 const MESH_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const SIZE_SYSTEM_KEYS = ['id', 'label'];
 /** A size system's id: also a key of each size, so not `label`. */
@@ -135,7 +135,8 @@ function readColours(reader: DocumentReader, value: unknown): Map<string, Colour
     const code = reader.string(entry, 'code', path, 'add "code: <fulfilment code>"');
     const hex = reader.string(entry, 'hex', path, 'add hex: "#rrggbb" (quoted, since # starts a comment)');
     if (hex !== undefined && !/^#[0-9a-fA-F]{6}$/.test(hex)) reader.report([...path, 'hex'], `hex "${hex}" is not a #rrggbb colour`, 'write six hex digits after #, quoted: hex: "#1d2a4d"');
-    if (label && code && hex) colours.set(colourId, { option: { id: colourId, label, code, hex: hex.toLowerCase(), ...readRetired(reader, entry, path) } });
+    const tags = readTags(reader, entry.tags, [...path, 'tags']);
+    if (label && code && hex) colours.set(colourId, { option: { id: colourId, label, code, hex: hex.toLowerCase(), ...readRetired(reader, entry, path), ...(tags ? { tags } : {}) } });
   }
   return colours;
 }
@@ -166,9 +167,27 @@ function readMaterials(reader: DocumentReader, value: unknown, colours: Map<stri
     });
     if (list && list.length === 0) reader.report([...path, 'colours'], `material "${materialId}" has no colours`, 'list at least one colour it comes in');
     // A wrong appearance is reported above; keeping the material avoids follow-on "unknown material" errors.
-    if (label && code) materials.set(materialId, { option: { id: materialId, label, code, appearance: appearance ?? NEUTRAL_APPEARANCE, ...readRetired(reader, entry, path) }, colourIds });
+    const tags = readTags(reader, entry.tags, [...path, 'tags']);
+    if (label && code) materials.set(materialId, { option: { id: materialId, label, code, appearance: appearance ?? NEUTRAL_APPEARANCE, ...readRetired(reader, entry, path), ...(tags ? { tags } : {}) }, colourIds });
   }
   return materials;
+}
+
+/**
+ * An option's `tags: [dark, earth]`: the families rules name with `{ tag: dark }`. Each tag is an
+ * id (letters, digits, dashes), listed once; undefined when absent or empty.
+ */
+function readTags(reader: DocumentReader, value: unknown, path: (string | number)[]): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = reader.list(value, path, '"tags"');
+  if (!list) return undefined;
+  const tags: string[] = [];
+  list.forEach((tag, index) => {
+    if (typeof tag !== 'string' || !ID_PATTERN.test(tag)) reader.report([...path, index], `${describe(tag)} is not a tag`, 'write tags as ids (letters, digits and dashes, starting with a letter), e.g. tags: [dark, earth]');
+    else if (tags.includes(tag)) reader.report([...path, index], `tag "${tag}" is listed twice`, 'list each tag once');
+    else tags.push(tag);
+  });
+  return tags.length > 0 ? tags : undefined;
 }
 
 /**
@@ -366,7 +385,8 @@ function readChoiceOptions(reader: DocumentReader, value: unknown, path: (string
         scale = numbers as [number, number, number];
       }
     }
-    options.push({ id, label, code, ...readRetired(reader, entry, optionPath), ...(show ? { show } : {}), ...(scale ? { scale } : {}) });
+    const tags = readTags(reader, entry.tags, [...optionPath, 'tags']);
+    options.push({ id, label, code, ...readRetired(reader, entry, optionPath), ...(show ? { show } : {}), ...(scale ? { scale } : {}), ...(tags ? { tags } : {}) });
   });
   return options;
 }

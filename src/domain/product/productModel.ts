@@ -47,6 +47,11 @@ export interface OptionDef {
    * name it, but it is never offered (the engine excludes it) and lint never reports it as dead or unused.
    */
   readonly retired?: true;
+  /**
+   * Families the option belongs to (`tags: [dark, earth]` in product.yaml), so a rule can say
+   * `quarter.colour: { tag: dark }` and cover a colour added later without new rows.
+   */
+  readonly tags?: readonly string[];
 }
 
 /**

@@ -8,7 +8,7 @@ import type { DocumentPath } from '../shared/index.ts';
 import { readPersonalisation } from '../personalisation/index.ts';
 import { parseYamlSource } from '../shared/index.ts';
 
-const RULE_KINDS = ['requires', 'excludes', 'allowed-combinations', 'forbidden-combinations', 'availability', 'default', 'recommendation', 'price', 'lead-time', 'alert'] as const;
+const RULE_KINDS = ['requires', 'excludes', 'allowed-combinations', 'forbidden-combinations', 'availability', 'default', 'recommendation', 'price', 'lead-time', 'alert', 'different', 'same'] as const;
 type RuleKind = (typeof RULE_KINDS)[number];
 
 const KEYS_BY_KIND: Record<RuleKind, readonly string[]> = {
@@ -22,6 +22,8 @@ const KEYS_BY_KIND: Record<RuleKind, readonly string[]> = {
   price: ['when', 'amount'],
   'lead-time': ['when', 'days'],
   alert: ['when'],
+  different: ['attributes', 'when'],
+  same: ['attributes', 'when'],
 };
 const COMMON_KEYS = ['id', 'kind', 'message'];
 
@@ -143,6 +145,49 @@ function readRule(reader: DocumentReader, attributes: readonly AttributeDef[], r
       const when = condition('when', true);
       return when ? { ...base, kind, when } : undefined;
     }
+    case 'different':
+    case 'same': {
+      const when = condition('when', false);
+      const scope = readAttributeList(reader, attributes, entry.attributes, [...path, 'attributes'], `a ${kind} rule`, `list the two or more attributes that must take ${kind === 'same' ? 'the same option' : 'different options'}, e.g. attributes: [quarter.colour, sidePanel.colour]`);
+      if (!scope || (entry.when !== undefined && !when)) return undefined;
+      checkMatchable(reader, scope, [...path, 'attributes'], kind);
+      return { ...base, kind, attributes: scope.map((a) => a.id), ...(when ? { when } : {}) };
+    }
+  }
+}
+
+/**
+ * The attributes a rule spans: two or more, each known and listed once. Undefined (reported) when
+ * any is wrong, so the rule is not half-read.
+ */
+function readAttributeList(reader: DocumentReader, attributes: readonly AttributeDef[], value: unknown, path: DocumentPath, what: string, hint: string): AttributeDef[] | undefined {
+  const attributeList = reader.list(value, path, '"attributes"');
+  if (!attributeList) return undefined;
+  const scope: AttributeDef[] = [];
+  attributeList.forEach((attributeId, index) => {
+    const attribute = attributes.find((candidate) => candidate.id === attributeId);
+    if (!attribute) reader.report([...path, index], `unknown attribute ${describe(attributeId)}`, knownNamesHint(String(attributeId), attributes.map((a) => a.id), 'attributes'));
+    else if (scope.includes(attribute)) reader.report([...path, index], `attribute "${attribute.id}" is listed twice`, 'list each attribute once');
+    else scope.push(attribute);
+  });
+  if (attributeList.length < 2) reader.report(path, `${what} needs at least two attributes`, hint);
+  return scope.length === attributeList.length && attributeList.length >= 2 ? scope : undefined;
+}
+
+/**
+ * A `same` rule over attributes that share no option id could never hold (no design would be
+ * valid); a `different` rule over attributes of which no two share an option id could never refuse
+ * anything. Both are mistakes (usually the wrong attribute), reported with the options at stake.
+ */
+function checkMatchable(reader: DocumentReader, scope: readonly AttributeDef[], path: DocumentPath, kind: 'different' | 'same'): void {
+  const ids = scope.map((attribute) => new Set(attribute.options.map((option) => option.id)));
+  const names = scope.map((a) => a.id).join(', ');
+  if (kind === 'same' && ![...ids[0]!].some((id) => ids.every((set) => set.has(id)))) {
+    reader.report(path, `no option is common to ${names}, so this same rule could never hold and no design would be valid`, 'options are compared by id: list attributes that offer the same option ids (e.g. two parts\' colours), or give the options the same ids in product.yaml');
+  }
+  const overlaps = ids.some((set, index) => ids.slice(index + 1).some((other) => [...set].some((id) => other.has(id))));
+  if (kind === 'different' && !overlaps) {
+    reader.report(path, `no two of ${names} share an option, so this different rule could never refuse anything`, 'options are compared by id: list attributes that offer the same option ids (e.g. two parts\' colours), or delete the rule');
   }
 }
 
@@ -150,18 +195,9 @@ function readCombinations(
   reader: DocumentReader, attributes: readonly AttributeDef[], entry: Record<string, unknown>, path: DocumentPath,
   base: { id: string; message: string }, kind: 'allowed-combinations' | 'forbidden-combinations',
 ): Rule | undefined {
-  const attributeList = reader.list(entry.attributes, [...path, 'attributes'], '"attributes"');
+  const scope = readAttributeList(reader, attributes, entry.attributes, [...path, 'attributes'], 'a combinations table', 'list two or more attributes; for one attribute, remove options from the product instead');
   const rowList = reader.list(entry.rows, [...path, 'rows'], '"rows"');
-  if (!attributeList || !rowList) return undefined;
-  const scope: AttributeDef[] = [];
-  attributeList.forEach((attributeId, index) => {
-    const attribute = attributes.find((candidate) => candidate.id === attributeId);
-    if (!attribute) reader.report([...path, 'attributes', index], `unknown attribute ${describe(attributeId)}`, knownNamesHint(String(attributeId), attributes.map((a) => a.id), 'attributes'));
-    else if (scope.includes(attribute)) reader.report([...path, 'attributes', index], `attribute "${attribute.id}" is listed twice`, 'list each attribute once');
-    else scope.push(attribute);
-  });
-  if (attributeList.length < 2) reader.report([...path, 'attributes'], 'a combinations table needs at least two attributes', 'list two or more attributes; for one attribute, remove options from the product instead');
-  if (scope.length !== attributeList.length) return undefined;
+  if (!scope || !rowList) return undefined;
   const rows: string[][] = [];
   rowList.forEach((row, rowIndex) => {
     const rowPath = [...path, 'rows', rowIndex];
@@ -253,6 +289,12 @@ function readCondition(reader: DocumentReader, attributes: readonly AttributeDef
         valid = false;
         continue;
       }
+      if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
+        const tagged = readTagCondition(reader, attribute, inner as Record<string, unknown>, innerPath);
+        if (tagged) parts.push(tagged);
+        else valid = false;
+        continue;
+      }
       const options = Array.isArray(inner) ? inner : [inner];
       if (options.length === 0) {
         reader.report(innerPath, `no options listed for "${key}"`, 'list one or more options');
@@ -270,4 +312,34 @@ function readCondition(reader: DocumentReader, attributes: readonly AttributeDef
   }
   if (!valid) return undefined;
   return parts.length === 1 ? parts[0] : { kind: 'all', of: parts };
+}
+
+/**
+ * `<attribute>: { tag: dark }` (or `{ tag: [dark, earth] }`, any of them): the attribute's options
+ * carrying the tag, resolved now against the product, so a colour tagged later is covered by the
+ * rule without new rows. A tag no option of the attribute carries is a mistake (a typo, or the
+ * wrong attribute), reported with the attribute's tags.
+ */
+function readTagCondition(reader: DocumentReader, attribute: AttributeDef, map: Record<string, unknown>, path: DocumentPath): Condition | undefined {
+  reader.unknownKeys(map, ['tag'], path, 'a tag condition');
+  const raw = map.tag;
+  const written = Array.isArray(raw) ? raw : [raw];
+  if (raw === undefined || written.length === 0 || written.some((tag) => typeof tag !== 'string')) {
+    reader.report(path, `"${attribute.id}" must name options or a tag`, `write ${attribute.id}: <option>, ${attribute.id}: [<options>] or ${attribute.id}: { tag: <tag> }`);
+    return undefined;
+  }
+  const known = [...new Set(attribute.options.flatMap((option) => option.tags ?? []))];
+  const tags = written as string[];
+  let valid = true;
+  tags.forEach((tag, index) => {
+    if (known.includes(tag)) return;
+    valid = false;
+    const where = Array.isArray(raw) ? [...path, 'tag', index] : [...path, 'tag'];
+    reader.report(where, `no option of "${attribute.id}" is tagged "${tag}"`, known.length > 0
+      ? knownNamesHint(tag, known, `tags of ${attribute.id}`)
+      : `the options of "${attribute.id}" have no tags: add "tags: [${tag}]" to the ones that have it in product.yaml`);
+  });
+  if (!valid) return undefined;
+  const options = attribute.options.filter((option) => option.tags?.some((tag) => tags.includes(tag))).map((option) => option.id);
+  return { kind: 'in', attribute: attribute.id, options, tags };
 }

@@ -36,6 +36,18 @@ export interface CombinationsRule extends RuleBase {
   readonly rows: readonly (readonly OptionId[])[];
 }
 
+/**
+ * `different`: the listed attributes (two or more) take pairwise different options; `same`: they
+ * all take the same option. Options are compared by id, so over attributes with different option
+ * lists, `different` only refuses the ids they share and `same` only allows those. With `when`, only
+ * while the condition holds. (hard)
+ */
+export interface MatchRule extends RuleBase {
+  readonly kind: 'different' | 'same';
+  readonly attributes: readonly AttributeId[];
+  readonly when?: Condition;
+}
+
 /** Preferred options when the customer has not chosen, applied only when still valid. (soft) */
 export interface DefaultRule extends RuleBase {
   readonly kind: 'default';
@@ -85,7 +97,7 @@ export interface RecommendationRule extends RuleBase {
 }
 
 /** The rules that decide validity regardless of the session. */
-export type HardRule = RequiresRule | ExcludesRule | CombinationsRule;
+export type HardRule = RequiresRule | ExcludesRule | CombinationsRule | MatchRule;
 
 /** Every rule kind of the format. */
 export type Rule = HardRule | AvailabilityRule | DefaultRule | RecommendationRule | PriceRule | LeadTimeRule | AlertRule;
@@ -102,6 +114,7 @@ export interface RuleSet {
 export function hardRules(ruleSet: RuleSet): HardRule[] {
   return ruleSet.rules.filter(
     (rule): rule is HardRule =>
-      rule.kind === 'requires' || rule.kind === 'excludes' || rule.kind === 'allowed-combinations' || rule.kind === 'forbidden-combinations',
+      rule.kind === 'requires' || rule.kind === 'excludes' || rule.kind === 'allowed-combinations' || rule.kind === 'forbidden-combinations'
+      || rule.kind === 'different' || rule.kind === 'same',
   );
 }

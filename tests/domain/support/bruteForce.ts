@@ -27,10 +27,15 @@ export function holds(condition: Condition, design: Assignment): boolean {
 }
 
 function isHard(rule: Rule): rule is HardRule {
-  return rule.kind === 'requires' || rule.kind === 'excludes' || rule.kind === 'allowed-combinations' || rule.kind === 'forbidden-combinations';
+  return rule.kind === 'requires' || rule.kind === 'excludes' || rule.kind === 'allowed-combinations' || rule.kind === 'forbidden-combinations'
+    || rule.kind === 'different' || rule.kind === 'same';
 }
 
-/** requires = not when or then; excludes = not (when and excludes); allowed = the tuple is a row; forbidden = it is not. */
+/**
+ * requires = not when or then; excludes = not (when and excludes); allowed = the tuple is a row;
+ * forbidden = it is not; different = unless `when` fails, no two listed attributes have the same
+ * option id; same = unless `when` fails, all have the first one's.
+ */
 export function ruleAccepts(rule: HardRule, design: Assignment): boolean {
   switch (rule.kind) {
     case 'requires':
@@ -41,6 +46,14 @@ export function ruleAccepts(rule: HardRule, design: Assignment): boolean {
     case 'forbidden-combinations': {
       const isRow = rule.rows.some((row) => row.every((option, index) => design[rule.attributes[index]!] === option));
       return rule.kind === 'allowed-combinations' ? isRow : !isRow;
+    }
+    case 'different':
+    case 'same': {
+      if (rule.when && !holds(rule.when, design)) return true;
+      const values = rule.attributes.map((attribute) => design[attribute]!);
+      return rule.kind === 'same'
+        ? values.every((value) => value === values[0])
+        : values.every((value, index) => values.indexOf(value) === index);
     }
   }
 }
@@ -201,11 +214,16 @@ function hardRuleArb(attributes: readonly AttributeDef[]): fc.Arbitrary<RuleBody
     fc.shuffledSubarray([...attributes], { minLength: 2, maxLength: Math.min(3, attributes.length) }).chain((scope) =>
       fc.array(fc.tuple(...scope.map((attribute) => fc.constantFrom(...attribute.options.map((option) => option.id)))), { minLength: 1, maxLength: 8 })
         .map((rows): RuleBody => ({ kind, attributes: scope.map((attribute) => attribute.id), rows })));
+  const match = (kind: 'different' | 'same') =>
+    fc.record({ scope: fc.shuffledSubarray([...attributes], { minLength: 2, maxLength: Math.min(3, attributes.length) }), when: fc.option(conditionArb(attributes, 1), { nil: undefined }) })
+      .map(({ scope, when }): RuleBody => ({ kind, attributes: scope.map((attribute) => attribute.id), ...(when ? { when } : {}) }));
   return fc.oneof(
     fc.record({ when: condition, then: condition }).map((body): RuleBody => ({ kind: 'requires', ...body })),
     fc.record({ when: condition, excludes: condition }).map((body): RuleBody => ({ kind: 'excludes', ...body })),
     table('allowed-combinations'),
     table('forbidden-combinations'),
+    match('different'),
+    match('same'),
   );
 }
 
