@@ -54,7 +54,7 @@ const hardRuleRows: readonly HardRuleRow[] = [
 describe('the sneaker\'s hard rules', () => {
   it('has a table row for every hard rule in the rules file', () => {
     const hardRuleIds = ruleSet.rules
-      .filter((rule) => ['requires', 'excludes', 'allowed-combinations', 'forbidden-combinations'].includes(rule.kind))
+      .filter((rule) => ['requires', 'excludes', 'allowed-combinations', 'forbidden-combinations', 'different', 'same'].includes(rule.kind))
       .map((rule) => rule.id);
     expect(hardRuleIds.length).toBeGreaterThan(0);
     expect(hardRuleIds.filter((id) => !hardRuleRows.some((row) => row.rule === id))).toEqual([]);
