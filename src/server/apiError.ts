@@ -14,6 +14,8 @@ export type ApiErrorCode =
   | 'invalid_artwork'
   | 'unknown_product'
   | 'unknown_rules_version'
+  | 'rules_version_retired'
+  | 'rules_version_current'
   | 'invalid_design'
   | 'invalid_personalisation'
   | 'unknown_size'

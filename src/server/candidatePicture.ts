@@ -40,7 +40,8 @@ async function drawAndStore(services: CandidatePictureServices, id: string): Pro
   const candidate = await services.repository.findCandidate(id);
   if (!candidate) return { kind: 'no_candidate' };
   const lookup = await services.catalog.find(candidate.productId, candidate.rulesVersion);
-  if (lookup.kind !== 'found') {
+  // A candidate made under rules since retired still has its picture: it shows what was designed.
+  if (lookup.kind !== 'found' && lookup.kind !== 'retired-rules-version') {
     return {
       kind: 'refused',
       error: apiError(404, 'not_found', `candidate "${id}" has no picture: the rules version ${candidate.rulesVersion} of its product is no longer in this shop's catalog`, 'remix the design to see it under the current rules'),

@@ -1,5 +1,6 @@
 import { compileRules, type CatalogEntry, type ConfigurationSpace } from '../domain/index.ts';
-import type { Repository } from './repository.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Repository, RulesVersionStatus } from './repository.ts';
 
 /** A product under one rules version, with its compiled engine. */
 export interface CatalogVersion {
@@ -11,7 +12,12 @@ export interface CatalogVersion {
 export type CatalogLookup =
   | { readonly kind: 'found'; readonly version: CatalogVersion }
   | { readonly kind: 'unknown-product'; readonly knownProducts: readonly string[] }
-  | { readonly kind: 'unknown-rules-version'; readonly currentRulesVersion: string };
+  | { readonly kind: 'unknown-rules-version'; readonly currentRulesVersion: string }
+  /**
+   * A version orders are no longer accepted under: superseded and past its grace period, or
+   * retired. `version` is still there, so a refusal can say what the current rules change.
+   */
+  | { readonly kind: 'retired-rules-version'; readonly version: CatalogVersion; readonly current: CatalogVersion; readonly since: string };
 
 /**
  * The products the server sells, under every rules version ever published to its database: the
@@ -38,6 +44,27 @@ export interface CatalogOptions {
    * or print file names it. The current versions are not counted: they always stay.
    */
   readonly oldVersionsKept?: number;
+  /**
+   * How long orders are still accepted under a version after a newer one becomes current (default
+   * {@link DEFAULT_GRACE_SECONDS}), so carts in progress can finish.
+   */
+  readonly graceSeconds?: number;
+  /** Where the time comes from (tests pass their own). */
+  readonly clock?: Clock;
+}
+
+/** 24 hours: a customer who started a design yesterday can still order it as it is. */
+export const DEFAULT_GRACE_SECONDS = 24 * 60 * 60;
+
+/**
+ * Whether orders are accepted under a version at `now`: published and superseded-within-grace
+ * are; superseded past its grace and retired are not (`since` says from when).
+ */
+export function acceptsOrders(status: RulesVersionStatus, now: Date): { readonly accepted: true } | { readonly accepted: false; readonly since: string } {
+  if (status.state === 'published') return { accepted: true };
+  if (status.state === 'retired') return { accepted: false, since: status.retiredAt ?? now.toISOString() };
+  const until = status.acceptUntil ?? now.toISOString();
+  return Date.parse(until) > now.getTime() ? { accepted: true } : { accepted: false, since: until };
 }
 
 /**
@@ -58,6 +85,9 @@ export const DEFAULT_OLD_VERSIONS_KEPT = 16;
  */
 export async function openCatalog(entries: readonly CatalogEntry[], repository: Repository, now: Date, options: CatalogOptions = {}): Promise<Catalog> {
   const kept = options.oldVersionsKept ?? DEFAULT_OLD_VERSIONS_KEPT;
+  const clock = options.clock ?? systemClock;
+  const graceSeconds = options.graceSeconds ?? DEFAULT_GRACE_SECONDS;
+  if (!Number.isFinite(graceSeconds) || graceSeconds < 0) throw new Error(`[Atelier] graceSeconds must be a number of seconds ≥ 0, not ${graceSeconds}`);
   if (!Number.isInteger(kept) || kept < 0) throw new Error(`[Atelier] oldVersionsKept must be a whole number ≥ 0, not ${kept}`);
   const current = new Map<string, CatalogVersion>();
   const currentByKey = new Map<string, Promise<CatalogVersion>>();
@@ -66,6 +96,8 @@ export async function openCatalog(entries: readonly CatalogEntry[], repository: 
   const keyOf = (productId: string, rulesVersion: string) => `${productId}@${rulesVersion}`;
   for (const entry of entries) {
     await repository.publishCatalogEntry(entry, now);
+    // The files' version is the product's current one; the one it replaces gets its grace period.
+    await repository.makeCurrentRulesVersion(entry.product.id, entry.rulesVersion, now, graceSeconds);
     const version = compileVersion(entry);
     current.set(entry.product.id, version);
     currentByKey.set(keyOf(entry.product.id, entry.rulesVersion), Promise.resolve(version));
@@ -92,7 +124,13 @@ export async function openCatalog(entries: readonly CatalogEntry[], repository: 
         void mine.then((found) => { if (!found) forget(); }, forget);
       }
       const version = await pending;
-      return version ? { kind: 'found', version } : { kind: 'unknown-rules-version', currentRulesVersion: latest.entry.rulesVersion };
+      if (!version) return { kind: 'unknown-rules-version', currentRulesVersion: latest.entry.rulesVersion };
+      if (currentByKey.has(key)) return { kind: 'found', version };
+      // An older version: where it stands is read each time, as a merchandiser may retire it from
+      // another process at any moment.
+      const status = await repository.findRulesVersionStatus(productId, rulesVersion);
+      const standing = status ? acceptsOrders(status, clock.now()) : { accepted: true as const };
+      return standing.accepted ? { kind: 'found', version } : { kind: 'retired-rules-version', version, current: latest, since: standing.since };
     },
     compiledOldVersions: () => older.size,
   };

@@ -16,6 +16,8 @@
 //     ATELIER_JOB_PRINT_TIMEOUT_MS, ATELIER_JOB_MAX_MEGAPIXELS: the worker threads that read
 //     uploads and render print files (see src/server/jobs/jobPoolOptions.ts for the defaults).
 //   ATELIER_RULES_VERSIONS_KEPT: how many older rules versions stay compiled in memory (default 16).
+//   ATELIER_RULES_GRACE_HOURS: how long orders under a rules version are still accepted after a newer
+//     one becomes current (default 24).
 //   ATELIER_WEBHOOK_POLL_MS (default 1000), ATELIER_WEBHOOK_LEASE_SECONDS (default 30): how often the
 //     webhook worker looks for due deliveries, and how long after a crash one in flight is sent again.
 import { randomBytes } from 'node:crypto';
@@ -78,7 +80,12 @@ if (!webhookSettings.ok) fail(webhookSettings.message);
 const webhooks = startWebhookWorker({ repository, ...webhookSettings.settings });
 const versionsKept = process.env.ATELIER_RULES_VERSIONS_KEPT?.trim();
 if (versionsKept && !/^\d{1,6}$/.test(versionsKept)) fail(`ATELIER_RULES_VERSIONS_KEPT must be a whole number (how many older rules versions stay compiled in memory), not "${versionsKept}".`);
-const catalog = await openCatalog(entries, repository, new Date(), versionsKept ? { oldVersionsKept: Number(versionsKept) } : {});
+const graceHours = process.env.ATELIER_RULES_GRACE_HOURS?.trim();
+if (graceHours && !/^\d{1,5}(\.\d+)?$/.test(graceHours)) fail(`ATELIER_RULES_GRACE_HOURS must be a number of hours (how long orders under the rules version a new one replaces are still accepted), not "${graceHours}".`);
+const catalog = await openCatalog(entries, repository, new Date(), {
+  ...(versionsKept ? { oldVersionsKept: Number(versionsKept) } : {}),
+  ...(graceHours ? { graceSeconds: Math.round(Number(graceHours) * 3600) } : {}),
+});
 
 // Deprecated: one shared token for the export and the orders' contacts. API tokens with the
 // fulfilment role replace it (the admin page, "API tokens"); it still works for this release.

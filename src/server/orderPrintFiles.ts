@@ -49,7 +49,8 @@ export function createOrderPrintFiles(services: PrintFileServices): (orderId: st
     if (saved) return { kind: 'file', png: saved, fileName: printFileName(stored, zoneId) };
     const record = stored.record;
     const lookup = await catalog.find(record.product.id, record.rulesVersion);
-    const entry = lookup.kind === 'found' ? lookup.version.entry : undefined;
+    // An order placed before its rules version was retired is still made: its print files stay.
+    const entry = lookup.kind === 'found' || lookup.kind === 'retired-rules-version' ? lookup.version.entry : undefined;
     const zone = entry ? entry.printAtlas?.zones[zoneId] : undefined;
     const artworks: ReadonlyMap<string, ArtworkMeta> = entry ? await artworksOf(repository, entry, record.design) : new Map();
     const texts = entry ? orderTextPrints(entry, record.design).filter((print) => print.zoneId === zoneId) : [];

@@ -7,6 +7,21 @@ import type {
 } from './staffRecords.ts';
 import type { VotingPolicy } from './votingPolicy.ts';
 
+/** Where a rules version stands as stored (see migration 010). */
+export interface RulesVersionStatus {
+  readonly state: 'published' | 'superseded' | 'retired';
+  /** Superseded: orders under it are accepted until then (ISO 8601). */
+  readonly acceptUntil: string | null;
+  /** Retired: since when (ISO 8601). */
+  readonly retiredAt: string | null;
+}
+
+/** A published rules version in the list of a product's versions. */
+export interface RulesVersionListing extends RulesVersionStatus {
+  readonly rulesVersion: string;
+  readonly publishedAt: string;
+}
+
 /** An order as stored, with what identifies it. */
 export interface StoredOrder {
   /** Position in the order sequence; the order number is derived from it. */
@@ -178,8 +193,22 @@ export interface Repository {
   publishCatalogEntry(entry: CatalogEntry, publishedAt: Date): Promise<void>;
   /** A published rules version of a product, or undefined when it was never published here. */
   findCatalogEntry(productId: string, rulesVersion: string): Promise<CatalogEntry | undefined>;
-  /** The rules versions published for a product, oldest first. */
-  listRulesVersions(productId: string): Promise<{ rulesVersion: string; publishedAt: string }[]>;
+  /** The rules versions published for a product, oldest first, with where each stands. */
+  listRulesVersions(productId: string): Promise<RulesVersionListing[]>;
+  /**
+   * Makes a recorded version the product's current one (state `published`; a superseded or retired
+   * version published again is a rollback) and, in the same transaction, supersedes the product's
+   * other published version, accepting orders under it until `now + graceSeconds`. Versions
+   * superseded earlier keep their grace. Returns the versions superseded now.
+   */
+  makeCurrentRulesVersion(productId: string, rulesVersion: string, now: Date, graceSeconds: number): Promise<string[]>;
+  /** Where a recorded version stands; undefined when it was never published here. */
+  findRulesVersionStatus(productId: string, rulesVersion: string): Promise<RulesVersionStatus | undefined>;
+  /**
+   * Retires a superseded version now: orders under it are refused from then on. `current` when it
+   * is the product's published version (publish another first), `unknown` when never published.
+   */
+  retireRulesVersion(productId: string, rulesVersion: string, now: Date): Promise<'retired' | 'already-retired' | 'current' | 'unknown'>;
   /** The order stored under an idempotency key, if any. */
   findOrderByIdempotencyKey(idempotencyKey: string): Promise<StoredOrder | undefined>;
   /**

@@ -1,6 +1,6 @@
-import { personalisationProblems, validateDesignDocument, type ArtworkMeta, type CatalogEntry, type DesignDocument } from '../domain/index.ts';
+import { encodeShareToken, personalisationProblems, validateDesignDocument, type ArtworkMeta, type CatalogEntry, type DesignDocument } from '../domain/index.ts';
 import { apiError, type ApiError } from './apiError.ts';
-import type { Catalog, CatalogVersion } from './catalog.ts';
+import type { Catalog, CatalogLookup, CatalogVersion } from './catalog.ts';
 import type { DesignField } from '../domain/requests/index.ts';
 
 /** The design, valid under the rules version it names, with that version; or why not. */
@@ -30,6 +30,7 @@ export async function revalidateDesign(
   if (lookup.kind === 'unknown-rules-version') {
     return refuse(apiError(409, 'unknown_rules_version', `the design was made under rules version "${rulesVersion}" of "${productId}", which this shop never published (the current version is "${lookup.currentRulesVersion}")`, `open the design in the configurator again: it checks it against the current rules, then ${action} it`));
   }
+  if (lookup.kind === 'retired-rules-version') return refuse(retiredVersion(lookup, design, action));
   const { entry, space } = lookup.version;
   const checked = validateDesignDocument(space, entry.rulesVersion, design);
   if (!checked.ok) {
@@ -45,6 +46,33 @@ export async function revalidateDesign(
     }
   }
   return { ok: true, version: lookup.version, design: checked.value, artworks };
+}
+
+/**
+ * The 409 of a design made under rules no longer accepted: which of its choices the current rules
+ * change (each a problem), and the link that reopens it in the configurator under them.
+ */
+function retiredVersion(lookup: Extract<CatalogLookup, { kind: 'retired-rules-version' }>, design: DesignField, action: string): ApiError {
+  const { current } = lookup;
+  const underCurrent = validateDesignDocument(current.space, current.entry.rulesVersion, { ...design, rulesVersion: current.entry.rulesVersion });
+  const changes = underCurrent.ok ? [] : underCurrent.problems;
+  const reopen = reopenLink(lookup.version.entry, design);
+  const what = changes.length === 0
+    ? 'its choices are all still offered under the current rules'
+    : `under the current rules ${changes.length === 1 ? 'one choice changes' : `${changes.length} choices change`}: ${changes[0]!.message}`;
+  return apiError(409, 'rules_version_retired', `the design was made under rules version "${design.rulesVersion}" of "${design.productId}", which this shop no longer accepts orders under (since ${lookup.since}); ${what}`, `reopen the design under the current rules (${reopen}), check it, then ${action} again`, changes);
+}
+
+/** The configurator's address that opens a design made under an older version, carried to the current one. */
+function reopenLink(entry: CatalogEntry, design: DesignField): string {
+  try {
+    // Untrusted choices: a token is made only when every attribute names an option of that version.
+    const choices = typeof design.choices === 'object' && design.choices !== null ? design.choices as Readonly<Record<string, string>> : {};
+    return `/?product=${encodeURIComponent(design.productId)}&design=${encodeShareToken(entry.product, entry.rulesVersion, choices)}`;
+  } catch {
+    // Choices that name no option of that version: the configurator starts from the product.
+    return `/?product=${encodeURIComponent(design.productId)}`;
+  }
 }
 
 function refuse(error: ApiError): RevalidatedDesign {

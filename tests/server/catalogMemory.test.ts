@@ -33,7 +33,7 @@ describe('the catalog', () => {
     dispose = database.dispose;
     await applyMigrations(database.client);
     repository = createSqlRepository(database.client);
-    await openCatalog(history, repository, new Date('2026-10-01T00:00:00Z'));
+    for (const entry of history) await repository.publishCatalogEntry(entry, new Date('2026-10-01T00:00:00Z'));
   }, 120_000);
 
   afterAll(async () => {
@@ -99,7 +99,9 @@ describe('orders under many rules versions', () => {
 
   it('are each checked under their own version while the server keeps a bounded number compiled', async () => {
     const product = productUnderTest(t.entry);
-    const catalog = await openCatalog([t.entry], t.repository, new Date());
+    // At the test app's time: the older versions were superseded when it started, and are in their grace.
+    const clock = { now: () => new Date('2026-11-25T12:00:00.000Z') };
+    const catalog = await openCatalog([t.entry], t.repository, clock.now(), { clock });
     const { createApp } = await import('../../src/server/createApp.ts');
     const app = createApp({ repository: t.repository, catalog, distDir: t.distDir });
     for (const [index, version] of history.entries()) {

@@ -108,11 +108,26 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
         await repository.publishCatalogEntry(next, new Date('2026-11-20T00:00:00Z'));
         await repository.publishCatalogEntry(entry, new Date('2026-11-21T00:00:00Z')); // already there: no change
         expect(await repository.listRulesVersions('sneaker')).toEqual([
-          { rulesVersion: entry.rulesVersion, publishedAt: '2026-11-01T00:00:00.000000Z' },
-          { rulesVersion: next.rulesVersion, publishedAt: '2026-11-20T00:00:00.000000Z' },
+          { rulesVersion: entry.rulesVersion, publishedAt: '2026-11-01T00:00:00.000000Z', state: 'published', acceptUntil: null, retiredAt: null },
+          { rulesVersion: next.rulesVersion, publishedAt: '2026-11-20T00:00:00.000000Z', state: 'published', acceptUntil: null, retiredAt: null },
         ]);
         expect(JSON.stringify(await repository.findCatalogEntry('sneaker', entry.rulesVersion))).toBe(JSON.stringify(entry));
         expect((await repository.findCatalogEntry('sneaker', next.rulesVersion))?.product.basePrice).toBe(entry.product.basePrice + 500);
+      });
+
+      it('makes one version current, superseding the other with its grace, and retires only superseded versions', async () => {
+        const next = republished(entry, entry.product.basePrice + 700);
+        await repository.publishCatalogEntry(next, new Date('2026-11-20T00:00:00Z'));
+        expect(await repository.makeCurrentRulesVersion('sneaker', next.rulesVersion, new Date('2026-11-20T00:00:00Z'), 3600)).toEqual([entry.rulesVersion]);
+        expect(await repository.findRulesVersionStatus('sneaker', entry.rulesVersion)).toEqual({ state: 'superseded', acceptUntil: '2026-11-20T01:00:00.000000Z', retiredAt: null });
+        expect(await repository.findRulesVersionStatus('sneaker', next.rulesVersion)).toEqual({ state: 'published', acceptUntil: null, retiredAt: null });
+        // Made current again (another start on the same files): nothing else changes, the grace stays.
+        expect(await repository.makeCurrentRulesVersion('sneaker', next.rulesVersion, new Date('2026-11-20T00:30:00Z'), 3600)).toEqual([]);
+        expect((await repository.findRulesVersionStatus('sneaker', entry.rulesVersion))?.acceptUntil).toBe('2026-11-20T01:00:00.000000Z');
+        expect(await repository.retireRulesVersion('sneaker', next.rulesVersion, new Date())).toBe('current');
+        expect(await repository.retireRulesVersion('sneaker', entry.rulesVersion, new Date('2026-11-20T00:10:00Z'))).toBe('retired');
+        expect(await repository.findRulesVersionStatus('sneaker', entry.rulesVersion)).toEqual({ state: 'retired', acceptUntil: null, retiredAt: '2026-11-20T00:10:00.000000Z' });
+        await expect(repository.makeCurrentRulesVersion('sneaker', '0000000000000000', new Date(), 60)).rejects.toThrow(/never recorded/);
       });
 
       it('finds nothing for a version or product never published', async () => {

@@ -29,6 +29,7 @@ const ALLOWED: Record<string, { readonly role: StaffRole | null; readonly tokens
   'POST /api/staff/webhooks/deliveries/:seq/redeliver': { role: 'admin', tokens: false },
   'GET /api/staff/audit': { role: 'admin', tokens: false },
   'GET /api/staff/rules': { role: 'merchandiser', tokens: true },
+  'POST /api/staff/rules/:productId/versions/:rulesVersion/retire': { role: 'merchandiser', tokens: false },
   'GET /api/staff/designs': { role: 'designer', tokens: true },
   'GET /api/staff/orders': { role: 'fulfilment', tokens: true },
   // Not under /api/staff, but holding every customer's contact.
@@ -61,11 +62,16 @@ function allowed(route: string, caller: Caller): boolean {
 describe('who may call each staff route', () => {
   let t: TestApp;
   let deliverySeq: number;
+  // A superseded version to retire (retiring it again answers 200 too).
+  const retiredVersion = 'f00dfeedf00dfeed';
   let counter = 0;
   const now = new Date('2026-11-25T12:00:00.000Z');
 
   beforeAll(async () => {
     t = await startTestApp();
+    await t.repository.publishCatalogEntry({ ...t.entry, rulesVersion: retiredVersion }, now);
+    await t.repository.makeCurrentRulesVersion('sneaker', retiredVersion, now, 60);
+    await t.repository.makeCurrentRulesVersion('sneaker', t.entry.rulesVersion, now, 60);
     // An order with a delivery, so the redelivery and deliveries routes have something to name.
     await t.repository.createWebhookEndpoint({ id: 'whk_matrix', url: 'https://erp.example/hooks', events: ['order.placed'], description: '', secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`, createdAt: now });
     await t.repository.placeOrder({ id: 'order-matrix', idempotencyKey: 'matrix-order-1', requestHash: 'h', record: sampleOrderRecord(t), images: [] });
@@ -105,7 +111,9 @@ describe('who may call each staff route', () => {
     await t.repository.createWebhookEndpoint({ id: endpoint, url: 'https://erp.example/other', events: ['order.placed'], description: '', secret: `whsec_${Buffer.alloc(32, 2).toString('base64')}`, createdAt: now });
     const path = pattern
       .replace(':id', pattern.includes('/accounts/') ? target.id : pattern.includes('/tokens/') ? token : pattern.includes('/deliveries') ? 'whk_matrix' : endpoint)
-      .replace(':seq', String(deliverySeq));
+      .replace(':seq', String(deliverySeq))
+      .replace(':productId', 'sneaker')
+      .replace(':rulesVersion', retiredVersion);
     const bodies: Record<string, unknown> = {
       'POST /api/staff/accounts': { email: `new-${++counter}@shop.example`, roles: ['designer'], password: 'a long enough passphrase' },
       'PATCH /api/staff/accounts/:id': { roles: ['merchandiser'] },

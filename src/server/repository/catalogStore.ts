@@ -1,12 +1,21 @@
 // The catalog in SQL: each published product and rules version, kept so that an order naming an
-// older version can be revalidated under it (table `catalog_entries`).
+// older version can be revalidated under it, with where each version stands: published (current),
+// superseded (accepted for a grace period) or retired (table `catalog_entries`, 001 and 010).
 import { upgradeStoredProduct, type CatalogEntry } from '../../domain/index.ts';
-import type { Repository } from '../repository.ts';
+import type { Repository, RulesVersionStatus } from '../repository.ts';
 import type { SqlClient } from '../sqlClient.ts';
 import { isoText } from './isoText.ts';
 
 /** The part of the {@link Repository} that records published rules versions. */
-export type CatalogStore = Pick<Repository, 'publishCatalogEntry' | 'findCatalogEntry' | 'listRulesVersions'>;
+export type CatalogStore = Pick<Repository, 'publishCatalogEntry' | 'findCatalogEntry' | 'listRulesVersions' | 'makeCurrentRulesVersion' | 'findRulesVersionStatus' | 'retireRulesVersion'>;
+
+interface StatusRow {
+  state: RulesVersionStatus['state'];
+  accept_until: string | null;
+  retired_at: string | null;
+}
+
+const STATUS_COLUMNS = `state, ${isoText('accept_until')} AS accept_until, ${isoText('retired_at')} AS retired_at`;
 
 /** The catalog's statements over a client (PGlite or PostgreSQL). */
 export function createCatalogStore(client: SqlClient): CatalogStore {
@@ -32,12 +41,55 @@ export function createCatalogStore(client: SqlClient): CatalogStore {
     },
 
     async listRulesVersions(productId) {
-      const rows = await client.query<{ rules_version: string; published_at: string }>(
-        `SELECT rules_version, ${isoText('published_at')} AS published_at FROM catalog_entries
+      const rows = await client.query<StatusRow & { rules_version: string; published_at: string }>(
+        `SELECT rules_version, ${isoText('published_at')} AS published_at, ${STATUS_COLUMNS} FROM catalog_entries
          WHERE product_id = $1 ORDER BY published_at, rules_version`,
         [productId],
       );
-      return rows.map((row) => ({ rulesVersion: row.rules_version, publishedAt: row.published_at }));
+      return rows.map((row) => ({ rulesVersion: row.rules_version, publishedAt: row.published_at, ...toStatus(row) }));
+    },
+
+    async makeCurrentRulesVersion(productId, rulesVersion, now, graceSeconds) {
+      return client.transaction(async (tx) => {
+        const at = now.toISOString();
+        const superseded = await tx.query<{ rules_version: string }>(
+          `UPDATE catalog_entries SET state = 'superseded', retired_at = NULL,
+             accept_until = $3::text::timestamptz + make_interval(secs => $4)
+           WHERE product_id = $1 AND rules_version <> $2 AND state = 'published'
+           RETURNING rules_version`,
+          [productId, rulesVersion, at, graceSeconds],
+        );
+        const made = await tx.query(
+          `UPDATE catalog_entries SET state = 'published', accept_until = NULL, retired_at = NULL
+           WHERE product_id = $1 AND rules_version = $2 RETURNING rules_version`,
+          [productId, rulesVersion],
+        );
+        if (made.length === 0) throw new Error(`[Atelier] rules version "${rulesVersion}" of "${productId}" was never recorded: publishCatalogEntry first`);
+        return superseded.map((row) => row.rules_version);
+      });
+    },
+
+    async findRulesVersionStatus(productId, rulesVersion) {
+      const rows = await client.query<StatusRow>(`SELECT ${STATUS_COLUMNS} FROM catalog_entries WHERE product_id = $1 AND rules_version = $2`, [productId, rulesVersion]);
+      return rows[0] ? toStatus(rows[0]) : undefined;
+    },
+
+    async retireRulesVersion(productId, rulesVersion, now) {
+      const rows = await client.query<{ state: RulesVersionStatus['state'] }>('SELECT state FROM catalog_entries WHERE product_id = $1 AND rules_version = $2', [productId, rulesVersion]);
+      const state = rows[0]?.state;
+      if (state === undefined) return 'unknown';
+      if (state === 'published') return 'current';
+      if (state === 'retired') return 'already-retired';
+      const retired = await client.query(
+        `UPDATE catalog_entries SET state = 'retired', accept_until = NULL, retired_at = $3::text::timestamptz
+         WHERE product_id = $1 AND rules_version = $2 AND state = 'superseded' RETURNING rules_version`,
+        [productId, rulesVersion, now.toISOString()],
+      );
+      return retired.length > 0 ? 'retired' : 'already-retired';
     },
   };
+}
+
+function toStatus(row: StatusRow): RulesVersionStatus {
+  return { state: row.state, acceptUntil: row.accept_until, retiredAt: row.retired_at };
 }

@@ -206,6 +206,24 @@ export function registerStaffRoutes(app: Hono, deps: StaffRouteDeps): void {
     return c.json({ products }, 200, { 'Cache-Control': 'no-store' });
   });
 
+  app.post('/api/staff/rules/:productId/versions/:rulesVersion/retire', DOCS.retireRules, people('merchandiser'), async (c) => {
+    const { productId, rulesVersion } = c.req.param();
+    const outcome = await repository.retireRulesVersion(productId, rulesVersion, clock.now());
+    switch (outcome) {
+      case 'unknown':
+        return errorResponse(notFound(`rules version of "${productId.slice(0, 40)}"`, rulesVersion, 'GET /api/staff/rules'));
+      case 'current':
+        return errorResponse(apiError(409, 'rules_version_current', `rules version "${rulesVersion}" is the current one of "${productId}"`, 'publish another version first (or roll back to an earlier one); only a superseded version can be retired'));
+      case 'already-retired':
+        return c.json({ retired: rulesVersion, already: true }, 200);
+      case 'retired':
+        await audit(c, 'rules.retired', `${productId}@${rulesVersion}`, { productId, rulesVersion });
+        return c.json({ retired: rulesVersion }, 200);
+      default:
+        throw new Error(`[Atelier] unknown outcome ${JSON.stringify(outcome satisfies never)}`);
+    }
+  });
+
   // ---- designer: customer designs ----
   app.get('/api/staff/designs', DOCS.designs, requireStaff({ role: 'designer', tokens: true }), async (c) => {
     const sort = c.req.query('sort') ?? 'top';

@@ -57,12 +57,14 @@ export async function startTestApp(history: readonly CatalogEntry[] = [], option
   let now = new Date('2026-11-25T12:00:00.000Z');
   const clock = { now: () => new Date(now) };
   const distDir = builtApp();
-  if (history.length > 0) await openCatalog(history, repository, new Date('2026-10-01T00:00:00Z'));
+  // Earlier versions, recorded as published before: the files' version supersedes them at start,
+  // and orders under them are accepted for its grace period.
+  for (const entry of history) await repository.publishCatalogEntry(entry, new Date('2026-10-01T00:00:00Z'));
   const jobs = createJobPool(options.jobs);
   const build = async (current: readonly CatalogEntry[], chosen: TestAppOptions = options) => {
     const { jobs: _jobOptions, ...appOptions } = chosen;
     return createApp({
-      repository, catalog: await openCatalog(current, repository, clock.now()), clock, distDir, fulfilmentToken: FULFILMENT_TOKEN, voterSecret: VOTER_SECRET, jobs, ...appOptions,
+      repository, catalog: await openCatalog(current, repository, clock.now(), { clock }), clock, distDir, fulfilmentToken: FULFILMENT_TOKEN, voterSecret: VOTER_SECRET, jobs, ...appOptions,
     });
   };
   const testApp = {
