@@ -14,7 +14,7 @@ export type { GallerySubmission, SubmittedCandidate } from './gallerySubmissionM
 export { gallerySubmissionMachine, GallerySubmissionError, MAX_TITLE_LENGTH, titleProblem } from './gallerySubmissionMachine.ts';
 export type { GalleryCandidate, GalleryContext, GalleryEvent, GalleryListing, GalleryListRequest, GalleryPageOfCandidates, GallerySort, GalleryVoteRequest } from './galleryMachine.ts';
 export { appendPage, GalleryError, galleryMachine } from './galleryMachine.ts';
-export type { AuditPage, CreatedApiToken, CreatedWebhookEndpoint, ProductRules, StaffCredentials, StaffDesign, StaffOrder, StaffSession } from './staffRecords.ts';
+export type { AuditPage, CreatedApiToken, CreatedWebhookEndpoint, ProductRules, ProductRulesVersion, StaffCredentials, StaffDesign, StaffOrder, StaffSession } from './staffRecords.ts';
 export type { StaffFailure } from './staffRequestError.ts';
 export { fieldProblem, StaffRequestError, staffFailure } from './staffRequestError.ts';
 export type { StaffSessionContext, StaffSessionEvent, StaffSignIn, StaffSignOutEverywhere } from './staffSessionMachine.ts';

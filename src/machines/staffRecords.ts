@@ -44,7 +44,20 @@ export interface AuditPage {
 export interface ProductRules {
   readonly id: string;
   readonly name: string;
-  readonly rulesVersions: readonly { readonly rulesVersion: string; readonly publishedAt: string; readonly current: boolean }[];
+  readonly rulesVersions: readonly ProductRulesVersion[];
+}
+
+/**
+ * One published rules version of a product and where it stands: `published` (current),
+ * `superseded` (orders under it accepted until `acceptUntil`) or `retired` (refused since `retiredAt`).
+ */
+export interface ProductRulesVersion {
+  readonly rulesVersion: string;
+  readonly publishedAt: string;
+  readonly current: boolean;
+  readonly state: 'published' | 'superseded' | 'retired';
+  readonly acceptUntil: string | null;
+  readonly retiredAt: string | null;
 }
 
 /** A customer's gallery design as the designers review it: with its flagged votes and submitters. */

@@ -167,6 +167,11 @@ export async function listProductRules(connection: StaffConnection): Promise<rea
   return (await staffRequest<{ products: ProductRules[] }>('GET', '/api/staff/rules', { connection })).products;
 }
 
+/** `POST /api/staff/rules/:productId/versions/:rulesVersion/retire`: orders under that version are refused from now on. */
+export async function retireRulesVersion(connection: StaffConnection, productId: string, rulesVersion: string): Promise<void> {
+  await staffRequest<{ retired: string }>('POST', `/api/staff/rules/${id(productId)}/versions/${id(rulesVersion)}/retire`, { connection });
+}
+
 /** How the designers' list of customer designs is ordered. */
 export type StaffDesignSort = 'top' | 'newest' | 'most-ordered' | 'trending';
 
