@@ -346,7 +346,7 @@ shipsTo: [DE, GB]
   });
 });
 
-describe('every key the schema completes is one the loader knows', () => {
+describe('the schema offers the keys the loader knows, and only those', () => {
   /** A value at a path of a parsed document. */
   function at(document: unknown, path: readonly (string | number)[]): Record<string, unknown> {
     return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], document) as Record<string, unknown>;
@@ -361,6 +361,29 @@ describe('every key the schema completes is one the loader knows', () => {
       owner[key] = 'x';
       return problemsOf(stringify(document)).some((problem) => problem.message.startsWith(`unknown key "${key}"`));
     });
+  }
+
+  /**
+   * The keys the loader knows at `path`, as its "unknown key" fix lists them for a key it cannot
+   * place; `complete` is false when the fix shortens a long list with "…".
+   */
+  function knownToLoader(text: string, path: readonly (string | number)[], problemsOf: (text: string) => readonly Problem[]): { keys: string[]; complete: boolean } {
+    const document = parse(text) as unknown;
+    at(document, path).qqqzzz = 'x';
+    const problem = problemsOf(stringify(document)).find((candidate) => candidate.message.startsWith('unknown key "qqqzzz"'));
+    const listed = /known keys: (.*)$/.exec(problem?.hint ?? '')?.[1];
+    if (listed === undefined) throw new Error(`no "unknown key" fix listing the known keys at ${path.join('.')}: ${problem?.hint ?? 'no problem reported'}`);
+    const keys = listed.split(', ');
+    const complete = keys.at(-1) !== '…';
+    return { keys: complete ? keys : keys.slice(0, -1), complete };
+  }
+
+  /** Both ways: every key the loader lists is offered, and every key offered is one the loader knows. */
+  function expectSameKeys(text: string, path: readonly (string | number)[], schemaKeys: readonly string[], problemsOf: (text: string) => readonly Problem[]): void {
+    const loader = knownToLoader(text, path, problemsOf);
+    if (loader.complete) expect([...schemaKeys].sort()).toEqual([...loader.keys].sort());
+    else expect(schemaKeys).toEqual(expect.arrayContaining(loader.keys));
+    expect(unknownToLoader(text, path, schemaKeys, problemsOf)).toEqual([]);
   }
 
   const product = edit(edit(MINI, '    colours: [white, black]\n', '    surface: { map: leather }\n    colours: [white, black]\n'), 'model: mini.glb\n', `model: mini.glb
@@ -393,9 +416,11 @@ presets:
   ];
   it.each(productPlaces)('product: %s', (_name, path, schema) => {
     expect(productProblems(product).map(formatProblem)).toEqual([]);
-    expect(unknownToLoader(product, path, keysOf(productSchema, schema), productProblems)).toEqual([]);
+    expectSameKeys(product, path, keysOf(productSchema, schema), productProblems);
   });
 
+  const artwork = rulesFile('  []\n', 'personalisation:\n  - { id: a, kind: artwork, maxColours: [{ max: 1 }], pricePerColour: [{ amount: 1 }] }\n');
+  const artworkProperties = def(rulesSchema, 'artworkField').properties as Record<string, Schema>;
   const ruleBranches = (def(rulesSchema, 'rule').oneOf as Schema[]).map((branch) => resolveRef(rulesSchema, branch));
   const rulePlaces: [string, string, (string | number)[], Schema][] = [
     ['the rules file', rulesFile('  []\n'), [], rulesSchema],
@@ -405,8 +430,11 @@ presets:
     }),
     ['a text field', rulesFile('  []\n', 'personalisation:\n  - { id: t, kind: text }\n'), ['personalisation', 0], def(rulesSchema, 'textField')],
     ['an artwork field', rulesFile('  []\n', 'personalisation:\n  - { id: a, kind: artwork }\n'), ['personalisation', 0], def(rulesSchema, 'artworkField')],
+    ['an artwork colour limit', artwork, ['personalisation', 0, 'maxColours', 0], artworkProperties.maxColours!.items as Schema],
+    ['an artwork price per colour', artwork, ['personalisation', 0, 'pricePerColour', 0], artworkProperties.pricePerColour!.items as Schema],
+    ['a tag condition', rulesFile('  - { id: r, kind: alert, message: M, when: { toe.colour: { tag: dark } } }\n'), ['rules', 0, 'when', 'toe.colour'], def(rulesSchema, 'tagRef')],
   ];
   it.each(rulePlaces)('rules: %s', (_name, text, path, schema) => {
-    expect(unknownToLoader(text, path, keysOf(rulesSchema, schema), rulesProblems)).toEqual([]);
+    expectSameKeys(text, path, keysOf(rulesSchema, schema), rulesProblems);
   });
 });
