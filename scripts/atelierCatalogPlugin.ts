@@ -7,7 +7,9 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 /**
  * Makes `import catalog from 'virtual:atelier/catalog'` yield every product with its checked
  * rules as JSON. Bad product or rules files fail the build (and show in the dev overlay) with
- * file:line:column messages, so a merchandiser's mistake never reaches customers.
+ * file:line:column messages, so a merchandiser's mistake never reaches customers: the shipped
+ * files must pass `npm run rules -- check --strict` (dead options, overridden defaults, conditions
+ * that never hold, duplicate codes, unused colours and materials are errors here).
  */
 export function atelierCatalogPlugin(rootDir: string): Plugin {
   return {
@@ -19,7 +21,7 @@ export function atelierCatalogPlugin(rootDir: string): Plugin {
         this.addWatchFile(paths.productFile);
         this.addWatchFile(paths.rulesFile);
       }
-      const { entries, problems } = loadCatalogFromDisk(rootDir);
+      const { entries, problems } = loadCatalogFromDisk(rootDir, { strict: true });
       if (problems.length > 0) this.error(`Atelier: the product or rules files have problems:\n${problems.join('\n')}`);
       return `export default ${JSON.stringify(entries)};`;
     },

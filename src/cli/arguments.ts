@@ -8,18 +8,21 @@ export interface ParsedArguments {
   readonly json: boolean;
   /** `check`: also look for redundant rules in table problems (slow on large ones). */
   readonly redundant: boolean;
+  /** `check`: every finding that would let a mistake ship is an error (what publishing requires). */
+  readonly strict: boolean;
   /** `compile`: where to write the artifact. */
   readonly output: string | undefined;
   readonly help: boolean;
 }
 
-const FLAGS = ['--json', '--redundant', '-o <file>', '--output <file>', '--help'];
+const FLAGS = ['--json', '--redundant', '--strict', '-o <file>', '--output <file>', '--help'];
 
 /** Splits the arguments into the command, its positional arguments and the flags. */
 export function parseArguments(argv: readonly string[]): ParsedArguments {
   const positionals: string[] = [];
   let json = false;
   let redundant = false;
+  let strict = false;
   let help = false;
   let output: string | undefined;
   for (let index = 0; index < argv.length; index++) {
@@ -30,6 +33,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     }
     if (argument === '--json') json = true;
     else if (argument === '--redundant') redundant = true;
+    else if (argument === '--strict') strict = true;
     else if (argument === '--help' || argument === '-h') help = true;
     else if (argument === '-o' || argument === '--output') {
       const value = argv[index + 1];
@@ -41,7 +45,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     else positionals.push(argument);
   }
   const [command, ...rest] = positionals;
-  return { command, positionals: rest, json, redundant, output, help };
+  return { command, positionals: rest, json, redundant, strict, output, help };
 }
 
 /** One `attribute=option` argument. */

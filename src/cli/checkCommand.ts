@@ -12,12 +12,15 @@ export interface FileCheck {
 }
 
 /**
- * `check <file>...`: loads each file and lints its rules (no valid design, dead options, redundant
- * rules). Exit 1 when any file does not load or has an error finding; warnings do not fail.
+ * `check <file>...`: loads each file and lints it (see `lintRules`: conflicts, invalid presets,
+ * dead options, overridden defaults, conditions that can never hold, rules that never apply,
+ * duplicate codes, unused colours and materials, redundant rules). Exit 1 when any file does not
+ * load or has an error finding; warnings do not fail. With `--strict` (what publishing requires)
+ * every finding but a redundant rule is an error.
  * Redundancy checks recompile once per rule: always on for products, on for table problems only
  * with `--redundant` (about 0.4 s per table on the Renault benchmark).
  */
-export function checkCommand(files: readonly string[], flags: { json: boolean; redundant: boolean }, cwd: string, output: CliOutput): number {
+export function checkCommand(files: readonly string[], flags: { json: boolean; redundant: boolean; strict?: boolean }, cwd: string, output: CliOutput): number {
   if (files.length === 0) throw new UsageError('check needs at least one rules file or table problem');
   const results: FileCheck[] = [];
   for (const file of files) {
@@ -31,11 +34,15 @@ export function checkCommand(files: readonly string[], flags: { json: boolean; r
     const checkRedundancy = model.kind === 'product' || flags.redundant;
     const findings = lintRules(model.space, {
       locations: model.locations,
+      strict: flags.strict === true,
+      ...(model.kind === 'product' ? { ruleSet: model.ruleSet } : {}),
+      ...(model.sources ? { sources: model.sources } : {}),
       ...(checkRedundancy ? { recompileWithout: model.recompileWithout, maxRedundancyChecks: model.kind === 'table' ? Infinity : undefined } : {}),
     });
-    // Lint names the conflicting rules; the publish check's bare "no design" would repeat it.
+    // Lint names the conflicting rules and presets minimally; the publish checks would repeat them.
     const conflictFound = findings.some((finding) => finding.code === 'no-valid-design');
-    const problems = loaded.publishProblems.filter((problem) => !(conflictFound && problem.path === 'rules'));
+    const presetsFound = findings.some((finding) => finding.code === 'preset-invalid');
+    const problems = loaded.publishProblems.filter((problem) => !(conflictFound && problem.path === 'rules') && !(presetsFound && problem.path.startsWith('presets')));
     const errors = findings.filter((finding) => finding.severity === 'error').length + problems.length;
     const warnings = findings.length - findings.filter((finding) => finding.severity === 'error').length;
     results.push({ file, ok: errors === 0, problems, findings });

@@ -9,6 +9,7 @@ import {
   loadTableProblem,
   looksLikeTableProblem,
   type ConfigurationSpace,
+  type LintSource,
   type Problem,
   type Product,
   type RuleSet,
@@ -29,6 +30,8 @@ export interface LoadedModel {
   readonly ruleSet: RuleSet;
   /** Where each rule (or table) is written. */
   readonly locations: ReadonlyMap<string, SourceLocation>;
+  /** A product's files, so lint can point at the exact node (absent for a table problem). */
+  readonly sources?: { readonly product: LintSource; readonly rules: LintSource };
   /** Compiles the same rules without one rule (for redundancy checks). */
   recompileWithout(ruleId: string): ConfigurationSpace;
 }
@@ -135,10 +138,10 @@ function loadRulesFile(file: string, text: string, cwd: string, publishChecks: b
   // loadCatalogEntry adds the publish checks: presets must be valid designs, some design must exist.
   const entry = publishChecks ? loadCatalogEntry(productSource, rulesSource) : undefined;
   const publishProblems = entry && !entry.ok ? entry.problems : [];
-  return { ok: true, publishProblems, model: productModel(file, product.value, ruleSet.value) };
+  return { ok: true, publishProblems, model: productModel(file, product.value, ruleSet.value, { product: productSource, rules: rulesSource }) };
 }
 
-function productModel(file: string, product: Product, ruleSet: RuleSet): LoadedModel {
+function productModel(file: string, product: Product, ruleSet: RuleSet, sources: LoadedModel['sources']): LoadedModel {
   const locations = new Map<string, SourceLocation>();
   for (const rule of ruleSet.rules) if (rule.source) locations.set(rule.id, rule.source);
   return {
@@ -147,6 +150,7 @@ function productModel(file: string, product: Product, ruleSet: RuleSet): LoadedM
     space: compileRules(product, ruleSet),
     ruleSet,
     locations,
+    sources,
     recompileWithout: (ruleId) => compileRules(product, { ...ruleSet, rules: ruleSet.rules.filter((rule) => rule.id !== ruleId) }),
   };
 }

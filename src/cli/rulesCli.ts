@@ -17,8 +17,11 @@ import { isEntryPoint } from './isEntryPoint.ts';
 export const USAGE = `Usage: npm run rules -- <command> [arguments] [--json]
 
 Commands:
-  check <file>...                            lint rules: conflicts, dead options, redundant rules
-                                             (exit 1 on errors; --redundant also checks tables of .json problems)
+  check <file>... [--strict]                 lint rules: conflicts, dead options, overridden defaults,
+                                             conditions that never hold, duplicate codes, unused colours…
+                                             (exit 1 on errors; --strict makes every finding but a
+                                             redundant rule an error, as publishing does; --redundant
+                                             also checks tables of .json problems)
   count <file> [attribute=option ...]        exact number of valid designs with these choices
   domains <file> [attribute=option ...]      valid options of every attribute with these choices
   explain <file> <attribute=option> [attribute=option ...]

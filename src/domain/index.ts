@@ -39,8 +39,8 @@ export type { DesignHighlights, HighlightColour, HighlightMaterial } from './des
 export { designHighlights } from './design/index.ts';
 export type { TableProblem } from './engine/index.ts';
 export { compileTableProblem, loadTableProblem, looksLikeTableProblem } from './engine/index.ts';
-export type { LintFinding, LintOptions } from './engine/index.ts';
-export { lintRules } from './engine/index.ts';
+export type { LintCode, LintFinding, LintOptions, LintSource } from './engine/index.ts';
+export { findingAsProblem, lintRules } from './engine/index.ts';
 export { findBlockingRules } from './engine/index.ts';
 export type { SerialisedDiagram } from './engine/index.ts';
 export { DIAGRAM_FORMAT, deserialiseDiagram } from './engine/index.ts';

@@ -1,7 +1,7 @@
 import { readFontMetrics } from './fontFiles.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { formatProblem, loadCatalogEntry, type CatalogEntry, type PrintAtlas, type PrintZone, type Problem } from '../domain/index.ts';
+import { compileRules, findingAsProblem, formatProblem, lintRules, loadCatalogEntry, type CatalogEntry, type PrintAtlas, type PrintZone, type Problem } from '../domain/index.ts';
 
 /** Where a product's files live, relative to the project root. */
 export interface CatalogFilePaths {
@@ -22,8 +22,10 @@ export function findCatalogFiles(rootDir: string): CatalogFilePaths[] {
 /**
  * Loads and checks every product of the project. Returns the entries, or every problem found,
  * formatted `file:line:column path: message. Fix: hint` with paths relative to `rootDir`.
+ * With `strict` (the shipped catalog's build), the files must also pass `rules check --strict`:
+ * every error finding of the strict lint is a problem.
  */
-export function loadCatalogFromDisk(rootDir: string): { entries: CatalogEntry[]; problems: string[] } {
+export function loadCatalogFromDisk(rootDir: string, options: { strict?: boolean } = {}): { entries: CatalogEntry[]; problems: string[] } {
   const entries: CatalogEntry[] = [];
   const problems: string[] = [];
   for (const paths of findCatalogFiles(rootDir)) {
@@ -33,18 +35,25 @@ export function loadCatalogFromDisk(rootDir: string): { entries: CatalogEntry[];
       problems.push(`${productFile}: the product has no rules file. Fix: create ${rulesFile} (it may hold just "product: <id>" and "rules: []")`);
       continue;
     }
-    const result = loadCatalogEntry(
-      { file: productFile, text: readFileSync(paths.productFile, 'utf8') },
-      { file: rulesFile, text: readFileSync(paths.rulesFile, 'utf8') },
-    );
+    const sources = { product: { file: productFile, text: readFileSync(paths.productFile, 'utf8') }, rules: { file: rulesFile, text: readFileSync(paths.rulesFile, 'utf8') } };
+    const result = loadCatalogEntry(sources.product, sources.rules);
     if (!result.ok) {
       problems.push(...result.problems.map((problem: Problem) => formatProblem(problem)));
       continue;
     }
+    if (options.strict) problems.push(...strictProblems(result.value, sources));
     const atlas = readPrintAtlas(join(dirname(paths.productFile), 'printZones.json'), result.value, problems);
     entries.push(withFonts(rootDir, atlas ? { ...result.value, printAtlas: atlas } : result.value));
   }
   return { entries, problems };
+}
+
+/** The strict lint's errors for an entry that loads (its compiled diagram is reused). */
+function strictProblems(entry: CatalogEntry, sources: { product: { file: string; text: string }; rules: { file: string; text: string } }): string[] {
+  const space = compileRules(entry.product, entry.ruleSet, { artifact: entry.compiled });
+  return lintRules(space, { strict: true, ruleSet: entry.ruleSet, sources })
+    .filter((finding) => finding.severity === 'error')
+    .map((finding) => `${formatProblem(findingAsProblem(finding))} (rules check --strict)`);
 }
 
 /** The entry with the metrics of every font its personalisation fields offer. */

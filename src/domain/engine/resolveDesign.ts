@@ -90,7 +90,11 @@ export function resolveValues(space: ConfigurationSpace, ruleSet: RuleSet, choic
   return values;
 }
 
-function preferredDefault(defaults: readonly DefaultRule[], attributeId: AttributeId, fixed: Assignment): { option: OptionId; ruleId: string } | undefined {
+/**
+ * The default the engine would apply to an attribute: the last default rule in the file that sets
+ * it and whose condition holds on the values already fixed (whether still valid is the caller's check).
+ */
+export function preferredDefault(defaults: readonly DefaultRule[], attributeId: AttributeId, fixed: Assignment): { option: OptionId; ruleId: string } | undefined {
   let preferred: { option: OptionId; ruleId: string } | undefined;
   for (const rule of defaults) {
     const option = rule.set[attributeId];
