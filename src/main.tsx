@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import catalog from 'virtual:atelier/catalog';
 import { compileRules } from './domain/index.ts';
 import { readCandidate } from './views/api/galleryClient.ts';
+import { readVersionOptions } from './views/api/readVersionOptions.ts';
 import { App } from './views/App.tsx';
 import { GalleryPage } from './views/GalleryPage.tsx';
 import { loadStartingDesign } from './views/startingDesign.ts';
@@ -48,7 +49,7 @@ if (staffPage) {
   const space = compileRules(entry.product, entry.ruleSet, { artifact: entry.compiled, facts });
   document.title = `Design your ${entry.product.name} · Atelier`;
   // A share link (?design=…) or a remix (?remix=…) starts from that design.
-  const start = await loadStartingDesign(entry, space, search, readCandidate);
+  const start = await loadStartingDesign(entry, space, search, readCandidate, readVersionOptions);
   root.render(
     <StrictMode>
       <App entry={entry} space={space} start={start} products={catalog.map((candidate) => candidate.product)} />

@@ -13,6 +13,7 @@ import { apiError, errorResponse, type ApiError } from './apiError.ts';
 import { bodyBudget } from './bodyBudget.ts';
 import { toCandidate } from './candidate.ts';
 import { candidateNotFound, castVote, invalidVote } from './castVote.ts';
+import { registerCatalogVersionRoute } from './catalogVersionRoute.ts';
 import type { Catalog } from './catalog.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { exportOrders, type ExportFormat } from './fulfilmentExport.ts';
@@ -373,6 +374,7 @@ export function createApp(options: AppOptions): Hono {
     },
   }));
 
+  registerCatalogVersionRoute(app, { repository, catalog });
   registerStaffRoutes(app, {
     ...staffAuth, catalog, passwords: options.passwords ?? createPasswordHasher(), loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS, refuse,
   });

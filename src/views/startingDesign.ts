@@ -1,4 +1,4 @@
-import { encodeShareToken, restoreSharedDesign, type Assignment, type CatalogEntry, type Choice, type ConfigurationSpace } from '../domain/index.ts';
+import { readShareTokenHeader, restoreSharedDesign, type Assignment, type CatalogEntry, type Choice, type ConfigurationSpace, type DecodedShareToken, type VersionOptions } from '../domain/index.ts';
 import { GalleryError } from '../machines/index.ts';
 import { capitalise } from './capitalise.ts';
 
@@ -27,20 +27,34 @@ export interface RemixSource {
 export type ReadCandidate = (candidateId: string) => Promise<RemixSource>;
 
 /**
- * Reads `?design=<token>` (a share link) or `?remix=<candidate id>` (a gallery design, read with
- * `readCandidate`) and rebuilds that design under the current rules. A link that cannot be read
- * starts a fresh design and says why; it never fails the page.
+ * Reads the option ids of a product under an earlier rules version, or why it could not, in
+ * sentences (the page passes `readVersionOptions` from `api/`).
  */
-export async function loadStartingDesign(entry: CatalogEntry, space: ConfigurationSpace, search: URLSearchParams, readCandidate: ReadCandidate): Promise<StartingDesign> {
+export type ReadVersionOptions = (productId: string, rulesVersion: string) => Promise<VersionOptions | { error: string }>;
+
+/**
+ * Reads `?design=<token>` (a share link) or `?remix=<candidate id>` (a gallery design, read with
+ * `readCandidate`) and carries that design to the current rules. A link of the first format made
+ * under other rules counts positions in that version's option lists: they are read first with
+ * `readVersionOptions`, never guessed from today's. A link that cannot be read starts a fresh
+ * design and says why; it never fails the page.
+ */
+export async function loadStartingDesign(entry: CatalogEntry, space: ConfigurationSpace, search: URLSearchParams, readCandidate: ReadCandidate, readVersionOptions: ReadVersionOptions): Promise<StartingDesign> {
   const remix = search.get('remix');
   if (remix) return fromGallery(entry, space, remix, readCandidate);
   const token = search.get('design');
-  if (token) return fromToken(entry, space, token, 'shared design');
-  return FRESH;
+  if (!token) return FRESH;
+  const header = readShareTokenHeader(token);
+  if (!('error' in header) && header.format === 'positions' && header.rulesVersion !== entry.rulesVersion) {
+    const options = await readVersionOptions(entry.product.id, header.rulesVersion);
+    if ('error' in options) return { choices: [], notice: { tone: 'warning', title: 'The shared design could not be opened', lines: [`${options.error} You are starting from the suggested design.`] } };
+    return fromShared(entry, space, token, 'shared design', undefined, options);
+  }
+  return fromShared(entry, space, token, 'shared design');
 }
 
-function fromToken(entry: CatalogEntry, space: ConfigurationSpace, token: string, what: string, remixOf?: string): StartingDesign {
-  const restored = restoreSharedDesign(entry, space, token);
+function fromShared(entry: CatalogEntry, space: ConfigurationSpace, shared: string | DecodedShareToken, what: string, remixOf?: string, sharedVersion?: VersionOptions): StartingDesign {
+  const restored = restoreSharedDesign(entry, space, shared, sharedVersion);
   if ('error' in restored) {
     return { choices: [], notice: { tone: 'warning', title: `The ${what} could not be opened`, lines: [`${capitalise(restored.error)}. You are starting from the suggested design.`] } };
   }
@@ -66,11 +80,7 @@ async function fromGallery(entry: CatalogEntry, space: ConfigurationSpace, candi
   if (candidate.productId !== entry.product.id) {
     return { choices: [], notice: { tone: 'warning', title: 'The gallery design could not be opened', lines: [`It is a design of another product ("${candidate.productId}"). You are starting from the suggested design.`] } };
   }
-  let token: string;
-  try {
-    token = encodeShareToken(entry.product, candidate.rulesVersion, candidate.design.choices, candidate.design.chosenByCustomer);
-  } catch {
-    return { choices: [], notice: { tone: 'warning', title: 'The gallery design could not be opened', lines: ['It names options this product no longer has. You are starting from the suggested design.'] } };
-  }
-  return fromToken(entry, space, token, 'gallery design', candidate.id);
+  // Its choices are by id already: carried to today's rules like a share link's.
+  const shared: DecodedShareToken = { rulesVersion: candidate.rulesVersion, design: candidate.design.choices, chosenByCustomer: candidate.design.chosenByCustomer };
+  return fromShared(entry, space, shared, 'gallery design', candidate.id);
 }
