@@ -227,6 +227,10 @@ describe('mistakes in different and same rules and in tags', () => {
       line: 6, column: 43, path: 'rules[0].when.quarter.colour.tag[1]', message: 'no option of "quarter.colour" is tagged "pael"', hint: 'did you mean "pale"?',
     },
     {
+      mistake: 'a tag inside a list of options', result: () => rulesWith(rule('alert', '    when: { quarter.colour: [navy, { tag: dark }] }\n')),
+      line: 6, column: 36, path: 'rules[0].when.quarter.colour[1]', message: 'a list of options for "quarter.colour" holds a mapping', hint: 'a tag stands alone',
+    },
+    {
       mistake: 'a tag on an attribute whose options have none', result: () => rulesWith(rule('alert', '    when: { quarter.material: { tag: dark } }\n')),
       line: 6, column: 38, path: 'rules[0].when.quarter.material.tag', message: 'no option of "quarter.material" is tagged "dark"', hint: 'add "tags: [dark]"',
     },

@@ -301,7 +301,10 @@ function readCondition(reader: DocumentReader, attributes: readonly AttributeDef
         valid = false;
       }
       options.forEach((optionId, index) => {
-        const problem = checkChoice(attributes, key, optionId);
+        const tagInList = optionId !== null && typeof optionId === 'object' && !Array.isArray(optionId);
+        const problem = tagInList
+          ? { message: `a list of options for "${key}" holds a mapping`, hint: `a tag stands alone: write ${key}: { tag: <tag> } (or { tag: [<tags>] }), or list option ids` }
+          : checkChoice(attributes, key, optionId);
         if (problem) {
           reader.report(Array.isArray(inner) ? [...innerPath, index] : innerPath, problem.message, problem.hint);
           valid = false;
