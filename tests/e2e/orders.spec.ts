@@ -129,7 +129,7 @@ test.describe('share links', () => {
     await configurator.choose('Laces colour', 'Optic white');
     await configurator.reviewButton.click();
     const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-    expect(link).toMatch(/\?product=sneaker&design=[0-9a-f]{16}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(link).toMatch(/\?product=sneaker&design=v2_[0-9a-f]{16}_[A-Za-z0-9._-]+_[0-9a-f]{4}$/);
     const designBefore = await configurator.reviewTable.textContent();
 
     const other = new ConfiguratorPage(await context.newPage());
@@ -142,9 +142,18 @@ test.describe('share links', () => {
   });
 
   test('say why a damaged link cannot be opened, and start from the suggested design', async ({ page }) => {
-    await configurator.open({ path: '/?product=sneaker&design=0123456789abcdef.AAAA' });
+    await configurator.open({ path: '/?product=sneaker&design=v2_0123456789abcdef_colour.toeCap.chalk' });
     await expect(page.getByRole('alert')).toContainText('The shared design could not be opened');
-    await expect(page.getByRole('alert')).toContainText('too short');
+    await expect(page.getByRole('alert')).toContainText('copy the whole link again');
+    await configurator.expectChosen('Toe cap colour', 'Optic white');
+  });
+
+  test('read an older link\'s positions with the options of its rules version, and say when the shop does not know it', async ({ page }) => {
+    const answer = page.waitForResponse((response) => response.url().includes('/api/catalog/sneaker/versions/0123456789abcdef/options'));
+    await configurator.open({ path: '/?product=sneaker&design=0123456789abcdef.AAAA' });
+    expect((await answer).status()).toBe(404);
+    await expect(page.getByRole('alert')).toContainText('The shared design could not be opened');
+    await expect(page.getByRole('alert')).toContainText('options this shop does not know');
     await configurator.expectChosen('Toe cap colour', 'Optic white');
   });
 });

@@ -15,6 +15,10 @@ export async function readVersionOptions(productId: string, rulesVersion: string
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     return { error: 'The shop could not be reached to read this link: check your connection and reload the page.' };
   }
-  if (!response.ok) return { error: apiErrorSentence(await readApiError(response)) };
+  if (!response.ok) {
+    const error = await readApiError(response);
+    if (error.code === 'unknown_rules_version') return { error: 'This link was made with options this shop does not know: it may be damaged, or from another shop.' };
+    return { error: apiErrorSentence(error) };
+  }
   return (await response.json()) as VersionOptions;
 }
