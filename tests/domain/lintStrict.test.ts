@@ -3,7 +3,7 @@
 // The condition search is checked against brute force. Nothing here reads today's option lists.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileRules, lintRules, loadProduct, loadRules, type LintFinding, type LintOptions } from '../../src/domain/index.ts';
+import { compileRules, lintRules, loadCatalogEntry, loadProduct, loadRules, summariseDesign, type LintFinding, type LintOptions } from '../../src/domain/index.ts';
 import { conditionCanHold, rulesRefuting } from '../../src/domain/engine/lint/conditionCanHold.ts';
 import { BruteForce, conditionArb, holds, productArb, ruleSetArb } from './support/bruteForce.ts';
 import { APPEARANCE, GUM_ON_GUM, productYaml, rulesYaml } from './support/scratchShoe.ts';
@@ -74,6 +74,10 @@ describe('dead options', () => {
     const space = compileRules(loaded.value, { productId: 'shoe', rules: [] });
     expect(space.domains({}).get('upper.colour')).not.toContain('black');
     expect(space.domains({}).get('outsole.colour')).not.toContain('black');
+    const entry = loadCatalogEntry({ file: 'p.yaml', text: product }, { file: 'r.yaml', text: rulesYaml() });
+    if (!entry.ok) throw new Error(JSON.stringify(entry.problems));
+    const panel = summariseDesign(entry.value, compileRules(entry.value.product, entry.value.ruleSet), []);
+    expect(panel.attributes.get('outsole.colour')!.options.map((status) => status.option.id)).toEqual(['white', 'gum']);
   });
 
   it('a retired flag that is not true or false is a load problem at its line', () => {

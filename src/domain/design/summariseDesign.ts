@@ -62,7 +62,8 @@ export function summariseDesign(
   const attributes = new Map<AttributeId, AttributeStatus>();
   for (const attribute of space.product.attributes) {
     const domain = domains.get(attribute.id)!;
-    const options = attribute.options.map((option): OptionStatus => {
+    // A retired option (product.yaml `retired: true`) is never offered, not even as unavailable.
+    const options = attribute.options.filter((option) => !option.retired).map((option): OptionStatus => {
       if (domain.includes(option.id)) {
         const rule = recommendingRule(recommendations, attribute.id, option.id, resolved.assignment);
         return rule ? { option, available: true, recommendation: { ruleId: rule.id, message: rule.message } } : { option, available: true };
