@@ -1,4 +1,5 @@
-import { wilsonLowerBound } from '../domain/index.ts';
+import { validateDesignDocument, wilsonLowerBound, type DesignDocument } from '../domain/index.ts';
+import type { Catalog } from './catalog.ts';
 import type { GalleryCandidateResponse } from '../domain/requests/index.ts';
 import type { StoredCandidate } from './repository.ts';
 
@@ -10,8 +11,24 @@ export function candidateThumbnailUrl(id: string): string {
   return `/api/candidates/${encodeURIComponent(id)}/thumbnail`;
 }
 
+/**
+ * Whether the current rules of the design's product allow it as it is: at once for a design of the
+ * current version, else checked by the current version's engine (a few microseconds).
+ */
+export function orderableAsIs(catalog: Pick<Catalog, 'current'>, design: DesignDocument): boolean {
+  const current = catalog.current.get(design.productId);
+  if (!current) return false;
+  if (design.rulesVersion === current.entry.rulesVersion) return true;
+  return validateDesignDocument(current.space, current.entry.rulesVersion, { ...design, rulesVersion: current.entry.rulesVersion }).ok;
+}
+
+/** The API form of stored candidates under a catalog: each flagged when the current rules no longer allow it. */
+export function candidatesUnder(catalog: Pick<Catalog, 'current'>): (stored: StoredCandidate) => Candidate {
+  return (stored) => toCandidate(stored, orderableAsIs(catalog, stored.design));
+}
+
 /** Builds the API form of a stored candidate. */
-export function toCandidate(stored: StoredCandidate): Candidate {
+export function toCandidate(stored: StoredCandidate, orderable: boolean): Candidate {
   return {
     id: stored.id,
     productId: stored.productId,
@@ -30,5 +47,6 @@ export function toCandidate(stored: StoredCandidate): Candidate {
     remixOf: stored.remixOf,
     createdAt: stored.createdAt,
     myVote: stored.myVote,
+    orderableAsIs: orderable,
   };
 }

@@ -1,5 +1,6 @@
 import { apiError, type ApiError } from './apiError.ts';
-import { toCandidate, type Candidate } from './candidate.ts';
+import { candidatesUnder, type Candidate } from './candidate.ts';
+import type { Catalog } from './catalog.ts';
 import type { Problem } from '../domain/index.ts';
 import { VOTE_VALUES, type VoteRequest } from '../domain/requests/index.ts';
 import type { Repository } from './repository.ts';
@@ -13,6 +14,8 @@ export interface VoteServices {
   readonly repository: Repository;
   readonly clock: Clock;
   readonly voting: VotingPolicy;
+  /** The current rules, to flag a design they no longer allow. */
+  readonly catalog: Pick<Catalog, 'current'>;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function castVote(services: VoteServices, candidateId: string, vote
     case 'cast':
       return {
         kind: 'cast',
-        candidate: toCandidate(outcome.candidate),
+        candidate: candidatesUnder(services.catalog)(outcome.candidate),
         limit: {
           allowed: true,
           limit: votingLimit(services.voting),

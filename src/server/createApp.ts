@@ -11,7 +11,7 @@ import { candidateListQuerySchema, candidateRequestSchema, orderRequestSchema, r
 import { apiEndpoints } from './apiEndpoints.ts';
 import { apiError, errorResponse, type ApiError } from './apiError.ts';
 import { bodyBudget } from './bodyBudget.ts';
-import { toCandidate } from './candidate.ts';
+import { candidatesUnder } from './candidate.ts';
 import { candidateNotFound, castVote, invalidVote } from './castVote.ts';
 import { registerCatalogVersionRoute } from './catalogVersionRoute.ts';
 import type { Catalog } from './catalog.ts';
@@ -285,14 +285,14 @@ export function createApp(options: AppOptions): Hono {
     const { limit, offset } = query;
     const stored = await repository.listCandidates({ ...query, limit: limit + 1, ...viewer, now: services.clock.now() });
     const nextOffset = stored.length > limit ? offset + limit : null;
-    return withVoter(jsonResponse({ candidates: stored.slice(0, limit).map(toCandidate), nextOffset }, 200), voter);
+    return withVoter(jsonResponse({ candidates: stored.slice(0, limit).map(candidatesUnder(catalog)), nextOffset }, 200), voter);
   });
 
   app.get('/api/candidates/:id', ROUTE_DOCS.candidate, async (c) => {
     const voter = await voterOf(c);
     const stored = isResourceId('candidate', c.req.param('id')) ? await repository.findCandidate(c.req.param('id'), voter.kind === 'refused' ? undefined : voter.voterId) : undefined;
     if (!stored) return withVoter(errorResponse(candidateNotFound(c.req.param('id'))), voter);
-    return withVoter(jsonResponse({ candidate: toCandidate(stored) }, 200), voter);
+    return withVoter(jsonResponse({ candidate: candidatesUnder(catalog)(stored) }, 200), voter);
   });
 
   app.get('/api/candidates/:id/thumbnail', ROUTE_DOCS.thumbnail, async (c) => {

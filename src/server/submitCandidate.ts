@@ -62,7 +62,7 @@ export async function submitCandidate(services: CandidateServices, voterId: stri
     submittedBy: voterId,
     createdAt: services.clock.now().toISOString(),
   });
-  return { kind: outcome.kind, candidate: toCandidate(outcome.candidate) };
+  return { kind: outcome.kind, candidate: toCandidate(outcome.candidate, true) };
 }
 
 /** The 422 of a gallery submission whose shape the schema refused. */

@@ -42,6 +42,9 @@ export const GalleryCard = memo(function GalleryCard({ candidate, product, headi
             </li>
           ))}
         </ul>
+        {!candidate.orderableAsIs && (
+          <p className="gallery-card__changed">The shop's options changed since this design: it cannot be ordered as it is. Remix it to see what changed.</p>
+        )}
         <p className="gallery-card__facts">
           {candidate.upVotes} up · {candidate.downVotes} down · ordered {candidate.orders} {candidate.orders === 1 ? 'time' : 'times'} · {candidate.remixes} {candidate.remixes === 1 ? 'remix' : 'remixes'}
         </p>

@@ -9,7 +9,7 @@ import {
 function candidate(id: string, overrides: Partial<GalleryCandidate> = {}): GalleryCandidate {
   return {
     id, productId: 'sneaker', title: `Design ${id}`, design: { choices: {} }, thumbnailUrl: `/api/candidates/${id}/thumbnail.png`,
-    upVotes: 0, downVotes: 0, score: 0, orders: 0, remixes: 0, remixOf: null, createdAt: '2026-11-25T12:00:00Z', myVote: 0, ...overrides,
+    upVotes: 0, downVotes: 0, score: 0, orders: 0, remixes: 0, remixOf: null, createdAt: '2026-11-25T12:00:00Z', myVote: 0, orderableAsIs: true, ...overrides,
   };
 }
 

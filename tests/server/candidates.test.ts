@@ -102,6 +102,7 @@ describe('submitting a design', () => {
       remixOf: null,
       createdAt: '2026-11-25T12:00:00.000000Z',
       myVote: 0,
+      orderableAsIs: true,
     });
     expect(response.headers.get('location')).toBe(`/api/candidates/${candidate.id}`);
     expect(response.headers.get('set-cookie')).toMatch(/^atelier_voter=[A-Za-z0-9_-]{22}\.(?:[A-Za-z0-9]|%2B|%2F){43}%3D; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax$/);

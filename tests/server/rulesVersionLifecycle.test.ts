@@ -4,9 +4,9 @@
 // version at once, and publishing an older version again rolls back.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCatalogEntry, type CatalogEntry } from '../../src/domain/index.ts';
+import { canonicalKey, loadCatalogEntry, type CatalogEntry } from '../../src/domain/index.ts';
 import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
-import { designFrom, orderBody, productUnderTest } from '../../scripts/support/orderBodies.ts';
+import { designFrom, orderBody, pngFile, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 
 const onDisk = loadCatalogFromDisk(process.cwd()).entries;
@@ -81,6 +81,19 @@ describe('the lifecycle of rules versions', () => {
     expect(await t.repository.retireRulesVersion('sneaker', next.rulesVersion, new Date())).toBe('current');
     expect(await t.repository.retireRulesVersion('sneaker', sneakerNow.rulesVersion, new Date())).toBe('already-retired');
     expect(await t.repository.retireRulesVersion('sneaker', '0000000000000000', new Date())).toBe('unknown');
+  });
+
+  it('flags gallery designs the current rules no longer allow, and only those', async () => {
+    const submit = async (design: ReturnType<typeof designFrom>, title: string) => {
+      await t.repository.submitCandidate({
+        id: crypto.randomUUID(), productId: 'sneaker', rulesVersion: design.rulesVersion, canonicalKey: canonicalKey(design), design: { ...design, personalisation: {} },
+        title, thumbnail: pngFile(2, 2), submittedBy: `voter-${title}`, createdAt: '2026-11-25T11:00:00.000Z',
+      });
+    };
+    await submit(leatherOnCork(), 'Cork classic');
+    await submit(designFrom(sneaker, { 'vamp.material': 'suede' }), 'Suede day');
+    const listed = await (await t.app.request('/api/candidates?product=sneaker&sort=newest')).json() as { candidates: { title: string; orderableAsIs: boolean }[] };
+    expect(Object.fromEntries(listed.candidates.map((candidate) => [candidate.title, candidate.orderableAsIs]))).toEqual({ 'Cork classic': false, 'Suede day': true });
   });
 
   it('rolls back: publishing the earlier version again makes it current, and the newer one gets the grace', async () => {

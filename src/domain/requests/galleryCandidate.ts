@@ -40,4 +40,9 @@ export interface GalleryCandidateResponse {
   readonly createdAt: string;
   /** The vote of the customer asking (from their voter cookie): 1 up, -1 down, 0 none. */
   readonly myVote: -1 | 0 | 1;
+  /**
+   * Whether the shop's current rules allow the design as it is. False after the rules changed under
+   * it: it cannot be ordered as it was, and a remix carries it to the current rules, saying what changed.
+   */
+  readonly orderableAsIs: boolean;
 }

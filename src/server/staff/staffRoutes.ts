@@ -10,7 +10,7 @@ import {
 } from '../../domain/index.ts';
 import { CANDIDATE_SORTS, requestProblems } from '../../domain/requests/index.ts';
 import { apiError, errorResponse, type ApiError } from '../apiError.ts';
-import { toCandidate } from '../candidate.ts';
+import { candidatesUnder } from '../candidate.ts';
 import type { Catalog } from '../catalog.ts';
 import { checkRateLimit, describeWait, rateLimitHeaders } from '../checkRateLimit.ts';
 import type { RateLimit } from '../clientLimits.ts';
@@ -229,7 +229,7 @@ export function registerStaffRoutes(app: Hono, deps: StaffRouteDeps): void {
     const sort = c.req.query('sort') ?? 'top';
     if (!(CANDIDATE_SORTS as readonly string[]).includes(sort)) return errorResponse(apiError(400, 'invalid_query', `unknown sort "${sort.slice(0, 40)}"`, `use one of: ${CANDIDATE_SORTS.join(', ')}`));
     const stored = await repository.listCandidates({ sort: sort as (typeof CANDIDATE_SORTS)[number], limit: 100, now: clock.now() });
-    return c.json({ candidates: stored.map(toCandidate) }, 200, { 'Cache-Control': 'no-store' });
+    return c.json({ candidates: stored.map(candidatesUnder(deps.catalog)) }, 200, { 'Cache-Control': 'no-store' });
   });
 
   // ---- fulfilment: orders with contacts ----
