@@ -16,6 +16,8 @@ export type { Assignment, ConfigurationSpace, ConstraintInfo } from './engine/in
 export { compileRules } from './engine/index.ts';
 export type { Provenance, ResolvedDesign, ResolvedValue } from './engine/index.ts';
 export { resolveDesign } from './engine/index.ts';
+export type { AttributeOptionsDiff, DesignVerdict, RefusingRule, RuleSummary, RulesDiff, RulesDiffSide } from './engine/index.ts';
+export { diffRules, judgeDesign } from './engine/index.ts';
 export type { Choice, Explanation, Repair, RepairChange } from './engine/index.ts';
 export { describeExplanation, describeRepair, explainUnavailable, toAssignment } from './engine/index.ts';
 export type { PriceBreakdown, PriceLine } from './pricing/index.ts';

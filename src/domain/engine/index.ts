@@ -15,4 +15,6 @@ export { findingAsProblem, lintRules } from './lintRules.ts';
 export type { Provenance, ResolvedDesign, ResolvedValue } from './resolveDesign.ts';
 export { recommendingRule, resolveDesign, resolveValues } from './resolveDesign.ts';
 export type { HardConstraint } from './hardConstraints.ts';
+export type { AttributeOptionsDiff, DesignVerdict, RefusingRule, RuleSummary, RulesDiff, RulesDiffSide } from './rulesDiff.ts';
+export { diffRules, judgeDesign } from './rulesDiff.ts';
 export { hardConstraints } from './hardConstraints.ts';
