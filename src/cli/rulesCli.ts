@@ -13,6 +13,7 @@ import { compileCommand } from './compileCommand.ts';
 import { formatProblems, type CliOutput } from './output.ts';
 import { countCommand, domainsCommand, explainCommand } from './queryCommands.ts';
 import { isEntryPoint } from './isEntryPoint.ts';
+import { testCommand } from './testCommand.ts';
 
 export const USAGE = `Usage: npm run rules -- <command> [arguments] [--json]
 
@@ -28,12 +29,16 @@ Commands:
                                              why the first option is unavailable with the other choices
                                              (oldest first), and the smallest repair
   compile <file> -o <artifact>               write the compiled decision diagram
+  test [file]...                             run the examples: written in the rules files (every
+                                             shipped rules file when none is named): one line per
+                                             failing example, then "N examples, N failed" (exit 1
+                                             when one fails)
 
 <file> is a rules file (rules/<id>.rules.yaml, its product is models/<id>/product.yaml) or a
 configuration problem in the table JSON format (../shared/benchmarks/*.json).
 --json prints machine-readable output. Exit codes: 0 ok, 1 failed check or bad input, 2 usage error.`;
 
-const COMMANDS = ['check', 'count', 'domains', 'explain', 'compile'] as const;
+const COMMANDS = ['check', 'count', 'domains', 'explain', 'compile', 'test'] as const;
 
 /** Runs the CLI on `argv` (without node and the script), writing to `output`; returns the exit code. */
 export function main(argv: readonly string[], output: CliOutput = processOutput(), cwd: string = process.cwd()): number {
@@ -58,6 +63,8 @@ export function main(argv: readonly string[], output: CliOutput = processOutput(
         return explainCommand(parsed.positionals, json, cwd, output);
       case 'compile':
         return compileCommand(parsed.positionals, parsed.output, json, cwd, output);
+      case 'test':
+        return testCommand(parsed.positionals, json, cwd, output);
       default:
         throw new UsageError(`unknown command "${parsed.command}"; the commands are ${COMMANDS.join(', ')}`);
     }

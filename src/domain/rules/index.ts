@@ -2,3 +2,5 @@
 export { loadRules } from './loadRules.ts';
 export type { AlertRule, AvailabilityRule, DefaultRule, LeadTimeRule, PriceRule, RecommendationRule, Rule, RuleSet } from './rulesModel.ts';
 export { hardRules } from './rulesModel.ts';
+export type { ExampleExpectation, RuleExample } from './ruleExamples.ts';
+export { loadRuleExamples } from './ruleExamples.ts';

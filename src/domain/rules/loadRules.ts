@@ -7,6 +7,7 @@ import type { Rule, RuleSet } from './rulesModel.ts';
 import type { DocumentPath } from '../shared/index.ts';
 import { readPersonalisation } from '../personalisation/index.ts';
 import { parseYamlSource } from '../shared/index.ts';
+import { readExamples } from './ruleExamples.ts';
 
 const RULE_KINDS = ['requires', 'excludes', 'allowed-combinations', 'forbidden-combinations', 'availability', 'default', 'recommendation', 'price', 'lead-time', 'alert', 'different', 'same'] as const;
 type RuleKind = (typeof RULE_KINDS)[number];
@@ -37,7 +38,7 @@ export function loadRules(product: Product, file: string, text: string): Result<
   const reader = new DocumentReader(source);
   const root = reader.map(source.data, [], 'the rules file');
   if (!root) return failed(reader.problems);
-  reader.unknownKeys(root, ['product', 'rules', 'personalisation'], [], 'the rules file');
+  reader.unknownKeys(root, ['product', 'rules', 'personalisation', 'examples'], [], 'the rules file');
   const productId = reader.string(root, 'product', [], `add "product: ${product.id}" at the top`);
   if (productId !== undefined && productId !== product.id) {
     reader.report(['product'], `these rules are for product "${productId}", but they were loaded for "${product.id}"`, `set "product: ${product.id}" or load the rules with their own product`);
@@ -50,6 +51,8 @@ export function loadRules(product: Product, file: string, text: string): Result<
     if (rule) rules.push(rule);
   });
   const personalisation = root.personalisation === undefined ? [] : readPersonalisation(reader, product, root.personalisation, (raw, path) => readCondition(reader, product.attributes, raw, path));
+  // Checked here so a broken example fails `rules check` and the build; read by loadRuleExamples.
+  if (root.examples !== undefined) readExamples(reader, product.attributes, root.examples, rules);
   if (reader.problems.length > 0) return failed(reader.problems);
   return ok(personalisation.length > 0 ? { productId: product.id, rules, personalisation } : { productId: product.id, rules });
 }
