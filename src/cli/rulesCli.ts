@@ -13,6 +13,8 @@ import { compileCommand } from './compileCommand.ts';
 import { formatProblems, type CliOutput } from './output.ts';
 import { countCommand, domainsCommand, explainCommand } from './queryCommands.ts';
 import { isEntryPoint } from './isEntryPoint.ts';
+import { importTableCommand } from './importTableCommand.ts';
+import { isVersionCommand, versionCommand } from './versionCommands.ts';
 import { testCommand } from './testCommand.ts';
 
 export const USAGE = `Usage: npm run rules -- <command> [arguments] [--json]
@@ -29,6 +31,13 @@ Commands:
                                              why the first option is unavailable with the other choices
                                              (oldest first), and the smallest repair
   compile <file> -o <artifact>               write the compiled decision diagram
+  import-table <file.csv> --rule <id> [--rules <file>] [--write]
+                                             replace the rows of an allowed-/forbidden-combinations
+                                             rule with a spreadsheet's (CSV); without --write, show them
+  versions <productId>                       the published rules versions: current, superseded, retired
+  retire <productId> <rulesVersion>          refuse orders under a superseded version from now on
+                                             (versions and retire: the database of ATELIER_DATA_DIR or
+                                             DATABASE_URL, also while the server runs)
   test [file]...                             run the examples: written in the rules files (every
                                              shipped rules file when none is named): one line per
                                              failing example, then "N examples, N failed" (exit 1
@@ -38,12 +47,14 @@ Commands:
 configuration problem in the table JSON format (../shared/benchmarks/*.json).
 --json prints machine-readable output. Exit codes: 0 ok, 1 failed check or bad input, 2 usage error.`;
 
-const COMMANDS = ['check', 'count', 'domains', 'explain', 'compile', 'test'] as const;
+const COMMANDS = ['check', 'count', 'domains', 'explain', 'compile', 'test', 'import-table', 'versions', 'retire'] as const;
 
 /** Runs the CLI on `argv` (without node and the script), writing to `output`; returns the exit code. */
 export function main(argv: readonly string[], output: CliOutput = processOutput(), cwd: string = process.cwd()): number {
   let json = argv.includes('--json');
   try {
+    // import-table has options of its own (--rule, --rules, --write).
+    if (argv.find((argument) => !argument.startsWith('-')) === 'import-table') return importTableCommand(argv, cwd, output);
     const parsed = parseArguments(argv);
     json = parsed.json;
     if (parsed.help || parsed.command === 'help') {
@@ -63,6 +74,9 @@ export function main(argv: readonly string[], output: CliOutput = processOutput(
         return explainCommand(parsed.positionals, json, cwd, output);
       case 'compile':
         return compileCommand(parsed.positionals, parsed.output, json, cwd, output);
+      case 'versions':
+      case 'retire':
+        throw new CliError(`${parsed.command} reaches the database: run it with runRulesCli (npm run rules -- ${parsed.command} …)`);
       case 'test':
         return testCommand(parsed.positionals, json, cwd, output);
       default:
@@ -70,6 +84,20 @@ export function main(argv: readonly string[], output: CliOutput = processOutput(
     }
   } catch (error) {
     return report(error, json, output);
+  }
+}
+
+/**
+ * Runs the CLI like {@link main}, and also the commands that reach the database (`versions`,
+ * `retire`), which are asynchronous; `env` names the database (DATABASE_URL, ATELIER_DATA_DIR).
+ */
+export async function runRulesCli(argv: readonly string[], output: CliOutput = processOutput(), cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const command = argv.find((argument) => !argument.startsWith('-'));
+  if (!isVersionCommand(command)) return main(argv, output, cwd);
+  try {
+    return await versionCommand(argv, output, cwd, env);
+  } catch (error) {
+    return report(error, argv.includes('--json'), output);
   }
 }
 
@@ -97,7 +125,7 @@ function processOutput(): CliOutput {
 }
 
 if (isEntryPoint(import.meta.url)) {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await runRulesCli(process.argv.slice(2));
 }
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE };

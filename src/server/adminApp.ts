@@ -5,7 +5,9 @@ import { accountChangeRequestSchema, MAX_PASSWORD_LENGTH, newAccountRequestSchem
 import { describeRefusal, describeValue, fieldsObject, requestProblems, withHint } from '../domain/requests/index.ts';
 import { apiError, errorResponse, type ApiError } from './apiError.ts';
 import { requireBearerToken } from './bearerToken.ts';
+import { operatorRulesVersions, type OperatorRulesVersions, type RetireAnswer } from './operatorRulesVersions.ts';
 import { operatorStaffAccounts, type OperatorStaffAccounts } from './operatorStaffAccounts.ts';
+import { readStoredDesigns, type StoredDesignsRepository } from './storedDesigns.ts';
 import { jsonBody } from './requestValidation.ts';
 import type { AccountOutcome, StaffServices } from './staff/index.ts';
 
@@ -17,8 +19,13 @@ export interface AdminOptions {
   readonly status: () => Record<string, unknown>;
   /** A backup file of the data directory (gzipped tar), when the database is embedded. */
   readonly backup?: () => Promise<Uint8Array<ArrayBuffer>>;
-  /** What the staff routes act with (as the operator, actor `cli`); without it they answer 404. */
+  /**
+   * What the staff routes act with (as the operator, actor `cli`); without it they answer 404. The
+   * rules routes act with its repository and clock too.
+   */
   readonly staff?: StaffServices;
+  /** What the read-only design routes read (`rules diff`); the staff services' repository when left out. */
+  readonly designs?: StoredDesignsRepository;
 }
 
 /** The largest body the staff routes read: an account with a 256-character password is far below it. */
@@ -48,6 +55,13 @@ const newPasswordRequestSchema = fieldsObject({
  *   `{ account }`; `POST /admin/staff/accounts/:name/password` `{ password }` → `{ account }`
  *   (`:name`: the account's email or `acc_` id): what `npm run staff` does while the server holds
  *   the data directory, with the same checks and audit lines (actor `cli`) as when it opens it.
+ * - `GET /admin/rules/:productId/versions` → `{ versions }` (oldest first, with their state);
+ *   `POST /admin/rules/:productId/versions/:rulesVersion/retire` → `{ retired, already, retiredAt }`,
+ *   409 for the current version, 404 for an unknown one: what `npm run rules -- versions|retire`
+ *   does while the server holds the data directory (audited `rules.retired`, actor `cli`).
+ * - `GET /admin/orders/designs?since=<ISO 8601>[&product=<id>]` → `{ orders, candidates }` (see
+ *   `storedDesigns.ts`); `GET /admin/catalog/:productId/:rulesVersion` → `{ entry }`: read-only, what
+ *   `npm run rules -- diff` reads while the server holds the data directory.
  */
 export function createAdminApp(options: AdminOptions): Hono {
   const app = new Hono();
@@ -65,8 +79,30 @@ export function createAdminApp(options: AdminOptions): Hono {
     });
   });
   mountStaffRoutes(app, options.staff && operatorStaffAccounts(options.staff));
-  app.notFound(() => errorResponse(apiError(404, 'not_found', 'no such admin endpoint', 'use GET /admin/status, GET /admin/backup or /admin/staff/accounts')));
+  mountDesignRoutes(app, options.designs ?? options.staff?.repository);
+  mountRulesRoutes(app, options.staff && operatorRulesVersions(options.staff));
+  app.notFound(() => errorResponse(apiError(404, 'not_found', 'no such admin endpoint', 'use GET /admin/status, GET /admin/backup, /admin/staff/accounts or /admin/rules/<product>/versions')));
   return app;
+}
+
+/** The read-only routes of `rules diff`: stored designs and published versions. */
+function mountDesignRoutes(app: Hono, repository: StoredDesignsRepository | undefined): void {
+  const paths = ['/admin/orders/designs', '/admin/catalog/*'];
+  if (!repository) {
+    for (const path of paths) app.all(path, () => errorResponse(apiError(404, 'not_found', 'this server was started without its database', 'restart it with npm start, then run the command again')));
+    return;
+  }
+  const noStore = { headers: { 'Cache-Control': 'no-store' } };
+  app.get('/admin/orders/designs', async (c) => {
+    const since = new Date(c.req.query('since') ?? '');
+    if (Number.isNaN(since.getTime())) return errorResponse(apiError(422, 'invalid_request', '"since" must be a date and time', 'send ?since=2026-09-01T00:00:00.000Z'));
+    return Response.json(await readStoredDesigns(repository, { since, productId: c.req.query('product') }), noStore);
+  });
+  app.get('/admin/catalog/:productId/:rulesVersion', async (c) => {
+    const entry = await repository.findCatalogEntry(c.req.param('productId'), c.req.param('rulesVersion'));
+    if (!entry) return errorResponse(apiError(404, 'not_found', 'no such published rules version', 'list the versions with npm run rules -- versions <productId>'));
+    return Response.json({ entry }, noStore);
+  });
 }
 
 /** The staff routes; without the services (a test's admin app) each answers why it cannot act. */
@@ -90,4 +126,20 @@ function mountStaffRoutes(app: Hono, accounts: OperatorStaffAccounts | undefined
   app.post('/admin/staff/accounts', body, validator('json', newAccountRequestSchema, invalid('account')), async (c) => answer(await accounts.add(c.req.valid('json')), 201));
   app.patch('/admin/staff/accounts/:name', body, validator('json', accountChangeRequestSchema, invalid('change')), async (c) => answer(await accounts.change(c.req.param('name'), c.req.valid('json'))));
   app.post('/admin/staff/accounts/:name/password', body, validator('json', newPasswordRequestSchema, invalid('password change')), async (c) => answer(await accounts.resetPassword(c.req.param('name'), c.req.valid('json').password)));
+}
+
+/** The rules versions routes; without the services (a test's admin app) each answers why it cannot act. */
+function mountRulesRoutes(app: Hono, versions: OperatorRulesVersions | undefined): void {
+  if (!versions) {
+    app.all('/admin/rules/*', () => errorResponse(apiError(404, 'not_found', 'this server was started without its database services', 'restart it with npm start, then run the command again')));
+    return;
+  }
+  const noStore = { 'Cache-Control': 'no-store' };
+  app.get('/admin/rules/:productId/versions', async (c) => Response.json({ versions: await versions.list(c.req.param('productId')) }, { headers: noStore }));
+  app.post('/admin/rules/:productId/versions/:rulesVersion/retire', async (c) => {
+    const outcome = await versions.retire(c.req.param('productId'), c.req.param('rulesVersion'));
+    if (!outcome.ok) return errorResponse(outcome.error);
+    const answer: RetireAnswer = { retired: outcome.rulesVersion, already: outcome.already, retiredAt: outcome.retiredAt };
+    return Response.json(answer, { headers: noStore });
+  });
 }

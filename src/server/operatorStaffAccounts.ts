@@ -91,8 +91,11 @@ export function refusalSentence(error: Pick<ApiError, 'message' | 'hint'>): stri
   return `${error.message}: ${error.hint}.`;
 }
 
-/** The API error in a refused response; a server without the staff routes is told apart from one that refused. */
-async function refusalOf(response: Response): Promise<ApiError> {
+/**
+ * The API error in a refused response; a server without the routes (`what` it cannot do, e.g.
+ * "manage staff accounts") is told apart from one that refused.
+ */
+export async function refusalOf(response: Response, what = 'manage staff accounts'): Promise<ApiError> {
   const text = await response.text();
   let body: Partial<ApiErrorBody> | undefined;
   try {
@@ -106,7 +109,7 @@ async function refusalOf(response: Response): Promise<ApiError> {
   }
   // An older server has the admin API but not its staff routes: it answers its generic 404.
   if (response.status === 404 && error.message === 'no such admin endpoint') {
-    return apiError(404, 'not_found', 'the running server is older than this command and cannot manage staff accounts', 'restart the server with this version of Atelier, then run the command again');
+    return apiError(404, 'not_found', `the running server is older than this command and cannot ${what}`, 'restart the server with this version of Atelier, then run the command again');
   }
   return { status: response.status as ApiError['status'], ...error };
 }

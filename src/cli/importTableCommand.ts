@@ -1,0 +1,249 @@
+/**
+ * `npm run rules -- import-table <file.csv> --rule <id> [--rules <file>] [--write] [--json]`:
+ * replaces the rows of an `allowed-combinations` or `forbidden-combinations` rule with a
+ * spreadsheet's. The CSV's header names the rule's attributes (any order); each row is one
+ * combination, options by id or by label (any case). Without `--write` it prints the new `rows:`
+ * block and what changes; with it, it rewrites only that rule's rows, every other byte of the file
+ * kept, and only when the rules still load.
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, type Pair } from 'yaml';
+import { loadCatalogEntry, type AttributeDef, type Problem, type Rule } from '../domain/index.ts';
+import { knownNamesHint } from '../domain/shared/index.ts';
+import { CliError, EXIT_OK, UsageError } from './cliErrors.ts';
+import { readCsv, type CsvCell } from './csvTable.ts';
+import { loadForCheck, readSource } from './loadModel.ts';
+import { plural, type CliOutput } from './output.ts';
+
+const SYNOPSIS = 'npm run rules -- import-table <file.csv> --rule <id> [--rules rules/<product>.rules.yaml] [--write]';
+
+/** The command line of `import-table`. */
+interface ImportTableArguments {
+  readonly csvFile: string;
+  readonly ruleId: string;
+  readonly rulesFile: string | undefined;
+  readonly write: boolean;
+  readonly json: boolean;
+}
+
+/** What an import changes in a table rule. */
+export interface TableImport {
+  readonly rule: string;
+  readonly file: string;
+  readonly attributes: readonly string[];
+  readonly rowsBefore: number;
+  readonly rowsAfter: number;
+  readonly added: readonly (readonly string[])[];
+  readonly removed: readonly (readonly string[])[];
+  /** The rule's new `rows:` block, indented as written into the file. */
+  readonly yaml: string;
+  readonly written: boolean;
+}
+
+/** Runs `import-table` (`argv` as after `npm run rules --`) and returns the exit code; refusals throw {@link CliError}. */
+export function importTableCommand(argv: readonly string[], cwd: string, output: CliOutput): number {
+  const args = parseImportArguments(argv);
+  const rulesFile = args.rulesFile ?? findRulesFile(args.ruleId, cwd);
+  const loaded = loadForCheck(rulesFile, cwd, { publishChecks: false });
+  if (!loaded.ok) throw new CliError(`${rulesFile} does not load; fix it before importing a table`, 1, loaded.problems);
+  const { model } = loaded;
+  const rule = model.ruleSet.rules.find((candidate) => candidate.id === args.ruleId);
+  if (!rule) throw new CliError(`${rulesFile} has no rule "${args.ruleId}". Fix: ${missingRuleHint(args.ruleId, model.ruleSet.rules)}`);
+  if (rule.kind !== 'allowed-combinations' && rule.kind !== 'forbidden-combinations') {
+    throw new CliError(`rule "${rule.id}" is a ${rule.kind} rule, not a table. Fix: import into an allowed-combinations or forbidden-combinations rule (rows of options)`);
+  }
+  const attributes = rule.attributes.map((id) => model.space.product.attributes.find((attribute) => attribute.id === id)!);
+  const rows = readTableRows(args.csvFile, readSource(args.csvFile, cwd), attributes, model.space.product.attributes);
+
+  const text = model.sources!.rules.text;
+  const splice = rowsSplice(text, rule.id);
+  const block = rowsBlock(rows, splice.indent, splice.keyColumn, splice.endsWithNewline);
+  const newText = text.slice(0, splice.start) + block + text.slice(splice.end);
+  const reloaded = loadCatalogEntry(model.sources!.product, { file: rulesFile, text: newText });
+  if (!reloaded.ok) {
+    throw new CliError(`with these rows ${rulesFile} would no longer load; nothing was written. Fix: change the CSV so the rules allow at least the presets and one design`, 1, reloaded.problems);
+  }
+  const key = (row: readonly string[]) => row.join('\u0000');
+  const before = new Set(rule.rows.map(key));
+  const after = new Set(rows.map(key));
+  const result: TableImport = {
+    rule: rule.id,
+    file: rulesFile,
+    attributes: rule.attributes,
+    rowsBefore: rule.rows.length,
+    rowsAfter: rows.length,
+    added: rows.filter((row) => !before.has(key(row))),
+    removed: rule.rows.filter((row) => !after.has(key(row))),
+    yaml: `${' '.repeat(splice.keyColumn)}${block.trimEnd()}\n`,
+    written: args.write,
+  };
+  if (args.write) writeFileSync(resolve(cwd, rulesFile), newText);
+  if (args.json) output.out(JSON.stringify(result, null, 2));
+  else printImport(result, splice.droppedComments, output);
+  return EXIT_OK;
+}
+
+function printImport(result: TableImport, droppedComments: number, output: CliOutput): void {
+  const change = `${result.rowsBefore} → ${result.rowsAfter} rows (${result.added.length} added, ${result.removed.length} removed)`;
+  const lines: string[] = [];
+  if (!result.written) lines.push(result.yaml.trimEnd(), '');
+  for (const row of result.added) lines.push(`  + ${row.join(', ')}`);
+  for (const row of result.removed) lines.push(`  - ${row.join(', ')}`);
+  if (droppedComments > 0) lines.push(`Note: ${plural(droppedComments, 'comment')} among the old rows ${droppedComments === 1 ? 'is' : 'are'} not kept.`);
+  lines.push(result.written
+    ? `Wrote the rows of "${result.rule}" in ${result.file}: ${change}; the rules still load.`
+    : `"${result.rule}" in ${result.file}: ${change}. Nothing was written: add --write to change the file.`);
+  output.out(lines.join('\n'));
+}
+
+function parseImportArguments(argv: readonly string[]): ImportTableArguments {
+  const positionals: string[] = [];
+  let ruleId: string | undefined;
+  let rulesFile: string | undefined;
+  let write = false;
+  let json = false;
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index]!;
+    const value = (example: string): string => {
+      const next = argv[index + 1];
+      if (next === undefined || next.startsWith('-')) throw new UsageError(`${argument} needs a value, e.g. ${argument} ${example}`);
+      index++;
+      return next;
+    };
+    if (argument === '--rule') ruleId = value('gum-on-gum');
+    else if (argument === '--rules') rulesFile = value('rules/sneaker.rules.yaml');
+    else if (argument === '--write') write = true;
+    else if (argument === '--json') json = true;
+    else if (argument.startsWith('-') && argument.length > 1) throw new UsageError(`unknown option "${argument}" for import-table; write ${SYNOPSIS}`);
+    else positionals.push(argument);
+  }
+  const [, csvFile, ...extra] = positionals;
+  if (csvFile === undefined || extra.length > 0) throw new UsageError(`import-table takes one CSV file (${Math.max(0, positionals.length - 1)} given): write ${SYNOPSIS}`);
+  if (ruleId === undefined) throw new UsageError(`import-table needs --rule <id>, the table rule whose rows the CSV replaces: write ${SYNOPSIS}`);
+  return { csvFile, ruleId, rulesFile, write, json };
+}
+
+/** The one rules file under `rules/` that has a rule with this id. */
+function findRulesFile(ruleId: string, cwd: string): string {
+  const folder = join(cwd, 'rules');
+  let files: string[];
+  try {
+    files = readdirSync(folder).filter((name) => name.endsWith('.rules.yaml')).sort();
+  } catch {
+    throw new CliError(`no rules/ folder in ${cwd}. Fix: name the rules file with --rules rules/<product>.rules.yaml, or run the command from the project folder`);
+  }
+  const idLine = new RegExp(`^\\s*-?\\s*id:\\s*["']?${ruleId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*(#.*)?$`, 'm');
+  const holding = files.filter((name) => idLine.test(readSource(join(folder, name), cwd)));
+  const shown = (name: string) => relative(cwd, join(folder, name));
+  if (holding.length === 1) return shown(holding[0]!);
+  if (holding.length === 0) throw new CliError(`no rules file under rules/ has a rule "${ruleId}". Fix: name the file with --rules (${files.map(shown).join(', ')}), or check the rule's id with npm run rules -- check <file>`);
+  throw new CliError(`${holding.map(shown).join(' and ')} each have a rule "${ruleId}". Fix: say which with --rules ${shown(holding[0]!)}`);
+}
+
+function missingRuleHint(ruleId: string, rules: readonly Rule[]): string {
+  const tables = rules.filter((rule) => rule.kind === 'allowed-combinations' || rule.kind === 'forbidden-combinations').map((rule) => rule.id);
+  const close = knownNamesHint(ruleId, tables, 'table rules');
+  return `${close}; or create it under "rules:" with id: ${ruleId}, kind: allowed-combinations (or forbidden-combinations), message: <why>, attributes: [<the CSV's header>] and rows: [], then run this again`;
+}
+
+/**
+ * The CSV's rows as option ids in the rule's attribute order. Every unknown attribute or option,
+ * and every row of the wrong length, is a problem at its CSV line and column; then nothing is
+ * imported. Repeated rows count once.
+ */
+function readTableRows(csvFile: string, text: string, ruleAttributes: readonly AttributeDef[], productAttributes: readonly AttributeDef[]): string[][] {
+  const csv = readCsv(text);
+  if (!csv.ok) throw new CliError(`${csvFile} is not a CSV file we can read`, 1, [{ path: csvFile, message: csv.message, hint: csv.hint, location: { file: csvFile, line: csv.line, column: csv.column } }]);
+  const [header, ...body] = csv.records;
+  const ruleIds = ruleAttributes.map((attribute) => attribute.id);
+  if (!header) throw new CliError(`${csvFile} is empty. Fix: put the attributes in the first row (${ruleIds.join(csv.delimiter)}) and one combination a row below`);
+  const problems: Problem[] = [];
+  const at = (cell: CsvCell, path: string, message: string, hint: string) => problems.push({ path, message, hint, location: { file: csvFile, line: cell.line, column: cell.column } });
+
+  // For each rule attribute, the CSV column that holds it.
+  const columnOf = new Map<string, number>();
+  header.forEach((cell, column) => {
+    const name = cell.text.trim();
+    const attribute = productAttributes.find((candidate) => candidate.id === name) ?? productAttributes.find((candidate) => candidate.id.toLowerCase() === name.toLowerCase());
+    if (!attribute) at(cell, 'header', `unknown attribute "${name}"`, knownNamesHint(name, ruleIds, 'attributes of this rule'));
+    else if (!ruleIds.includes(attribute.id)) at(cell, 'header', `"${attribute.id}" is not one of the rule's attributes (${ruleIds.join(', ')})`, 'take its column out, or add the attribute to the rule\'s "attributes:" first');
+    else if (columnOf.has(attribute.id)) at(cell, 'header', `"${attribute.id}" is in the header twice`, 'keep one column per attribute');
+    else columnOf.set(attribute.id, column);
+  });
+  const missing = ruleIds.filter((id) => !columnOf.has(id));
+  if (missing.length > 0 && problems.length === 0) at(header[0]!, 'header', `the header has no column for ${missing.map((id) => `"${id}"`).join(', ')}`, `the first row names the rule's attributes: ${ruleIds.join(csv.delimiter)}`);
+  if (problems.length > 0) throw new CliError(`${csvFile}: the header does not match the rule's attributes; nothing was written`, 1, problems);
+
+  const rows: string[][] = [];
+  const seen = new Set<string>();
+  for (const record of body) {
+    if (record.length !== header.length) {
+      at(record[0]!, `line ${record[0]!.line}`, `the row has ${plural(record.length, 'cell')}, the header ${header.length}`, `give one option per column (${ruleIds.join(csv.delimiter)}); quote a cell that holds "${csv.delimiter}"`);
+      continue;
+    }
+    const row = ruleAttributes.map((attribute) => {
+      const cell = record[columnOf.get(attribute.id)!]!;
+      const option = findOption(attribute, cell.text.trim());
+      if (!option) at(cell, attribute.id, `unknown option "${cell.text.trim()}" of "${attribute.id}"`, knownNamesHint(cell.text.trim(), attribute.options.map((candidate) => candidate.id), `options of "${attribute.id}" (ids or labels)`));
+      return option ?? '';
+    });
+    const key = row.join('\u0000');
+    if (!seen.has(key)) rows.push(row);
+    seen.add(key);
+  }
+  if (problems.length > 0) throw new CliError(`${csvFile}: ${plural(problems.length, 'cell')} do${problems.length === 1 ? 'es' : ''} not name an option; nothing was written`, 1, problems);
+  if (rows.length === 0) throw new CliError(`${csvFile} has a header but no rows. Fix: put one combination a row under the header`);
+  return rows;
+}
+
+/** The option a cell names: its id, or its label, in any case. */
+function findOption(attribute: AttributeDef, text: string): string | undefined {
+  const lower = text.toLowerCase();
+  return (attribute.options.find((option) => option.id === text)
+    ?? attribute.options.find((option) => option.id.toLowerCase() === lower)
+    ?? attribute.options.find((option) => option.label.trim().toLowerCase() === lower))?.id;
+}
+
+/** Where the rule's `rows:` key and value are in the text, to replace them and nothing else. */
+interface RowsSplice {
+  readonly start: number;
+  readonly end: number;
+  /** Columns before `rows:`, and before each row's `-` in the old block. */
+  readonly keyColumn: number;
+  readonly indent: number;
+  readonly endsWithNewline: boolean;
+  /** Comment lines inside the old rows, which the new block does not keep. */
+  readonly droppedComments: number;
+}
+
+function rowsSplice(text: string, ruleId: string): RowsSplice {
+  const document = parseDocument(text);
+  const rules = document.get('rules');
+  const rule = isSeq(rules) ? rules.items.find((item) => isMap(item) && item.get('id') === ruleId) : undefined;
+  const pair = isMap(rule) ? (rule.items as Pair[]).find((candidate) => isScalar(candidate.key) && candidate.key.value === 'rows') : undefined;
+  const keyRange = isScalar(pair?.key) ? pair.key.range : undefined;
+  const valueRange = (pair?.value as { range?: [number, number, number] } | undefined)?.range;
+  // The loader found the rule with its rows, so the document has them.
+  if (!keyRange || !valueRange) throw new Error(`[Atelier] rule "${ruleId}" has no rows: node in the document`);
+  const start = keyRange[0];
+  const end = valueRange[1];
+  const keyColumn = start - (text.lastIndexOf('\n', start - 1) + 1);
+  const old = text.slice(start, end);
+  const firstItem = /\n( *)- /.exec(old);
+  return {
+    start,
+    end,
+    keyColumn,
+    indent: firstItem ? firstItem[1]!.length : keyColumn + 2,
+    endsWithNewline: old.endsWith('\n'),
+    droppedComments: old.split('\n').filter((line) => /^\s*#/.test(line)).length,
+  };
+}
+
+/** `rows:` and one flow sequence a row (`- [gum, gum]`), as the shipped rules write them. */
+function rowsBlock(rows: readonly (readonly string[])[], indent: number, keyColumn: number, endsWithNewline: boolean): string {
+  const scalar = (id: string) => (/^[A-Za-z0-9][\w.-]*$/.test(id) && !/^(true|false|null|yes|no|on|off|~|[\d.+-]+)$/i.test(id) ? id : JSON.stringify(id));
+  const items = rows.map((row) => `${' '.repeat(Math.max(indent, keyColumn))}- [${row.map(scalar).join(', ')}]`);
+  return `rows:\n${items.join('\n')}${endsWithNewline ? '\n' : ''}`;
+}

@@ -1,0 +1,144 @@
+/**
+ * `npm run rules -- versions <productId>` and `npm run rules -- retire <productId> <rulesVersion>`:
+ * the published rules versions in the database the server uses (ATELIER_DATA_DIR, default ./data,
+ * or DATABASE_URL), reached as `npm run staff` reaches accounts — also while the server runs,
+ * through its local admin API.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { knownNamesHint } from '../domain/shared/index.ts';
+import { databaseConfigFromEnv, type DatabaseConfig } from '../server/openDatabase.ts';
+import { refusalSentence } from '../server/operatorStaffAccounts.ts';
+import { reachRulesVersions, type ReachedRulesVersions } from '../server/reachRulesVersions.ts';
+import type { RulesVersionListing } from '../server/repository.ts';
+import { parseArguments } from './arguments.ts';
+import { CliError, EXIT_FAILED, EXIT_OK, UsageError } from './cliErrors.ts';
+import type { CliOutput } from './output.ts';
+
+/** The commands on published rules versions. */
+export const VERSION_COMMANDS = ['versions', 'retire'] as const;
+
+/** Whether `command` is one of {@link VERSION_COMMANDS}. */
+export function isVersionCommand(command: string | undefined): command is (typeof VERSION_COMMANDS)[number] {
+  return (VERSION_COMMANDS as readonly string[]).includes(command ?? '');
+}
+
+/**
+ * Runs `versions` or `retire` (`argv` as after `npm run rules --`) and returns the exit code: 0
+ * done (also when the version was already retired), 1 refused or failed, 2 usage. Refusals throw
+ * {@link CliError} with one line and the fix, as the other rules commands do.
+ */
+export async function versionCommand(argv: readonly string[], output: CliOutput, cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const parsed = parseArguments(argv);
+  const [productId, rulesVersion, ...extra] = parsed.positionals;
+  const synopsis = parsed.command === 'retire' ? 'retire <productId> <rulesVersion>, e.g. retire sneaker 3f9a0c2e41d7b865' : 'versions <productId>, e.g. versions sneaker';
+  const wanted = parsed.command === 'retire' ? 2 : 1;
+  if (parsed.positionals.length !== wanted || extra.length > 0) {
+    throw new UsageError(`${parsed.command} takes ${wanted === 1 ? 'a product id' : 'a product id and a rules version'} (${parsed.positionals.length} given): write npm run rules -- ${synopsis}`);
+  }
+  const config = readDatabaseConfig(env, cwd);
+  const reached = await reachRulesVersions(config).catch((error: unknown) => {
+    throw new CliError(oneLine(error));
+  });
+  try {
+    const where = describeWhere(reached, config);
+    if (parsed.command === 'retire') return await retire(reached, productId!, rulesVersion!, where, parsed.json, output);
+    return await listVersions(reached, productId!, where, parsed.json, output, cwd);
+  } finally {
+    await reached.close();
+  }
+}
+
+async function listVersions(reached: ReachedRulesVersions, productId: string, where: string, json: boolean, output: CliOutput, cwd: string): Promise<number> {
+  const versions = await reached.versions.list(productId);
+  if (versions.length === 0) {
+    throw new CliError(`No rules version of "${productId}" is published (${where}). Fix: ${productHint(productId, cwd)}`, EXIT_FAILED, [], { productId });
+  }
+  if (json) {
+    output.out(JSON.stringify({ productId, versions }, null, 2));
+    return EXIT_OK;
+  }
+  output.out(versionsTable(versions, new Date()));
+  output.out(`${versions.length} version${versions.length === 1 ? '' : 's'} of ${productId} (${where})`);
+  return EXIT_OK;
+}
+
+async function retire(reached: ReachedRulesVersions, productId: string, rulesVersion: string, where: string, json: boolean, output: CliOutput): Promise<number> {
+  const outcome = await reached.versions.retire(productId, rulesVersion);
+  if (!outcome.ok) {
+    const { error } = outcome;
+    const message = error.code === 'rules_version_current'
+      ? `${rulesVersion} is the current rules version of ${productId}: publish another version first (or roll back to an earlier one), then retire this one. Nothing was changed.`
+      : capitalised(refusalSentence(error));
+    throw new CliError(message, EXIT_FAILED, [], { code: error.code });
+  }
+  if (json) output.out(JSON.stringify({ productId, retired: outcome.rulesVersion, already: outcome.already, retiredAt: outcome.retiredAt }, null, 2));
+  else if (outcome.already) output.out(`${productId} rules version ${rulesVersion} was already retired${outcome.retiredAt ? ` on ${utc(outcome.retiredAt)}` : ''}: nothing changed (${where})`);
+  else output.out(`Retired ${productId} rules version ${rulesVersion}: orders naming it are refused from now on, each with a link to reopen the design under the current rules (${where})`);
+  return EXIT_OK;
+}
+
+/**
+ * The versions as a table: version, published at, state (`current`, `superseded: accepted until …`,
+ * `superseded: refused since …` once its grace is over, `retired since …`), times in UTC.
+ */
+export function versionsTable(versions: readonly RulesVersionListing[], now: Date): string {
+  const rows = [
+    ['VERSION', 'PUBLISHED AT', 'STATE'],
+    ...versions.map((version) => [version.rulesVersion, utc(version.publishedAt), stateText(version, now)]),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')).join('\n');
+}
+
+function stateText(version: RulesVersionListing, now: Date): string {
+  switch (version.state) {
+    case 'published':
+      return 'current';
+    case 'superseded':
+      // Past its grace, a superseded version is refused for orders just as a retired one is.
+      if (version.acceptUntil !== null && new Date(version.acceptUntil) <= now) return `superseded: refused since ${utc(version.acceptUntil)}`;
+      return `superseded: accepted until ${version.acceptUntil === null ? '?' : utc(version.acceptUntil)}`;
+    case 'retired':
+      return `retired since ${version.retiredAt === null ? '?' : utc(version.retiredAt)}`;
+    default:
+      throw new Error(`[Atelier] unknown rules version state ${JSON.stringify(version.state satisfies never)}`);
+  }
+}
+
+/** `2026-12-07 15:50 UTC`. */
+function utc(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** The products this checkout has files for (models/<id>/product.yaml), with a did-you-mean. */
+function productHint(productId: string, cwd: string): string {
+  const models = join(cwd, 'models');
+  const known = existsSync(models) ? readdirSync(models).filter((name) => existsSync(join(models, name, 'product.yaml'))).sort() : [];
+  if (known.length === 0) return 'check the product id (the "product:" key of its rules file), and that the server has started once on this database';
+  return `${knownNamesHint(productId, known, 'products')} (a product is published when the server starts with its files)`;
+}
+
+function readDatabaseConfig(env: NodeJS.ProcessEnv, cwd: string): DatabaseConfig {
+  try {
+    return databaseConfigFromEnv(env, cwd);
+  } catch (error) {
+    throw new CliError(oneLine(error));
+  }
+}
+
+function describeWhere(reached: ReachedRulesVersions, config: DatabaseConfig): string {
+  if (reached.via.kind === 'server') return `via the admin API of the running server, process ${reached.via.pid}`;
+  if (reached.via.kind === 'postgres') return 'in the PostgreSQL database of DATABASE_URL';
+  return config.kind === 'pglite' ? `in ${config.dataDir}` : 'directly';
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** An unexpected error's message, first line only, without the server's internal prefix. */
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return capitalised((message.split('\n')[0] ?? '').replace(/^\[Atelier\] /, ''));
+}
