@@ -12,6 +12,7 @@ import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './cliErr
 import { compileCommand } from './compileCommand.ts';
 import { formatProblems, type CliOutput } from './output.ts';
 import { countCommand, domainsCommand, explainCommand } from './queryCommands.ts';
+import { diffCommand } from './diffCommand.ts';
 import { isEntryPoint } from './isEntryPoint.ts';
 import { importTableCommand } from './importTableCommand.ts';
 import { isVersionCommand, versionCommand } from './versionCommands.ts';
@@ -31,6 +32,11 @@ Commands:
                                              why the first option is unavailable with the other choices
                                              (oldest first), and the smallest repair
   compile <file> -o <artifact>               write the compiled decision diagram
+  diff <from> <to> [--days N] [--no-data]    what a change does before it is published: designs possible
+                                             before/after (exact), options gained and lost, rules added,
+                                             removed and changed, and the stored orders of the last N days
+                                             (default 90) and gallery designs the new rules would refuse;
+                                             <from>/<to>: rules files or published versions <product>@<version>
   import-table <file.csv> --rule <id> [--rules <file>] [--write]
                                              replace the rows of an allowed-/forbidden-combinations
                                              rule with a spreadsheet's (CSV); without --write, show them
@@ -47,7 +53,7 @@ Commands:
 configuration problem in the table JSON format (../shared/benchmarks/*.json).
 --json prints machine-readable output. Exit codes: 0 ok, 1 failed check or bad input, 2 usage error.`;
 
-const COMMANDS = ['check', 'count', 'domains', 'explain', 'compile', 'test', 'import-table', 'versions', 'retire'] as const;
+const COMMANDS = ['check', 'count', 'domains', 'explain', 'compile', 'test', 'import-table', 'versions', 'retire', 'diff'] as const;
 
 /** Runs the CLI on `argv` (without node and the script), writing to `output`; returns the exit code. */
 export function main(argv: readonly string[], output: CliOutput = processOutput(), cwd: string = process.cwd()): number {
@@ -76,6 +82,7 @@ export function main(argv: readonly string[], output: CliOutput = processOutput(
         return compileCommand(parsed.positionals, parsed.output, json, cwd, output);
       case 'versions':
       case 'retire':
+      case 'diff':
         throw new CliError(`${parsed.command} reaches the database: run it with runRulesCli (npm run rules -- ${parsed.command} …)`);
       case 'test':
         return testCommand(parsed.positionals, json, cwd, output);
@@ -93,6 +100,7 @@ export function main(argv: readonly string[], output: CliOutput = processOutput(
  */
 export async function runRulesCli(argv: readonly string[], output: CliOutput = processOutput(), cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const command = argv.find((argument) => !argument.startsWith('-'));
+  if (command === 'diff') return diffCommand(argv, output, cwd, env).catch((error: unknown) => report(error, argv.includes('--json'), output));
   if (!isVersionCommand(command)) return main(argv, output, cwd);
   try {
     return await versionCommand(argv, output, cwd, env);
