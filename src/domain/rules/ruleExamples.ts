@@ -142,7 +142,10 @@ function readInvalid(reader: DocumentReader, raw: unknown, path: DocumentPath, r
     return undefined;
   }
   if (!hard.includes(ruleId)) {
-    reader.report([...path, 'rule'], `"${ruleId}" is a ${rule.kind} rule, which never refuses a design`, `name a requires, excludes, allowed-/forbidden-combinations, different or same rule: ${knownNamesHint(ruleId, hard, 'rules that refuse designs')}`);
+    const why = rule.kind === 'availability'
+      ? 'an availability rule, which depends on the customer\'s region and the date, and an example has neither'
+      : `${rule.kind === 'alert' ? 'an' : 'a'} ${rule.kind} rule, which never refuses a design`;
+    reader.report([...path, 'rule'], `"${ruleId}" is ${why}`, `name a requires, excludes, allowed-/forbidden-combinations, different or same rule: ${knownNamesHint(ruleId, hard, 'rules that refuse designs')}`);
     return undefined;
   }
   return { kind: 'invalid', ruleId };
