@@ -229,6 +229,8 @@ describe('a document the loader refuses for its shape, the schema refuses too', 
   });
 
   const rule = (body: string) => rulesFile(`  - ${body}\n`);
+  /** A rules file with one hard rule, `a`, and one example. */
+  const withExample = (example: string) => rulesFile('  - { id: a, kind: requires, message: M, when: { toe.material: leather }, then: { heel.material: leather } }\n', `examples:\n  - ${example}\n`);
   const textField = '{ id: toeText, kind: text, label: Toe text, placement: toe, widthMm: 30, heightMm: 9, maxLength: 8, allowed: [letters], fonts: [inter], colours: [black] }';
   const rulesCases: [string, string][] = [
     ['an unknown rule kind', rule('{ id: r, kind: forbids, message: M, when: { toe.material: leather } }')],
@@ -266,6 +268,16 @@ describe('a document the loader refuses for its shape, the schema refuses too', 
     ['an unknown character class', rulesFile('  []\n', `personalisation:\n  - ${textField.replace('allowed: [letters]', 'allowed: [emoji]')}\n`)],
     ['no characters at all', rulesFile('  []\n', `personalisation:\n  - ${textField.replace('maxLength: 8', 'maxLength: 0')}\n`)],
     ['an unknown key in a text field', rulesFile('  []\n', `personalisation:\n  - ${textField.replace('maxLength: 8', 'maxLength: 8, topMm: 4')}\n`)],
+    ['an example that checks nothing', withExample('{ name: e, design: { toe.colour: black } }')],
+    ['an example that checks two things', withExample('{ name: e, design: {}, valid: true, price: 100 }')],
+    ['an example valid: false', withExample('{ name: e, design: {}, valid: false }')],
+    ['an example refused by a bare rule id', withExample('{ name: e, design: {}, invalid: a }')],
+    ['an example refused with an unknown key', withExample('{ name: e, design: {}, invalid: { rules: a } }')],
+    ['an example with two options for one attribute', withExample('{ name: e, design: { toe.colour: [black, white] }, valid: true }')],
+    ['an example with an unknown key', withExample('{ name: e, design: {}, expect: valid }')],
+    ['an example without a name', withExample('{ design: {}, valid: true }')],
+    ['an example without a design', withExample('{ name: e, valid: true }')],
+    ['an example taking part of a day', withExample('{ name: e, design: {}, leadTime: 1.5 }')],
     ['an artwork colour limit without a message', rulesFile('  []\n', 'personalisation:\n  - { id: art, kind: artwork, label: Art, placement: toe, widthMm: 20, heightMm: 20, maxColours: [{ when: { toe.material: leather }, max: 3 }] }\n')],
   ];
   it.each(rulesCases)('rules: %s', (_name, text) => {
@@ -321,6 +333,12 @@ shipsTo: [DE, GB]
   - { id: o, kind: different, message: M, attributes: [toe.colour, heel.colour] }
   - { id: p, kind: same, message: M, attributes: [toe.material, heel.material], when: { cut.fit: slim } }
   - { id: q, kind: alert, message: M, when: { toe.colour: { tag: dark }, heel.colour: { tag: [dark, pale] } } }
+`)],
+    ['examples of every expectation', rulesFile('  - { id: a, kind: different, message: M, attributes: [toe.colour, heel.colour] }\n', `examples:
+  - { name: the default design, design: {}, valid: true }
+  - { name: one colour twice, design: { toe.colour: black, heel.colour: black }, invalid: { rule: a } }
+  - { name: 100, design: { cut.fit: slim }, price: 100.00 }
+  - { name: five days, design: { toe.colour: white }, leadTime: 5 }
 `)],
     ['personal text and artwork with every key', rulesFile('  []\n', `personalisation:
   - { id: toeText, kind: text, label: Toe text, placement: toe, widthMm: 30, heightMm: 9, minCapHeightMm: 4, minContrast: 4.5, maxLength: 8, allowed: [letters, digits, space, punctuation], fonts: [inter, bebas-neue], colours: [black, white], when: { cut.fit: regular }, price: 5.00 }
@@ -419,6 +437,7 @@ presets:
     expectSameKeys(product, path, keysOf(productSchema, schema), productProblems);
   });
 
+  const example = rulesFile('  - { id: a, kind: same, message: M, attributes: [toe.colour, heel.colour] }\n', 'examples:\n  - { name: e, design: {}, invalid: { rule: a } }\n');
   const artwork = rulesFile('  []\n', 'personalisation:\n  - { id: a, kind: artwork, maxColours: [{ max: 1 }], pricePerColour: [{ amount: 1 }] }\n');
   const artworkProperties = def(rulesSchema, 'artworkField').properties as Record<string, Schema>;
   const ruleBranches = (def(rulesSchema, 'rule').oneOf as Schema[]).map((branch) => resolveRef(rulesSchema, branch));
@@ -432,6 +451,8 @@ presets:
     ['an artwork field', rulesFile('  []\n', 'personalisation:\n  - { id: a, kind: artwork }\n'), ['personalisation', 0], def(rulesSchema, 'artworkField')],
     ['an artwork colour limit', artwork, ['personalisation', 0, 'maxColours', 0], artworkProperties.maxColours!.items as Schema],
     ['an artwork price per colour', artwork, ['personalisation', 0, 'pricePerColour', 0], artworkProperties.pricePerColour!.items as Schema],
+    ['an example', example, ['examples', 0], def(rulesSchema, 'example')],
+    ['what refuses an example', example, ['examples', 0, 'invalid'], (def(rulesSchema, 'example').properties as Record<string, Schema>).invalid!],
     ['a tag condition', rulesFile('  - { id: r, kind: alert, message: M, when: { toe.colour: { tag: dark } } }\n'), ['rules', 0, 'when', 'toe.colour'], def(rulesSchema, 'tagRef')],
   ];
   it.each(rulePlaces)('rules: %s', (_name, text, path, schema) => {
