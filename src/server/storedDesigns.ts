@@ -34,7 +34,7 @@ export interface StoredCandidateDesign {
   readonly choices: Readonly<Record<string, string>>;
 }
 
-/** What {@link readStoredDesigns} returns (and `GET /admin/rules/designs` answers). */
+/** What {@link readStoredDesigns} returns (and `GET /admin/orders/designs` answers). */
 export interface StoredDesigns {
   readonly orders: readonly StoredOrderDesign[];
   readonly candidates: readonly StoredCandidateDesign[];
@@ -96,7 +96,7 @@ export async function reachStoredDesigns(config: DatabaseConfig): Promise<Reache
   if (access.kind === 'direct') return overClient(access.client, { kind: 'direct' });
   const get = async <T>(path: string): Promise<T | undefined> => {
     const response = await access.request(path);
-    if (response.status === 404 && path.startsWith('/admin/rules/catalog/')) return undefined;
+    if (response.status === 404 && path.startsWith('/admin/catalog/')) return undefined;
     if (!response.ok) {
       const body = await response.json().catch(() => undefined) as { error?: { message?: string; hint?: string } } | undefined;
       throw new Error(`the Atelier server on ${config.dataDir} refused ${path.split('?')[0]}: ${body?.error?.message ?? response.statusText}${body?.error?.hint ? `. Fix: ${body.error.hint}` : ''}`);
@@ -105,13 +105,13 @@ export async function reachStoredDesigns(config: DatabaseConfig): Promise<Reache
   };
   return {
     via: { kind: 'server', pid: access.holder.pid },
-    designs: async (query) => (await get<StoredDesigns>(`/admin/rules/designs?${designsSearch(query)}`))!,
-    catalogEntry: async (productId, rulesVersion) => (await get<{ entry: CatalogEntry }>(`/admin/rules/catalog/${encodeURIComponent(productId)}/${encodeURIComponent(rulesVersion)}`))?.entry,
+    designs: async (query) => (await get<StoredDesigns>(`/admin/orders/designs?${designsSearch(query)}`))!,
+    catalogEntry: async (productId, rulesVersion) => (await get<{ entry: CatalogEntry }>(`/admin/catalog/${encodeURIComponent(productId)}/${encodeURIComponent(rulesVersion)}`))?.entry,
     close: async () => {},
   };
 }
 
-/** The query string of `GET /admin/rules/designs`. */
+/** The query string of `GET /admin/orders/designs`. */
 export function designsSearch(query: StoredDesignsQuery): string {
   const search = new URLSearchParams({ since: query.since.toISOString() });
   if (query.productId !== undefined) search.set('product', query.productId);

@@ -18,6 +18,7 @@ import type { NewOrder } from '../../src/server/repository.ts';
 import { formatOrderNumber, type OrderRecord } from '../../src/server/serverOrder.ts';
 import { createSqlRepository } from '../../src/server/sqlRepository.ts';
 import type { StoredDesigns } from '../../src/server/storedDesigns.ts';
+import { startServerProcess } from '../../scripts/serverProcess.ts';
 import { designFrom, distinctDesigns, pngFile, productUnderTest } from '../../scripts/support/orderBodies.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -197,6 +198,22 @@ describe('the admin API for rules diff', () => {
       await client.close();
     }
   });
+});
+
+describe('rules diff while a server holds the data directory', () => {
+  it('reads the orders through the server\'s admin API, and a published version by name', async () => {
+    const server = await startServerProcess({ ATELIER_DATA_DIR: dataDir }, 180_000);
+    try {
+      const result = await run('diff', `sneaker@${entry.rulesVersion}`, changed);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`sneaker@${entry.rulesVersion} (${entry.rulesVersion})`);
+      expect(result.stdout).toContain(`(through the running server, process ${server.child.pid}): ${refusedOrders.length} of ${recentOrders} orders would be refused as they are`);
+      expect(result.stdout).toMatch(/"Refused runner" +diff-test-rule/);
+    } finally {
+      await server.stop('SIGTERM');
+    }
+  }, 240_000);
 });
 
 function escape(text: string): string {
