@@ -16,6 +16,7 @@ import type { AccountOutcome } from '../server/staff/index.ts';
 import type { StaffAccount } from '../server/staffRecords.ts';
 import { CliError, EXIT_FAILED, EXIT_OK, UsageError } from './cliErrors.ts';
 import { isEntryPoint } from './isEntryPoint.ts';
+import { capitalised, columns, describeWhere, oneLine } from './operatorLines.ts';
 
 const COMMAND = 'npm run staff --';
 
@@ -177,7 +178,7 @@ async function newPassword(io: StaffCliIo, email: string): Promise<string> {
 
 async function perform(line: StaffCommandLine & { readonly command: StaffCommand }, password: string | undefined, reached: ReachedStaffAccounts, config: DatabaseConfig, io: StaffCliIo): Promise<number> {
   const { accounts } = reached;
-  const where = describeWhere(reached, config);
+  const where = describeWhere(reached.via, config);
   const done = (outcome: AccountOutcome, say: (account: StaffAccount) => string): number => {
     if (!outcome.ok) throw new CliError(refusalLine(outcome.error, line));
     io.out(`${say(outcome.account)} (${where})`);
@@ -221,14 +222,7 @@ export function staffTable(accounts: readonly StaffAccount[]): string {
     ['EMAIL', 'ROLES', 'STATUS', 'LAST LOGIN'],
     ...accounts.map((account) => [account.email, account.roles.join(','), account.disabled ? 'disabled' : 'enabled', account.lastLoginAt === null ? 'never' : `${new Date(account.lastLoginAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`]),
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')).join('\n');
-}
-
-function describeWhere(reached: ReachedStaffAccounts, config: DatabaseConfig): string {
-  if (reached.via.kind === 'server') return `via the admin API of the running server, process ${reached.via.pid}`;
-  if (reached.via.kind === 'postgres') return 'in the PostgreSQL database of DATABASE_URL';
-  return config.kind === 'pglite' ? `in ${config.dataDir}` : 'directly';
+  return columns(rows);
 }
 
 /** A refusal as one line, with the command that fixes it where there is one. */
@@ -245,16 +239,6 @@ function refusalLine(error: ApiError, line: StaffCommandLine): string {
   }
 }
 
-/** The sentence with a capital letter, unless it starts with a name such as an email, which keeps its case. */
-function capitalised(text: string): string {
-  return /^[a-z]+\b(?![@.\w])/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
-}
-
-/** An unexpected error's message, first line only, without the server's internal prefix. */
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return capitalised((message.split('\n')[0] ?? '').replace(/^\[Atelier\] /, ''));
-}
 
 /** The process's streams; the password from the terminal, or else from standard input. */
 function processIo(): StaffCliIo {

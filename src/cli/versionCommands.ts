@@ -13,6 +13,7 @@ import { reachRulesVersions, type ReachedRulesVersions } from '../server/reachRu
 import type { RulesVersionListing } from '../server/repository.ts';
 import { parseArguments } from './arguments.ts';
 import { CliError, EXIT_FAILED, EXIT_OK, UsageError } from './cliErrors.ts';
+import { capitalised, columns, describeWhere, oneLine } from './operatorLines.ts';
 import type { CliOutput } from './output.ts';
 
 /** The commands on published rules versions. */
@@ -41,7 +42,7 @@ export async function versionCommand(argv: readonly string[], output: CliOutput,
     throw new CliError(oneLine(error));
   });
   try {
-    const where = describeWhere(reached, config);
+    const where = describeWhere(reached.via, config);
     if (parsed.command === 'retire') return await retire(reached, productId!, rulesVersion!, where, parsed.json, output);
     return await listVersions(reached, productId!, where, parsed.json, output, cwd);
   } finally {
@@ -87,8 +88,7 @@ export function versionsTable(versions: readonly RulesVersionListing[], now: Dat
     ['VERSION', 'PUBLISHED AT', 'STATE'],
     ...versions.map((version) => [version.rulesVersion, utc(version.publishedAt), stateText(version, now)]),
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')).join('\n');
+  return columns(rows);
 }
 
 function stateText(version: RulesVersionListing, now: Date): string {
@@ -125,20 +125,4 @@ function readDatabaseConfig(env: NodeJS.ProcessEnv, cwd: string): DatabaseConfig
   } catch (error) {
     throw new CliError(oneLine(error));
   }
-}
-
-function describeWhere(reached: ReachedRulesVersions, config: DatabaseConfig): string {
-  if (reached.via.kind === 'server') return `via the admin API of the running server, process ${reached.via.pid}`;
-  if (reached.via.kind === 'postgres') return 'in the PostgreSQL database of DATABASE_URL';
-  return config.kind === 'pglite' ? `in ${config.dataDir}` : 'directly';
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** An unexpected error's message, first line only, without the server's internal prefix. */
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return capitalised((message.split('\n')[0] ?? '').replace(/^\[Atelier\] /, ''));
 }

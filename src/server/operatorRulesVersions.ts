@@ -53,7 +53,7 @@ export function operatorRulesVersions(services: RulesVersionServices): OperatorR
           return { ok: false, error: apiError(409, 'rules_version_current', `rules version "${rulesVersion}" is the current one of "${productId}"`, 'publish another version first (or roll back to an earlier one); only a superseded version can be retired') };
         case 'already-retired': {
           const listed = (await repository.listRulesVersions(productId)).find((version) => version.rulesVersion === rulesVersion);
-          return { ok: true, rulesVersion, already: true, retiredAt: listed?.retiredAt ?? null };
+          return { ok: true, rulesVersion, already: true, retiredAt: listed?.retiredAt ? new Date(listed.retiredAt).toISOString() : null };
         }
         case 'retired':
           await repository.appendAudit({ at: now, ...OPERATOR, action: 'rules.retired', target: `${productId}@${rulesVersion}`, details: { productId, rulesVersion } });

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPglite } from '../../scripts/support/testDatabases.ts';
+import type { CatalogEntry } from '../../src/domain/index.ts';
 import { createAdminApp } from '../../src/server/adminApp.ts';
 import { systemClock } from '../../src/server/clock.ts';
 import { applyMigrations } from '../../src/server/migrate.ts';
@@ -139,5 +140,64 @@ describe('the admin API\'s staff routes (npm run staff while the server runs)', 
     const response = await app.request('/admin/staff/accounts', { headers: { Authorization: 'Bearer the-right-token' } });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { message: string } }).error.message).toBe('this server was started without staff accounts');
+  });
+});
+
+describe('the admin API\'s rules routes (npm run rules -- versions|retire while the server runs)', () => {
+  const token = 'the-rules-token';
+  const auth = { Authorization: `Bearer ${token}` };
+  let database: Awaited<ReturnType<typeof openTestPglite>>;
+  let repository: Repository;
+  let rulesApp: Hono;
+  // Stored versions are only listed and retired here, never compiled: a product id and a version are enough.
+  const entry = (rulesVersion: string) => ({ product: { id: 'sneaker' }, rulesVersion }) as unknown as CatalogEntry;
+  beforeAll(async () => {
+    database = await openTestPglite();
+    await applyMigrations(database.client);
+    repository = createSqlRepository(database.client);
+    rulesApp = createAdminApp({ token, status: () => ({}), staff: { repository, clock: systemClock, passwords: createPasswordHasher() } });
+    await repository.publishCatalogEntry(entry('aaaa000011112222'), new Date('2026-11-25T10:00:00Z'));
+    await repository.makeCurrentRulesVersion('sneaker', 'aaaa000011112222', new Date('2026-11-25T10:00:00Z'), 86_400);
+    await repository.publishCatalogEntry(entry('bbbb000011112222'), new Date('2026-11-26T10:00:00Z'));
+    await repository.makeCurrentRulesVersion('sneaker', 'bbbb000011112222', new Date('2026-11-26T10:00:00Z'), 86_400);
+  });
+  afterAll(async () => database.dispose());
+  const retire = (version: string, headers: Record<string, string> = auth) => rulesApp.request(`/admin/rules/sneaker/versions/${version}/retire`, { method: 'POST', headers });
+
+  it('refuses both routes without the token, and retires nothing', async () => {
+    expect((await rulesApp.request('/admin/rules/sneaker/versions')).status).toBe(401);
+    expect((await retire('aaaa000011112222', { Authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await repository.findRulesVersionStatus('sneaker', 'aaaa000011112222'))!.state).toBe('superseded');
+  });
+
+  it('lists the versions, refuses the current one and an unknown one, and retires a superseded one once, audited as the operator', async () => {
+    const listed = await rulesApp.request('/admin/rules/sneaker/versions', { headers: auth });
+    expect(listed.status).toBe(200);
+    const { versions } = (await listed.json()) as { versions: { rulesVersion: string; state: string; acceptUntil: string | null }[] };
+    expect(versions.map((version) => [version.rulesVersion, version.state, version.acceptUntil && new Date(version.acceptUntil).toISOString()])).toEqual([['aaaa000011112222', 'superseded', '2026-11-27T10:00:00.000Z'], ['bbbb000011112222', 'published', null]]);
+
+    const current = await retire('bbbb000011112222');
+    expect(current.status).toBe(409);
+    expect(((await current.json()) as { error: { code: string; hint: string } }).error).toMatchObject({ code: 'rules_version_current', hint: expect.stringContaining('publish another version first') });
+
+    const unknown = await retire('aaaa000011112223');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { hint: string } }).error.hint).toContain('did you mean "aaaa000011112222"?');
+
+    const retired = await retire('aaaa000011112222');
+    expect(retired.status).toBe(200);
+    const answer = (await retired.json()) as { retired: string; already: boolean; retiredAt: string };
+    expect(answer).toMatchObject({ retired: 'aaaa000011112222', already: false });
+    const again = await retire('aaaa000011112222');
+    expect(await again.json()).toEqual({ retired: 'aaaa000011112222', already: true, retiredAt: answer.retiredAt });
+
+    const audit = (await repository.listAudit(50)).filter((line) => line.action === 'rules.retired');
+    expect(audit.map((line) => [line.target, line.actor, line.client])).toEqual([['sneaker@aaaa000011112222', { kind: 'cli' }, 'cli']]);
+  });
+
+  it('says so when the server was started without its database services', async () => {
+    const response = await app.request('/admin/rules/sneaker/versions', { headers: { Authorization: 'Bearer the-right-token' } });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { hint: string } }).error.hint).toContain('npm start');
   });
 });
