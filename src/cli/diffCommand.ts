@@ -165,7 +165,7 @@ async function reachDatabase(env: NodeJS.ProcessEnv, cwd: string, args: DiffArgu
   try {
     return await reachStoredDesigns(databaseConfigFromEnv(env, cwd));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
     const fix = isPublishedVersion(args.from, cwd) || isPublishedVersion(args.to, cwd)
       ? 'set ATELIER_DATA_DIR or DATABASE_URL to the shop\'s database, or compare rules files instead of published versions'
       : 'set ATELIER_DATA_DIR or DATABASE_URL to the shop\'s database, or add --no-data to compare the files only';
