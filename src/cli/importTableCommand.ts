@@ -43,6 +43,10 @@ export interface TableImport {
 
 /** Runs `import-table` (`argv` as after `npm run rules --`) and returns the exit code; refusals throw {@link CliError}. */
 export function importTableCommand(argv: readonly string[], cwd: string, output: CliOutput): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    output.out(`Usage: ${SYNOPSIS}\n\nThe CSV's first row names the rule's attributes; each row below is one combination, options by id or label.\nWithout --write: prints the new rows and what changes. With --write: rewrites only that rule's rows, if the rules still load.`);
+    return EXIT_OK;
+  }
   const args = parseImportArguments(argv);
   const rulesFile = args.rulesFile ?? findRulesFile(args.ruleId, cwd);
   const loaded = loadForCheck(rulesFile, cwd, { publishChecks: false });
