@@ -100,8 +100,9 @@ export function main(argv: readonly string[], output: CliOutput = processOutput(
  */
 export async function runRulesCli(argv: readonly string[], output: CliOutput = processOutput(), cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const command = argv.find((argument) => !argument.startsWith('-'));
-  if (command === 'diff') return diffCommand(argv, output, cwd, env).catch((error: unknown) => report(error, argv.includes('--json'), output));
-  if (!isVersionCommand(command) || argv.includes('--help') || argv.includes('-h')) return main(argv, output, cwd);
+  const help = argv.includes('--help') || argv.includes('-h');
+  if (command === 'diff' && !help) return diffCommand(argv, output, cwd, env).catch((error: unknown) => report(error, argv.includes('--json'), output));
+  if (!isVersionCommand(command) || help) return main(argv, output, cwd);
   try {
     return await versionCommand(argv, output, cwd, env);
   } catch (error) {

@@ -170,6 +170,9 @@ describe('rules diff', () => {
     const unknown = await run('diff', 'sneaker@0123456789abcdef', changed);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('npm run rules -- versions sneaker');
+    const help = await run('diff', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('diff <from> <to> [--days N] [--no-data]');
     const usage = await run('diff', shipped);
     expect(usage.code).toBe(2);
     expect((await run('diff', shipped, changed, '--days', 'many')).stderr).toContain('--days needs a whole number');
