@@ -19,8 +19,8 @@ interface PaletteEdit {
 
 const EDITS: readonly PaletteEdit[] = [
   // A colour declared between sand and tan, and offered in leather between chalk and tan.
-  { file: 'models/sneaker/product.yaml', find: /^(\s+)sand: (\{[^\n]*\})\n/m, replace: '$1sand: $2\n$1amber: { label: Amber, code: CL-190, hex: "#d9962b" }\n' },
-  { file: 'models/sneaker/product.yaml', find: /(colours: \[optic-white, chalk, )(tan, cognac)/, replace: '$1amber, $2' },
+  { file: 'models/sneaker/product.yaml', find: /^(\s+)sand: (\{[^\n]*\})\n/m, replace: '$1sand: $2\n$1saffron: { label: Saffron, code: CL-190, hex: "#d9962b" }\n' },
+  { file: 'models/sneaker/product.yaml', find: /(colours: \[optic-white, chalk, )(tan, cognac)/, replace: '$1saffron, $2' },
 ];
 
 function main(): number {

@@ -84,6 +84,11 @@ interface BrokenFile {
 
 const syntaxHint = 'check indentation (spaces, not tabs)';
 const cognacLine = positionOf(sneakerSources.product.text, 'cognac, grey, black, navy, royal');
+// Where cognac sits in that list today: a colour added before it moves it, and the message follows.
+const cognacIndex = (() => {
+  const line = sneakerSources.product.text.split('\n').find((text) => text.includes('cognac, grey, black, navy, royal'))!;
+  return line.slice(line.indexOf('[') + 1, line.indexOf(']')).split(',').map((id) => id.trim()).indexOf('cognac');
+})();
 
 const brokenProducts: readonly BrokenFile[] = [
   {
@@ -160,7 +165,7 @@ const brokenProducts: readonly BrokenFile[] = [
   },
   {
     mistake: 'an unknown colour in a material of the real sneaker', load: () => loadProduct(PRODUCT_FILE, edit(sneakerSources.product.text, 'cognac, grey, black, navy, royal', 'cognak, grey, black, navy, royal')),
-    file: PRODUCT_FILE, line: cognacLine.line, column: cognacLine.column, path: 'materials.leather.colours[3]', message: 'unknown colour "cognak" in material "leather"', hint: 'did you mean "cognac"?',
+    file: PRODUCT_FILE, line: cognacLine.line, column: cognacLine.column, path: `materials.leather.colours[${cognacIndex}]`, message: 'unknown colour "cognak" in material "leather"', hint: 'did you mean "cognac"?',
   },
   {
     mistake: 'a part with an unknown material', load: () => loadMini(edit(MINI, 'materials: [leather] }', 'materials: [lether] }')),

@@ -24,7 +24,8 @@ interface HardRuleRow {
   readonly blocking: readonly Choice[];
 }
 
-const sidePanelColours = ['optic-white', 'chalk', 'tan', 'cognac', 'grey', 'black', 'navy', 'royal', 'forest', 'burgundy', 'red', 'sand', 'charcoal', 'olive', 'silver'];
+// Every colour the side panel comes in, as the product offers it today (a colour added later joins it).
+const sidePanelColours = space.domains({}).get('sidePanel.colour')!;
 
 const hardRuleRows: readonly HardRuleRow[] = [
   { rule: 'breathable-upper-lining', choices: [choice('vamp.material', 'mesh')], attribute: 'lining.material', offered: ['textile'], unavailable: 'leather', blocking: [choice('vamp.material', 'mesh')] },
