@@ -47,7 +47,10 @@ const optionIds = (product: Product, attribute: string) => product.attributes.fi
 function sneakerWithAmber(): ReturnType<typeof load> {
   const silver = '  silver: { label: Reflective silver, code: CL-118, hex: "#c8ccd0" }\n';
   let text = edit(sneakerSources.product.text, silver, `${silver}  amber: { label: Amber, code: CL-199, hex: "#e0a030" }\n`);
-  text = edit(text, 'colours: [optic-white, chalk, tan, cognac, grey, black, navy, royal, forest, burgundy, red]', 'colours: [optic-white, chalk, tan, cognac, grey, black, navy, royal, forest, burgundy, red, amber]');
+  // Amber joins leather's colours, whatever they are today (the list is read, not written out here).
+  const leatherColours = /(\n {2}leather:\n(?: {4}.*\n)*? {4}colours: \[)([^\]]*)\]/;
+  if (!leatherColours.test(text)) throw new Error('the sneaker\'s leather has no colours: [...] line');
+  text = text.replace(leatherColours, (_, head: string, list: string) => `${head}${list}, amber]`);
   return load(sneakerSources, text);
 }
 
