@@ -151,6 +151,8 @@ export function createApp(options: AppOptions): Hono {
     ['design.json', readFileSync(join(schemasDir, 'design.schema.json'), 'utf8')],
     ['order-file.json', readFileSync(join(schemasDir, 'order.schema.json'), 'utf8')],
     ['webhook-order-placed.json', readFileSync(join(schemasDir, 'webhook-order-placed.schema.json'), 'utf8')],
+    ['product.json', readFileSync(join(schemasDir, 'product.schema.json'), 'utf8')],
+    ['rules.json', readFileSync(join(schemasDir, 'rules.schema.json'), 'utf8')],
   ]);
   const staffAuth = {
     repository, clock: services.clock, clientOf, lifetime: options.sessionLifetime ?? DEFAULT_SESSION_LIFETIME,

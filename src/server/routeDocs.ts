@@ -73,5 +73,5 @@ export const ROUTE_DOCS = {
     201: json('`{ artwork, warnings }`'),
   }, [403, 413, 422, 503], { requestBody: { content: { 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } }, 'image/svg+xml': { schema: { type: 'string' } } } } })),
   artwork: describeRoute(route('artworks', 'A stored artwork (an SVG as sanitised)', { 200: { description: 'the file', content: { 'image/*': { schema: { type: 'string', format: 'binary' } } } } }, [404])),
-  schema: describeRoute(route('schemas', 'A published JSON Schema: order.json, design.json, order-file.json or webhook-order-placed.json', { 200: { description: 'the schema', content: { 'application/schema+json': { schema: { type: 'object' } } } } }, [404])),
+  schema: describeRoute(route('schemas', 'A published JSON Schema: order.json, design.json, order-file.json, webhook-order-placed.json, product.json or rules.json', { 200: { description: 'the schema', content: { 'application/schema+json': { schema: { type: 'object' } } } } }, [404])),
 };
