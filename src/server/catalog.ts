@@ -20,20 +20,49 @@ export type CatalogLookup =
   | { readonly kind: 'retired-rules-version'; readonly version: CatalogVersion; readonly current: CatalogVersion; readonly since: string };
 
 /**
- * The products the server sells, under every rules version ever published to its database: the
- * current version from the rules files, and older ones from the database, so that a design made
- * before the rules changed is still checked against the rules it was made under.
+ * The products the server sells: the current (published) rules version of each, as the database
+ * says — the database is the source of truth once a version is published — and every older
+ * version ever published, so that a design made before the rules changed is still checked against
+ * the rules it was made under.
  */
 export interface Catalog {
-  /** The current version of every product. */
+  /**
+   * The current version of every product. A live map: {@link Catalog.refresh} replaces a product's
+   * version in place, so a reader that looks it up at each request always sees the current one.
+   */
   readonly current: ReadonlyMap<string, CatalogVersion>;
   /**
    * A product under a given rules version; older versions are compiled on first use and the most
    * recently used of them kept (see {@link CatalogOptions.oldVersionsKept}).
    */
   find(productId: string, rulesVersion: string): Promise<CatalogLookup>;
+  /**
+   * Reads which version of each product is current from the database and takes up the ones that
+   * changed (a publish or rollback here or in another server process on the same database). Returns
+   * the products whose current version changed. Concurrent calls share one read.
+   */
+  refresh(): Promise<readonly string[]>;
   /** How many older (not current) versions are compiled in memory now. */
   compiledOldVersions(): number;
+  /** How long orders stay accepted under a version after a newer one replaces it, in seconds. */
+  readonly graceSeconds: number;
+  /** Stops polling the database (see {@link CatalogOptions.pollSeconds}). */
+  close(): void;
+}
+
+/** What opening the catalog found of the files in `rules/` and `models/`. */
+export interface FilesStanding {
+  readonly productId: string;
+  /** The version the files make (the content hash of product + rules). */
+  readonly filesVersion: string;
+  /**
+   * `published`: published now (as their product's first version, under `first-start`);
+   * `current`: the files are the published version; `differs`: the database's published version is
+   * served, and the edited files wait for `npm run rules -- publish`.
+   */
+  readonly standing: 'published' | 'current' | 'differs';
+  /** The version served. */
+  readonly currentVersion: string;
 }
 
 /** How much of the catalog stays in memory. */
@@ -51,6 +80,21 @@ export interface CatalogOptions {
   readonly graceSeconds?: number;
   /** Where the time comes from (tests pass their own). */
   readonly clock?: Clock;
+  /**
+   * What the files given to {@link openCatalog} are: `publish` (the default) publishes them now,
+   * each becoming its product's current version, as `npm run rules -- publish` would; `first-start`
+   * (what the server does) publishes a product's files only when the database has no published
+   * version of it, and otherwise serves the database's version and reports that the files differ.
+   */
+  readonly files?: 'publish' | 'first-start';
+  /**
+   * Every how many seconds the catalog asks the database which versions are current, so that a
+   * publish from another server process takes effect here (0, the default, never: a single process
+   * refreshes when it publishes).
+   */
+  readonly pollSeconds?: number;
+  /** Told of each product whose current version a refresh changed (the server logs it). */
+  readonly onChange?: (change: { readonly productId: string; readonly from: string | undefined; readonly to: string }) => void;
 }
 
 /** 24 hours: a customer who started a design yesterday can still order it as it is. */
@@ -75,40 +119,75 @@ export function acceptsOrders(status: RulesVersionStatus, now: Date): { readonly
 export const DEFAULT_OLD_VERSIONS_KEPT = 16;
 
 /**
- * Publishes the current catalog entries (from `loadCatalogFromDisk`) to the repository, so their
- * rules versions stay verifiable after the files change, and returns the catalog over them.
+ * Opens the catalog over the repository. `entries` are the product and rules files (from
+ * `loadCatalogFromDisk`): published now, or only where a product has no published version yet
+ * (see {@link CatalogOptions.files}); {@link Catalog.current} then holds each product's published
+ * version as the database says. `standings` says, per file, what became of it.
  *
  * @example
  * const { entries } = loadCatalogFromDisk(rootDir);
- * const catalog = await openCatalog(entries, repository, new Date());
+ * const { catalog, standings } = await openCatalogWithStandings(entries, repository, new Date(), { files: 'first-start' });
  * await catalog.find('sneaker', design.rulesVersion);
  */
-export async function openCatalog(entries: readonly CatalogEntry[], repository: Repository, now: Date, options: CatalogOptions = {}): Promise<Catalog> {
+export async function openCatalogWithStandings(entries: readonly CatalogEntry[], repository: Repository, now: Date, options: CatalogOptions = {}): Promise<{ catalog: Catalog; standings: FilesStanding[] }> {
   const kept = options.oldVersionsKept ?? DEFAULT_OLD_VERSIONS_KEPT;
   const clock = options.clock ?? systemClock;
   const graceSeconds = options.graceSeconds ?? DEFAULT_GRACE_SECONDS;
+  const pollSeconds = options.pollSeconds ?? 0;
   if (!Number.isFinite(graceSeconds) || graceSeconds < 0) throw new Error(`[Atelier] graceSeconds must be a number of seconds ≥ 0, not ${graceSeconds}`);
   if (!Number.isInteger(kept) || kept < 0) throw new Error(`[Atelier] oldVersionsKept must be a whole number ≥ 0, not ${kept}`);
+  if (!Number.isFinite(pollSeconds) || pollSeconds < 0) throw new Error(`[Atelier] pollSeconds must be a number of seconds ≥ 0, not ${pollSeconds}`);
+  const standings = await publishFiles(entries, repository, now, graceSeconds, options.files ?? 'publish');
+  const filesByKey = new Map(entries.map((entry) => [keyOf(entry.product.id, entry.rulesVersion), entry]));
   const current = new Map<string, CatalogVersion>();
-  const currentByKey = new Map<string, Promise<CatalogVersion>>();
   // Older versions, least recently used first (a Map iterates in insertion order; a hit re-inserts).
   const older = new Map<string, Promise<CatalogVersion | undefined>>();
-  const keyOf = (productId: string, rulesVersion: string) => `${productId}@${rulesVersion}`;
-  for (const entry of entries) {
-    await repository.publishCatalogEntry(entry, now);
-    // The files' version is the product's current one; the one it replaces gets its grace period.
-    await repository.makeCurrentRulesVersion(entry.product.id, entry.rulesVersion, now, graceSeconds);
-    const version = compileVersion(entry);
-    current.set(entry.product.id, version);
-    currentByKey.set(keyOf(entry.product.id, entry.rulesVersion), Promise.resolve(version));
-  }
-  return {
+
+  /** The current version of a product, compiled (from the files when they are that version, as they hold the same entry). */
+  const load = async (productId: string, rulesVersion: string): Promise<CatalogVersion> => {
+    const entry = filesByKey.get(keyOf(productId, rulesVersion)) ?? await repository.findCatalogEntry(productId, rulesVersion);
+    if (!entry) throw new Error(`[Atelier] rules version "${rulesVersion}" of "${productId}" is published but its entry is missing`);
+    return compileVersion(entry);
+  };
+  let pendingRefresh: Promise<readonly string[]> | undefined;
+  const refreshNow = async (): Promise<readonly string[]> => {
+    const published = await repository.listCurrentRulesVersions();
+    const changed: string[] = [];
+    for (const [productId, rulesVersion] of published) {
+      const replaced = current.get(productId);
+      const before = replaced?.entry.rulesVersion;
+      if (before === rulesVersion) continue;
+      // A version compiled for old orders is reused; the one it replaces stays findable as an older one.
+      const cached = await older.get(keyOf(productId, rulesVersion));
+      const version = cached ?? await load(productId, rulesVersion);
+      older.delete(keyOf(productId, rulesVersion));
+      current.set(productId, version);
+      // The replaced version is an older one now, kept compiled for the orders still naming it.
+      if (replaced && before !== undefined) older.set(keyOf(productId, before), Promise.resolve(replaced));
+      changed.push(productId);
+      options.onChange?.({ productId, from: before, to: rulesVersion });
+    }
+    return changed;
+  };
+  const refresh = () => {
+    pendingRefresh ??= refreshNow().finally(() => { pendingRefresh = undefined; });
+    return pendingRefresh;
+  };
+  await refresh();
+  const timer = pollSeconds > 0 ? setInterval(() => { void refresh().catch(() => { /* the next poll tries again */ }); }, pollSeconds * 1000) : undefined;
+  timer?.unref();
+
+  const catalog: Catalog = {
     current,
+    graceSeconds,
+    refresh,
+    close: () => clearInterval(timer),
     async find(productId, rulesVersion) {
       const latest = current.get(productId);
       if (!latest) return { kind: 'unknown-product', knownProducts: [...current.keys()] };
+      if (latest.entry.rulesVersion === rulesVersion) return { kind: 'found', version: latest };
       const key = keyOf(productId, rulesVersion);
-      let pending = currentByKey.get(key) ?? older.get(key);
+      let pending = older.get(key);
       if (pending && older.delete(key)) older.set(key, pending);
       if (!pending) {
         pending = repository.findCatalogEntry(productId, rulesVersion).then((entry) => (entry ? compileVersion(entry) : undefined));
@@ -125,15 +204,61 @@ export async function openCatalog(entries: readonly CatalogEntry[], repository: 
       }
       const version = await pending;
       if (!version) return { kind: 'unknown-rules-version', currentRulesVersion: latest.entry.rulesVersion };
-      if (currentByKey.has(key)) return { kind: 'found', version };
-      // An older version: where it stands is read each time, as a merchandiser may retire it from
-      // another process at any moment.
+      // Where an older version stands is read each time: a merchandiser may retire it (or publish
+      // it again) from another process at any moment.
       const status = await repository.findRulesVersionStatus(productId, rulesVersion);
-      const standing = status ? acceptsOrders(status, clock.now()) : { accepted: true as const };
-      return standing.accepted ? { kind: 'found', version } : { kind: 'retired-rules-version', version, current: latest, since: standing.since };
+      if (status?.state === 'published') {
+        // Published meanwhile by another process: serve it, and take it up as current.
+        void refresh().catch(() => {});
+        return { kind: 'found', version };
+      }
+      if (!status || !isPublishedOnce(status)) return { kind: 'unknown-rules-version', currentRulesVersion: latest.entry.rulesVersion };
+      const standing = acceptsOrders(status, clock.now());
+      return standing.accepted ? { kind: 'found', version } : { kind: 'retired-rules-version', version, current: current.get(productId) ?? latest, since: standing.since };
     },
     compiledOldVersions: () => older.size,
   };
+  return { catalog, standings };
+}
+
+/**
+ * {@link openCatalogWithStandings} without the standings: the catalog over the repository, the
+ * given files published first as {@link CatalogOptions.files} says.
+ */
+export async function openCatalog(entries: readonly CatalogEntry[], repository: Repository, now: Date, options: CatalogOptions = {}): Promise<Catalog> {
+  return (await openCatalogWithStandings(entries, repository, now, options)).catalog;
+}
+
+/** Publishes the files as `policy` says and reports what became of each. */
+async function publishFiles(entries: readonly CatalogEntry[], repository: Repository, now: Date, graceSeconds: number, policy: 'publish' | 'first-start'): Promise<FilesStanding[]> {
+  const published = await repository.listCurrentRulesVersions();
+  const standings: FilesStanding[] = [];
+  for (const entry of entries) {
+    const productId = entry.product.id;
+    const currentVersion = published.get(productId);
+    if (currentVersion === entry.rulesVersion) {
+      standings.push({ productId, filesVersion: entry.rulesVersion, standing: 'current', currentVersion });
+      continue;
+    }
+    if (policy === 'first-start' && currentVersion !== undefined) {
+      // Never silently prefer the files: the published version is served until someone publishes.
+      standings.push({ productId, filesVersion: entry.rulesVersion, standing: 'differs', currentVersion });
+      continue;
+    }
+    await repository.publishCatalogEntry(entry, now);
+    await repository.makeCurrentRulesVersion(productId, entry.rulesVersion, now, graceSeconds);
+    standings.push({ productId, filesVersion: entry.rulesVersion, standing: 'published', currentVersion: entry.rulesVersion });
+  }
+  return standings;
+}
+
+/** Whether a version was ever published (a draft never was: orders cannot name it). */
+function isPublishedOnce(status: RulesVersionStatus): boolean {
+  return (status.state as string) !== 'draft';
+}
+
+function keyOf(productId: string, rulesVersion: string): string {
+  return `${productId}@${rulesVersion}`;
 }
 
 function compileVersion(entry: CatalogEntry): CatalogVersion {

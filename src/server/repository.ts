@@ -202,6 +202,11 @@ export interface Repository {
    * superseded earlier keep their grace. Returns the versions superseded now.
    */
   makeCurrentRulesVersion(productId: string, rulesVersion: string, now: Date, graceSeconds: number): Promise<string[]>;
+  /**
+   * The current (published) rules version of every product, by product id: what the catalog
+   * serves, read at start and polled so a publish from another process takes effect here.
+   */
+  listCurrentRulesVersions(): Promise<ReadonlyMap<string, string>>;
   /** Where a recorded version stands; undefined when it was never published here. */
   findRulesVersionStatus(productId: string, rulesVersion: string): Promise<RulesVersionStatus | undefined>;
   /**

@@ -7,7 +7,7 @@ import type { SqlClient } from '../sqlClient.ts';
 import { isoText } from './isoText.ts';
 
 /** The part of the {@link Repository} that records published rules versions. */
-export type CatalogStore = Pick<Repository, 'publishCatalogEntry' | 'findCatalogEntry' | 'listRulesVersions' | 'makeCurrentRulesVersion' | 'findRulesVersionStatus' | 'retireRulesVersion'>;
+export type CatalogStore = Pick<Repository, 'publishCatalogEntry' | 'findCatalogEntry' | 'listRulesVersions' | 'makeCurrentRulesVersion' | 'listCurrentRulesVersions' | 'findRulesVersionStatus' | 'retireRulesVersion'>;
 
 interface StatusRow {
   state: RulesVersionStatus['state'];
@@ -67,6 +67,13 @@ export function createCatalogStore(client: SqlClient): CatalogStore {
         if (made.length === 0) throw new Error(`[Atelier] rules version "${rulesVersion}" of "${productId}" was never recorded: publishCatalogEntry first`);
         return superseded.map((row) => row.rules_version);
       });
+    },
+
+    async listCurrentRulesVersions() {
+      const rows = await client.query<{ product_id: string; rules_version: string }>(
+        "SELECT product_id, rules_version FROM catalog_entries WHERE state = 'published' ORDER BY product_id",
+      );
+      return new Map(rows.map((row) => [row.product_id, row.rules_version]));
     },
 
     async findRulesVersionStatus(productId, rulesVersion) {
