@@ -93,7 +93,7 @@ export interface CatalogOptions {
    * refreshes when it publishes).
    */
   readonly pollSeconds?: number;
-  /** Told of each product whose current version a refresh changed (the server logs it). */
+  /** Told of each product whose current version a refresh changed after opening (the server logs it). */
   readonly onChange?: (change: { readonly productId: string; readonly from: string | undefined; readonly to: string }) => void;
 }
 
@@ -150,6 +150,8 @@ export async function openCatalogWithStandings(entries: readonly CatalogEntry[],
     return compileVersion(entry);
   };
   let pendingRefresh: Promise<readonly string[]> | undefined;
+  // The first refresh fills the catalog; only later ones are changes worth telling.
+  let opened = false;
   const refreshNow = async (): Promise<readonly string[]> => {
     const published = await repository.listCurrentRulesVersions();
     const changed: string[] = [];
@@ -165,7 +167,7 @@ export async function openCatalogWithStandings(entries: readonly CatalogEntry[],
       // The replaced version is an older one now, kept compiled for the orders still naming it.
       if (replaced && before !== undefined) older.set(keyOf(productId, before), Promise.resolve(replaced));
       changed.push(productId);
-      options.onChange?.({ productId, from: before, to: rulesVersion });
+      if (opened) options.onChange?.({ productId, from: before, to: rulesVersion });
     }
     return changed;
   };
@@ -174,6 +176,7 @@ export async function openCatalogWithStandings(entries: readonly CatalogEntry[],
     return pendingRefresh;
   };
   await refresh();
+  opened = true;
   const timer = pollSeconds > 0 ? setInterval(() => { void refresh().catch(() => { /* the next poll tries again */ }); }, pollSeconds * 1000) : undefined;
   timer?.unref();
 
@@ -246,15 +249,48 @@ async function publishFiles(entries: readonly CatalogEntry[], repository: Reposi
       continue;
     }
     await repository.publishCatalogEntry(entry, now);
-    await repository.makeCurrentRulesVersion(productId, entry.rulesVersion, now, graceSeconds);
+    await repository.makeCurrentRulesVersion(productId, entry.rulesVersion, now, graceSeconds, {
+      actor: 'files',
+      message: policy === 'publish' ? 'Published from the files' : 'First version, from the files in rules/ and models/',
+    });
     standings.push({ productId, filesVersion: entry.rulesVersion, standing: 'published', currentVersion: entry.rulesVersion });
   }
   return standings;
 }
 
+/**
+ * How often a server on PostgreSQL asks which versions are current by default: a publish from
+ * another process is served here within 5 s.
+ */
+export const DEFAULT_POSTGRES_POLL_SECONDS = 5;
+
+/**
+ * What the server says at start about the files: one line per product published now, and per
+ * product whose files differ from its published version, how to publish them (or see the change).
+ */
+export function describeStandings(standings: readonly FilesStanding[]): string[] {
+  return standings.flatMap((standing) => {
+    const { productId } = standing;
+    const files = `models/${productId}/product.yaml and rules/${productId}.rules.yaml`;
+    switch (standing.standing) {
+      case 'current':
+        return [];
+      case 'published':
+        return [`Rules of ${productId}: published ${files} as version ${standing.filesVersion}.`];
+      case 'differs':
+        return [
+          `Rules of ${productId}: serving the published version ${standing.currentVersion}; ${files} are version ${standing.filesVersion}, not published. `
+          + `To see what they change: npm run rules -- diff ${productId}@${standing.currentVersion} rules/${productId}.rules.yaml; to publish them: npm run rules -- publish ${productId} --message "what changed and why".`,
+        ];
+      default:
+        throw new Error(`[Atelier] unknown standing ${JSON.stringify(standing.standing satisfies never)}`);
+    }
+  });
+}
+
 /** Whether a version was ever published (a draft never was: orders cannot name it). */
 function isPublishedOnce(status: RulesVersionStatus): boolean {
-  return (status.state as string) !== 'draft';
+  return status.state !== 'draft';
 }
 
 function keyOf(productId: string, rulesVersion: string): string {

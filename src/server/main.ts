@@ -26,7 +26,7 @@ import { serve } from '@hono/node-server';
 import { createAdminApp } from './adminApp.ts';
 import { backupArchive } from './backupArchive.ts';
 import { BEARER_TOKEN_SYNTAX } from './bearerToken.ts';
-import { openCatalog } from './catalog.ts';
+import { DEFAULT_POSTGRES_POLL_SECONDS, describeStandings, openCatalogWithStandings } from './catalog.ts';
 import { loadCatalogFromDisk } from './catalogFiles.ts';
 import { parseTrustedProxies } from './clientAddress.ts';
 import { clientLimitsFromEnv } from './clientLimits.ts';
@@ -82,10 +82,21 @@ const versionsKept = process.env.ATELIER_RULES_VERSIONS_KEPT?.trim();
 if (versionsKept && !/^\d{1,6}$/.test(versionsKept)) fail(`ATELIER_RULES_VERSIONS_KEPT must be a whole number (how many older rules versions stay compiled in memory), not "${versionsKept}".`);
 const graceHours = process.env.ATELIER_RULES_GRACE_HOURS?.trim();
 if (graceHours && !/^\d{1,5}(\.\d+)?$/.test(graceHours)) fail(`ATELIER_RULES_GRACE_HOURS must be a number of hours (how long orders under the rules version a new one replaces are still accepted), not "${graceHours}".`);
-const catalog = await openCatalog(entries, repository, new Date(), {
+const pollSetting = process.env.ATELIER_RULES_POLL_SECONDS?.trim();
+if (pollSetting && !/^\d{1,5}(\.\d+)?$/.test(pollSetting)) fail(`ATELIER_RULES_POLL_SECONDS must be a number of seconds (how often this server asks the database which rules versions are current; 0 never), not "${pollSetting}".`);
+// Several server processes share a PostgreSQL database, so each asks which versions are current;
+// an embedded database has one server, which learns of a publish as it makes it.
+const pollSeconds = pollSetting ? Number(pollSetting) : config.kind === 'postgres' ? DEFAULT_POSTGRES_POLL_SECONDS : 0;
+// The database is the source of truth: the files are published only for a product it has never
+// seen; otherwise its published version is served, whatever the files say now.
+const { catalog, standings } = await openCatalogWithStandings(entries, repository, new Date(), {
+  files: 'first-start',
+  pollSeconds,
+  onChange: ({ productId, from, to }) => say(`Rules of ${productId}: version ${to} is current now${from ? ` (was ${from})` : ''}.`),
   ...(versionsKept ? { oldVersionsKept: Number(versionsKept) } : {}),
   ...(graceHours ? { graceSeconds: Math.round(Number(graceHours) * 3600) } : {}),
 });
+for (const line of describeStandings(standings)) say(line);
 
 // Deprecated: one shared token for the export and the orders' contacts. API tokens with the
 // fulfilment role replace it (the admin page, "API tokens"); it still works for this release.
@@ -159,6 +170,7 @@ function shutdown(signal: string): void {
     // The webhook attempts in flight are recorded before the database closes.
     closing ??= Promise.all([webhooks.stop(), jobs.close()]).then(() => client.close()).then(() => process.exit(0), (error: unknown) => fail(`Could not close the database cleanly: ${String(error)}`));
   };
+  catalog.close();
   adminServer?.close();
   server.close(closeDatabase);
   if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -33,7 +33,10 @@ describe('the catalog', () => {
     dispose = database.dispose;
     await applyMigrations(database.client);
     repository = createSqlRepository(database.client);
-    for (const entry of history) await repository.publishCatalogEntry(entry, new Date('2026-10-01T00:00:00Z'));
+    for (const entry of history) {
+      await repository.publishCatalogEntry(entry, new Date('2026-10-01T00:00:00Z'));
+      await repository.makeCurrentRulesVersion(entry.product.id, entry.rulesVersion, new Date(), 24 * 3600);
+    }
   }, 120_000);
 
   afterAll(async () => {

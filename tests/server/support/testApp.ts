@@ -57,9 +57,12 @@ export async function startTestApp(history: readonly CatalogEntry[] = [], option
   let now = new Date('2026-11-25T12:00:00.000Z');
   const clock = { now: () => new Date(now) };
   const distDir = builtApp();
-  // Earlier versions, recorded as published before: the files' version supersedes them at start,
-  // and orders under them are accepted for its grace period.
-  for (const entry of history) await repository.publishCatalogEntry(entry, new Date('2026-10-01T00:00:00Z'));
+  // Earlier versions, published one after the other before: the files' version supersedes the last
+  // at start, and orders under each are accepted for its grace period from then.
+  for (const entry of history) {
+    await repository.publishCatalogEntry(entry, new Date('2026-10-01T00:00:00Z'));
+    await repository.makeCurrentRulesVersion(entry.product.id, entry.rulesVersion, clock.now(), 24 * 3600);
+  }
   const jobs = createJobPool(options.jobs);
   const build = async (current: readonly CatalogEntry[], chosen: TestAppOptions = options) => {
     const { jobs: _jobOptions, ...appOptions } = chosen;
