@@ -3,9 +3,15 @@ import { defineConfig } from 'vitest/config';
 import { atelierCatalogPlugin } from './scripts/atelierCatalogPlugin.ts';
 
 const rootDir = import.meta.dirname;
+// The page reads the catalog (and sends orders, uploads, votes) to the Atelier server's /api: under
+// `npm run dev` and `vite preview` they go to the server `npm start` runs (PORT, default 4173).
+const apiTarget = process.env.ATELIER_API_URL ?? 'http://127.0.0.1:4173';
 
 export default defineConfig({
   plugins: [react(), atelierCatalogPlugin(rootDir)],
+  server: {
+    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

@@ -1,29 +1,44 @@
 import type { Plugin } from 'vite';
 import { findCatalogFiles, loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 
-const VIRTUAL_ID = 'virtual:atelier/catalog';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+/** Every product and rules file, checked as publishing checks them; the problems, one a line. */
+function catalogProblems(rootDir: string): string[] {
+  return loadCatalogFromDisk(rootDir, { strict: true }).problems;
+}
+
+const heading = 'Atelier: the product or rules files have problems:';
 
 /**
- * Makes `import catalog from 'virtual:atelier/catalog'` yield every product with its checked
- * rules as JSON. Bad product or rules files fail the build (and show in the dev overlay) with
- * file:line:column messages, so a merchandiser's mistake never reaches customers: the shipped
- * files must pass `npm run rules -- check --strict` (dead options, overridden defaults, conditions
- * that never hold, duplicate codes, unused colours and materials are errors here).
+ * Checks the product and rules files at build time, strictly, as `npm run rules -- check --strict`
+ * does (dead options, overridden defaults, conditions that never hold, duplicate codes, unused
+ * colours and materials are errors): a merchandiser's mistake fails the build with
+ * file:line:column messages. Nothing of the catalog is put in the bundle — the page reads it from
+ * the server — so this is a check only. Under `npm run dev` a problem shows in the browser's
+ * overlay when a file changes (the running server takes up the files when it restarts).
  */
 export function atelierCatalogPlugin(rootDir: string): Plugin {
+  let serving = false;
   return {
-    name: 'atelier-catalog',
-    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-    load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      for (const paths of findCatalogFiles(rootDir)) {
-        this.addWatchFile(paths.productFile);
-        this.addWatchFile(paths.rulesFile);
-      }
-      const { entries, problems } = loadCatalogFromDisk(rootDir, { strict: true });
-      if (problems.length > 0) this.error(`Atelier: the product or rules files have problems:\n${problems.join('\n')}`);
-      return `export default ${JSON.stringify(entries)};`;
+    name: 'atelier-catalog-check',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
+    buildStart() {
+      if (serving) return;
+      const problems = catalogProblems(rootDir);
+      if (problems.length > 0) this.error(`${heading}\n${problems.join('\n')}`);
+    },
+    configureServer(server) {
+      const files = new Set(findCatalogFiles(rootDir).flatMap((paths) => [paths.productFile, paths.rulesFile]));
+      server.watcher.add([...files]);
+      const report = () => {
+        const problems = catalogProblems(rootDir);
+        if (problems.length === 0) return;
+        server.config.logger.error(`${heading}\n${problems.join('\n')}`);
+        server.ws.send({ type: 'error', err: { message: `${heading}\n${problems.join('\n')}`, stack: '' } });
+      };
+      server.watcher.on('change', (file) => { if (files.has(file)) report(); });
+      report();
     },
   };
 }

@@ -58,8 +58,11 @@ export type CheckoutEvent =
   | { type: 'order.export' }
   /** Places the order (or retries it: the same order is sent again). Images are taken the first time only. */
   | { type: 'order.submit'; previewImages?: readonly PreviewImageInput[] }
-  /** The session: this is the design under review (sent each time the review opens). */
-  | { type: 'checkout.design'; design: CheckoutDesign }
+  /**
+   * The session: this is the design under review (sent each time the review opens), and the
+   * entry it is made under when the shop published new rules since.
+   */
+  | { type: 'checkout.design'; design: CheckoutDesign; entry?: CatalogEntry }
   /** The session: a new design after an order; who and where stay. */
   | { type: 'checkout.restart' };
 
@@ -151,8 +154,9 @@ export const checkoutMachine = setup({
   actions: {
     setDesign: assign(({ context, event }) => {
       assertEvent(event, 'checkout.design');
-      if (sameDesign(context.design, event.design)) return { design: event.design };
-      return { design: event.design, submission: null, lastExport: null };
+      const entry = event.entry ?? context.entry;
+      if (sameDesign(context.design, event.design)) return { design: event.design, entry };
+      return { design: event.design, entry, submission: null, lastExport: null };
     }),
     setSize: assign(({ event }) => {
       assertEvent(event, 'review.size');

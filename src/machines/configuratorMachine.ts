@@ -1,4 +1,4 @@
-import { assertEvent, assign, emit, fromPromise, not, sendTo, setup, spawnChild, stopChild } from 'xstate';
+import { and, assertEvent, assign, emit, fromPromise, not, sendTo, setup, spawnChild, stopChild } from 'xstate';
 import { compileRules, summariseDesign } from '../domain/index.ts';
 import {
   ArtworkUploadError, fileTooLarge, uploadActorId, uploadedField, uploadFailure, withUpload,
@@ -10,6 +10,7 @@ import {
   openConflict, redoChange, removeArtwork, resetDesign, startNewDesign, undoChange,
 } from './designEdits.ts';
 import { startHistory } from './designHistory.ts';
+import { adoptRulesVersion, factsOf, type CatalogCheckEvent, type CatalogCheckInput, type CatalogCheckOutput } from './rulesUpdate.ts';
 import type { SessionContext, SessionEmitted, SessionEvent, SessionInput } from './sessionContext.ts';
 
 export type { Conflict, SessionContext, SessionEmitted, SessionEvent, SessionInput } from './sessionContext.ts';
@@ -24,7 +25,7 @@ const CHECKOUT_EVENTS = ['review.size', 'review.quantity', 'checkout.contact', '
  * only orchestrates.
  */
 export const configuratorMachine = setup({
-  types: {} as { context: SessionContext; events: SessionEvent | CheckoutReport | ArtworkUploadEvent; input: SessionInput; emitted: SessionEmitted },
+  types: {} as { context: SessionContext; events: SessionEvent | CheckoutReport | ArtworkUploadEvent | CatalogCheckEvent; input: SessionInput; emitted: SessionEmitted },
   guards: {
     isAvailable: ({ context, event }) => {
       assertEvent(event, 'option.select');
@@ -72,6 +73,13 @@ export const configuratorMachine = setup({
       return context.checkout.getSnapshot().can(event);
     },
     checkoutIsIdle: ({ context }) => !context.checkout.getSnapshot().hasTag('busy'),
+    canCheckCatalog: ({ context }) => context.watchesCatalog && context.catalogCheck === 'idle',
+    watchesCatalog: ({ context }) => context.watchesCatalog,
+    foundNewRules: ({ context, event }) => {
+      assertEvent(event, 'xstate.done.actor.catalogCheck');
+      return event.output !== null && event.output.entry.rulesVersion !== context.entry.rulesVersion;
+    },
+    hasOrderAfterCheck: ({ context }) => context.orderAfterCheck !== null,
   },
   actions: {
     applyChoice: assign(({ context, event }) => {
@@ -151,7 +159,7 @@ export const configuratorMachine = setup({
       const message = uploadFailure(event.error);
       return { uploads: withUpload(context.uploads, uploadedField(event), { state: 'failed', message }), announcement: message };
     }),
-    sendDesignToCheckout: sendTo(({ context }) => context.checkout, ({ context }) => ({ type: 'checkout.design' as const, design: checkoutDesign(context) })),
+    sendDesignToCheckout: sendTo(({ context }) => context.checkout, ({ context }) => ({ type: 'checkout.design' as const, design: checkoutDesign(context), entry: context.entry })),
     forwardToCheckout: sendTo(({ context }) => context.checkout, ({ event }) => {
       assertEvent(event, CHECKOUT_EVENTS);
       return event;
@@ -170,6 +178,23 @@ export const configuratorMachine = setup({
       return { type: 'order.placed' as const, order: event.order };
     }),
     startNewDesign: assign(({ context }) => startNewDesign(context)),
+    startCatalogCheck: spawnChild('checkCatalog', {
+      id: 'catalogCheck',
+      input: ({ context }): CatalogCheckInput => ({ productId: context.entry.product.id, rulesVersion: context.entry.rulesVersion }),
+    }),
+    markCatalogChecking: assign({ catalogCheck: 'checking' as const }),
+    finishCatalogCheck: assign({ catalogCheck: 'idle' as const }),
+    adoptRules: assign(({ context, event }) => {
+      assertEvent(event, 'xstate.done.actor.catalogCheck');
+      return adoptRulesVersion(context, event.output!.entry);
+    }),
+    holdOrder: assign(({ event }) => {
+      assertEvent(event, 'order.submit');
+      return { orderAfterCheck: event };
+    }),
+    // The customer sees what the new rules changed and reviews it before ordering again.
+    dropHeldOrder: assign({ orderAfterCheck: null }),
+    sendHeldOrder: sendTo(({ context }) => context.checkout, ({ context }) => context.orderAfterCheck!),
     announceUnknown: assign(({ event }) => ({ announcement: `Ignored ${event.type}: it names something this product does not have.` })),
   },
   actors: {
@@ -180,6 +205,11 @@ export const configuratorMachine = setup({
      */
     uploadArtwork: fromPromise<UploadedArtwork, ArtworkUploadInput>(() =>
       Promise.reject(new ArtworkUploadError('Uploading artwork is not connected in this configurator.'))),
+    /**
+     * Asks the shop whether it serves newer rules for the product than `rulesVersion`: the newer
+     * entry, or null. The views provide the HTTP client; without one there is never anything new.
+     */
+    checkCatalog: fromPromise<CatalogCheckOutput, CatalogCheckInput>(() => Promise.resolve(null)),
   },
 }).createMachine({
   id: 'configurator',
@@ -202,6 +232,11 @@ export const configuratorMachine = setup({
       remixOf,
       artworks,
       uploads: new Map(),
+      ...factsOf(input.facts),
+      watchesCatalog: input.watchCatalog === true,
+      catalogCheck: 'idle' as const,
+      orderAfterCheck: null,
+      rulesUpdate: null,
       // Spawned once, so what the customer typed at the checkout survives going back to the design.
       checkout: spawn('checkout', {
         id: 'checkout',
@@ -220,6 +255,13 @@ export const configuratorMachine = setup({
     'xstate.done.actor.upload.*': { actions: 'placeUpload' },
     'xstate.error.actor.upload.*': { actions: 'recordUploadFailure' },
     'part.focus': { actions: 'focusPart' },
+    'catalog.check': { guard: 'canCheckCatalog', actions: ['markCatalogChecking', 'startCatalogCheck'] },
+    'xstate.done.actor.catalogCheck': [
+      { guard: 'foundNewRules', actions: ['finishCatalogCheck', 'adoptRules'] },
+      { actions: 'finishCatalogCheck' },
+    ],
+    // A failed check changes nothing: the next one (in a minute, or before the order) asks again.
+    'xstate.error.actor.catalogCheck': { actions: 'finishCatalogCheck' },
   },
   initial: 'editing',
   states: {
@@ -253,6 +295,11 @@ export const configuratorMachine = setup({
       on: {
         'conflict.accept': { guard: 'hasRepair', target: 'editing', actions: 'acceptRepair' },
         'conflict.cancel': { target: 'editing', actions: 'cancelConflict' },
+        // The conflict was explained under the old rules: the design carried to the new ones is edited afresh.
+        'xstate.done.actor.catalogCheck': [
+          { guard: 'foundNewRules', target: 'editing', actions: ['finishCatalogCheck', 'adoptRules'] },
+          { actions: 'finishCatalogCheck' },
+        ],
       },
     },
     // The checkout (a child) takes the review's events; nothing about the design changes here.
@@ -261,12 +308,31 @@ export const configuratorMachine = setup({
       on: {
         'review.back': { guard: 'checkoutIsIdle', target: 'editing' },
         ...Object.fromEntries(CHECKOUT_EVENTS.map((type) => [type, { guard: 'checkoutAccepts', actions: 'forwardToCheckout' }] as const)),
+        // Before an order, the shop is asked whether it published new rules: the order is sent
+        // once the design is known to be under the current ones.
+        'order.submit': [
+          { guard: and(['checkoutAccepts', 'canCheckCatalog']), actions: ['holdOrder', 'markCatalogChecking', 'startCatalogCheck'] },
+          { guard: and(['checkoutAccepts', 'watchesCatalog']), actions: 'holdOrder' },
+          { guard: 'checkoutAccepts', actions: 'forwardToCheckout' },
+        ],
+        'xstate.done.actor.catalogCheck': [
+          { guard: 'foundNewRules', actions: ['finishCatalogCheck', 'adoptRules', 'dropHeldOrder', 'sendDesignToCheckout'] },
+          { guard: 'hasOrderAfterCheck', actions: ['finishCatalogCheck', 'sendHeldOrder', 'dropHeldOrder'] },
+          { actions: 'finishCatalogCheck' },
+        ],
+        // The shop could not be asked: the order goes as it is (the shop still accepts it under the rules it was made with).
+        'xstate.error.actor.catalogCheck': [
+          { guard: 'hasOrderAfterCheck', actions: ['finishCatalogCheck', 'sendHeldOrder', 'dropHeldOrder'] },
+          { actions: 'finishCatalogCheck' },
+        ],
         'checkout.placed': { target: 'ordered', actions: 'emitPlaced' },
       },
     },
     ordered: {
       on: {
         'design.new': { target: 'editing', actions: ['startNewDesign', 'restartCheckout'] },
+        // The order is placed: the next check after a new design takes up the new rules.
+        'xstate.done.actor.catalogCheck': { actions: 'finishCatalogCheck' },
       },
     },
   },

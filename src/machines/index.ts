@@ -1,6 +1,8 @@
 /** The machines layer: XState machines that orchestrate a session by calling the domain. See CONTEXT.md. */
 export type { Conflict, SessionContext, SessionEmitted, SessionEvent, SessionInput } from './configuratorMachine.ts';
 export { configuratorMachine } from './configuratorMachine.ts';
+export type { CatalogCheckInput, CatalogCheckOutput, RulesUpdateNotice } from './rulesUpdate.ts';
+export { adoptRulesVersion } from './rulesUpdate.ts';
 export type { CheckoutContext, CheckoutDesign, CheckoutEvent, CheckoutInput, CheckoutReport } from './checkoutMachine.ts';
 export { checkoutMachine, problemsOf } from './checkoutMachine.ts';
 export type { ArtworkFile, ArtworkUpload, ArtworkUploadInput, UploadedArtwork } from './artworkUploads.ts';

@@ -7,6 +7,7 @@ import type { checkoutMachine, CheckoutEvent } from './checkoutMachine.ts';
 import type { DesignHistory } from './designHistory.ts';
 import type { OrderDocument } from '../domain/index.ts';
 import type { PlacedOrder } from './orderSubmission.ts';
+import type { RulesUpdateNotice } from './rulesUpdate.ts';
 
 /** A choice the customer asked for that the rules do not allow with their other choices. */
 export interface Conflict {
@@ -37,6 +38,16 @@ export interface SessionContext {
   readonly artworks: ReadonlyMap<string, ArtworkMeta>;
   /** Each artwork field's latest upload, by field id. */
   readonly uploads: ReadonlyMap<string, ArtworkUpload>;
+  /** What the session knows of the customer (region, date); newly published rules are compiled with it. */
+  readonly facts?: SessionFacts;
+  /** Whether the session asks the shop for newly published rules (`catalog.check`, and before an order). */
+  readonly watchesCatalog: boolean;
+  /** `checking` while the `checkCatalog` actor is asking the shop for newly published rules. */
+  readonly catalogCheck: 'idle' | 'checking';
+  /** The order the customer asked to place while the rules were being checked: sent once they are known current. */
+  readonly orderAfterCheck: Extract<CheckoutEvent, { type: 'order.submit' }> | null;
+  /** The last time the shop's new rules changed the open design, said for the page; null until then. */
+  readonly rulesUpdate: RulesUpdateNotice | null;
 }
 
 /** Events a session accepts, namespaced by what they act on. */
@@ -60,6 +71,8 @@ export type SessionEvent =
   | { type: 'conflict.accept' }
   | { type: 'conflict.cancel' }
   | { type: 'part.focus'; partId: PartId | null }
+  /** Ask the shop whether it published new rules for this product (the page sends it every minute and when it is shown again). */
+  | { type: 'catalog.check' }
   /** The review's fields and buttons: handed to the checkout. */
   | Exclude<CheckoutEvent, { type: 'checkout.design' | 'checkout.restart' }>;
 
@@ -81,6 +94,14 @@ export interface SessionInput {
   readonly remixOf?: string;
   /** New idempotency keys for orders (default `crypto.randomUUID()`). */
   readonly newIdempotencyKey?: () => string;
-  /** What is known about the session (region, date): availability rules read it. Ignored when `space` is given. */
+  /**
+   * What is known about the session (region, date): availability rules read it. When `space` is
+   * given it was compiled with them; they are kept to compile newly published rules the same way.
+   */
   readonly facts?: SessionFacts;
+  /**
+   * Ask the shop for newly published rules (`catalog.check`, and before every order) through the
+   * `checkCatalog` actor (default false: the rules the session started with are final).
+   */
+  readonly watchCatalog?: boolean;
 }

@@ -1,11 +1,12 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback } from 'react';
 import { fromPromise } from 'xstate';
-import type { CatalogEntry, ConfigurationSpace, PartId, Product } from '../domain/index.ts';
+import type { CatalogEntry, ConfigurationSpace, PartId, Product, SessionFacts } from '../domain/index.ts';
 import {
   checkoutMachine, configuratorMachine, gallerySubmissionMachine,
-  type ArtworkUploadInput, type GallerySubmission, type OrderSubmission, type PlacedOrder, type SubmittedCandidate, type UploadedArtwork,
+  type ArtworkUploadInput, type CatalogCheckInput, type CatalogCheckOutput, type GallerySubmission, type OrderSubmission, type PlacedOrder, type SubmittedCandidate, type UploadedArtwork,
 } from '../machines/index.ts';
+import { checkCatalog } from './api/catalogClient.ts';
 import { placeOrderOverHttp } from './api/placeOrderOverHttp.ts';
 import { submitCandidateOverHttp } from './api/submitCandidateOverHttp.ts';
 import { uploadArtwork } from './api/uploadArtwork.ts';
@@ -21,8 +22,10 @@ import { PresetPicker } from './PresetPicker.tsx';
 import { PreviewPane } from './PreviewPane.tsx';
 import { PriceSummary } from './PriceSummary.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
+import { RulesUpdateNotice } from './RulesUpdateNotice.tsx';
 import { StartingNotice } from './StartingNotice.tsx';
 import type { StartingDesign } from './startingDesign.ts';
+import { useCatalogWatch } from './useCatalogWatch.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { useOrderDownload } from './useOrderDownload.ts';
 import { usePartSections } from './usePartSections.ts';
@@ -32,6 +35,8 @@ export interface AppProps {
   readonly entry: CatalogEntry;
   /** The entry's rules, compiled once by the caller. */
   readonly space: ConfigurationSpace;
+  /** What `space` was compiled with (date, region): rules the shop publishes later are compiled the same way. */
+  readonly facts?: SessionFacts;
   /** A shared or remixed design to start from (see `loadStartingDesign`). */
   readonly start?: StartingDesign;
   /** Every product of the shop, for the header's product links (default: this one). */
@@ -39,13 +44,14 @@ export interface AppProps {
 }
 
 // The page's one connection to the server that served it: orders (through the session's
-// checkout), artwork uploads and gallery submissions go there.
+// checkout), artwork uploads, gallery submissions and the checks for newly published rules go there.
 const configurator = configuratorMachine.provide({
   actors: {
     checkout: checkoutMachine.provide({
       actors: { placeOrder: fromPromise<PlacedOrder, OrderSubmission>(({ input, signal }) => placeOrderOverHttp(input, signal)) },
     }),
     uploadArtwork: fromPromise<UploadedArtwork, ArtworkUploadInput>(({ input, signal }) => uploadArtwork(input.file, signal)),
+    checkCatalog: fromPromise<CatalogCheckOutput, CatalogCheckInput>(({ input, signal }) => checkCatalog(input, signal)),
   },
 });
 const gallerySubmission = gallerySubmissionMachine.provide({
@@ -56,10 +62,11 @@ const gallerySubmission = gallerySubmissionMachine.provide({
  * The customer's configurator for one product: one session actor, the preview beside the option
  * panel (or the review), the price and delivery summary, and the action bar.
  */
-export function App({ entry, space, start, products = [entry.product] }: AppProps) {
+export function App({ entry, space, facts, start, products = [entry.product] }: AppProps) {
   const actor = useActorRef(configurator, {
     input: {
-      entry, space,
+      entry, space, watchCatalog: true,
+      ...(facts ? { facts } : {}),
       ...(start ? { choices: start.choices } : {}),
       ...(start?.startedFrom ? { startedFrom: start.startedFrom } : {}),
       ...(start?.remixOf ? { remixOf: start.remixOf } : {}),
@@ -68,9 +75,12 @@ export function App({ entry, space, start, products = [entry.product] }: AppProp
   const ordered = useSelector(actor, (snapshot) => snapshot.matches('ordered'));
   // The confirmation takes the review's place beside the preview.
   const reviewing = useSelector(actor, (snapshot) => snapshot.matches('reviewing')) || ordered;
-  const sections = usePartSections(entry.product);
+  // The session's product, not the page's first: the shop may publish new rules while the page is open.
+  const product = useSelector(actor, (snapshot) => snapshot.context.entry.product);
+  const sections = usePartSections(product);
   const { reveal } = sections;
   useKeyboardShortcuts(actor);
+  useCatalogWatch(actor);
   useOrderDownload(actor);
 
   const onPartClick = useCallback((partId: PartId) => {
@@ -83,18 +93,19 @@ export function App({ entry, space, start, products = [entry.product] }: AppProp
       <GallerySubmissionMachineContext value={gallerySubmission}>
         <a className="skip-link" href="#design-panel">Skip to the options</a>
         <div className="app">
-          <AppHeader product={entry.product} products={products} />
+          <AppHeader product={product} products={products} />
           <main className={reviewing ? 'workspace workspace--reviewing' : 'workspace'}>
             <div className="workspace__stage">
-              <PreviewPane product={entry.product} onPartClick={onPartClick} />
+              <PreviewPane product={product} onPartClick={onPartClick} />
               <PriceSummary />
             </div>
             <div id="design-panel" className="workspace__panel" tabIndex={-1}>
+              <RulesUpdateNotice />
               {start?.notice && <StartingNotice notice={start.notice} />}
               <div hidden={reviewing}>
-                <PartStepper product={entry.product} sections={sections} />
+                <PartStepper product={product} sections={sections} />
                 <PresetPicker />
-                <OptionPanel product={entry.product} sections={sections} />
+                <OptionPanel product={product} sections={sections} />
               </div>
               {reviewing && !ordered && <ReviewPanel onRevealPart={reveal} />}
               {ordered && <OrderConfirmation />}

@@ -4,6 +4,8 @@ import type { StartingDesign } from './startingDesign.ts';
 /** Props of {@link StartingNotice}. */
 export interface StartingNoticeProps {
   readonly notice: NonNullable<StartingDesign['notice']>;
+  /** False when another live region says it already (default true: a warning is an alert, the rest a status). */
+  readonly live?: boolean;
 }
 
 /**
@@ -11,12 +13,12 @@ export interface StartingNoticeProps {
  * restored as it was, what changed since it was made, or why it could not be opened. A warning is
  * an alert, so screen readers read it at once; the customer can dismiss it.
  */
-export function StartingNotice({ notice }: StartingNoticeProps) {
+export function StartingNotice({ notice, live = true }: StartingNoticeProps) {
   const [open, setOpen] = useState(true);
   const id = useId();
   if (!open) return null;
   return (
-    <div className={`notice notice--${notice.tone}`} role={notice.tone === 'warning' ? 'alert' : 'status'} aria-labelledby={`${id}-title`}>
+    <div className={`notice notice--${notice.tone}`} role={live ? (notice.tone === 'warning' ? 'alert' : 'status') : 'region'} aria-labelledby={`${id}-title`}>
       <p id={`${id}-title`} className="notice__title">{notice.title}</p>
       <ul className="notice__lines">
         {notice.lines.map((line) => <li key={line}>{line}</li>)}

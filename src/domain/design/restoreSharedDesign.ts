@@ -24,6 +24,15 @@ export interface RestoredDesign {
   readonly personalisationLeftOut: boolean;
 }
 
+/** How {@link restoreSharedDesign} words its changes. */
+export interface RestoreWording {
+  /**
+   * What the design's rules are compared with, after "since" (default: "this link was made"), e.g.
+   * "you started this design" for a design open in the page when the shop publishes new rules.
+   */
+  readonly since?: string;
+}
+
 /**
  * Reads a share link's token (or a design already read, such as a gallery design's choices) and
  * carries it to the current rules choice by choice. Option ids that are still offered keep their
@@ -36,11 +45,13 @@ export interface RestoredDesign {
  * `readShareTokenHeader` to know before). With the product, a dropped option is named by its
  * label; otherwise by its id in words.
  *
+ * `wording` says what the design is when it is not a link (see {@link RestoreWording}).
+ *
  * @example
  * const restored = restoreSharedDesign(entry, space, new URLSearchParams(location.search).get('design')!);
  * if ('error' in restored) show(restored.error); else start(restored.choices, restored.suggested);
  */
-export function restoreSharedDesign(entry: CatalogEntry, space: ConfigurationSpace, shared: string | DecodedShareToken, sharedVersion?: Product | VersionOptions): RestoredDesign | { error: string } {
+export function restoreSharedDesign(entry: CatalogEntry, space: ConfigurationSpace, shared: string | DecodedShareToken, sharedVersion?: Product | VersionOptions, wording: RestoreWording = {}): RestoredDesign | { error: string } {
   const decoded = typeof shared === 'string' ? decodeForEntry(entry, shared, sharedVersion) : shared;
   if ('error' in decoded) return decoded;
   const product = entry.product;
@@ -89,9 +100,9 @@ export function restoreSharedDesign(entry: CatalogEntry, space: ConfigurationSpa
     const oldName = old && oldAttribute ? attributeDisplayName(old, oldAttribute) : inWords(attributeId);
     changed.push(`${oldName} is no longer a choice, so ${oldLabel(attributeId, option)} is left out.`);
   }
-  const why = changed.length > 0 ? 'to go with the change above' : 'because the rules changed since the link was made';
+  const why = changed.length > 0 ? 'to go with the change above' : `because the rules changed since ${wording.since ?? 'the link was made'}`;
   const changes = [...changed, ...followed.map(({ attribute, now, was }) => (was === undefined
-    ? `${name(attribute)} is new since this link was made: ${now}.`
+    ? `${name(attribute)} is new since ${wording.since ?? 'this link was made'}: ${now}.`
     : `${name(attribute)} is now ${now} instead of ${was}, ${why}.`))];
   return { choices, suggested, rulesChanged: decoded.rulesVersion !== entry.rulesVersion, changes, personalisationLeftOut: decoded.personalisationLeftOut === true };
 }
