@@ -1,0 +1,159 @@
+import type { CatalogEntry, SourceFile } from '../catalog/index.ts';
+import { rulesVersionOf } from '../catalog/index.ts';
+import { compileRules, lintRules, type LintCode, type LintFinding } from '../engine/index.ts';
+import { loadProduct } from '../product/index.ts';
+import { loadRules } from '../rules/index.ts';
+import { parseYamlSource, type Problem } from '../shared/index.ts';
+import { lineColumnOf, offsetOf, tokenAt } from './textRange.ts';
+
+/** What a diagnostic is about: a lint finding's code, or `load` for a file that does not load. */
+export type DiagnosticCode = LintCode | 'load';
+
+/** A replacement that fixes a diagnostic in one step (the "did you mean" of a typo). */
+export interface DiagnosticEdit {
+  /** Offsets in the diagnostic's file's text. */
+  readonly from: number;
+  readonly to: number;
+  readonly insert: string;
+  /** What the edit does, as a button says it: `Replace with "textile"`. */
+  readonly label: string;
+}
+
+/**
+ * One thing wrong with a draft, where an editor marks it: a character range of one of the two
+ * files, with the message and how to fix it.
+ */
+export interface Diagnostic {
+  /** The file's name as the draft gave it (`rules/sneaker.rules.yaml`). */
+  readonly file: string;
+  /** Character offsets in that file's text (UTF-16 code units, as editors count). */
+  readonly from: number;
+  readonly to: number;
+  /** 1-based, where `from` is, for a list beside the editor. */
+  readonly line: number;
+  readonly column: number;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  /** How to fix it, phrased as an instruction. */
+  readonly fix: string;
+  /** The rules involved, by id (a minimal set when the finding is caused by rules). */
+  readonly ruleIds: readonly string[];
+  /** A one-step fix, when the check knows the right text (a typo with a close known name). */
+  readonly edit?: DiagnosticEdit;
+  /** For findings about one option (dead, overridden, unused). */
+  readonly attribute?: string;
+  readonly option?: string;
+}
+
+/** A product file and its rules file as a merchandiser is editing them. */
+export interface Draft {
+  readonly product: SourceFile;
+  readonly rules: SourceFile;
+}
+
+/** What checking a draft found. */
+export interface DraftCheck {
+  /** Every problem, ordered by file (rules first) and position. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The draft as it would be published: present when both files load and some valid design exists with every preset valid. */
+  readonly entry?: CatalogEntry;
+  /** How many designs the draft allows, when both files load. */
+  readonly counts?: { readonly designs: bigint };
+}
+
+/**
+ * Checks a draft as publishing would: both files loaded (every problem at its node, with its
+ * "did you mean"), the rules compiled, and the strict lint (`rules check --strict`: dead options
+ * and the rules that kill them, overridden defaults, conditions that never hold, invalid presets,
+ * unused colours, and redundant rules as warnings). Every finding becomes a {@link Diagnostic} at
+ * a character range of the file it is in. Never throws for bad input.
+ *
+ * @example
+ * const { diagnostics } = checkDraft({ product: { file: 'models/sneaker/product.yaml', text }, rules: { file: 'rules/sneaker.rules.yaml', text: rulesText } });
+ */
+export function checkDraft(draft: Draft): DraftCheck {
+  const product = loadProduct(draft.product.file, draft.product.text);
+  if (!product.ok) return { diagnostics: sorted(draft, product.problems.map((problem) => fromProblem(draft, draft.product, problem))) };
+  const ruleSet = loadRules(product.value, draft.rules.file, draft.rules.text);
+  if (!ruleSet.ok) return { diagnostics: sorted(draft, ruleSet.problems.map((problem) => fromProblem(draft, draft.rules, problem))) };
+
+  const space = compileRules(product.value, ruleSet.value);
+  const findings = lintRules(space, {
+    strict: true,
+    ruleSet: ruleSet.value,
+    sources: { product: draft.product, rules: draft.rules },
+    recompileWithout: (ruleId) => compileRules(product.value, { ...ruleSet.value, rules: ruleSet.value.rules.filter((rule) => rule.id !== ruleId) }),
+  });
+  const diagnostics = sorted(draft, findings.map((finding) => fromFinding(draft, finding)));
+  // These two findings are exactly what `loadCatalogEntry` refuses to publish (no design at all,
+  // a preset that is not a valid design); without them the draft is an entry as it would ship.
+  const publishable = !findings.some((finding) => finding.code === 'no-valid-design' || finding.code === 'preset-invalid');
+  const consistent = !findings.some((finding) => finding.code === 'no-valid-design');
+  return {
+    diagnostics,
+    ...(publishable ? { entry: { product: product.value, ruleSet: ruleSet.value, rulesVersion: rulesVersionOf(product.value, ruleSet.value), compiled: space.serialise() } } : {}),
+    counts: { designs: consistent ? space.count({}) : 0n },
+  };
+}
+
+function fromProblem(draft: Draft, loading: SourceFile, problem: Problem): Diagnostic {
+  const source = sourceNamed(draft, problem.location?.file) ?? loading;
+  const range = rangeOf(source, problem.location);
+  const suggestion = /did you mean "([^"]+)"/.exec(problem.hint)?.[1];
+  const written = source.text.slice(range.from, range.to).replace(/^["']|["']$/g, '');
+  const edit = suggestion !== undefined && written !== suggestion && written.length > 0
+    ? { edit: { from: range.from, to: range.to, insert: suggestion, label: `Replace with "${suggestion}"` } }
+    : {};
+  return {
+    file: source.file,
+    ...range,
+    severity: 'error',
+    code: 'load',
+    message: problem.path ? `${problem.path}: ${problem.message}` : problem.message,
+    fix: problem.hint,
+    ruleIds: ruleIdsOfPath(draft, problem.path),
+    ...edit,
+  };
+}
+
+function fromFinding(draft: Draft, finding: LintFinding): Diagnostic {
+  // A finding with no node of its own (a conflict of generated rules) is shown at the top of the rules file.
+  const source = sourceNamed(draft, finding.location?.file) ?? draft.rules;
+  return {
+    file: source.file,
+    ...rangeOf(source, finding.location),
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+    fix: finding.hint,
+    ruleIds: finding.ruleIds,
+    ...(finding.attribute !== undefined ? { attribute: finding.attribute } : {}),
+    ...(finding.option !== undefined ? { option: finding.option } : {}),
+  };
+}
+
+function sourceNamed(draft: Draft, file: string | undefined): SourceFile | undefined {
+  if (file === draft.rules.file) return draft.rules;
+  if (file === draft.product.file) return draft.product;
+  return undefined;
+}
+
+function rangeOf(source: SourceFile, location: { readonly line: number; readonly column: number } | undefined) {
+  const token = tokenAt(source.text, location ? offsetOf(source.text, location.line, location.column) : 0);
+  return { ...token, ...lineColumnOf(source.text, token.from) };
+}
+
+/** A load problem inside a rule (`rules[3].then…`) is about that rule, when the rule has an id. */
+function ruleIdsOfPath(draft: Draft, path: string): readonly string[] {
+  const index = /^rules\[(\d+)\]/.exec(path)?.[1];
+  if (index === undefined) return [];
+  const rules = (parseYamlSource(draft.rules.file, draft.rules.text).data as { rules?: unknown } | null | undefined)?.rules;
+  const id = Array.isArray(rules) ? (rules[Number(index)] as { id?: unknown } | null | undefined)?.id : undefined;
+  return typeof id === 'string' ? [id] : [];
+}
+
+function sorted(draft: Draft, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const fileOrder = (file: string) => (file === draft.rules.file ? 0 : 1);
+  return [...diagnostics].sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.from - b.from || a.to - b.to);
+}

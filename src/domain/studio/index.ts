@@ -1,0 +1,9 @@
+/** The studio room of the domain: see CONTEXT.md. Import from this file outside the room. */
+export type { Diagnostic, DiagnosticCode, DiagnosticEdit, Draft, DraftCheck } from './checkDraft.ts';
+export { checkDraft } from './checkDraft.ts';
+export { ruleSentence } from './ruleSentence.ts';
+export type { RuleCard, RuleChip, RuleStanding } from './ruleCards.ts';
+export { ruleCards, ruleChips } from './ruleCards.ts';
+export type { DraftVocabulary } from './draftVocabulary.ts';
+export { draftVocabulary } from './draftVocabulary.ts';
+export { lineColumnOf, offsetOf, tokenAt } from './textRange.ts';
