@@ -1,8 +1,8 @@
 import type { CatalogEntry, SourceFile } from '../catalog/index.ts';
 import { rulesVersionOf } from '../catalog/index.ts';
 import { compileRules, lintRules, type LintCode, type LintFinding } from '../engine/index.ts';
-import { loadProduct } from '../product/index.ts';
-import { loadRules } from '../rules/index.ts';
+import { loadProduct, type Product } from '../product/index.ts';
+import { loadRules, type RuleSet } from '../rules/index.ts';
 import { parseYamlSource, type Problem } from '../shared/index.ts';
 import { lineColumnOf, offsetOf, tokenAt } from './textRange.ts';
 
@@ -60,6 +60,10 @@ export interface DraftCheck {
   readonly entry?: CatalogEntry;
   /** How many designs the draft allows, when both files load. */
   readonly counts?: { readonly designs: bigint };
+  /** The product, when its file loads (for completion while the rules file does not). */
+  readonly product?: Product;
+  /** The rules, when both files load (for the rule cards, also when no design is valid). */
+  readonly ruleSet?: RuleSet;
 }
 
 /**
@@ -76,7 +80,7 @@ export function checkDraft(draft: Draft): DraftCheck {
   const product = loadProduct(draft.product.file, draft.product.text);
   if (!product.ok) return { diagnostics: sorted(draft, product.problems.map((problem) => fromProblem(draft, draft.product, problem))) };
   const ruleSet = loadRules(product.value, draft.rules.file, draft.rules.text);
-  if (!ruleSet.ok) return { diagnostics: sorted(draft, ruleSet.problems.map((problem) => fromProblem(draft, draft.rules, problem))) };
+  if (!ruleSet.ok) return { diagnostics: sorted(draft, ruleSet.problems.map((problem) => fromProblem(draft, draft.rules, problem))), product: product.value };
 
   const space = compileRules(product.value, ruleSet.value);
   const findings = lintRules(space, {
@@ -94,6 +98,8 @@ export function checkDraft(draft: Draft): DraftCheck {
     diagnostics,
     ...(publishable ? { entry: { product: product.value, ruleSet: ruleSet.value, rulesVersion: rulesVersionOf(product.value, ruleSet.value), compiled: space.serialise() } } : {}),
     counts: { designs: consistent ? space.count({}) : 0n },
+    product: product.value,
+    ruleSet: ruleSet.value,
   };
 }
 

@@ -1,0 +1,39 @@
+import type { Draft } from '../../../domain/studio/index.ts';
+import type { StudioAnswer, StudioCheckRequest, StudioEndpoint } from './studioProtocol.ts';
+
+/** Asks for drafts to be checked; only the answer to the newest request is passed on. */
+export interface StudioChecker {
+  check(draft: Draft): void;
+  /** Stops the worker; no answer is passed on after. */
+  dispose(): void;
+}
+
+/**
+ * A checker over an endpoint (a `Worker`, or a `MessagePort` in tests). Each request gets the
+ * next id; an answer to any request but the last is dropped, so a slow answer about an older
+ * draft never replaces a newer one.
+ */
+export function createStudioChecker(endpoint: StudioEndpoint<StudioAnswer, StudioCheckRequest>, onAnswer: (answer: StudioAnswer) => void, stop: () => void = () => {}): StudioChecker {
+  let latest = 0;
+  let disposed = false;
+  endpoint.onmessage = (event) => {
+    if (!disposed && event.data.id === latest) onAnswer(event.data);
+  };
+  return {
+    check(draft) {
+      latest += 1;
+      endpoint.postMessage({ type: 'check', id: latest, draft });
+    },
+    dispose() {
+      disposed = true;
+      endpoint.onmessage = null;
+      stop();
+    },
+  };
+}
+
+/** The studio's checker in its own worker (its own chunk: the engine is loaded there, not on the page's thread). */
+export function startStudioChecker(onAnswer: (answer: StudioAnswer) => void): StudioChecker {
+  const worker = new Worker(new URL('./studioWorker.ts', import.meta.url), { type: 'module', name: 'atelier-rules-studio' });
+  return createStudioChecker(worker as unknown as StudioEndpoint<StudioAnswer, StudioCheckRequest>, onAnswer, () => worker.terminate());
+}

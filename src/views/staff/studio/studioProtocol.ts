@@ -1,0 +1,44 @@
+import type { Diagnostic, Draft, DraftVocabulary, RuleCard } from '../../../domain/studio/index.ts';
+
+// The messages between the studio page and its worker. Plain data only: they cross a
+// postMessage (structured clone), so the design count travels as decimal text.
+
+/** Check this draft; `id` grows with every request, so an answer says which draft it is about. */
+export interface StudioCheckRequest {
+  readonly type: 'check';
+  readonly id: number;
+  readonly draft: Draft;
+}
+
+/** What the checks found of a draft. */
+export interface StudioCheckAnswer {
+  readonly type: 'checked';
+  readonly id: number;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The rules as cards; null while the rules file does not load. */
+  readonly cards: readonly RuleCard[] | null;
+  /** The ids to complete; null while the product file does not load. */
+  readonly vocabulary: DraftVocabulary | null;
+  /** How many designs the draft allows (decimal text: it may exceed 2^53); null while a file does not load. */
+  readonly designs: string | null;
+  /** The draft's rules version when it could be published as it is, else null. */
+  readonly rulesVersion: string | null;
+  /** How long the check took, in milliseconds. */
+  readonly millis: number;
+}
+
+/** The check itself failed (a bug, never a mistake in the draft: those are diagnostics). */
+export interface StudioCheckFailure {
+  readonly type: 'failed';
+  readonly id: number;
+  readonly message: string;
+}
+
+/** Anything the worker answers. */
+export type StudioAnswer = StudioCheckAnswer | StudioCheckFailure;
+
+/** One side of a message channel: the worker's global scope, a `Worker`, or a `MessagePort`. */
+export interface StudioEndpoint<Incoming, Outgoing> {
+  postMessage(message: Outgoing): void;
+  onmessage: ((event: MessageEvent<Incoming>) => void) | null;
+}
