@@ -28,3 +28,8 @@ export function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return capitalised((message.split('\n')[0] ?? '').replace(/^\[Atelier\] /, ''));
 }
+
+/** An instant to the minute in UTC, as the operator commands print it: `2026-12-07 15:50 UTC`. */
+export function utcMinute(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

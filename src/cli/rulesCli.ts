@@ -40,10 +40,22 @@ Commands:
   import-table <file.csv> --rule <id> [--rules <file>] [--write]
                                              replace the rows of an allowed-/forbidden-combinations
                                              rule with a spreadsheet's (CSV); without --write, show them
-  versions <productId>                       the published rules versions: current, superseded, retired
+  versions <productId>                       the rules versions: draft, current, superseded, retired,
+                                             who published each and their message
   retire <productId> <rulesVersion>          refuse orders under a superseded version from now on
-                                             (versions and retire: the database of ATELIER_DATA_DIR or
-                                             DATABASE_URL, also while the server runs)
+  publish <productId> --message "…" [--draft] [--grace-hours N]
+                                             publish models/<id>/product.yaml + rules/<id>.rules.yaml
+                                             (the strict lint first): it becomes current, the version it
+                                             replaces accepts orders for N hours more (default 24);
+                                             --draft records it without publishing
+  publish <productId> --version <hash> --message "…"
+                                             publish a recorded draft
+  rollback <productId> [<rulesVersion>] --message "…"
+                                             make an earlier version current again (default: the one
+                                             current before the current one)
+                                             (versions, retire, publish and rollback: the database of
+                                             ATELIER_DATA_DIR or DATABASE_URL, also while the server
+                                             runs, which then serves the change at once)
   test [file]...                             run the examples: written in the rules files (every
                                              shipped rules file when none is named): one line per
                                              failing example, then "N examples, N failed" (exit 1
@@ -53,7 +65,7 @@ Commands:
 configuration problem in the table JSON format (../shared/benchmarks/*.json).
 --json prints machine-readable output. Exit codes: 0 ok, 1 failed check or bad input, 2 usage error.`;
 
-const COMMANDS = ['check', 'count', 'domains', 'explain', 'compile', 'test', 'import-table', 'versions', 'retire', 'diff'] as const;
+const COMMANDS = ['check', 'count', 'domains', 'explain', 'compile', 'test', 'import-table', 'versions', 'retire', 'publish', 'rollback', 'diff'] as const;
 
 /** Runs the CLI on `argv` (without node and the script), writing to `output`; returns the exit code. */
 export function main(argv: readonly string[], output: CliOutput = processOutput(), cwd: string = process.cwd()): number {
@@ -82,6 +94,8 @@ export function main(argv: readonly string[], output: CliOutput = processOutput(
         return compileCommand(parsed.positionals, parsed.output, json, cwd, output);
       case 'versions':
       case 'retire':
+      case 'publish':
+      case 'rollback':
       case 'diff':
         throw new CliError(`${parsed.command} reaches the database: run it with runRulesCli (npm run rules -- ${parsed.command} …)`);
       case 'test':
@@ -96,7 +110,7 @@ export function main(argv: readonly string[], output: CliOutput = processOutput(
 
 /**
  * Runs the CLI like {@link main}, and also the commands that reach the database (`versions`,
- * `retire`), which are asynchronous; `env` names the database (DATABASE_URL, ATELIER_DATA_DIR).
+ * `retire`, `publish`, `rollback`, `diff`), which are asynchronous; `env` names the database (DATABASE_URL, ATELIER_DATA_DIR).
  */
 export async function runRulesCli(argv: readonly string[], output: CliOutput = processOutput(), cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const command = argv.find((argument) => !argument.startsWith('-'));

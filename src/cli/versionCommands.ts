@@ -1,8 +1,8 @@
 /**
- * `npm run rules -- versions <productId>` and `npm run rules -- retire <productId> <rulesVersion>`:
- * the published rules versions in the database the server uses (ATELIER_DATA_DIR, default ./data,
- * or DATABASE_URL), reached as `npm run staff` reaches accounts — also while the server runs,
- * through its local admin API.
+ * `npm run rules -- versions <productId>`, `retire <productId> <rulesVersion>`, `publish` and
+ * `rollback` (see `publishCommands.ts`): the rules versions in the database the server uses
+ * (ATELIER_DATA_DIR, default ./data, or DATABASE_URL), reached as `npm run staff` reaches accounts —
+ * also while the server runs, through its local admin API.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,11 +13,20 @@ import { reachRulesVersions, type ReachedRulesVersions } from '../server/reachRu
 import type { RulesVersionListing } from '../server/repository.ts';
 import { parseArguments } from './arguments.ts';
 import { CliError, EXIT_FAILED, EXIT_OK, UsageError } from './cliErrors.ts';
-import { capitalised, columns, describeWhere, oneLine } from './operatorLines.ts';
+import { capitalised, columns, describeWhere, oneLine, utcMinute as utc } from './operatorLines.ts';
 import type { CliOutput } from './output.ts';
+import { publish, rollback, takePublicationFlags } from './publishCommands.ts';
 
-/** The commands on published rules versions. */
-export const VERSION_COMMANDS = ['versions', 'retire'] as const;
+/** The commands on rules versions in the database. */
+export const VERSION_COMMANDS = ['versions', 'retire', 'publish', 'rollback'] as const;
+
+/** What each command takes, for the usage line of a wrong command line. */
+const SYNOPSES: Record<(typeof VERSION_COMMANDS)[number], { readonly min: number; readonly max: number; readonly takes: string; readonly synopsis: string }> = {
+  versions: { min: 1, max: 1, takes: 'a product id', synopsis: 'versions <productId>, e.g. versions sneaker' },
+  retire: { min: 2, max: 2, takes: 'a product id and a rules version', synopsis: 'retire <productId> <rulesVersion>, e.g. retire sneaker 3f9a0c2e41d7b865' },
+  publish: { min: 1, max: 1, takes: 'a product id', synopsis: 'publish <productId> --message "…", e.g. publish sneaker --message "Gum sole back for the winter range"' },
+  rollback: { min: 1, max: 2, takes: 'a product id and, if you wish, the rules version to go back to', synopsis: 'rollback <productId> [<rulesVersion>] --message "…", e.g. rollback sneaker --message "Gum sole sold out"' },
+};
 
 /** Whether `command` is one of {@link VERSION_COMMANDS}. */
 export function isVersionCommand(command: string | undefined): command is (typeof VERSION_COMMANDS)[number] {
@@ -30,24 +39,46 @@ export function isVersionCommand(command: string | undefined): command is (typeo
  * {@link CliError} with one line and the fix, as the other rules commands do.
  */
 export async function versionCommand(argv: readonly string[], output: CliOutput, cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const parsed = parseArguments(argv);
-  const [productId, rulesVersion, ...extra] = parsed.positionals;
-  const synopsis = parsed.command === 'retire' ? 'retire <productId> <rulesVersion>, e.g. retire sneaker 3f9a0c2e41d7b865' : 'versions <productId>, e.g. versions sneaker';
-  const wanted = parsed.command === 'retire' ? 2 : 1;
-  if (parsed.positionals.length !== wanted || extra.length > 0) {
-    throw new UsageError(`${parsed.command} takes ${wanted === 1 ? 'a product id' : 'a product id and a rules version'} (${parsed.positionals.length} given): write npm run rules -- ${synopsis}`);
+  const flags = takePublicationFlags(argv);
+  const parsed = parseArguments(flags.rest);
+  const command = parsed.command as (typeof VERSION_COMMANDS)[number];
+  const [productId, rulesVersion] = parsed.positionals;
+  const { min, max, takes, synopsis } = SYNOPSES[command];
+  if (parsed.positionals.length < min || parsed.positionals.length > max) {
+    throw new UsageError(`${command} takes ${takes} (${parsed.positionals.length} given): write npm run rules -- ${synopsis}`);
+  }
+  const publishing = command === 'publish' || command === 'rollback';
+  if (!publishing && (flags.message !== undefined || flags.draft || flags.graceHours !== undefined || flags.version !== undefined)) {
+    throw new UsageError(`${command} takes no --message, --draft, --grace-hours or --version: write npm run rules -- ${synopsis}`);
   }
   const config = readDatabaseConfig(env, cwd);
-  const reached = await reachRulesVersions(config).catch((error: unknown) => {
+  const reached = await reachRulesVersions(config, { rootDir: cwd, ...graceFromEnv(env) }).catch((error: unknown) => {
     throw new CliError(oneLine(error));
   });
   try {
     const where = describeWhere(reached.via, config);
-    if (parsed.command === 'retire') return await retire(reached, productId!, rulesVersion!, where, parsed.json, output);
-    return await listVersions(reached, productId!, where, parsed.json, output, cwd);
+    const context = { reached, where, json: parsed.json, output, cwd };
+    switch (command) {
+      case 'publish':
+        return await publish(context, productId!, flags);
+      case 'rollback':
+        return await rollback(context, productId!, rulesVersion, flags);
+      case 'retire':
+        return await retire(reached, productId!, rulesVersion!, where, parsed.json, output);
+      case 'versions':
+        return await listVersions(reached, productId!, where, parsed.json, output, cwd);
+      default:
+        throw new Error(`[Atelier] unknown command ${JSON.stringify(command satisfies never)}`);
+    }
   } finally {
     await reached.close();
   }
+}
+
+/** The server's grace (ATELIER_RULES_GRACE_HOURS) when the command opens the database itself. */
+function graceFromEnv(env: NodeJS.ProcessEnv): { graceSeconds?: number } {
+  const hours = env.ATELIER_RULES_GRACE_HOURS?.trim();
+  return hours && /^\d{1,5}(\.\d+)?$/.test(hours) ? { graceSeconds: Math.round(Number(hours) * 3600) } : {};
 }
 
 async function listVersions(reached: ReachedRulesVersions, productId: string, where: string, json: boolean, output: CliOutput, cwd: string): Promise<number> {
@@ -80,19 +111,22 @@ async function retire(reached: ReachedRulesVersions, productId: string, rulesVer
 }
 
 /**
- * The versions as a table: version, published at, state (`current`, `superseded: accepted until …`,
- * `superseded: refused since …` once its grace is over, `retired since …`), times in UTC.
+ * The versions as a table: version, recorded at, state (`draft: never published`, `current`,
+ * `superseded: accepted until …`, `superseded: refused since …` once its grace is over, `retired
+ * since …`), who made it current last and their message; times in UTC.
  */
 export function versionsTable(versions: readonly RulesVersionListing[], now: Date): string {
   const rows = [
-    ['VERSION', 'PUBLISHED AT', 'STATE'],
-    ...versions.map((version) => [version.rulesVersion, utc(version.publishedAt), stateText(version, now)]),
+    ['VERSION', 'RECORDED AT', 'STATE', 'BY', 'MESSAGE'],
+    ...versions.map((version) => [version.rulesVersion, utc(version.publishedAt), stateText(version, now), version.publishedBy ?? '-', version.message ?? '-']),
   ];
   return columns(rows);
 }
 
 function stateText(version: RulesVersionListing, now: Date): string {
   switch (version.state) {
+    case 'draft':
+      return 'draft: never published';
     case 'published':
       return 'current';
     case 'superseded':
@@ -104,11 +138,6 @@ function stateText(version: RulesVersionListing, now: Date): string {
     default:
       throw new Error(`[Atelier] unknown rules version state ${JSON.stringify(version.state satisfies never)}`);
   }
-}
-
-/** `2026-12-07 15:50 UTC`. */
-function utc(iso: string): string {
-  return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** The products this checkout has files for (models/<id>/product.yaml), with a did-you-mean. */

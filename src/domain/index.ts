@@ -102,5 +102,7 @@ export type { Illustration, IllustrationSvgOptions, MaterialTexture, SvgElement 
 export { illustrationSvg, materialTexture, productIllustration, svgMarkup } from './illustration/index.ts';
 export type { AccountChangeRequest, LoginRequest, NewAccountRequest, NewTokenRequest, NewWebhookRequest, PasswordCheck, StaffPage, StaffRole, TokenRole, WebhookEvent } from './staff/index.ts';
 export { MAX_DELIVERY_ATTEMPTS, MAX_PASSWORD_LENGTH, MAX_TOKEN_DAYS, MIN_PASSWORD_LENGTH, ROLE_DESCRIPTIONS, STAFF_PAGES, STAFF_ROLES, TOKEN_ROLES, WEBHOOK_EVENTS, accountChangeRequestSchema, checkNewPassword, checkWebhookUrl, isStaffRole, isTokenRole, isWebhookEvent, loginRequestSchema, newAccountRequestSchema, newTokenRequestSchema, newWebhookRequestSchema, normaliseRoles, pagesFor, retryDelaySeconds } from './staff/index.ts';
+export type { PublicationNote, PublishRulesRequest } from './staff/index.ts';
+export { MAX_GRACE_HOURS, MAX_PUBLICATION_MESSAGE_LENGTH, MAX_RULES_SOURCE_LENGTH, PUBLICATION_MESSAGE_HINT, publicationNoteSchema, publishRulesRequestSchema } from './staff/index.ts';
 export type { ApiToken, ApiTokenStatus, AuditActor, AuditEntry, StaffAccount, WebhookDelivery, WebhookEndpointListing } from './staff/index.ts';
 export { apiTokenStatus } from './staff/index.ts';

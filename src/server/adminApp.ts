@@ -1,11 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { validator } from 'hono-openapi';
 import * as v from 'valibot';
-import { accountChangeRequestSchema, MAX_PASSWORD_LENGTH, newAccountRequestSchema } from '../domain/index.ts';
+import { accountChangeRequestSchema, MAX_PASSWORD_LENGTH, MAX_RULES_SOURCE_LENGTH, newAccountRequestSchema, publicationNoteSchema, publishRulesRequestSchema } from '../domain/index.ts';
 import { describeRefusal, describeValue, fieldsObject, requestProblems, withHint } from '../domain/requests/index.ts';
 import { apiError, errorResponse, type ApiError } from './apiError.ts';
 import { requireBearerToken } from './bearerToken.ts';
+import type { Catalog } from './catalog.ts';
 import { operatorRulesVersions, type OperatorRulesVersions, type RetireAnswer } from './operatorRulesVersions.ts';
+import { PROJECT_ROOT } from './projectRoot.ts';
+import type { PublicationOutcome } from './rulesPublishing.ts';
 import { operatorStaffAccounts, type OperatorStaffAccounts } from './operatorStaffAccounts.ts';
 import { readStoredDesigns, type StoredDesignsRepository } from './storedDesigns.ts';
 import { jsonBody } from './requestValidation.ts';
@@ -26,10 +29,21 @@ export interface AdminOptions {
   readonly staff?: StaffServices;
   /** What the read-only design routes read (`rules diff`); the staff services' repository when left out. */
   readonly designs?: StoredDesignsRepository;
+  /**
+   * The server's catalog: a publish or rollback through the rules routes takes effect in it at once
+   * (`refresh`), and replaced versions get its grace. Without it they take effect at the next start
+   * or poll, with a 24-hour grace.
+   */
+  readonly catalog?: Pick<Catalog, 'refresh' | 'graceSeconds'>;
+  /** Where a published product's print zones and fonts are read (default: the project root). */
+  readonly rootDir?: string;
 }
 
 /** The largest body the staff routes read: an account with a 256-character password is far below it. */
 const STAFF_BODY_BYTES = 16 * 1024;
+
+/** The largest body the rules routes read: a product and a rules file at their largest, as JSON text. */
+const RULES_BODY_BYTES = 3 * MAX_RULES_SOURCE_LENGTH;
 
 /** `POST /admin/staff/accounts/:name/password`: the account's new password (the policy is the shared action's). */
 const newPasswordRequestSchema = fieldsObject({
@@ -59,6 +73,13 @@ const newPasswordRequestSchema = fieldsObject({
  *   `POST /admin/rules/:productId/versions/:rulesVersion/retire` → `{ retired, already, retiredAt }`,
  *   409 for the current version, 404 for an unknown one: what `npm run rules -- versions|retire`
  *   does while the server holds the data directory (audited `rules.retired`, actor `cli`).
+ * - `POST /admin/rules/:productId/versions` `{ productYaml, rulesYaml, productFile?, rulesFile?,
+ *   message, graceHours?, draft? }` → `{ productId, rulesVersion, state, already, superseded }` (422
+ *   `rules_problems` with every problem of the strict lint); `POST /admin/rules/:productId/versions/:rulesVersion/publish`
+ *   `{ message, graceHours? }` and `POST /admin/rules/:productId/rollback` `{ message, rulesVersion?,
+ *   graceHours? }` → the same answer: what `npm run rules -- publish|rollback` does while the server
+ *   holds the data directory (audited `rules.published`, `rules.rolled_back`, `rules.drafted`, actor
+ *   `cli`); the catalog takes the new current version up before the answer.
  * - `GET /admin/orders/designs?since=<ISO 8601>[&product=<id>]` → `{ orders, candidates }` (see
  *   `storedDesigns.ts`); `GET /admin/catalog/:productId/:rulesVersion` → `{ entry }`: read-only, what
  *   `npm run rules -- diff` reads while the server holds the data directory.
@@ -80,7 +101,12 @@ export function createAdminApp(options: AdminOptions): Hono {
   });
   mountStaffRoutes(app, options.staff && operatorStaffAccounts(options.staff));
   mountDesignRoutes(app, options.designs ?? options.staff?.repository);
-  mountRulesRoutes(app, options.staff && operatorRulesVersions(options.staff));
+  const { catalog } = options;
+  mountRulesRoutes(app, options.staff && operatorRulesVersions({
+    ...options.staff,
+    rootDir: options.rootDir ?? PROJECT_ROOT,
+    ...(catalog ? { graceSeconds: catalog.graceSeconds, afterChange: () => catalog.refresh() } : {}),
+  }));
   app.notFound(() => errorResponse(apiError(404, 'not_found', 'no such admin endpoint', 'use GET /admin/status, GET /admin/backup, /admin/staff/accounts or /admin/rules/<product>/versions')));
   return app;
 }
@@ -105,19 +131,22 @@ function mountDesignRoutes(app: Hono, repository: StoredDesignsRepository | unde
   });
 }
 
+const refuse = (_c: Context, error: ApiError) => errorResponse(error);
+
+/** The validator's hook: a body that does not fit its schema is refused with each problem. */
+const invalid = (subject: string) => (result: { success: boolean; error?: readonly { message: string }[] }) => {
+  if (result.success) return undefined;
+  const problems = requestProblems(result.error ?? []);
+  const { message, hint } = describeRefusal(subject, problems);
+  return errorResponse(apiError(422, 'invalid_request', message, hint, problems));
+};
+
 /** The staff routes; without the services (a test's admin app) each answers why it cannot act. */
 function mountStaffRoutes(app: Hono, accounts: OperatorStaffAccounts | undefined): void {
   if (!accounts) {
     app.all('/admin/staff/*', () => errorResponse(apiError(404, 'not_found', 'this server was started without staff accounts', 'restart it with npm start, then run the command again')));
     return;
   }
-  const refuse = (_c: Context, error: ApiError) => errorResponse(error);
-  const invalid = (subject: string) => (result: { success: boolean; error?: readonly { message: string }[] }) => {
-    if (result.success) return undefined;
-    const problems = requestProblems(result.error ?? []);
-    const { message, hint } = describeRefusal(subject, problems);
-    return errorResponse(apiError(422, 'invalid_request', message, hint, problems));
-  };
   const answer = (outcome: AccountOutcome, status: 200 | 201 = 200) =>
     outcome.ok ? Response.json({ account: outcome.account }, { status, headers: { 'Cache-Control': 'no-store' } }) : errorResponse(outcome.error);
   const body = jsonBody(STAFF_BODY_BYTES, { empty: 'send the account as a JSON object', tooLarge: 'send only the documented fields' }, refuse);
@@ -141,5 +170,23 @@ function mountRulesRoutes(app: Hono, versions: OperatorRulesVersions | undefined
     if (!outcome.ok) return errorResponse(outcome.error);
     const answer: RetireAnswer = { retired: outcome.rulesVersion, already: outcome.already, retiredAt: outcome.retiredAt };
     return Response.json(answer, { headers: noStore });
+  });
+  const body = jsonBody(RULES_BODY_BYTES, { empty: 'send the request as a JSON object', tooLarge: 'send the product and rules files as they are, and only the documented fields' }, refuse);
+  const answer = (outcome: PublicationOutcome) => {
+    if (!outcome.ok) return errorResponse(outcome.error);
+    const { ok: _ok, ...published } = outcome;
+    return Response.json(published, { headers: noStore });
+  };
+  app.post('/admin/rules/:productId/versions', body, validator('json', publishRulesRequestSchema, invalid('new version')), async (c) => {
+    const { message, graceHours, draft, ...sources } = c.req.valid('json');
+    return answer(await versions.publish(c.req.param('productId'), sources, { message, graceHours, draft }));
+  });
+  app.post('/admin/rules/:productId/versions/:rulesVersion/publish', body, validator('json', publicationNoteSchema, invalid('publication')), async (c) => {
+    const { rulesVersion: _ignored, ...note } = c.req.valid('json');
+    return answer(await versions.publishStored(c.req.param('productId'), c.req.param('rulesVersion'), note));
+  });
+  app.post('/admin/rules/:productId/rollback', body, validator('json', publicationNoteSchema, invalid('rollback')), async (c) => {
+    const { rulesVersion, ...note } = c.req.valid('json');
+    return answer(await versions.rollback(c.req.param('productId'), rulesVersion, note));
   });
 }

@@ -1,6 +1,6 @@
 import { readFontMetrics } from './fontFiles.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { compileRules, findingAsProblem, formatProblem, lintRules, loadCatalogEntry, type CatalogEntry, type PrintAtlas, type PrintZone, type Problem } from '../domain/index.ts';
 
 /** Where a product's files live, relative to the project root. */
@@ -17,6 +17,36 @@ export function findCatalogFiles(rootDir: string): CatalogFilePaths[] {
     .map((entry) => entry.name)
     .sort()
     .map((id) => ({ productFile: join(modelsDir, id, 'product.yaml'), rulesFile: join(rootDir, 'rules', `${id}.rules.yaml`) }));
+}
+
+/** A product's two files as text, each with the name its problems are reported under. */
+export interface CatalogSources {
+  readonly product: { readonly file: string; readonly text: string };
+  readonly rules: { readonly file: string; readonly text: string };
+}
+
+/**
+ * Loads and checks one product from its files' text, as {@link loadCatalogFromDisk} does for each
+ * product: the print zones come from `models/<id>/printZones.json` and the fonts from `rootDir`.
+ * With `strict` (what publishing always asks), the strict lint's errors are problems too. Problems
+ * are formatted `file:line:column path: message. Fix: hint`.
+ *
+ * @example
+ * const loaded = catalogEntryFromSources(rootDir, { product: { file: 'models/sneaker/product.yaml', text }, rules: { file: 'rules/sneaker.rules.yaml', text: rules } }, { strict: true });
+ * if (!loaded.ok) console.error(loaded.problems.join('\n'));
+ */
+export function catalogEntryFromSources(rootDir: string, sources: CatalogSources, options: { strict?: boolean } = {}): { ok: true; entry: CatalogEntry } | { ok: false; problems: string[] } {
+  const { entry, problems } = checkSources(rootDir, sources, options);
+  return entry && problems.length === 0 ? { ok: true, entry } : { ok: false, problems };
+}
+
+/** The entry when the files load (even with problems of the lint or the print zones, which the project's load reports beside it), and every problem. */
+function checkSources(rootDir: string, sources: CatalogSources, options: { strict?: boolean }): { entry?: CatalogEntry; problems: string[] } {
+  const result = loadCatalogEntry(sources.product, sources.rules);
+  if (!result.ok) return { problems: result.problems.map((problem: Problem) => formatProblem(problem)) };
+  const problems = options.strict ? strictProblems(result.value, sources) : [];
+  const atlas = readPrintAtlas(join(rootDir, 'models', result.value.product.id, 'printZones.json'), result.value, problems);
+  return { entry: withFonts(rootDir, atlas ? { ...result.value, printAtlas: atlas } : result.value), problems };
 }
 
 /**
@@ -36,20 +66,15 @@ export function loadCatalogFromDisk(rootDir: string, options: { strict?: boolean
       continue;
     }
     const sources = { product: { file: productFile, text: readFileSync(paths.productFile, 'utf8') }, rules: { file: rulesFile, text: readFileSync(paths.rulesFile, 'utf8') } };
-    const result = loadCatalogEntry(sources.product, sources.rules);
-    if (!result.ok) {
-      problems.push(...result.problems.map((problem: Problem) => formatProblem(problem)));
-      continue;
-    }
-    if (options.strict) problems.push(...strictProblems(result.value, sources));
-    const atlas = readPrintAtlas(join(dirname(paths.productFile), 'printZones.json'), result.value, problems);
-    entries.push(withFonts(rootDir, atlas ? { ...result.value, printAtlas: atlas } : result.value));
+    const loaded = checkSources(rootDir, sources, options);
+    if (loaded.entry) entries.push(loaded.entry);
+    problems.push(...loaded.problems);
   }
   return { entries, problems };
 }
 
 /** The strict lint's errors for an entry that loads (its compiled diagram is reused). */
-function strictProblems(entry: CatalogEntry, sources: { product: { file: string; text: string }; rules: { file: string; text: string } }): string[] {
+function strictProblems(entry: CatalogEntry, sources: CatalogSources): string[] {
   const space = compileRules(entry.product, entry.ruleSet, { artifact: entry.compiled });
   return lintRules(space, { strict: true, ruleSet: entry.ruleSet, sources })
     .filter((finding) => finding.severity === 'error')

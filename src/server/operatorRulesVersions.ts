@@ -1,16 +1,19 @@
-// What the server's operator (`npm run rules -- versions|retire`, on the server's machine) can do to
-// published rules versions, written once over the repository and once more as requests to the local
-// admin API, so the command works the same whether it opened the database or a running server
-// holds it. Retiring is audited as actor `cli`, as the staff API audits a merchandiser's.
-import { knownNamesHint } from '../domain/shared/index.ts';
+// What the server's operator (`npm run rules -- versions|retire|publish|rollback`, on the server's
+// machine) can do to rules versions, written once over the repository and once more as requests to
+// the local admin API, so the command works the same whether it opened the database or a running
+// server holds it. Every change is audited as actor `cli`, as the staff API audits a merchandiser's.
 import { apiError, type ApiError } from './apiError.ts';
 import type { Clock } from './clock.ts';
 import { OPERATOR, refusalOf, refusalSentence, type AdminRequest } from './operatorStaffAccounts.ts';
 import type { Repository, RulesVersionListing } from './repository.ts';
+import {
+  draftNotRetirable, publishRules, publishStoredRules, rollbackRules, unknownRulesVersion,
+  type PublicationAnswer, type PublicationOutcome, type PublicationRequest, type RulesPublishingServices, type RulesSources,
+} from './rulesPublishing.ts';
 
-/** What the operator's rules actions act with. */
-export interface RulesVersionServices {
-  readonly repository: Pick<Repository, 'listRulesVersions' | 'retireRulesVersion' | 'appendAudit'>;
+/** What the operator's rules actions act with: the publishing services (the catalog's grace and refresh when one is in this process). */
+export interface RulesVersionServices extends Omit<RulesPublishingServices, 'repository'> {
+  readonly repository: RulesPublishingServices['repository'] & Pick<Repository, 'retireRulesVersion'>;
   readonly clock: Clock;
 }
 
@@ -36,6 +39,15 @@ export interface OperatorRulesVersions {
   list(productId: string): Promise<RulesVersionListing[]>;
   /** Retires a superseded version now: orders naming it are refused from then on. */
   retire(productId: string, rulesVersion: string): Promise<RetireOutcome>;
+  /**
+   * Records a new version from its files (the strict lint first) and, unless `draft`, makes it
+   * current; the previous current one is superseded with grace (`graceHours`, else the server's).
+   */
+  publish(productId: string, sources: RulesSources, request: PublicationRequest & { readonly draft?: boolean }): Promise<PublicationOutcome>;
+  /** Makes a recorded draft current. */
+  publishStored(productId: string, rulesVersion: string, request: PublicationRequest): Promise<PublicationOutcome>;
+  /** Makes an earlier version current again (default: the one current before the current one). */
+  rollback(productId: string, rulesVersion: string | undefined, request: PublicationRequest): Promise<PublicationOutcome>;
 }
 
 /** The operator's actions in this process: what the admin API runs, and the command when it opened the database. */
@@ -43,12 +55,17 @@ export function operatorRulesVersions(services: RulesVersionServices): OperatorR
   const { repository, clock } = services;
   return {
     list: (productId) => repository.listRulesVersions(productId),
+    publish: (productId, sources, request) => publishRules(services, productId, sources, request, OPERATOR),
+    publishStored: (productId, rulesVersion, request) => publishStoredRules(services, productId, rulesVersion, request, OPERATOR),
+    rollback: (productId, rulesVersion, request) => rollbackRules(services, productId, rulesVersion, request, OPERATOR),
     async retire(productId, rulesVersion) {
       const now = clock.now();
       const outcome = await repository.retireRulesVersion(productId, rulesVersion, now);
       switch (outcome) {
         case 'unknown':
-          return { ok: false, error: unknownRulesVersion(productId, rulesVersion, (await repository.listRulesVersions(productId)).map((listed) => listed.rulesVersion)) };
+          return { ok: false, error: unknownRulesVersion(productId, rulesVersion, await repository.listRulesVersions(productId)) };
+        case 'draft':
+          return { ok: false, error: draftNotRetirable(productId, rulesVersion) };
         case 'current':
           return { ok: false, error: apiError(409, 'rules_version_current', `rules version "${rulesVersion}" is the current one of "${productId}"`, 'publish another version first (or roll back to an earlier one); only a superseded version can be retired') };
         case 'already-retired': {
@@ -63,14 +80,6 @@ export function operatorRulesVersions(services: RulesVersionServices): OperatorR
       }
     },
   };
-}
-
-/** The refusal for a version the product never published, with the ones it did. */
-function unknownRulesVersion(productId: string, rulesVersion: string, known: readonly string[]): ApiError {
-  const hint = known.length === 0
-    ? `no rules version of "${productId.slice(0, 40)}" is published here: check the product id (the "product:" key of its rules file)`
-    : knownNamesHint(rulesVersion, known, `versions of "${productId.slice(0, 40)}"`);
-  return apiError(404, 'not_found', `"${productId.slice(0, 40)}" has no rules version "${rulesVersion.slice(0, 40)}"`, hint);
 }
 
 /** The operator's actions as requests to the local admin API (`/admin/rules/…`, see `adminApp.ts`) of the running server. */
@@ -88,5 +97,14 @@ export function operatorRulesVersionsOverAdminApi(request: AdminRequest): Operat
       const answer = (await response.json()) as RetireAnswer;
       return { ok: true, rulesVersion: answer.retired, already: answer.already, retiredAt: answer.retiredAt };
     },
+    publish: (productId, sources, request) => publication(versionsPath(productId), { ...sources, ...request }),
+    publishStored: (productId, rulesVersion, request) => publication(`${versionsPath(productId)}/${encodeURIComponent(rulesVersion)}/publish`, request),
+    rollback: (productId, rulesVersion, request) => publication(`/admin/rules/${encodeURIComponent(productId)}/rollback`, { ...request, ...(rulesVersion === undefined ? {} : { rulesVersion }) }),
   };
+
+  async function publication(path: string, body: object): Promise<PublicationOutcome> {
+    const response = await request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok) return { ok: false, error: await refusalOf(response, 'publish rules versions') };
+    return { ok: true, ...((await response.json()) as PublicationAnswer) };
+  }
 }

@@ -25,22 +25,30 @@ export interface ReachedRulesVersions {
  * const reached = await reachRulesVersions(databaseConfigFromEnv(process.env, process.cwd()));
  * try { console.log(await reached.versions.list('sneaker')); } finally { await reached.close(); }
  */
-export async function reachRulesVersions(config: DatabaseConfig): Promise<ReachedRulesVersions> {
-  if (config.kind === 'postgres') return openHere(await openDatabase(config), { kind: 'postgres' });
+export async function reachRulesVersions(config: DatabaseConfig, here: RulesVersionsHere = { rootDir: process.cwd() }): Promise<ReachedRulesVersions> {
+  if (config.kind === 'postgres') return openHere(await openDatabase(config), { kind: 'postgres' }, here);
   const access = await reachDataDirectory(config.dataDir, { create: false });
   if (access.kind === 'server') {
     return { versions: operatorRulesVersionsOverAdminApi((path, init) => access.request(path, init)), via: { kind: 'server', pid: access.holder.pid }, close: async () => {} };
   }
-  return openHere(access.client, { kind: 'direct' });
+  return openHere(access.client, { kind: 'direct' }, here);
 }
 
-async function openHere(client: SqlClient, via: ReachedRulesVersions['via']): Promise<ReachedRulesVersions> {
+/** What publishing acts with when the database is opened here (a running server uses its own). */
+export interface RulesVersionsHere {
+  /** Where the published product's print zones and fonts are read: the project the files are in. */
+  readonly rootDir: string;
+  /** How long orders under a replaced version stay accepted (default 24 hours, as the server's). */
+  readonly graceSeconds?: number;
+}
+
+async function openHere(client: SqlClient, via: ReachedRulesVersions['via'], here: RulesVersionsHere): Promise<ReachedRulesVersions> {
   try {
-    // A database older than migration 010 has no lifecycle columns yet.
+    // A database older than migration 011 has no drafts or publication history yet.
     await applyMigrations(client);
   } catch (error) {
     await client.close();
     throw error;
   }
-  return { versions: operatorRulesVersions({ repository: createSqlRepository(client), clock: systemClock }), via, close: () => client.close() };
+  return { versions: operatorRulesVersions({ repository: createSqlRepository(client), clock: systemClock, ...here }), via, close: () => client.close() };
 }

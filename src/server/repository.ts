@@ -7,19 +7,49 @@ import type {
 } from './staffRecords.ts';
 import type { VotingPolicy } from './votingPolicy.ts';
 
-/** Where a rules version stands as stored (see migration 010). */
+/** Where a rules version stands as stored (see migrations 010 and 011). */
 export interface RulesVersionStatus {
-  readonly state: 'published' | 'superseded' | 'retired';
+  /** `draft`: recorded, never published (orders cannot name it); `published`: the current one. */
+  readonly state: 'draft' | 'published' | 'superseded' | 'retired';
   /** Superseded: orders under it are accepted until then (ISO 8601). */
   readonly acceptUntil: string | null;
   /** Retired: since when (ISO 8601). */
   readonly retiredAt: string | null;
 }
 
-/** A published rules version in the list of a product's versions. */
+/** A recorded rules version in the list of a product's versions. */
 export interface RulesVersionListing extends RulesVersionStatus {
   readonly rulesVersion: string;
+  /** When it was recorded (for a draft: when it was drafted). */
   readonly publishedAt: string;
+  /** Who made it current last (an email, `cli` or `files`); null for a draft or a version published before 011. */
+  readonly publishedBy: string | null;
+  /** The message given when it was made current last; null as `publishedBy` is. */
+  readonly message: string | null;
+}
+
+/** Who makes a version current and why, recorded with it and in the history. */
+export interface RulesPublicationNote {
+  /** A staff account's email, `cli` (the operator's command) or `files` (the server's first start). */
+  readonly actor: string;
+  readonly message: string;
+  /** `rolled-back` when an earlier version is made current again (default `published`). */
+  readonly action?: RulesPublicationAction;
+}
+
+/** What a line of the publication history records. */
+export type RulesPublicationAction = 'published' | 'rolled-back';
+
+/** A line of a product's publication history (table `rules_publications`, kept for ever). */
+export interface RulesPublication {
+  readonly seq: number;
+  readonly productId: string;
+  readonly rulesVersion: string;
+  readonly action: RulesPublicationAction;
+  readonly actor: string;
+  readonly message: string;
+  /** ISO 8601. */
+  readonly at: string;
 }
 
 /** An order as stored, with what identifies it. */
@@ -189,19 +219,26 @@ export interface RateLimitCount {
  * over PGlite or a PostgreSQL server; `tests/server/repository.shared.ts` checks both.
  */
 export interface Repository {
-  /** Records a published product and rules version; does nothing when it is already recorded. */
+  /**
+   * Records a product and rules version, as a draft (orders cannot name it until
+   * {@link Repository.makeCurrentRulesVersion} publishes it); does nothing when it is already recorded.
+   */
   publishCatalogEntry(entry: CatalogEntry, publishedAt: Date): Promise<void>;
-  /** A published rules version of a product, or undefined when it was never published here. */
+  /** A recorded rules version of a product (a draft too), or undefined when it was never recorded here. */
   findCatalogEntry(productId: string, rulesVersion: string): Promise<CatalogEntry | undefined>;
-  /** The rules versions published for a product, oldest first, with where each stands. */
+  /** The rules versions recorded for a product, oldest first, with where each stands and who published it. */
   listRulesVersions(productId: string): Promise<RulesVersionListing[]>;
   /**
    * Makes a recorded version the product's current one (state `published`; a superseded or retired
    * version published again is a rollback) and, in the same transaction, supersedes the product's
    * other published version, accepting orders under it until `now + graceSeconds`. Versions
-   * superseded earlier keep their grace. Returns the versions superseded now.
+   * superseded earlier keep their grace. With `publication`, who did it and why is written on the
+   * version and as a line of the history ({@link Repository.listRulesPublications}) — unless it
+   * was current already, which changes nothing. Returns the versions superseded now.
    */
-  makeCurrentRulesVersion(productId: string, rulesVersion: string, now: Date, graceSeconds: number): Promise<string[]>;
+  makeCurrentRulesVersion(productId: string, rulesVersion: string, now: Date, graceSeconds: number, publication?: RulesPublicationNote): Promise<string[]>;
+  /** A product's publication history, newest first. */
+  listRulesPublications(productId: string): Promise<RulesPublication[]>;
   /**
    * The current (published) rules version of every product, by product id: what the catalog
    * serves, read at start and polled so a publish from another process takes effect here.
@@ -211,9 +248,9 @@ export interface Repository {
   findRulesVersionStatus(productId: string, rulesVersion: string): Promise<RulesVersionStatus | undefined>;
   /**
    * Retires a superseded version now: orders under it are refused from then on. `current` when it
-   * is the product's published version (publish another first), `unknown` when never published.
+   * is the product's published version (publish another first), `draft` when it was never published (nothing to retire), `unknown` when never recorded.
    */
-  retireRulesVersion(productId: string, rulesVersion: string, now: Date): Promise<'retired' | 'already-retired' | 'current' | 'unknown'>;
+  retireRulesVersion(productId: string, rulesVersion: string, now: Date): Promise<'retired' | 'already-retired' | 'current' | 'draft' | 'unknown'>;
   /** The order stored under an idempotency key, if any. */
   findOrderByIdempotencyKey(idempotencyKey: string): Promise<StoredOrder | undefined>;
   /**

@@ -72,7 +72,7 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
     });
 
     beforeEach(async () => {
-      await client.query('TRUNCATE rate_limit_windows, vote_casts, votes, candidate_submitters, candidates, print_files, order_images, orders, catalog_entries RESTART IDENTITY CASCADE');
+      await client.query('TRUNCATE rate_limit_windows, vote_casts, votes, candidate_submitters, candidates, print_files, order_images, orders, catalog_entries, rules_publications RESTART IDENTITY CASCADE');
       await repository.publishCatalogEntry(entry, new Date('2026-11-01T00:00:00Z'));
     });
 
@@ -103,20 +103,22 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
     });
 
     describe('the catalog', () => {
-      it('keeps every published rules version, exactly as published', async () => {
+      it('keeps every recorded rules version, exactly as recorded, as a draft until it is made current', async () => {
         const next = republished(entry, entry.product.basePrice + 500);
         await repository.publishCatalogEntry(next, new Date('2026-11-20T00:00:00Z'));
         await repository.publishCatalogEntry(entry, new Date('2026-11-21T00:00:00Z')); // already there: no change
         expect(await repository.listRulesVersions('sneaker')).toEqual([
-          { rulesVersion: entry.rulesVersion, publishedAt: '2026-11-01T00:00:00.000000Z', state: 'published', acceptUntil: null, retiredAt: null },
-          { rulesVersion: next.rulesVersion, publishedAt: '2026-11-20T00:00:00.000000Z', state: 'published', acceptUntil: null, retiredAt: null },
+          { rulesVersion: entry.rulesVersion, publishedAt: '2026-11-01T00:00:00.000000Z', state: 'draft', acceptUntil: null, retiredAt: null, publishedBy: null, message: null },
+          { rulesVersion: next.rulesVersion, publishedAt: '2026-11-20T00:00:00.000000Z', state: 'draft', acceptUntil: null, retiredAt: null, publishedBy: null, message: null },
         ]);
+        expect(await repository.listCurrentRulesVersions()).toEqual(new Map());
         expect(JSON.stringify(await repository.findCatalogEntry('sneaker', entry.rulesVersion))).toBe(JSON.stringify(entry));
         expect((await repository.findCatalogEntry('sneaker', next.rulesVersion))?.product.basePrice).toBe(entry.product.basePrice + 500);
       });
 
       it('makes one version current, superseding the other with its grace, and retires only superseded versions', async () => {
         const next = republished(entry, entry.product.basePrice + 700);
+        expect(await repository.makeCurrentRulesVersion('sneaker', entry.rulesVersion, new Date('2026-11-01T00:00:00Z'), 3600)).toEqual([]);
         await repository.publishCatalogEntry(next, new Date('2026-11-20T00:00:00Z'));
         expect(await repository.makeCurrentRulesVersion('sneaker', next.rulesVersion, new Date('2026-11-20T00:00:00Z'), 3600)).toEqual([entry.rulesVersion]);
         expect(await repository.findRulesVersionStatus('sneaker', entry.rulesVersion)).toEqual({ state: 'superseded', acceptUntil: '2026-11-20T01:00:00.000000Z', retiredAt: null });
@@ -128,6 +130,42 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
         expect(await repository.retireRulesVersion('sneaker', entry.rulesVersion, new Date('2026-11-20T00:10:00Z'))).toBe('retired');
         expect(await repository.findRulesVersionStatus('sneaker', entry.rulesVersion)).toEqual({ state: 'retired', acceptUntil: null, retiredAt: '2026-11-20T00:10:00.000000Z' });
         await expect(repository.makeCurrentRulesVersion('sneaker', '0000000000000000', new Date(), 60)).rejects.toThrow(/never recorded/);
+      });
+
+      it('records who published each version and why, and every publication and rollback in the history, newest first', async () => {
+        const next = republished(entry, entry.product.basePrice + 900);
+        await repository.publishCatalogEntry(next, at('2026-11-20T00:00:00Z'));
+        await repository.makeCurrentRulesVersion('sneaker', entry.rulesVersion, at('2026-11-20T00:00:00Z'), 3600, { actor: 'files', message: 'First version' });
+        expect(await repository.retireRulesVersion('sneaker', next.rulesVersion, at('2026-11-20T00:00:00Z'))).toBe('draft');
+        await repository.makeCurrentRulesVersion('sneaker', next.rulesVersion, at('2026-11-21T00:00:00Z'), 3600, { actor: 'ada@shop.example', message: 'Gum sole for winter' });
+        // Made current again while current: no line of history, the note stays.
+        await repository.makeCurrentRulesVersion('sneaker', next.rulesVersion, at('2026-11-21T00:05:00Z'), 3600, { actor: 'cli', message: 'again' });
+        expect(await repository.makeCurrentRulesVersion('sneaker', entry.rulesVersion, at('2026-11-22T00:00:00Z'), 7200, { actor: 'cli', message: 'Gum sole sold out', action: 'rolled-back' })).toEqual([next.rulesVersion]);
+        const versions = await repository.listRulesVersions('sneaker');
+        expect(versions.map(({ rulesVersion, state, publishedBy, message }) => ({ rulesVersion, state, publishedBy, message }))).toEqual([
+          { rulesVersion: entry.rulesVersion, state: 'published', publishedBy: 'cli', message: 'Gum sole sold out' },
+          { rulesVersion: next.rulesVersion, state: 'superseded', publishedBy: 'ada@shop.example', message: 'Gum sole for winter' },
+        ]);
+        expect(versions[1]!.acceptUntil).toBe('2026-11-22T02:00:00.000000Z');
+        const history = await repository.listRulesPublications('sneaker');
+        expect(history.map(({ seq: _seq, ...line }) => line)).toEqual([
+          { productId: 'sneaker', rulesVersion: entry.rulesVersion, action: 'rolled-back', actor: 'cli', message: 'Gum sole sold out', at: '2026-11-22T00:00:00.000000Z' },
+          { productId: 'sneaker', rulesVersion: next.rulesVersion, action: 'published', actor: 'ada@shop.example', message: 'Gum sole for winter', at: '2026-11-21T00:00:00.000000Z' },
+          { productId: 'sneaker', rulesVersion: entry.rulesVersion, action: 'published', actor: 'files', message: 'First version', at: '2026-11-20T00:00:00.000000Z' },
+        ]);
+        expect(history[0]!.seq).toBeGreaterThan(history[1]!.seq);
+        expect(await repository.listRulesPublications('tshirt')).toEqual([]);
+      });
+
+      it('keeps at most one published version per product and never lets the history be edited', async () => {
+        const next = republished(entry, entry.product.basePrice + 300);
+        await repository.publishCatalogEntry(next, at('2026-11-20T00:00:00Z'));
+        await repository.makeCurrentRulesVersion('sneaker', entry.rulesVersion, at('2026-11-20T00:00:00Z'), 60, { actor: 'cli', message: 'one' });
+        await expect(client.query("UPDATE catalog_entries SET state = 'published' WHERE rules_version = $1", [next.rulesVersion])).rejects.toThrow(/catalog_entries_one_published|duplicate key/);
+        await expect(client.query("UPDATE rules_publications SET message = 'rewritten'")).rejects.toThrow(/append-only/);
+        await expect(client.query('DELETE FROM rules_publications')).rejects.toThrow(/append-only/);
+        // A superseded version always has its grace (010's CHECK, kept by 011).
+        await expect(client.query("UPDATE catalog_entries SET state = 'superseded' WHERE rules_version = $1", [next.rulesVersion])).rejects.toThrow(/superseded_has_grace/);
       });
 
       it('finds nothing for a version or product never published', async () => {

@@ -10,5 +10,7 @@ export type { WebhookEvent } from './webhookEvents.ts';
 export { MAX_DELIVERY_ATTEMPTS, WEBHOOK_EVENTS, isWebhookEvent, retryDelaySeconds } from './webhookEvents.ts';
 export type { AccountChangeRequest, LoginRequest, NewAccountRequest, NewTokenRequest, NewWebhookRequest } from './staffRequests.ts';
 export { MAX_TOKEN_DAYS, accountChangeRequestSchema, checkWebhookUrl, loginRequestSchema, newAccountRequestSchema, newTokenRequestSchema, newWebhookRequestSchema } from './staffRequests.ts';
+export type { PublicationNote, PublishRulesRequest } from './rulesPublicationRequests.ts';
+export { MAX_GRACE_HOURS, MAX_PUBLICATION_MESSAGE_LENGTH, MAX_RULES_SOURCE_LENGTH, PUBLICATION_MESSAGE_HINT, publicationNoteSchema, publishRulesRequestSchema } from './rulesPublicationRequests.ts';
 export type { ApiToken, ApiTokenStatus, AuditActor, AuditEntry, StaffAccount, WebhookDelivery, WebhookEndpointListing } from './staffRecords.ts';
 export { apiTokenStatus } from './staffRecords.ts';

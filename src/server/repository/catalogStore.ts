@@ -1,13 +1,14 @@
-// The catalog in SQL: each published product and rules version, kept so that an order naming an
-// older version can be revalidated under it, with where each version stands: published (current),
-// superseded (accepted for a grace period) or retired (table `catalog_entries`, 001 and 010).
+// The catalog in SQL: each recorded product and rules version, kept so that an order naming an
+// older version can be revalidated under it, with where each version stands: draft, published
+// (current), superseded (accepted for a grace period) or retired (table `catalog_entries`, 001, 010
+// and 011), and the history of publications and rollbacks (`rules_publications`, 011).
 import { upgradeStoredProduct, type CatalogEntry } from '../../domain/index.ts';
-import type { Repository, RulesVersionStatus } from '../repository.ts';
+import type { Repository, RulesPublication, RulesVersionStatus } from '../repository.ts';
 import type { SqlClient } from '../sqlClient.ts';
 import { isoText } from './isoText.ts';
 
 /** The part of the {@link Repository} that records published rules versions. */
-export type CatalogStore = Pick<Repository, 'publishCatalogEntry' | 'findCatalogEntry' | 'listRulesVersions' | 'makeCurrentRulesVersion' | 'listCurrentRulesVersions' | 'findRulesVersionStatus' | 'retireRulesVersion'>;
+export type CatalogStore = Pick<Repository, 'publishCatalogEntry' | 'findCatalogEntry' | 'listRulesVersions' | 'makeCurrentRulesVersion' | 'listRulesPublications' | 'listCurrentRulesVersions' | 'findRulesVersionStatus' | 'retireRulesVersion'>;
 
 interface StatusRow {
   state: RulesVersionStatus['state'];
@@ -41,17 +42,23 @@ export function createCatalogStore(client: SqlClient): CatalogStore {
     },
 
     async listRulesVersions(productId) {
-      const rows = await client.query<StatusRow & { rules_version: string; published_at: string }>(
-        `SELECT rules_version, ${isoText('published_at')} AS published_at, ${STATUS_COLUMNS} FROM catalog_entries
+      const rows = await client.query<StatusRow & { rules_version: string; published_at: string; published_by: string | null; publish_message: string | null }>(
+        `SELECT rules_version, ${isoText('published_at')} AS published_at, ${STATUS_COLUMNS}, published_by, publish_message FROM catalog_entries
          WHERE product_id = $1 ORDER BY published_at, rules_version`,
         [productId],
       );
-      return rows.map((row) => ({ rulesVersion: row.rules_version, publishedAt: row.published_at, ...toStatus(row) }));
+      return rows.map((row) => ({ rulesVersion: row.rules_version, publishedAt: row.published_at, ...toStatus(row), publishedBy: row.published_by, message: row.publish_message }));
     },
 
-    async makeCurrentRulesVersion(productId, rulesVersion, now, graceSeconds) {
+    async makeCurrentRulesVersion(productId, rulesVersion, now, graceSeconds, publication) {
       return client.transaction(async (tx) => {
         const at = now.toISOString();
+        // Locked, so two publishers of one product take turns (the one-published index would refuse the second).
+        const before = await tx.query<{ state: RulesVersionStatus['state'] }>(
+          'SELECT state FROM catalog_entries WHERE product_id = $1 AND rules_version = $2 FOR UPDATE',
+          [productId, rulesVersion],
+        );
+        if (before.length === 0) throw new Error(`[Atelier] rules version "${rulesVersion}" of "${productId}" was never recorded: publishCatalogEntry first`);
         const superseded = await tx.query<{ rules_version: string }>(
           `UPDATE catalog_entries SET state = 'superseded', retired_at = NULL,
              accept_until = $3::text::timestamptz + make_interval(secs => $4)
@@ -59,14 +66,34 @@ export function createCatalogStore(client: SqlClient): CatalogStore {
            RETURNING rules_version`,
           [productId, rulesVersion, at, graceSeconds],
         );
-        const made = await tx.query(
+        await tx.query(
           `UPDATE catalog_entries SET state = 'published', accept_until = NULL, retired_at = NULL
-           WHERE product_id = $1 AND rules_version = $2 RETURNING rules_version`,
+           WHERE product_id = $1 AND rules_version = $2`,
           [productId, rulesVersion],
         );
-        if (made.length === 0) throw new Error(`[Atelier] rules version "${rulesVersion}" of "${productId}" was never recorded: publishCatalogEntry first`);
+        // Current already (another start on the same files): nothing happened worth a line of history.
+        if (publication && before[0]!.state !== 'published') {
+          await tx.query(
+            'UPDATE catalog_entries SET published_by = $3, publish_message = $4 WHERE product_id = $1 AND rules_version = $2',
+            [productId, rulesVersion, publication.actor, publication.message],
+          );
+          await tx.query(
+            `INSERT INTO rules_publications (product_id, rules_version, action, actor, message, at)
+             VALUES ($1, $2, $3, $4, $5, $6::text::timestamptz)`,
+            [productId, rulesVersion, publication.action ?? 'published', publication.actor, publication.message, at],
+          );
+        }
         return superseded.map((row) => row.rules_version);
       });
+    },
+
+    async listRulesPublications(productId) {
+      const rows = await client.query<{ seq: string | number; rules_version: string; action: RulesPublication['action']; actor: string; message: string; at: string }>(
+        `SELECT seq, rules_version, action, actor, message, ${isoText('at')} AS at FROM rules_publications
+         WHERE product_id = $1 ORDER BY seq DESC`,
+        [productId],
+      );
+      return rows.map((row) => ({ seq: Number(row.seq), productId, rulesVersion: row.rules_version, action: row.action, actor: row.actor, message: row.message, at: row.at }));
     },
 
     async listCurrentRulesVersions() {
@@ -86,6 +113,7 @@ export function createCatalogStore(client: SqlClient): CatalogStore {
       const state = rows[0]?.state;
       if (state === undefined) return 'unknown';
       if (state === 'published') return 'current';
+      if (state === 'draft') return 'draft';
       if (state === 'retired') return 'already-retired';
       const retired = await client.query(
         `UPDATE catalog_entries SET state = 'retired', accept_until = NULL, retired_at = $3::text::timestamptz

@@ -27,6 +27,9 @@ export const STAFF_ROUTE_DOCS = {
   audit: describeRoute(route('staff', 'The audit log, newest first, 50 a page (`?before=<seq>`) (admin)', { 200: json('`{ entries, nextBefore }`') }, [...SIGNED_IN, 400])),
   rules: describeRoute(route('staff', 'Products and their published rules versions (merchandiser)', { 200: json('`{ products }`') }, SIGNED_IN)),
   retireRules: describeRoute(route('staff', 'Retire a superseded rules version now: orders under it are refused from then on (merchandiser)', { 200: json('`{ retired }`') }, [...SIGNED_IN, 404, 409])),
+  publishRules: describeRoute(route('staff', 'Publish a new rules version from `{ productYaml, rulesYaml, message, graceHours?, draft? }` (merchandiser): the strict lint first (422 `rules_problems` with every problem); it becomes current, the previous one superseded with grace, unless `draft`', { 200: json('`{ productId, rulesVersion, state, already, superseded }`') }, WRITE)),
+  publishStoredRules: describeRoute(route('staff', 'Publish a recorded draft `{ message, graceHours? }` (merchandiser)', { 200: json('`{ productId, rulesVersion, state, already, superseded }`') }, [...WRITE, 404])),
+  rollbackRules: describeRoute(route('staff', 'Make an earlier published version current again `{ message, rulesVersion?, graceHours? }` (merchandiser; default: the one current before)', { 200: json('`{ productId, rulesVersion, state, already, superseded }`') }, [...WRITE, 404, 409])),
   designs: describeRoute(route('staff', 'Customer designs submitted to the gallery, with flagged votes and submitters (designer)', { 200: json('`{ candidates }`') }, [...SIGNED_IN, 400])),
   orders: describeRoute(route('staff', 'Orders since a date (`?since=`, default 7 days), with contacts and addresses (fulfilment; sessions and tokens)', { 200: json('`{ orders, since }`') }, [...SIGNED_IN, 400])),
 };

@@ -5,8 +5,8 @@ import type { Context, Hono } from 'hono';
 import { validator } from 'hono-openapi';
 import type * as v from 'valibot';
 import {
-  accountChangeRequestSchema, loginRequestSchema, newAccountRequestSchema, newTokenRequestSchema, newWebhookRequestSchema, pagesFor,
-  type StaffRole,
+  accountChangeRequestSchema, loginRequestSchema, MAX_RULES_SOURCE_LENGTH, newAccountRequestSchema, newTokenRequestSchema, newWebhookRequestSchema, pagesFor,
+  publicationNoteSchema, publishRulesRequestSchema, type StaffRole,
 } from '../../domain/index.ts';
 import { CANDIDATE_SORTS, requestProblems } from '../../domain/requests/index.ts';
 import { apiError, errorResponse, type ApiError } from '../apiError.ts';
@@ -14,7 +14,9 @@ import { candidatesUnder } from '../candidate.ts';
 import type { Catalog } from '../catalog.ts';
 import { checkRateLimit, describeWait, rateLimitHeaders } from '../checkRateLimit.ts';
 import type { RateLimit } from '../clientLimits.ts';
+import { PROJECT_ROOT } from '../projectRoot.ts';
 import { jsonBody, type Refuse } from '../requestValidation.ts';
+import { draftNotRetirable, publishRules, publishStoredRules, rollbackRules, type PublicationOutcome, type RulesPublishingServices } from '../rulesPublishing.ts';
 import { toServerOrder } from '../serverOrder.ts';
 import type { AuditActor, StaffAccount, WebhookEndpoint } from '../staffRecords.ts';
 import type { PasswordHasher } from './passwords.ts';
@@ -44,6 +46,8 @@ export interface StaffRouteDeps extends StaffAuthDeps {
 }
 
 const STAFF_BODY_BYTES = 16 * 1024;
+/** A new rules version's body: a product and a rules file at their largest, as JSON text. */
+const RULES_BODY_BYTES = 3 * MAX_RULES_SOURCE_LENGTH;
 const AUDIT_PAGE = 50;
 const ORDERS_PAGE = 100;
 
@@ -214,6 +218,8 @@ export function registerStaffRoutes(app: Hono, deps: StaffRouteDeps): void {
         return errorResponse(notFound(`rules version of "${productId.slice(0, 40)}"`, rulesVersion, 'GET /api/staff/rules'));
       case 'current':
         return errorResponse(apiError(409, 'rules_version_current', `rules version "${rulesVersion}" is the current one of "${productId}"`, 'publish another version first (or roll back to an earlier one); only a superseded version can be retired'));
+      case 'draft':
+        return errorResponse(draftNotRetirable(productId, rulesVersion));
       case 'already-retired':
         return c.json({ retired: rulesVersion, already: true }, 200);
       case 'retired':
@@ -222,6 +228,31 @@ export function registerStaffRoutes(app: Hono, deps: StaffRouteDeps): void {
       default:
         throw new Error(`[Atelier] unknown outcome ${JSON.stringify(outcome satisfies never)}`);
     }
+  });
+
+  // A publish or rollback takes effect in this process at once; other processes take it up at their next poll.
+  const publishing: RulesPublishingServices = { repository, clock, rootDir: PROJECT_ROOT, graceSeconds: deps.catalog.graceSeconds, afterChange: () => deps.catalog.refresh() };
+  const rulesBody = jsonBody(RULES_BODY_BYTES, { empty: 'send a JSON object', tooLarge: 'send the product and rules files as they are, and only the documented fields' }, deps.refuse);
+  const answerPublication = (c: Context, outcome: PublicationOutcome) => {
+    if (!outcome.ok) return errorResponse(outcome.error);
+    const { ok: _ok, ...answer } = outcome;
+    return c.json(answer, 200, { 'Cache-Control': 'no-store' });
+  };
+
+  app.post('/api/staff/rules/:productId/versions', DOCS.publishRules, people('merchandiser'), rulesBody, valid(publishRulesRequestSchema), async (c) => {
+    const { message, graceHours, draft, ...sources } = c.req.valid('json');
+    return answerPublication(c, await publishRules(publishing, c.req.param('productId'), sources, { message, graceHours, draft }, actingAs(c)));
+  });
+
+  app.post('/api/staff/rules/:productId/versions/:rulesVersion/publish', DOCS.publishStoredRules, people('merchandiser'), body, valid(publicationNoteSchema), async (c) => {
+    const { rulesVersion: _ignored, ...note } = c.req.valid('json');
+    const { productId, rulesVersion } = c.req.param();
+    return answerPublication(c, await publishStoredRules(publishing, productId, rulesVersion, note, actingAs(c)));
+  });
+
+  app.post('/api/staff/rules/:productId/rollback', DOCS.rollbackRules, people('merchandiser'), body, valid(publicationNoteSchema), async (c) => {
+    const { rulesVersion, ...note } = c.req.valid('json');
+    return answerPublication(c, await rollbackRules(publishing, c.req.param('productId'), rulesVersion, note, actingAs(c)));
   });
 
   // ---- designer: customer designs ----
