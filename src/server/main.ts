@@ -134,6 +134,7 @@ const adminServer = dataDirectory && (() => {
     status: () => ({ pid: process.pid, dataDir: lock.holder.dataDir, startedAt: lock.holder.startedAt, publicUrl: lock.holder.publicUrl ?? null }),
     backup: async () => backupArchive(await dataDirectory.dumpDataDir()),
     staff: { repository, clock: systemClock, passwords },
+    catalog,
   });
   return serve({ fetch: admin.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => lock.publish({ adminUrl: `http://127.0.0.1:${info.port}`, adminToken: token }))
     .on('error', (error: Error) => fail(`Cannot open the local admin API on 127.0.0.1 (${error.message}): is the loopback interface up?`));
