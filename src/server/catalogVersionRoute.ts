@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { describeRoute } from 'hono-openapi';
 import { versionOptionsOf } from '../domain/index.ts';
 import { apiError, errorResponse } from './apiError.ts';
@@ -65,6 +66,8 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
  */
 export function registerCatalogVersionRoute(app: Hono, deps: CatalogVersionRouteDeps): void {
   const { catalog, repository } = deps;
+  // An entry is ~90 KB of JSON (the compiled diagram most of it) and ~15 KB gzipped: the page waits for it before its first frame.
+  const gzipped = compress();
 
   /** A published version's entry, or the 404 to answer. */
   const publishedEntry = async (productId: string, rulesVersion: string) => {
@@ -88,7 +91,7 @@ export function registerCatalogVersionRoute(app: Hono, deps: CatalogVersionRoute
   app.get('/api/catalog/:productId', describeRoute(route('catalog', 'A product under its current rules version (`CatalogEntry`, compiled decision diagram included); `If-None-Match: "<rulesVersion>"` answers 304 while it is still current', {
     200: json('the `CatalogEntry`, with `ETag: "<rulesVersion>"`'),
     304: { description: 'the rules version named in `If-None-Match` is still the current one' },
-  }, [404])), (c) => {
+  }, [404])), gzipped, (c) => {
     const productId = c.req.param('productId');
     const current = catalog.current.get(productId);
     if (!current) return unknownProduct(catalog, productId);
@@ -100,7 +103,7 @@ export function registerCatalogVersionRoute(app: Hono, deps: CatalogVersionRoute
 
   app.get('/api/catalog/:productId/versions/:rulesVersion', describeRoute(route('catalog', 'A product under a rules version this shop published (`CatalogEntry`); cached for good, as a version never changes', {
     200: json('the `CatalogEntry` of that version'),
-  }, [404])), async (c) => {
+  }, [404])), gzipped, async (c) => {
     const { productId, rulesVersion } = c.req.param();
     const found = await publishedEntry(productId, rulesVersion);
     if (found instanceof Response) return found;

@@ -50,6 +50,13 @@ describe('GET /api/catalog/:productId', () => {
     expect(body).toEqual(JSON.parse(JSON.stringify(t.entry)));
   });
 
+  it('sends it gzipped to a browser that takes gzip', async () => {
+    const response = await t.app.request('/api/catalog/sneaker', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(bytes.length).toBeLessThan(JSON.stringify(t.entry).length / 3);
+  });
+
   it('answers 304 with no body while the version the page holds is still current', async () => {
     const response = await t.app.request('/api/catalog/sneaker', { headers: { 'If-None-Match': `"${t.entry.rulesVersion}"` } });
     expect(response.status).toBe(304);

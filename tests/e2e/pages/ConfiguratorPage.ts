@@ -9,6 +9,8 @@ export interface OpenOptions {
   readonly webgl?: boolean;
   /** The address to open (default `/`), e.g. a share link. */
   readonly path?: string;
+  /** A radio group the page shows once it is ready (default the sneaker's "Toe cap colour"). */
+  readonly expectGroup?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export class ConfiguratorPage {
   constructor(readonly page: Page) {}
 
   /** Opens the configurator of the sneaker, by default without WebGL (the 2D illustration). */
-  async open({ webgl = false, path = '/' }: OpenOptions = {}): Promise<void> {
+  async open({ webgl = false, path = '/', expectGroup = 'Toe cap colour' }: OpenOptions = {}): Promise<void> {
     if (!webgl) {
       await this.page.addInitScript(() => {
         const getContext = HTMLCanvasElement.prototype.getContext;
@@ -30,7 +32,7 @@ export class ConfiguratorPage {
       });
     }
     await this.page.goto(path);
-    await expect(this.radioGroup('Toe cap colour')).toBeVisible();
+    await expect(this.radioGroup(expectGroup)).toBeVisible();
   }
 
   // ------------------------------------------------------------------ design
