@@ -1,6 +1,7 @@
 // Every staff route, walked as nobody, as each role, as a disabled account and with each kind of
 // token: exactly the allowed callers get a 2xx. The routes come from the app itself, so a route
 // added later without an entry in ALLOWED fails here rather than going unchecked.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES, TOKEN_ROLES, createOrderDocument, type StaffRole, type TokenRole } from '../../src/domain/index.ts';
 import { seededRandom } from '../../src/domain/shared/seededRandom.ts';
@@ -30,6 +31,9 @@ const ALLOWED: Record<string, { readonly role: StaffRole | null; readonly tokens
   'GET /api/staff/audit': { role: 'admin', tokens: false },
   'GET /api/staff/rules': { role: 'merchandiser', tokens: true },
   'POST /api/staff/rules/:productId/versions/:rulesVersion/retire': { role: 'merchandiser', tokens: false },
+  'POST /api/staff/rules/:productId/versions': { role: 'merchandiser', tokens: false },
+  'POST /api/staff/rules/:productId/versions/:rulesVersion/publish': { role: 'merchandiser', tokens: false },
+  'POST /api/staff/rules/:productId/rollback': { role: 'merchandiser', tokens: false },
   'GET /api/staff/designs': { role: 'designer', tokens: true },
   'GET /api/staff/orders': { role: 'fulfilment', tokens: true },
   // Not under /api/staff, but holding every customer's contact.
@@ -119,6 +123,11 @@ describe('who may call each staff route', () => {
       'PATCH /api/staff/accounts/:id': { roles: ['merchandiser'] },
       'POST /api/staff/tokens': { name: 'ERP', role: 'fulfilment', expiresInDays: 30 },
       'POST /api/staff/webhooks': { url: 'https://erp.example/atelier', events: ['order.placed'] },
+      // The files as they are: the current version already (200, nothing changes).
+      'POST /api/staff/rules/:productId/versions': { productYaml: readFileSync('models/sneaker/product.yaml', 'utf8'), rulesYaml: readFileSync('rules/sneaker.rules.yaml', 'utf8'), message: 'matrix' },
+      // The superseded version made current again, then the files' version rolled back to.
+      'POST /api/staff/rules/:productId/versions/:rulesVersion/publish': { message: 'matrix' },
+      'POST /api/staff/rules/:productId/rollback': { message: 'matrix' },
     };
     return { path, method, ...(route in bodies ? { body: JSON.stringify(bodies[route]) } : {}) };
   }
