@@ -24,6 +24,7 @@ import { createJobPool, type JobPool } from './jobs/index.ts';
 import { createOrderPrintFiles } from './orderPrintFiles.ts';
 import { storeArtwork } from './storeArtwork.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
+import { registerRulesSourceRoutes } from './staff/rulesSourceRoutes.ts';
 import type { BodyHints } from './readJsonBody.ts';
 import { jsonBody, type Refuse } from './requestValidation.ts';
 import { ROUTE_DOCS } from './routeDocs.ts';
@@ -380,6 +381,7 @@ export function createApp(options: AppOptions): Hono {
   registerStaffRoutes(app, {
     ...staffAuth, catalog, passwords: options.passwords ?? createPasswordHasher(), loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS, refuse,
   });
+  registerRulesSourceRoutes(app, { repository, catalog, rootDir: PROJECT_ROOT });
 
   app.all('/api/*', (c) => errorResponse(apiError(404, 'not_found', `there is no API endpoint ${c.req.method} ${c.req.path}`, `see GET /api/openapi.json for what each endpoint takes; the endpoints are: ${apiEndpoints(app).join(', ')}`)));
   app.route('/', builtApp(options.distDir ?? join(PROJECT_ROOT, 'dist')));

@@ -6,6 +6,7 @@ import type {
   SessionLifetime, StaffAccount, StaffAccountChange, StaffSession, StoredStaffAccount, WebhookDelivery, WebhookEndpoint,
 } from './staffRecords.ts';
 import type { VotingPolicy } from './votingPolicy.ts';
+import type { RulesSources } from './repository/rulesSourceStore.ts';
 
 /** Where a rules version stands as stored (see migrations 010 and 011). */
 export interface RulesVersionStatus {
@@ -386,4 +387,11 @@ export interface Repository {
   appendAudit(entry: NewAuditEntry): Promise<void>;
   /** Audit lines, newest first, at most `limit`, before line `beforeSeq` when given. */
   listAudit(limit: number, beforeSeq?: number): Promise<AuditEntry[]>;
+
+  // ---- Rules sources: the files each rules version was made from ----
+
+  /** Keeps the product and rules files of a recorded rules version (the last recorded win: they differ at most in comments and layout). */
+  recordRulesSources(sources: RulesSources): Promise<void>;
+  /** The files of a product's rules version, when they were recorded. */
+  findRulesSources(productId: string, rulesVersion: string): Promise<RulesSources | undefined>;
 }

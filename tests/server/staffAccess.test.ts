@@ -31,6 +31,7 @@ const ALLOWED: Record<string, { readonly role: StaffRole | null; readonly tokens
   'GET /api/staff/audit': { role: 'admin', tokens: false },
   'GET /api/staff/rules': { role: 'merchandiser', tokens: true },
   'POST /api/staff/rules/:productId/versions/:rulesVersion/retire': { role: 'merchandiser', tokens: false },
+  'GET /api/staff/rules/:productId/sources': { role: 'merchandiser', tokens: true },
   'POST /api/staff/rules/:productId/versions': { role: 'merchandiser', tokens: false },
   'POST /api/staff/rules/:productId/versions/:rulesVersion/publish': { role: 'merchandiser', tokens: false },
   'POST /api/staff/rules/:productId/rollback': { role: 'merchandiser', tokens: false },
