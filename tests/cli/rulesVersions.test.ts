@@ -83,9 +83,10 @@ describe('npm run rules -- versions|retire on a data directory no server holds',
     expect(listed.stderr).toBe('');
     expect(listed.code).toBe(0);
     const lines = listed.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^VERSION +PUBLISHED AT +STATE$/);
-    expect(lines[1]).toMatch(new RegExp(`^${today.rulesVersion} +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC +superseded: accepted until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC$`));
-    expect(lines[2]).toMatch(new RegExp(`^${next.rulesVersion} +.* UTC +current$`));
+    expect(lines[0]).toMatch(/^VERSION +RECORDED AT +STATE +BY +MESSAGE$/);
+    // Published before who and why were recorded: a dash in each.
+    expect(lines[1]).toMatch(new RegExp(`^${today.rulesVersion} +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC +superseded: accepted until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC +- +-$`));
+    expect(lines[2]).toMatch(new RegExp(`^${next.rulesVersion} +.* UTC +current +- +-$`));
     expect(lines[3]).toBe(`2 versions of sneaker ${where}`);
 
     const json = await rules(['versions', 'sneaker', '--json'], dataDir);
@@ -106,7 +107,7 @@ describe('npm run rules -- versions|retire on a data directory no server holds',
     expect(again.stdout).toMatch(new RegExp(`^sneaker rules version ${today.rulesVersion} was already retired on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: nothing changed`));
 
     const afterwards = await rules(['versions', 'sneaker'], dataDir);
-    expect(afterwards.stdout.split('\n')[1]).toMatch(/ +retired since \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    expect(afterwards.stdout.split('\n')[1]).toMatch(/ +retired since \d{4}-\d\d-\d\d \d\d:\d\d UTC +- +-$/);
 
     const typo = await rules(['retire', 'sneaker', `${today.rulesVersion.slice(0, -1)}0`], dataDir);
     expect(typo.code).toBe(1);
