@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../src/server/catalog.ts';
 import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
-import { applyMigrations } from '../../src/server/migrate.ts';
+import { applyMigrations, readMigrations } from '../../src/server/migrate.ts';
 import { operatorRulesVersions, type OperatorRulesVersions } from '../../src/server/operatorRulesVersions.ts';
 import type { Repository } from '../../src/server/repository.ts';
 import type { PublicationOutcome, RulesSources } from '../../src/server/rulesPublishing.ts';
@@ -167,4 +167,33 @@ describe('publishing rules versions', () => {
     expect(await versions.rollback('sneaker', 'ffff', { message: 'back' })).toMatchObject({ ok: false, error: { status: 404 } });
     expect(await versions.publish('tshirt', repricedSources('126.00'), { message: 'wrong files' })).toMatchObject({ ok: false, error: { code: 'rules_problems', message: expect.stringContaining('of product "sneaker", not "tshirt"') } });
   });
+});
+
+describe('migration 011 on a database with several published versions of a product', () => {
+  it('keeps the newest published, supersedes the others with a day of grace, and leaves other products alone', async () => {
+    const { client, dispose } = await openTestPglite();
+    try {
+      await applyMigrations(client, readMigrations().filter((migration) => migration.version <= 10));
+      // Before 010 every recorded row was published: three of the sneaker, one of the t-shirt.
+      for (const [productId, rulesVersion, at] of [['sneaker', 'aaaa', '2026-10-01'], ['sneaker', 'cccc', '2026-11-01'], ['sneaker', 'bbbb', '2026-10-15'], ['tshirt', 'dddd', '2026-09-01']] as const) {
+        await client.query("INSERT INTO catalog_entries (product_id, rules_version, entry, published_at) VALUES ($1, $2, '{}', $3::text::timestamptz)", [productId, rulesVersion, at]);
+      }
+      await applyMigrations(client);
+      const rows = await client.query<{ product_id: string; rules_version: string; state: string; grace_hours: number | null }>(
+        `SELECT product_id, rules_version, state, round(extract(epoch FROM accept_until - now()) / 3600)::int AS grace_hours
+         FROM catalog_entries ORDER BY product_id, rules_version`,
+      );
+      expect(rows.map((row) => [row.product_id, row.rules_version, row.state, row.grace_hours])).toEqual([
+        ['sneaker', 'aaaa', 'superseded', 24],
+        ['sneaker', 'bbbb', 'superseded', 24],
+        ['sneaker', 'cccc', 'published', null],
+        ['tshirt', 'dddd', 'published', null],
+      ]);
+      // New rows are drafts.
+      await client.query("INSERT INTO catalog_entries (product_id, rules_version, entry, published_at) VALUES ('sneaker', 'eeee', '{}', now())");
+      expect(await client.query("SELECT state FROM catalog_entries WHERE rules_version = 'eeee'")).toEqual([{ state: 'draft' }]);
+    } finally {
+      await dispose();
+    }
+  }, 60_000);
 });
