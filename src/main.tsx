@@ -7,6 +7,7 @@ import { readVersionOptions } from './views/api/readVersionOptions.ts';
 import { App } from './views/App.tsx';
 import { CatalogUnavailable } from './views/CatalogUnavailable.tsx';
 import { GalleryPage } from './views/GalleryPage.tsx';
+import { hasWebGL } from './views/hasWebGL.ts';
 import { LoadingIndicator } from './views/LoadingIndicator.tsx';
 import { loadStartingDesign } from './views/startingDesign.ts';
 import { UnknownProduct } from './views/UnknownProduct.tsx';
@@ -29,6 +30,9 @@ const staffPage = window.location.pathname === '/staff' || window.location.pathn
  */
 async function showCustomerPage(): Promise<void> {
   root.render(<LoadingIndicator label="Loading the shop…" />);
+  // The 3D preview's code downloads while the catalog is on its way, not after it: the preview
+  // asks for the same module when it mounts and finds it loaded.
+  if (!galleryPage && hasWebGL()) void import('./views/preview/ProductPreview.tsx').catch(() => { /* the preview's own error boundary reports it */ });
   const [list, entry] = await Promise.all([readCatalogList(), readCatalogEntry(productId)]);
   if (!list.ok || (!entry.ok && entry.failure.kind !== 'unknown-product')) {
     const failure = list.ok ? (entry as Extract<typeof entry, { ok: false }>).failure : list.failure;
