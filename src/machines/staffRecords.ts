@@ -48,16 +48,21 @@ export interface ProductRules {
 }
 
 /**
- * One published rules version of a product and where it stands: `published` (current),
- * `superseded` (orders under it accepted until `acceptUntil`) or `retired` (refused since `retiredAt`).
+ * One recorded rules version of a product and where it stands: `draft` (never published; orders
+ * cannot name it), `published` (current), `superseded` (orders under it accepted until
+ * `acceptUntil`) or `retired` (refused since `retiredAt`), with who made it current last and why.
  */
 export interface ProductRulesVersion {
   readonly rulesVersion: string;
   readonly publishedAt: string;
   readonly current: boolean;
-  readonly state: 'published' | 'superseded' | 'retired';
+  readonly state: 'draft' | 'published' | 'superseded' | 'retired';
   readonly acceptUntil: string | null;
   readonly retiredAt: string | null;
+  /** A staff account's email, `cli` (the operator's command) or `files` (the server's first start); null for a draft. */
+  readonly publishedBy: string | null;
+  /** The message given when it was made current last; null for a draft. */
+  readonly message: string | null;
 }
 
 /** A customer's gallery design as the designers review it: with its flagged votes and submitters. */

@@ -5,7 +5,7 @@ import {
   type StaffDesign, type StaffOrder, type StaffSignIn, type StaffSignOutEverywhere,
 } from '../../machines/index.ts';
 import { apiErrorSentence, readApiError, type ReadableApiError } from './readApiError.ts';
-import { checkedAccountChange, checkedLogin, checkedNewAccount, checkedNewToken, checkedNewWebhook } from './staffRequestChecks.ts';
+import { checkedAccountChange, checkedLogin, checkedNewAccount, checkedNewToken, checkedNewWebhook, checkedPublicationNote } from './staffRequestChecks.ts';
 
 // The staff API (`/api/staff/…`) over HTTP: one function per endpoint. The session cookie goes
 // with every request (same origin); every write carries the session's CSRF token. Bodies are
@@ -170,6 +170,16 @@ export async function listProductRules(connection: StaffConnection): Promise<rea
 /** `POST /api/staff/rules/:productId/versions/:rulesVersion/retire`: orders under that version are refused from now on. */
 export async function retireRulesVersion(connection: StaffConnection, productId: string, rulesVersion: string): Promise<void> {
   await staffRequest<{ retired: string }>('POST', `/api/staff/rules/${id(productId)}/versions/${id(rulesVersion)}/retire`, { connection });
+}
+
+/** `POST /api/staff/rules/:productId/versions/:rulesVersion/publish`: a draft becomes the current version. */
+export async function publishRulesDraft(connection: StaffConnection, productId: string, rulesVersion: string, message: string): Promise<void> {
+  await staffRequest('POST', `/api/staff/rules/${id(productId)}/versions/${id(rulesVersion)}/publish`, { connection, body: checkedPublicationNote({ message }) });
+}
+
+/** `POST /api/staff/rules/:productId/rollback`: an earlier published version becomes the current one again. */
+export async function rollBackRules(connection: StaffConnection, productId: string, rulesVersion: string, message: string): Promise<void> {
+  await staffRequest('POST', `/api/staff/rules/${id(productId)}/rollback`, { connection, body: checkedPublicationNote({ message, rulesVersion }) });
 }
 
 /** How the designers' list of customer designs is ordered. */

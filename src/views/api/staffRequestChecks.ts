@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import {
-  accountChangeRequestSchema, checkNewPassword, loginRequestSchema, newAccountRequestSchema, newTokenRequestSchema, newWebhookRequestSchema,
-  type AccountChangeRequest, type LoginRequest, type NewAccountRequest, type NewTokenRequest, type NewWebhookRequest, type Problem,
+  accountChangeRequestSchema, checkNewPassword, loginRequestSchema, newAccountRequestSchema, newTokenRequestSchema, newWebhookRequestSchema, publicationNoteSchema,
+  type AccountChangeRequest, type LoginRequest, type NewAccountRequest, type NewTokenRequest, type NewWebhookRequest, type Problem, type PublicationNote,
 } from '../../domain/index.ts';
 import { customerRefusal, requestProblems } from '../../domain/requests/index.ts';
 import { StaffRequestError } from '../../machines/index.ts';
@@ -47,4 +47,9 @@ export function checkedNewToken(token: { name: string; role: string; expiresInDa
 /** A new webhook endpoint as `POST /api/staff/webhooks` takes it. */
 export function checkedNewWebhook(endpoint: { url: string; events: readonly string[]; description: string }): NewWebhookRequest {
   return checked(newWebhookRequestSchema, { ...endpoint, events: [...endpoint.events] }, 'The endpoint was not added');
+}
+
+/** Why a rules version is made current, as the publish and rollback routes take it; an empty message is refused here. */
+export function checkedPublicationNote(note: { message: string; rulesVersion?: string }): PublicationNote {
+  return checked(publicationNoteSchema, note, 'The rules version was not made current');
 }
