@@ -16,7 +16,7 @@ export function CatalogUnavailable({ message, onRetry }: CatalogUnavailableProps
     <main className="catalog-unavailable" aria-labelledby="catalog-unavailable-title">
       <h1 id="catalog-unavailable-title" tabIndex={-1} ref={(heading) => heading?.focus()}>The shop’s products could not be loaded</h1>
       <p role="alert">{message}</p>
-      <p className="catalog-unavailable__hint">Your design is not lost: nothing was started yet.</p>
+      <p className="catalog-unavailable__hint">Your link is kept: trying again opens the same page.</p>
       <button type="button" className="button button--primary" onClick={onRetry}>Try again</button>
     </main>
   );
