@@ -1,4 +1,4 @@
-import type { ApiToken, Problem, StaffAccount, StaffRole, TokenRole, WebhookDelivery, WebhookEndpointListing, WebhookEvent } from '../../domain/index.ts';
+import type { ApiToken, Problem, SourceFile, StaffAccount, StaffRole, TokenRole, WebhookDelivery, WebhookEndpointListing, WebhookEvent } from '../../domain/index.ts';
 import {
   StaffRequestError,
   type AuditPage, type CreatedApiToken, type CreatedWebhookEndpoint, type ProductRules, type StaffCredentials,
@@ -180,6 +180,18 @@ export async function publishRulesDraft(connection: StaffConnection, productId: 
 /** `POST /api/staff/rules/:productId/rollback`: an earlier published version becomes the current one again. */
 export async function rollBackRules(connection: StaffConnection, productId: string, rulesVersion: string, message: string): Promise<void> {
   await staffRequest('POST', `/api/staff/rules/${id(productId)}/rollback`, { connection, body: checkedPublicationNote({ message, rulesVersion }) });
+}
+
+/** The files of a product's current rules version, as the rules studio opens them. */
+export interface RulesSources {
+  readonly rulesVersion: string;
+  readonly product: SourceFile;
+  readonly rules: SourceFile;
+}
+
+/** `GET /api/staff/rules/:productId/sources`: the product and rules files of the product's current version. */
+export function readRulesSources(connection: StaffConnection, productId: string): Promise<RulesSources> {
+  return staffRequest('GET', `/api/staff/rules/${id(productId)}/sources`, { connection });
 }
 
 /** How the designers' list of customer designs is ordered. */

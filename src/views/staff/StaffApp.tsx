@@ -8,6 +8,8 @@ import { StaffLoginPage } from './StaffLoginPage.tsx';
 import { StaffNavigationContext } from './StaffNavigationContext.ts';
 import { STAFF_HOME, StaffRoute, staffPageAt } from './StaffRoute.tsx';
 import { StaffSessionActorContext } from './StaffSessionActorContext.ts';
+import { RulesStudioRoute } from './studio/RulesStudioRoute.tsx';
+import { studioProductAt } from './studio/studioPath.ts';
 import { useStaffLocation } from './useStaffLocation.ts';
 import './staff.css';
 
@@ -37,7 +39,8 @@ export function StaffApp() {
   const csrfToken = session?.csrfToken;
   // A request that finds the session gone (it expired, or "sign out everywhere" on another device) signs this page out.
   const connection = useMemo<StaffConnection | null>(() => (csrfToken ? { csrfToken, onSignedOut: () => actor.send({ type: 'session.ended' }) } : null), [csrfToken, actor]);
-  const title = checking ? 'Staff' : !session ? 'Sign in' : path === STAFF_HOME ? 'Staff area' : (staffPageAt(path)?.title ?? 'Not found');
+  const studioProduct = studioProductAt(path);
+  const title = checking ? 'Staff' : !session ? 'Sign in' : path === STAFF_HOME ? 'Staff area' : studioProduct !== undefined ? `Rules studio: ${studioProduct}` : (staffPageAt(path)?.title ?? 'Not found');
 
   useEffect(() => {
     document.title = `${title} · Atelier staff`;
@@ -56,7 +59,9 @@ export function StaffApp() {
             <p role="status" aria-live="polite" className="sr-only">{status}</p>
             {checking && <p className="staff-loading">Checking your session…</p>}
             {!checking && !session && <StaffLoginPage />}
-            {session && connection && <StaffRoute key={path} path={path} session={session} connection={connection} />}
+            {session && connection && (studioProduct !== undefined
+              ? <RulesStudioRoute key={path} productId={studioProduct} session={session} connection={connection} />
+              : <StaffRoute key={path} path={path} session={session} connection={connection} />)}
           </main>
         </div>
       </StaffNavigationContext.Provider>

@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { offsetOf, type Diagnostic, type Draft, type RuleCard } from '../../../domain/studio/index.ts';
+import type { RulesSources } from '../../api/staffClient.ts';
+import { DiagnosticList } from './DiagnosticList.tsx';
+import { RuleCardList } from './RuleCardList.tsx';
+import { useDraftCheck } from './useDraftCheck.ts';
+import { YamlEditor, type YamlEditorHandle } from './YamlEditor.tsx';
+
+type Tab = 'rules' | 'product';
+const TABS: readonly Tab[] = ['rules', 'product'];
+const TAB_NAMES: Readonly<Record<Tab, string>> = { rules: 'Rules file', product: 'Product file' };
+
+/** Props of {@link StudioWorkbench}. */
+export interface StudioWorkbenchProps {
+  readonly sources: RulesSources;
+}
+
+/**
+ * The studio's editor and what it says: two tabs (the rules file, the product file) over one
+ * draft, checked in the worker as typing pauses; the problems listed under the editor and the
+ * rules as cards beside it.
+ */
+export function StudioWorkbench({ sources }: StudioWorkbenchProps) {
+  const [tab, setTab] = useState<Tab>('rules');
+  const editors = { rules: useRef<YamlEditorHandle>(null), product: useRef<YamlEditorHandle>(null) };
+  const tabs = { rules: useRef<HTMLButtonElement>(null), product: useRef<HTMLButtonElement>(null) };
+  const check = useDraftCheck();
+  const draft = (): Draft => ({
+    product: { file: sources.product.file, text: editors.product.current?.text() ?? sources.product.text },
+    rules: { file: sources.rules.file, text: editors.rules.current?.text() ?? sources.rules.text },
+  });
+  const fileNames = { [sources.rules.file]: `${TAB_NAMES.rules} (${sources.rules.file})`, [sources.product.file]: `${TAB_NAMES.product} (${sources.product.file})` };
+  const tabOf = (file: string): Tab => (file === sources.product.file ? 'product' : 'rules');
+
+  useEffect(() => {
+    check.checkNow({ product: sources.product, rules: sources.rules });
+    // Once, for the files as they were opened; every edit schedules its own check.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  /** Shows a tab and then moves its editor's cursor (the editor must be visible to take focus). */
+  const moveTo = (target: Tab, offset: number) => {
+    flushSync(() => setTab(target));
+    editors[target].current?.moveTo(offset);
+  };
+  const goTo = (diagnostic: Diagnostic) => moveTo(tabOf(diagnostic.file), diagnostic.from);
+  const show = (card: RuleCard) => moveTo('rules', offsetOf(editors.rules.current?.text() ?? sources.rules.text, card.line ?? 1, 1));
+
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const index = TABS.indexOf(tab);
+    const next = event.key === 'ArrowRight' ? TABS[(index + 1) % TABS.length] : event.key === 'ArrowLeft' ? TABS[(index + TABS.length - 1) % TABS.length] : event.key === 'Home' ? TABS[0] : event.key === 'End' ? TABS.at(-1) : undefined;
+    if (!next) return;
+    event.preventDefault();
+    setTab(next);
+    tabs[next].current?.focus();
+  };
+
+  const answer = check.answer;
+  const diagnostics = answer?.diagnostics ?? [];
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const summary = !answer
+    ? 'Checking the files…'
+    : `${errors === 0 ? 'No errors' : `${errors} ${errors === 1 ? 'error' : 'errors'}`}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${answer.designs !== null ? ` · ${BigInt(answer.designs).toLocaleString('en-GB')} possible designs` : ''}`;
+
+  return (
+    <div className="studio">
+      <div className="studio__main">
+        <div role="tablist" aria-label="Files of the draft" className="studio-tabs">
+          {TABS.map((name) => {
+            const count = diagnostics.filter((diagnostic) => tabOf(diagnostic.file) === name).length;
+            return (
+              <button
+                key={name}
+                ref={tabs[name]}
+                type="button"
+                role="tab"
+                id={`studio-tab-${name}`}
+                aria-selected={tab === name}
+                aria-controls={`studio-panel-${name}`}
+                tabIndex={tab === name ? 0 : -1}
+                className="studio-tab"
+                onClick={() => setTab(name)}
+                onKeyDown={onTabKey}
+              >
+                {TAB_NAMES[name]} <code className="studio-tab__file">{sources[name].file}</code>
+                {count > 0 && <span className="studio-tab__count" aria-label={`${count} ${count === 1 ? 'problem' : 'problems'}`}>{count}</span>}
+              </button>
+            );
+          })}
+        </div>
+        {TABS.map((name) => (
+          <div key={name} role="tabpanel" id={`studio-panel-${name}`} aria-labelledby={`studio-tab-${name}`} hidden={tab !== name} className="studio-panel">
+            <YamlEditor
+              file={sources[name].file}
+              label={`${TAB_NAMES[name]} ${sources[name].file}, YAML. Tab leaves the editor; Control and Space lists completions.`}
+              describedBy="studio-summary"
+              initialText={sources[name].text}
+              diagnostics={diagnostics}
+              vocabulary={check.vocabulary}
+              onChange={() => check.schedule(draft)}
+              handle={editors[name]}
+            />
+          </div>
+        ))}
+        <p id="studio-summary" role="status" className="studio-summary">
+          {summary}
+          {check.checking && answer && <span className="studio-summary__checking"> · checking…</span>}
+        </p>
+        {check.failure && <p role="alert" className="staff-alert">The check failed: {check.failure}. Reload the page; if it happens again, tell a developer.</p>}
+        <section aria-labelledby="studio-problems" className="studio-problems">
+          <h2 id="studio-problems">Problems</h2>
+          {answer && (
+            <DiagnosticList
+              diagnostics={diagnostics}
+              fileNames={fileNames}
+              onGoTo={goTo}
+              onFix={(diagnostic, edit) => {
+                moveTo(tabOf(diagnostic.file), edit.from);
+                editors[tabOf(diagnostic.file)].current?.apply(edit);
+              }}
+            />
+          )}
+        </section>
+      </div>
+      <section aria-labelledby="studio-rules" className="studio__side">
+        <h2 id="studio-rules">Rules</h2>
+        {check.cards ? <RuleCardList cards={check.cards} stale={check.cardsStale} onShow={show} /> : <p className="staff-loading">{answer ? 'The rules file does not load yet: fix the problems to see its rules.' : 'Reading the rules…'}</p>}
+      </section>
+    </div>
+  );
+}
