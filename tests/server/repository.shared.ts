@@ -157,6 +157,17 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
         expect(await repository.listRulesPublications('tshirt')).toEqual([]);
       });
 
+      it('lets several publishers of one product take turns, leaving exactly one version current', async () => {
+        const others = [1, 2, 3, 4, 5, 6].map((step) => republished(entry, entry.product.basePrice + step * 100));
+        await repository.makeCurrentRulesVersion('sneaker', entry.rulesVersion, at('2026-11-20T00:00:00Z'), 60, { actor: 'files', message: 'first' });
+        for (const next of others) await repository.publishCatalogEntry(next, at('2026-11-20T00:00:00Z'));
+        await Promise.all(others.map((next) => repository.makeCurrentRulesVersion('sneaker', next.rulesVersion, at('2026-11-21T00:00:00Z'), 60, { actor: 'cli', message: next.rulesVersion })));
+        const states = (await repository.listRulesVersions('sneaker')).map((version) => version.state);
+        expect(states.filter((state) => state === 'published')).toHaveLength(1);
+        expect(states.filter((state) => state === 'superseded')).toHaveLength(others.length);
+        expect(await repository.listRulesPublications('sneaker')).toHaveLength(others.length + 1);
+      });
+
       it('keeps at most one published version per product and never lets the history be edited', async () => {
         const next = republished(entry, entry.product.basePrice + 300);
         await repository.publishCatalogEntry(next, at('2026-11-20T00:00:00Z'));

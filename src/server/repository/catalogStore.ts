@@ -53,11 +53,13 @@ export function createCatalogStore(client: SqlClient): CatalogStore {
     async makeCurrentRulesVersion(productId, rulesVersion, now, graceSeconds, publication) {
       return client.transaction(async (tx) => {
         const at = now.toISOString();
-        // Locked, so two publishers of one product take turns (the one-published index would refuse the second).
-        const before = await tx.query<{ state: RulesVersionStatus['state'] }>(
-          'SELECT state FROM catalog_entries WHERE product_id = $1 AND rules_version = $2 FOR UPDATE',
-          [productId, rulesVersion],
-        );
+        // Every version of the product locked, so two publishers of one product take turns: each
+        // statement after the lock sees the other's commit (the one-published index would otherwise
+        // refuse the second).
+        const before = (await tx.query<{ rules_version: string; state: RulesVersionStatus['state'] }>(
+          'SELECT rules_version, state FROM catalog_entries WHERE product_id = $1 FOR UPDATE',
+          [productId],
+        )).filter((row) => row.rules_version === rulesVersion);
         if (before.length === 0) throw new Error(`[Atelier] rules version "${rulesVersion}" of "${productId}" was never recorded: publishCatalogEntry first`);
         const superseded = await tx.query<{ rules_version: string }>(
           `UPDATE catalog_entries SET state = 'superseded', retired_at = NULL,
