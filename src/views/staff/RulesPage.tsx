@@ -44,9 +44,22 @@ function Standing({ version, now }: { readonly version: ProductRulesVersion; rea
   return <><span className="staff-badge staff-badge--off">Retired</span>{since && <span className="staff-table__note">since <StaffTime iso={since} /></span>}</>;
 }
 
-/** Who made a version current last and when it was recorded: the time, then "by …". */
+/** Who published a version, in words: an account's email, or how the operator published it. */
+function publisher(publishedBy: string): string {
+  if (publishedBy === 'files') return 'the files at the first start';
+  if (publishedBy === 'cli') return 'the command line';
+  return publishedBy;
+}
+
+/** When a version was recorded, who made it current last, and their message. */
 function Published({ version }: { readonly version: ProductRulesVersion }) {
-  return <><StaffTime iso={version.publishedAt} />{version.publishedBy && <span className="staff-table__note">by {version.publishedBy === 'files' ? 'the files at the first start' : version.publishedBy}</span>}</>;
+  return (
+    <>
+      <StaffTime iso={version.publishedAt} />
+      {version.publishedBy && <span className="staff-table__note">by {publisher(version.publishedBy)}</span>}
+      {version.message && <q className="staff-table__note">{version.message}</q>}
+    </>
+  );
 }
 
 /**
@@ -79,7 +92,6 @@ export function RulesPage({ connection }: StaffDataPageProps) {
                 <th scope="col">Rules version</th>
                 <th scope="col">Published</th>
                 <th scope="col">Orders</th>
-                <th scope="col">Message</th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>
@@ -91,7 +103,6 @@ export function RulesPage({ connection }: StaffDataPageProps) {
                     <th scope="row" className="staff-table__key"><code>{version.rulesVersion}</code></th>
                     <td><Published version={version} /></td>
                     <td><Standing version={version} now={now} /></td>
-                    <td>{version.message ?? <span className="staff-table__note">none</span>}</td>
                     <td className="staff-table__actions">
                       {version.state !== 'published' && (
                         <button type="button" className="button button--secondary button--small" aria-disabled={view.busy || undefined} onClick={() => view.busy || ask({ product, version })}>
@@ -136,7 +147,9 @@ export function RulesPage({ connection }: StaffDataPageProps) {
               setMaking(null);
             } catch (error) {
               if (!(error instanceof StaffRequestError)) throw error;
-              setProblem(error.problems[0]);
+              // The field says how to fix it here; the API's hint names the command line's option.
+              const [first] = error.problems;
+              setProblem(first && { ...first, hint: 'say in a sentence what changes for customers and why' });
             }
           }}
         >
