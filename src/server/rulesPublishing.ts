@@ -13,7 +13,7 @@ import type { ActingAs } from './staff/index.ts';
 
 /** What publishing acts with. */
 export interface RulesPublishingServices {
-  readonly repository: Pick<Repository, 'publishCatalogEntry' | 'findRulesVersionStatus' | 'listRulesVersions' | 'makeCurrentRulesVersion' | 'listRulesPublications' | 'appendAudit'>;
+  readonly repository: Pick<Repository, 'publishCatalogEntry' | 'recordRulesSources' | 'findRulesVersionStatus' | 'listRulesVersions' | 'makeCurrentRulesVersion' | 'listRulesPublications' | 'appendAudit'>;
   readonly clock: Clock;
   /** Where `models/<id>/printZones.json` and the fonts are read: the project root. */
   readonly rootDir: string;
@@ -78,7 +78,8 @@ export async function publishRules(services: RulesPublishingServices, productId:
     if (typeof required !== 'string') return { ok: false, error: required };
     message = required;
   }
-  const loaded = catalogEntryFromSources(services.rootDir, toCatalogSources(productId, sources), { strict: true });
+  const files = toCatalogSources(productId, sources);
+  const loaded = catalogEntryFromSources(services.rootDir, files, { strict: true });
   if (!loaded.ok) return { ok: false, error: rulesProblems(loaded.problems) };
   const { entry } = loaded;
   if (entry.product.id !== productId) {
@@ -86,9 +87,11 @@ export async function publishRules(services: RulesPublishingServices, productId:
   }
   const { repository, clock } = services;
   const before = await repository.findRulesVersionStatus(productId, entry.rulesVersion);
-  if (before?.state === 'published') return { ok: true, productId, rulesVersion: entry.rulesVersion, state: 'published', already: true, superseded: [] };
   const now = clock.now();
   await repository.publishCatalogEntry(entry, now);
+  // The files as written (comments and layout too, the latest kept), for the rules studio to open this version.
+  await repository.recordRulesSources({ productId, rulesVersion: entry.rulesVersion, ...files });
+  if (before?.state === 'published') return { ok: true, productId, rulesVersion: entry.rulesVersion, state: 'published', already: true, superseded: [] };
   if (request.draft) {
     if (!before) await audit(services, as, 'rules.drafted', entry, { ...(message ? { message } : {}) });
     return { ok: true, productId, rulesVersion: entry.rulesVersion, state: before?.state ?? 'draft', already: before !== undefined, superseded: [] };

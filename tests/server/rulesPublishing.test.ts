@@ -70,6 +70,8 @@ describe('publishing rules versions', () => {
     const published = made(outcome);
     expect(outcome).toMatchObject({ state: 'published', already: false, superseded: [{ rulesVersion: filesVersion, acceptUntil: '2026-12-01T12:00:00.000Z' }] });
     expect(catalog.current.get('sneaker')?.entry.product.basePrice).toBe(13100);
+    // The files as sent are kept with the version, for the rules studio.
+    expect(await repository.findRulesSources('sneaker', published)).toMatchObject({ product: { file: 'models/sneaker/product.yaml', text: repricedSources('131.00').productYaml }, rules: { file: 'rules/sneaker.rules.yaml', text: rulesYaml } });
     expect((await repository.findRulesVersionStatus('sneaker', filesVersion))).toEqual({ state: 'superseded', acceptUntil: '2026-12-01T12:00:00.000000Z', retiredAt: null });
     // Orders under the replaced version are still accepted for its grace.
     expect((await catalog.find('sneaker', filesVersion)).kind).toBe('found');
