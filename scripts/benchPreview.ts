@@ -1,15 +1,18 @@
 /**
  * `npm run bench:preview`: in headless Chromium (software WebGL, 1280×800) against the production
- * build, measures over several fresh page loads the time from navigation start to the first frame
+ * build served by the real server (which also answers the catalog the page reads first, on a
+ * fresh embedded database), measures over several fresh page loads the time from navigation start to the first frame
  * showing the product, then the frames drawn while idle (demand mode: should be 0) and the frame
  * rate while the camera is dragged round, and the material maps that stream in after the first
  * frame: their bytes and when the last of them had arrived. Prints figures; it is a benchmark, not
  * a test. `ATELIER_BENCH_PORT` picks the port (default 4321), so that two checkouts can run it.
  */
 
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, startPreviewServer } from './previewBrowser.ts';
+import { launchChromium } from './previewBrowser.ts';
+import { startServerProcess } from './serverProcess.ts';
 
 /** Bytes of every material map in the build. */
 function committedTextureBytes(): number {
@@ -22,7 +25,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.RUNS ?? 5);
 
 async function main(): Promise<void> {
-  const { server } = await startPreviewServer(PORT);
+  const data = mkdtempSync(join(tmpdir(), 'atelier-bench-preview-'));
+  const server = await startServerProcess({ PORT: String(PORT), ATELIER_DATA_DIR: data });
   try {
     const browser = await launchChromium();
     const firstFrames: number[] = [];
@@ -75,7 +79,8 @@ async function main(): Promise<void> {
     console.log(`Frames drawn in 2 s with nothing changing: ${idleFrames}   (budget 0: ${idleFrames === 0 ? 'PASS' : 'FAIL'})`);
     console.log(`Frame rate while dragging the camera: ${orbitFps.toFixed(1)} fps   (budget ≥ 6 fps: ${orbitFps >= 6 ? 'PASS' : 'FAIL'})`);
   } finally {
-    server.kill();
+    await server.stop('SIGTERM');
+    rmSync(data, { recursive: true, force: true });
   }
 }
 
