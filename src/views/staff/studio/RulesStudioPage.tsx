@@ -30,7 +30,7 @@ export function RulesStudioPage({ connection, productId }: RulesStudioPageProps)
     >
       {view.data && (
         <>
-          <p className="studio-version">Opened from rules version <code>{view.data.rulesVersion}</code> (the current one).</p>
+          <p className="studio-version">Opened from rules version <code>{view.data.rulesVersion}</code> (the current one): <code>{view.data.rules.file}</code> and <code>{view.data.product.file}</code>.</p>
           <StudioWorkbench key={view.data.rulesVersion} sources={view.data} />
         </>
       )}

@@ -67,6 +67,10 @@ export function StudioWorkbench({ sources }: StudioWorkbenchProps) {
   return (
     <div className="studio">
       <div className="studio__main">
+        <p id="studio-summary" role="status" className="studio-summary">
+          {summary}
+          {check.checking && answer && <span className="studio-summary__checking" aria-hidden="true"> · checking…</span>}
+        </p>
         <div role="tablist" aria-label="Files of the draft" className="studio-tabs">
           {TABS.map((name) => {
             const count = diagnostics.filter((diagnostic) => tabOf(diagnostic.file) === name).length;
@@ -84,7 +88,7 @@ export function StudioWorkbench({ sources }: StudioWorkbenchProps) {
                 onClick={() => setTab(name)}
                 onKeyDown={onTabKey}
               >
-                {TAB_NAMES[name]} <code className="studio-tab__file">{sources[name].file}</code>
+                {TAB_NAMES[name]}
                 {count > 0 && <span className="studio-tab__count" aria-label={`${count} ${count === 1 ? 'problem' : 'problems'}`}>{count}</span>}
               </button>
             );
@@ -104,10 +108,6 @@ export function StudioWorkbench({ sources }: StudioWorkbenchProps) {
             />
           </div>
         ))}
-        <p id="studio-summary" role="status" className="studio-summary">
-          {summary}
-          {check.checking && answer && <span className="studio-summary__checking"> · checking…</span>}
-        </p>
         {check.failure && <p role="alert" className="staff-alert">The check failed: {check.failure}. Reload the page; if it happens again, tell a developer.</p>}
         <section aria-labelledby="studio-problems" className="studio-problems">
           <h2 id="studio-problems">Problems</h2>

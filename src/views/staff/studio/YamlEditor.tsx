@@ -1,7 +1,7 @@
 import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
+import { EditorView, tooltips } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Diagnostic, DiagnosticEdit, DraftVocabulary } from '../../../domain/studio/index.ts';
@@ -50,6 +50,7 @@ export function YamlEditor({ file, label, describedBy, initialText, diagnostics,
   }, [onChange, vocabulary]);
 
   useEffect(() => {
+    const completions = studioCompletions(() => latest.current.vocabulary());
     const created = new EditorView({
       parent: parent.current!,
       state: EditorState.create({
@@ -58,7 +59,12 @@ export function YamlEditor({ file, label, describedBy, initialText, diagnostics,
           basicSetup,
           yaml(),
           lintGutter(),
-          EditorState.languageData.of(() => [{ autocomplete: studioCompletions(() => latest.current.vocabulary()) }]),
+          // Completions and lint messages float above the page, never clipped by the editor's frame.
+          tooltips({ parent: document.body }),
+          // Long messages and rows stay in view on a phone or beside the cards, without scrolling sideways.
+          EditorView.lineWrapping,
+          // One source for the editor's life: autocompletion tells its sources apart by identity.
+          EditorState.languageData.of(() => [{ autocomplete: completions }]),
           EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': describedBy }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current.onChange();
