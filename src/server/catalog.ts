@@ -93,6 +93,11 @@ export interface CatalogOptions {
    * refreshes when it publishes).
    */
   readonly pollSeconds?: number;
+  /**
+   * The text of the files an entry was read from, recorded with each version published from them
+   * (so the rules studio can open it later, whatever the files say by then).
+   */
+  readonly sourcesOf?: (entry: CatalogEntry) => { readonly product: { readonly file: string; readonly text: string }; readonly rules: { readonly file: string; readonly text: string } } | undefined;
   /** Told of each product whose current version a refresh changed after opening (the server logs it). */
   readonly onChange?: (change: { readonly productId: string; readonly from: string | undefined; readonly to: string }) => void;
 }
@@ -137,7 +142,7 @@ export async function openCatalogWithStandings(entries: readonly CatalogEntry[],
   if (!Number.isFinite(graceSeconds) || graceSeconds < 0) throw new Error(`[Atelier] graceSeconds must be a number of seconds ≥ 0, not ${graceSeconds}`);
   if (!Number.isInteger(kept) || kept < 0) throw new Error(`[Atelier] oldVersionsKept must be a whole number ≥ 0, not ${kept}`);
   if (!Number.isFinite(pollSeconds) || pollSeconds < 0) throw new Error(`[Atelier] pollSeconds must be a number of seconds ≥ 0, not ${pollSeconds}`);
-  const standings = await publishFiles(entries, repository, now, graceSeconds, options.files ?? 'publish');
+  const standings = await publishFiles(entries, repository, now, graceSeconds, options.files ?? 'publish', options.sourcesOf);
   const filesByKey = new Map(entries.map((entry) => [keyOf(entry.product.id, entry.rulesVersion), entry]));
   const current = new Map<string, CatalogVersion>();
   // Older versions, least recently used first (a Map iterates in insertion order; a hit re-inserts).
@@ -233,7 +238,7 @@ export async function openCatalog(entries: readonly CatalogEntry[], repository: 
 }
 
 /** Publishes the files as `policy` says and reports what became of each. */
-async function publishFiles(entries: readonly CatalogEntry[], repository: Repository, now: Date, graceSeconds: number, policy: 'publish' | 'first-start'): Promise<FilesStanding[]> {
+async function publishFiles(entries: readonly CatalogEntry[], repository: Repository, now: Date, graceSeconds: number, policy: 'publish' | 'first-start', sourcesOf: CatalogOptions['sourcesOf']): Promise<FilesStanding[]> {
   const published = await repository.listCurrentRulesVersions();
   const standings: FilesStanding[] = [];
   for (const entry of entries) {
@@ -249,6 +254,8 @@ async function publishFiles(entries: readonly CatalogEntry[], repository: Reposi
       continue;
     }
     await repository.publishCatalogEntry(entry, now);
+    const sources = sourcesOf?.(entry);
+    if (sources) await repository.recordRulesSources({ productId, rulesVersion: entry.rulesVersion, ...sources });
     await repository.makeCurrentRulesVersion(productId, entry.rulesVersion, now, graceSeconds, {
       actor: 'files',
       message: policy === 'publish' ? 'Published from the files' : 'First version, from the files in rules/ and models/',

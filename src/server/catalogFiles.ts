@@ -50,6 +50,17 @@ function checkSources(rootDir: string, sources: CatalogSources, options: { stric
 }
 
 /**
+ * The text of a product's two files as they are on disk now (paths relative to `rootDir`), or
+ * undefined when either is missing.
+ */
+export function readCatalogSources(rootDir: string, productId: string): { product: { file: string; text: string }; rules: { file: string; text: string } } | undefined {
+  const product = join('models', productId, 'product.yaml');
+  const rules = join('rules', `${productId}.rules.yaml`);
+  if (!existsSync(join(rootDir, product)) || !existsSync(join(rootDir, rules))) return undefined;
+  return { product: { file: product, text: readFileSync(join(rootDir, product), 'utf8') }, rules: { file: rules, text: readFileSync(join(rootDir, rules), 'utf8') } };
+}
+
+/**
  * Loads and checks every product of the project. Returns the entries, or every problem found,
  * formatted `file:line:column path: message. Fix: hint` with paths relative to `rootDir`.
  * With `strict` (the shipped catalog's build), the files must also pass `rules check --strict`:

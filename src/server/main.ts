@@ -27,7 +27,7 @@ import { createAdminApp } from './adminApp.ts';
 import { backupArchive } from './backupArchive.ts';
 import { BEARER_TOKEN_SYNTAX } from './bearerToken.ts';
 import { DEFAULT_POSTGRES_POLL_SECONDS, describeStandings, openCatalogWithStandings } from './catalog.ts';
-import { loadCatalogFromDisk } from './catalogFiles.ts';
+import { loadCatalogFromDisk, readCatalogSources } from './catalogFiles.ts';
 import { parseTrustedProxies } from './clientAddress.ts';
 import { clientLimitsFromEnv } from './clientLimits.ts';
 import { systemClock } from './clock.ts';
@@ -92,6 +92,7 @@ const pollSeconds = pollSetting ? Number(pollSetting) : config.kind === 'postgre
 const { catalog, standings } = await openCatalogWithStandings(entries, repository, new Date(), {
   files: 'first-start',
   pollSeconds,
+  sourcesOf: (entry) => readCatalogSources(PROJECT_ROOT, entry.product.id),
   onChange: ({ productId, from, to }) => say(`Rules of ${productId}: version ${to} is current now${from ? ` (was ${from})` : ''}.`),
   ...(versionsKept ? { oldVersionsKept: Number(versionsKept) } : {}),
   ...(graceHours ? { graceSeconds: Math.round(Number(graceHours) * 3600) } : {}),

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rulesVersionOf, type CatalogEntry } from '../../src/domain/index.ts';
 import { describeStandings, openCatalog, openCatalogWithStandings, type Catalog } from '../../src/server/catalog.ts';
-import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
+import { loadCatalogFromDisk, readCatalogSources } from '../../src/server/catalogFiles.ts';
 import { applyMigrations } from '../../src/server/migrate.ts';
 import type { Repository } from '../../src/server/repository.ts';
 import { createSqlRepository } from '../../src/server/sqlRepository.ts';
@@ -54,6 +54,17 @@ describe('the current rules version, as the database says', () => {
     expect(standings.find((standing) => standing.productId === 'sneaker')).toMatchObject({ standing: 'published', currentVersion: sneakerFiles.rulesVersion });
     expect(catalog.current.get('sneaker')?.entry.rulesVersion).toBe(sneakerFiles.rulesVersion);
     expect((await repository.listCurrentRulesVersions()).get('sneaker')).toBe(sneakerFiles.rulesVersion);
+  });
+
+  it('keeps the files a first version was published from, for the studio to open whatever they say later', async () => {
+    const sourcesOf = (entry: CatalogEntry) => readCatalogSources(process.cwd(), entry.product.id);
+    await open(files, { sourcesOf });
+    const kept = await repository.findRulesSources('sneaker', sneakerFiles.rulesVersion);
+    expect(kept?.rules).toEqual(readCatalogSources(process.cwd(), 'sneaker')?.rules);
+    expect(kept?.product.file).toBe('models/sneaker/product.yaml');
+    // A later start on other files publishes nothing, so records no files either.
+    await open([repriced(sneakerFiles, 1)], { sourcesOf });
+    expect(await repository.findRulesSources('sneaker', repriced(sneakerFiles, 1).rulesVersion)).toBeUndefined();
   });
 
   it('serves the published version after a restart with edited files, and says the files differ', async () => {
