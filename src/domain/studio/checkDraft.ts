@@ -80,7 +80,10 @@ export function checkDraft(draft: Draft): DraftCheck {
   const product = loadProduct(draft.product.file, draft.product.text);
   if (!product.ok) return { diagnostics: sorted(draft, product.problems.map((problem) => fromProblem(draft, draft.product, problem))) };
   const ruleSet = loadRules(product.value, draft.rules.file, draft.rules.text);
-  if (!ruleSet.ok) return { diagnostics: sorted(draft, ruleSet.problems.map((problem) => fromProblem(draft, draft.rules, problem))), product: product.value };
+  if (!ruleSet.ok) {
+    const ids = writtenRuleIds(draft.rules);
+    return { diagnostics: sorted(draft, ruleSet.problems.map((problem) => fromProblem(draft, draft.rules, problem, ids))), product: product.value };
+  }
 
   const space = compileRules(product.value, ruleSet.value);
   const findings = lintRules(space, {
@@ -103,7 +106,7 @@ export function checkDraft(draft: Draft): DraftCheck {
   };
 }
 
-function fromProblem(draft: Draft, loading: SourceFile, problem: Problem): Diagnostic {
+function fromProblem(draft: Draft, loading: SourceFile, problem: Problem, ruleIds: readonly (string | undefined)[] = []): Diagnostic {
   const source = sourceNamed(draft, problem.location?.file) ?? loading;
   const range = rangeOf(source, problem.location);
   const suggestion = /did you mean "([^"]+)"/.exec(problem.hint)?.[1];
@@ -118,7 +121,7 @@ function fromProblem(draft: Draft, loading: SourceFile, problem: Problem): Diagn
     code: 'load',
     message: problem.path ? `${problem.path}: ${problem.message}` : problem.message,
     fix: problem.hint,
-    ruleIds: ruleIdsOfPath(draft, problem.path),
+    ruleIds: ruleIdOfPath(ruleIds, problem.path),
     ...edit,
   };
 }
@@ -150,13 +153,20 @@ function rangeOf(source: SourceFile, location: { readonly line: number; readonly
   return { ...token, ...lineColumnOf(source.text, token.from) };
 }
 
+/** The id written in each item of the rules file's `rules:` list (undefined where none is), read once per check. */
+function writtenRuleIds(rules: SourceFile): (string | undefined)[] {
+  const list = (parseYamlSource(rules.file, rules.text).data as { rules?: unknown } | null | undefined)?.rules;
+  return Array.isArray(list) ? list.map((raw) => {
+    const id = (raw as { id?: unknown } | null | undefined)?.id;
+    return typeof id === 'string' ? id : undefined;
+  }) : [];
+}
+
 /** A load problem inside a rule (`rules[3].then…`) is about that rule, when the rule has an id. */
-function ruleIdsOfPath(draft: Draft, path: string): readonly string[] {
+function ruleIdOfPath(ruleIds: readonly (string | undefined)[], path: string): readonly string[] {
   const index = /^rules\[(\d+)\]/.exec(path)?.[1];
-  if (index === undefined) return [];
-  const rules = (parseYamlSource(draft.rules.file, draft.rules.text).data as { rules?: unknown } | null | undefined)?.rules;
-  const id = Array.isArray(rules) ? (rules[Number(index)] as { id?: unknown } | null | undefined)?.id : undefined;
-  return typeof id === 'string' ? [id] : [];
+  const id = index === undefined ? undefined : ruleIds[Number(index)];
+  return id === undefined ? [] : [id];
 }
 
 function sorted(draft: Draft, diagnostics: readonly Diagnostic[]): Diagnostic[] {
