@@ -3,6 +3,7 @@ import type { Problem } from '../../domain/index.ts';
 import { createStaffPageMachine, StaffRequestError, type ProductRules, type ProductRulesVersion, type StaffChangeDone } from '../../machines/index.ts';
 import { listProductRules, publishRulesDraft, retireRulesVersion, rollBackRules, type StaffConnection } from '../api/staffClient.ts';
 import { checkedPublicationNote } from '../api/staffRequestChecks.ts';
+import { OpenInStudioLink } from './studio/OpenInStudioLink.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import type { StaffDataPageProps } from './StaffDataPageProps.ts';
 import { StaffPageFrame } from './StaffPageFrame.tsx';
@@ -86,6 +87,7 @@ export function RulesPage({ connection }: StaffDataPageProps) {
       {view.data?.map((product) => (
         <section key={product.id} className="staff-section" aria-labelledby={`staff-rules-${product.id}`}>
           <h2 id={`staff-rules-${product.id}`}>{product.name} <span className="staff-table__note">{product.id}</span></h2>
+          <p><OpenInStudioLink productId={product.id} productName={product.name} /></p>
           <StaffTable caption={`Rules versions of ${product.name}`}>
             <thead>
               <tr>
