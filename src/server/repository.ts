@@ -7,6 +7,7 @@ import type {
 } from './staffRecords.ts';
 import type { VotingPolicy } from './votingPolicy.ts';
 import type { RulesSources } from './repository/rulesSourceStore.ts';
+import type { StudioDraft, StudioDraftListing, StudioDraftSave, StudioDraftSaveOutcome } from './repository/studioDraftStore.ts';
 
 /** Where a rules version stands as stored (see migrations 010 and 011). */
 export interface RulesVersionStatus {
@@ -394,4 +395,18 @@ export interface Repository {
   recordRulesSources(sources: RulesSources): Promise<void>;
   /** The files of a product's rules version, when they were recorded. */
   findRulesSources(productId: string, rulesVersion: string): Promise<RulesSources | undefined>;
+
+  // ---- Studio drafts: each merchandiser's unpublished edit of a product (migration 013) ----
+
+  /** The account's draft of a product, if it has one. */
+  findStudioDraft(productId: string, accountId: string): Promise<StudioDraft | undefined>;
+  /**
+   * Saves the account's draft of a product as the next revision, when the stored one is still the
+   * revision the saver read (0: none stored); otherwise saves nothing and answers what is stored.
+   */
+  saveStudioDraft(save: StudioDraftSave): Promise<StudioDraftSaveOutcome>;
+  /** Deletes the account's draft of a product; false when it had none. */
+  deleteStudioDraft(productId: string, accountId: string): Promise<boolean>;
+  /** Every account's draft of a product, with its email, the most recently saved first. */
+  listStudioDrafts(productId: string): Promise<StudioDraftListing[]>;
 }
