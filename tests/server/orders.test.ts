@@ -436,6 +436,9 @@ describe('sizes in the product\'s own words', () => {
     const product = { ...rest, basePrice: current.basePrice - 2000, sizes: current.sizes.map((size) => ({ id: size.id, eu: size.codes.eu, us: size.codes.us, uk: size.codes.uk, label: size.label })) };
     const legacy = { ...t.entry, product, rulesVersion: rulesVersionOf(product as unknown as CatalogEntry['product'], t.entry.ruleSet) } as unknown as CatalogEntry;
     await t.repository.publishCatalogEntry(legacy, new Date('2026-09-01T00:00:00Z'));
+    // Published, then replaced by today's version an hour ago: still within its grace.
+    await t.repository.makeCurrentRulesVersion('sneaker', legacy.rulesVersion, new Date('2026-11-25T11:00:00Z'), 86_400);
+    await t.repository.makeCurrentRulesVersion('sneaker', t.entry.rulesVersion, new Date('2026-11-25T11:00:00Z'), 86_400);
     const response = await post({ ...orderBody(sneaker, { ...designFrom(sneaker), rulesVersion: legacy.rulesVersion }, { withPrice: false }), size: { id: 'eu-42' } });
     expect(response.status).toBe(201);
     const order = (await response.json()) as ServerOrder;
