@@ -9,11 +9,11 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Pair } from 'yaml';
-import { loadCatalogEntry, type AttributeDef, type Problem, type Rule } from '../domain/index.ts';
-import { knownNamesHint } from '../domain/shared/index.ts';
+import { loadCatalogEntry, readTableCsv, type AttributeDef, type Rule } from '../domain/index.ts';
+import { assertNever, knownNamesHint } from '../domain/shared/index.ts';
 import { CliError, EXIT_OK, UsageError } from './cliErrors.ts';
-import { readCsv, type CsvCell } from './csvTable.ts';
 import { loadForCheck, readSource } from './loadModel.ts';
+import { tableReaderBeside } from '../server/catalogFiles.ts';
 import { plural, type CliOutput } from './output.ts';
 
 const SYNOPSIS = 'npm run rules -- import-table <file.csv> --rule <id> [--rules rules/<product>.rules.yaml] [--write]';
@@ -64,7 +64,7 @@ export function importTableCommand(argv: readonly string[], cwd: string, output:
   const splice = rowsSplice(text, rule.id);
   const block = rowsBlock(rows, splice.indent, splice.keyColumn, splice.endsWithNewline);
   const newText = text.slice(0, splice.start) + block + text.slice(splice.end);
-  const reloaded = loadCatalogEntry(model.sources!.product, { file: rulesFile, text: newText });
+  const reloaded = loadCatalogEntry(model.sources!.product, { file: rulesFile, text: newText }, { readTable: tableReaderBeside(resolve(cwd, rulesFile)) });
   if (!reloaded.ok) {
     throw new CliError(`with these rows ${rulesFile} would no longer load; nothing was written. Fix: change the CSV so the rules allow at least the presets and one design`, 1, reloaded.problems);
   }
@@ -152,61 +152,22 @@ function missingRuleHint(ruleId: string, rules: readonly Rule[]): string {
 }
 
 /**
- * The CSV's rows as option ids in the rule's attribute order. Every unknown attribute or option,
- * and every row of the wrong length, is a problem at its CSV line and column; then nothing is
- * imported. Repeated rows count once.
+ * The CSV's rows as option ids in the rule's attribute order (read by the rules room, as a rules
+ * file's `rows: { csv: … }` is): every unknown attribute or option, and every row of the wrong
+ * length, is a problem at its CSV line and column; then nothing is imported.
  */
-function readTableRows(csvFile: string, text: string, ruleAttributes: readonly AttributeDef[], productAttributes: readonly AttributeDef[]): string[][] {
-  const csv = readCsv(text);
-  if (!csv.ok) throw new CliError(`${csvFile} is not a CSV file we can read`, 1, [{ path: csvFile, message: csv.message, hint: csv.hint, location: { file: csvFile, line: csv.line, column: csv.column } }]);
-  const [header, ...body] = csv.records;
-  const ruleIds = ruleAttributes.map((attribute) => attribute.id);
-  if (!header) throw new CliError(`${csvFile} is empty. Fix: put the attributes in the first row (${ruleIds.join(csv.delimiter)}) and one combination a row below`);
-  const problems: Problem[] = [];
-  const at = (cell: CsvCell, path: string, message: string, hint: string) => problems.push({ path, message, hint, location: { file: csvFile, line: cell.line, column: cell.column } });
-
-  // For each rule attribute, the CSV column that holds it.
-  const columnOf = new Map<string, number>();
-  header.forEach((cell, column) => {
-    const name = cell.text.trim();
-    const attribute = productAttributes.find((candidate) => candidate.id === name) ?? productAttributes.find((candidate) => candidate.id.toLowerCase() === name.toLowerCase());
-    if (!attribute) at(cell, 'header', `unknown attribute "${name}"`, knownNamesHint(name, ruleIds, 'attributes of this rule'));
-    else if (!ruleIds.includes(attribute.id)) at(cell, 'header', `"${attribute.id}" is not one of the rule's attributes (${ruleIds.join(', ')})`, 'take its column out, or add the attribute to the rule\'s "attributes:" first');
-    else if (columnOf.has(attribute.id)) at(cell, 'header', `"${attribute.id}" is in the header twice`, 'keep one column per attribute');
-    else columnOf.set(attribute.id, column);
-  });
-  const missing = ruleIds.filter((id) => !columnOf.has(id));
-  if (missing.length > 0 && problems.length === 0) at(header[0]!, 'header', `the header has no column for ${missing.map((id) => `"${id}"`).join(', ')}`, `the first row names the rule's attributes: ${ruleIds.join(csv.delimiter)}`);
-  if (problems.length > 0) throw new CliError(`${csvFile}: the header does not match the rule's attributes; nothing was written`, 1, problems);
-
-  const rows: string[][] = [];
-  const seen = new Set<string>();
-  for (const record of body) {
-    if (record.length !== header.length) {
-      at(record[0]!, `line ${record[0]!.line}`, `the row has ${plural(record.length, 'cell')}, the header ${header.length}`, `give one option per column (${ruleIds.join(csv.delimiter)}); quote a cell that holds "${csv.delimiter}"`);
-      continue;
-    }
-    const row = ruleAttributes.map((attribute) => {
-      const cell = record[columnOf.get(attribute.id)!]!;
-      const option = findOption(attribute, cell.text.trim());
-      if (!option) at(cell, attribute.id, `unknown option "${cell.text.trim()}" of "${attribute.id}"`, knownNamesHint(cell.text.trim(), attribute.options.map((candidate) => candidate.id), `options of "${attribute.id}" (ids or labels)`));
-      return option ?? '';
-    });
-    const key = row.join('\u0000');
-    if (!seen.has(key)) rows.push(row);
-    seen.add(key);
+function readTableRows(csvFile: string, text: string, ruleAttributes: readonly AttributeDef[], productAttributes: readonly AttributeDef[]): readonly (readonly string[])[] {
+  const table = readTableCsv(csvFile, text, ruleAttributes, productAttributes);
+  if (table.ok) return table.rows;
+  const { problems } = table;
+  switch (table.stage) {
+    case 'syntax': throw new CliError(`${csvFile} is not a CSV file we can read`, 1, problems);
+    case 'empty': throw new CliError(`${csvFile} is empty. Fix: ${problems[0]!.hint}`);
+    case 'header': throw new CliError(`${csvFile}: the header does not match the rule's attributes; nothing was written`, 1, problems);
+    case 'cells': throw new CliError(`${csvFile}: ${plural(problems.length, 'cell')} do${problems.length === 1 ? 'es' : ''} not name an option; nothing was written`, 1, problems);
+    case 'no-rows': throw new CliError(`${csvFile} has a header but no rows. Fix: ${problems[0]!.hint}`);
+    default: return assertNever(table.stage);
   }
-  if (problems.length > 0) throw new CliError(`${csvFile}: ${plural(problems.length, 'cell')} do${problems.length === 1 ? 'es' : ''} not name an option; nothing was written`, 1, problems);
-  if (rows.length === 0) throw new CliError(`${csvFile} has a header but no rows. Fix: put one combination a row under the header`);
-  return rows;
-}
-
-/** The option a cell names: its id, or its label, in any case. */
-function findOption(attribute: AttributeDef, text: string): string | undefined {
-  const lower = text.toLowerCase();
-  return (attribute.options.find((option) => option.id === text)
-    ?? attribute.options.find((option) => option.id.toLowerCase() === lower)
-    ?? attribute.options.find((option) => option.label.trim().toLowerCase() === lower))?.id;
 }
 
 /** Where the rule's `rows:` key and value are in the text, to replace them and nothing else. */

@@ -17,7 +17,7 @@ import {
   type TableProblem,
 } from '../domain/index.ts';
 import { knownNamesHint } from '../domain/shared/index.ts';
-import { findCatalogFiles } from '../server/catalogFiles.ts';
+import { findCatalogFiles, tableReaderBeside } from '../server/catalogFiles.ts';
 import { CliError } from './cliErrors.ts';
 
 /** A rules source, loaded and compiled: a product with its rules file, or a table problem. */
@@ -133,10 +133,11 @@ function loadRulesFile(file: string, text: string, cwd: string, publishChecks: b
   const rulesSource = { file, text };
   const product = loadProduct(productSource.file, productSource.text);
   if (!product.ok) return { ok: false, problems: product.problems };
-  const ruleSet = loadRules(product.value, rulesSource.file, rulesSource.text);
+  const readTable = tableReaderBeside(resolve(cwd, file));
+  const ruleSet = loadRules(product.value, rulesSource.file, rulesSource.text, { readTable });
   if (!ruleSet.ok) return { ok: false, problems: ruleSet.problems };
   // loadCatalogEntry adds the publish checks: presets must be valid designs, some design must exist.
-  const entry = publishChecks ? loadCatalogEntry(productSource, rulesSource) : undefined;
+  const entry = publishChecks ? loadCatalogEntry(productSource, rulesSource, { readTable }) : undefined;
   const publishProblems = entry && !entry.ok ? entry.problems : [];
   return { ok: true, publishProblems, model: productModel(file, product.value, ruleSet.value, { product: productSource, rules: rulesSource }) };
 }

@@ -1,7 +1,7 @@
 import { readFontMetrics } from './fontFiles.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { compileRules, findingAsProblem, formatProblem, lintRules, loadCatalogEntry, type CatalogEntry, type PrintAtlas, type PrintZone, type Problem } from '../domain/index.ts';
+import { basename, dirname, join, relative } from 'node:path';
+import { compileRules, findingAsProblem, formatProblem, lintRules, loadCatalogEntry, type CatalogEntry, type PrintAtlas, type PrintZone, type Problem, type ReadTable } from '../domain/index.ts';
 
 /** Where a product's files live, relative to the project root. */
 export interface CatalogFilePaths {
@@ -35,18 +35,31 @@ export interface CatalogSources {
  * const loaded = catalogEntryFromSources(rootDir, { product: { file: 'models/sneaker/product.yaml', text }, rules: { file: 'rules/sneaker.rules.yaml', text: rules } }, { strict: true });
  * if (!loaded.ok) console.error(loaded.problems.join('\n'));
  */
-export function catalogEntryFromSources(rootDir: string, sources: CatalogSources, options: { strict?: boolean } = {}): { ok: true; entry: CatalogEntry } | { ok: false; problems: string[] } {
+export function catalogEntryFromSources(rootDir: string, sources: CatalogSources, options: { strict?: boolean; readTable?: ReadTable } = {}): { ok: true; entry: CatalogEntry } | { ok: false; problems: string[] } {
   const { entry, problems } = checkSources(rootDir, sources, options);
   return entry && problems.length === 0 ? { ok: true, entry } : { ok: false, problems };
 }
 
 /** The entry when the files load (even with problems of the lint or the print zones, which the project's load reports beside it), and every problem. */
-function checkSources(rootDir: string, sources: CatalogSources, options: { strict?: boolean }): { entry?: CatalogEntry; problems: string[] } {
-  const result = loadCatalogEntry(sources.product, sources.rules);
+function checkSources(rootDir: string, sources: CatalogSources, options: { strict?: boolean; readTable?: ReadTable }): { entry?: CatalogEntry; problems: string[] } {
+  const result = loadCatalogEntry(sources.product, sources.rules, { readTable: options.readTable ?? tableReaderBeside(join(rootDir, sources.rules.file)) });
   if (!result.ok) return { problems: result.problems.map((problem: Problem) => formatProblem(problem)) };
   const problems = options.strict ? strictProblems(result.value, sources) : [];
   const atlas = readPrintAtlas(join(rootDir, 'models', result.value.product.id, 'printZones.json'), result.value, problems);
   return { entry: withFonts(rootDir, atlas ? { ...result.value, printAtlas: atlas } : result.value), problems };
+}
+
+/**
+ * Reads the CSV tables a rules file names (`rows: { csv: <name> }`) from the rules file's folder;
+ * undefined for a name that is not a plain file name there or a file that is not there.
+ */
+export function tableReaderBeside(rulesPath: string): ReadTable {
+  const folder = dirname(rulesPath);
+  return (name) => {
+    if (basename(name) !== name || name.startsWith('.')) return undefined;
+    const path = join(folder, name);
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/rulesCli.ts';
-import { readCsv } from '../../src/cli/csvTable.ts';
+import { readCsv } from '../../src/domain/shared/index.ts';
 import { loadCatalogEntry, type CatalogEntry, type Rule } from '../../src/domain/index.ts';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -4,7 +4,7 @@ import type { FontMetrics } from '../personalisation/index.ts';
 import type { PrintAtlas } from '../personalisation/index.ts';
 import type { ConfigurationSpace } from '../engine/index.ts';
 import { loadProduct } from '../product/index.ts';
-import { loadRules } from '../rules/index.ts';
+import { loadRules, type LoadRulesOptions } from '../rules/index.ts';
 import { failed, ok, type Problem, type Result } from '../shared/index.ts';
 import type { Product } from '../product/index.ts';
 import type { RuleSet } from '../rules/index.ts';
@@ -35,12 +35,12 @@ export interface SourceFile {
 /**
  * Loads a product file and its rules file, checks both, checks that the product's presets are
  * valid designs under the rules and that at least one valid design exists, and computes the
- * rules version.
+ * rules version. `options.readTable` reads the CSV tables the rules file names.
  */
-export function loadCatalogEntry(productSource: SourceFile, rulesSource: SourceFile): Result<CatalogEntry> {
+export function loadCatalogEntry(productSource: SourceFile, rulesSource: SourceFile, options: LoadRulesOptions = {}): Result<CatalogEntry> {
   const product = loadProduct(productSource.file, productSource.text);
   if (!product.ok) return product;
-  const ruleSet = loadRules(product.value, rulesSource.file, rulesSource.text);
+  const ruleSet = loadRules(product.value, rulesSource.file, rulesSource.text, options);
   if (!ruleSet.ok) return ruleSet;
   const space = compileRules(product.value, ruleSet.value);
   const problems = checkPublishable(space, ruleSet.value, productSource);

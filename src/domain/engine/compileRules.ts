@@ -58,6 +58,8 @@ export function tableOf(product: Product, constraint: HardConstraint): IndexedTa
   const scope = Int32Array.from(constraint.attributes, (id) => product.attributes.findIndex((attribute) => attribute.id === id));
   const options = Array.from(scope, (index) => product.attributes[index]!.options.map((option) => option.id));
   const combinations = options.reduce((product, list) => product * list.length, 1);
+  const written = constraint.table && writtenRows(constraint.table.rows, options, combinations);
+  if (constraint.table && written) return { id: constraint.ruleId, scope, allowed: constraint.table.allowed, rows: written };
   if (combinations > MAX_RULE_COMBINATIONS) {
     throw new Error(`[Atelier] rule "${constraint.ruleId}" spans ${combinations} option combinations of ${constraint.attributes.join(', ')}; split it into rules over fewer attributes`);
   }
@@ -75,4 +77,32 @@ export function tableOf(product: Product, constraint: HardConstraint): IndexedTa
   }
   const allowed = accepted.length <= rejected.length;
   return { id: constraint.ruleId, scope, allowed, rows: Int32Array.from(allowed ? accepted : rejected) };
+}
+
+/**
+ * A table's written rows as sorted, distinct option indices, when they are fewer than half the
+ * scope's combinations: then they are exactly what enumerating the scope would keep (the smaller
+ * side, in the same order), found without visiting every combination. Undefined otherwise, and
+ * enumerating is then bounded by twice the rows.
+ */
+function writtenRows(rows: readonly (readonly string[])[], options: readonly (readonly string[])[], combinations: number): Int32Array | undefined {
+  if (rows.length * 2 >= combinations) return undefined;
+  const indexOf = options.map((list) => new Map(list.map((id, index) => [id, index])));
+  const keys = new Set<number>();
+  for (const row of rows) {
+    let key = 0;
+    for (let column = 0; column < options.length; column++) key = key * options[column]!.length + indexOf[column]!.get(row[column]!)!;
+    keys.add(key);
+  }
+  if (keys.size * 2 >= combinations) return undefined;
+  const width = options.length;
+  const flat = new Int32Array(keys.size * width);
+  [...keys].sort((a, b) => a - b).forEach((key, row) => {
+    for (let column = width - 1; column >= 0; column--) {
+      const size = options[column]!.length;
+      flat[row * width + column] = key % size;
+      key = Math.floor(key / size);
+    }
+  });
+  return flat;
 }

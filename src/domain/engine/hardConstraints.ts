@@ -9,6 +9,12 @@ import { retiredConstraints } from './retiredConstraints.ts';
 export interface HardConstraint extends ConstraintInfo {
   /** `values[i]` is the option of `attributes[i]`. */
   accepts(values: readonly OptionId[]): boolean;
+  /**
+   * For a combinations table, its rows as written (one option per attribute) and whether they are
+   * the allowed ones: compiling indexes them directly instead of enumerating every combination of
+   * the scope, which for a large table (a Renault-size one spans 130 million) would not finish.
+   */
+  readonly table?: { readonly rows: readonly (readonly OptionId[])[]; readonly allowed: boolean };
 }
 
 /**
@@ -41,6 +47,7 @@ export function hardConstraints(product: Product, ruleSet: RuleSet, facts: Sessi
         return {
           ruleId: rule.id, message: rule.message, attributes: rule.attributes, implicit: false,
           accepts: (values) => rows.has(values.join('\u0000')) === allowed,
+          table: { rows: rule.rows, allowed },
         };
       }
       case 'different':

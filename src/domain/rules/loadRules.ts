@@ -8,6 +8,7 @@ import type { DocumentPath } from '../shared/index.ts';
 import { readPersonalisation } from '../personalisation/index.ts';
 import { parseYamlSource } from '../shared/index.ts';
 import { readExamples } from './ruleExamples.ts';
+import { readTableCsv } from './tableCsv.ts';
 
 const RULE_KINDS = ['requires', 'excludes', 'allowed-combinations', 'forbidden-combinations', 'availability', 'default', 'recommendation', 'price', 'lead-time', 'alert', 'different', 'same'] as const;
 type RuleKind = (typeof RULE_KINDS)[number];
@@ -29,10 +30,30 @@ const KEYS_BY_KIND: Record<RuleKind, readonly string[]> = {
 const COMMON_KEYS = ['id', 'kind', 'message'];
 
 /**
- * Reads and validates a rules file (`rules/<product>.rules.yaml`) against its product: every
- * attribute and option a rule names must exist. Problems carry file:line:column and a fix.
+ * The text of a table file named in a rules file (`rows: { csv: <name> }`), by its name as
+ * written, or undefined when there is no such file. The caller reads the files: the domain has no
+ * file system (the CLI and the server read the rules file's folder, the studio its draft's tables).
  */
-export function loadRules(product: Product, file: string, text: string): Result<RuleSet> {
+export type ReadTable = (name: string) => string | undefined;
+
+/** How {@link loadRules} reaches what the rules file refers to. */
+export interface LoadRulesOptions {
+  /** Reads the table files beside the rules file; without it, a rule that names one is a problem. */
+  readonly readTable?: ReadTable | undefined;
+}
+
+/** A table file's name as problems locate it: beside the rules file (`rules/renault.c98.csv`). */
+export function tableFileOf(rulesFile: string, name: string): string {
+  return rulesFile.slice(0, rulesFile.lastIndexOf('/') + 1) + name;
+}
+
+/**
+ * Reads and validates a rules file (`rules/<product>.rules.yaml`) against its product: every
+ * attribute and option a rule names must exist. Problems carry file:line:column and a fix; a
+ * table kept in a CSV file beside the rules file (`rows: { csv: <name>.csv }`, read through
+ * `options.readTable`) is checked the same way, its problems at the CSV's line and column.
+ */
+export function loadRules(product: Product, file: string, text: string, options: LoadRulesOptions = {}): Result<RuleSet> {
   const source = parseYamlSource(file, text);
   if (source.syntaxProblems.length > 0) return failed(source.syntaxProblems);
   const reader = new DocumentReader(source);
@@ -47,7 +68,7 @@ export function loadRules(product: Product, file: string, text: string): Result<
   const seen = new Set<string>();
   const list = reader.list(root.rules, ['rules'], '"rules"') ?? [];
   list.forEach((raw, index) => {
-    const rule = readRule(reader, product.attributes, raw, ['rules', index], seen);
+    const rule = readRule(reader, product.attributes, raw, ['rules', index], seen, options.readTable);
     if (rule) rules.push(rule);
   });
   const personalisation = root.personalisation === undefined ? [] : readPersonalisation(reader, product, root.personalisation, (raw, path) => readCondition(reader, product.attributes, raw, path));
@@ -57,7 +78,7 @@ export function loadRules(product: Product, file: string, text: string): Result<
   return ok(personalisation.length > 0 ? { productId: product.id, rules, personalisation } : { productId: product.id, rules });
 }
 
-function readRule(reader: DocumentReader, attributes: readonly AttributeDef[], raw: unknown, path: DocumentPath, seen: Set<string>): Rule | undefined {
+function readRule(reader: DocumentReader, attributes: readonly AttributeDef[], raw: unknown, path: DocumentPath, seen: Set<string>, readTable: ReadTable | undefined): Rule | undefined {
   const entry = reader.map(raw, path, `rule ${Number(path[1]) + 1}`);
   if (!entry) return undefined;
   const id = reader.string(entry, 'id', path, 'give the rule an "id: <rule-id>" that explanations can cite');
@@ -94,7 +115,7 @@ function readRule(reader: DocumentReader, attributes: readonly AttributeDef[], r
     }
     case 'allowed-combinations':
     case 'forbidden-combinations':
-      return readCombinations(reader, attributes, entry, path, base, kind);
+      return readCombinations(reader, attributes, entry, path, base, kind, readTable);
     case 'availability': {
       const options = readOptionLists(reader, attributes, entry.options, [...path, 'options'], 'options');
       const when = entry.when === undefined ? undefined : readCondition(reader, attributes, entry.when, [...path, 'when'], true);
@@ -196,9 +217,13 @@ function checkMatchable(reader: DocumentReader, scope: readonly AttributeDef[], 
 
 function readCombinations(
   reader: DocumentReader, attributes: readonly AttributeDef[], entry: Record<string, unknown>, path: DocumentPath,
-  base: { id: string; message: string }, kind: 'allowed-combinations' | 'forbidden-combinations',
+  base: { id: string; message: string }, kind: 'allowed-combinations' | 'forbidden-combinations', readTable: ReadTable | undefined,
 ): Rule | undefined {
   const scope = readAttributeList(reader, attributes, entry.attributes, [...path, 'attributes'], 'a combinations table', 'list two or more attributes; for one attribute, remove options from the product instead');
+  if (entry.rows !== null && typeof entry.rows === 'object' && !Array.isArray(entry.rows)) {
+    const rows = readCsvRows(reader, attributes, scope, entry.rows as Record<string, unknown>, [...path, 'rows'], readTable);
+    return scope && rows ? { ...base, kind, attributes: scope.map((a) => a.id), rows } : undefined;
+  }
   const rowList = reader.list(entry.rows, [...path, 'rows'], '"rows"');
   if (!scope || !rowList) return undefined;
   const rows: string[][] = [];
@@ -222,6 +247,32 @@ function readCombinations(
   });
   if (rowList.length === 0) reader.report([...path, 'rows'], 'the table has no rows', kind === 'allowed-combinations' ? 'list the allowed combinations' : 'list the forbidden combinations, or delete the rule');
   return { ...base, kind, attributes: scope.map((a) => a.id), rows };
+}
+
+/**
+ * `rows: { csv: <name>.csv }`: the table's rows from a CSV file beside the rules file (tables of
+ * thousands of rows are kept and edited as spreadsheets; YAML reads 200k rows in seconds, CSV in a
+ * fraction). The name is a plain file name, so a rules file can reach nothing outside its folder.
+ */
+function readCsvRows(reader: DocumentReader, attributes: readonly AttributeDef[], scope: readonly AttributeDef[] | undefined, map: Record<string, unknown>, path: DocumentPath, readTable: ReadTable | undefined): (readonly string[])[] | undefined {
+  reader.unknownKeys(map, ['csv'], path, '"rows"');
+  const name = map.csv;
+  if (typeof name !== 'string' || !/^[A-Za-z0-9][\w.-]*\.csv$/i.test(name)) {
+    reader.report(name === undefined ? path : [...path, 'csv'], name === undefined ? '"rows" names no table file' : `${describe(name)} is not the name of a CSV file beside the rules file`, 'write rows: { csv: <name>.csv } with a file in the same folder as the rules file (letters, digits, dots, dashes), or list the rows inline');
+    return undefined;
+  }
+  const text = readTable?.(name);
+  if (text === undefined) {
+    reader.report([...path, 'csv'], `the table file "${name}" is not there`, `put ${name} in the same folder as ${reader.source.file}, or correct the name`);
+    return undefined;
+  }
+  if (!scope) return undefined;
+  const table = readTableCsv(tableFileOf(reader.source.file, name), text, scope, attributes);
+  if (!table.ok) {
+    reader.problems.push(...table.problems);
+    return undefined;
+  }
+  return table.rows as (readonly string[])[];
 }
 
 function readOptionLists(reader: DocumentReader, attributes: readonly AttributeDef[], value: unknown, path: DocumentPath, key: string): Record<string, string[]> | undefined {

@@ -62,7 +62,9 @@ export function readCsv(source: string): CsvResult {
         return { ok: false, message: `text after the closing quote of a field: ${JSON.stringify(text.slice(index, index + 10))}`, hint: 'put the whole field in quotes, and write a quote inside it as two ("")', line, column: index - lineStart + 1 };
       }
     } else {
-      while (index < text.length && text[index] !== delimiter && text[index] !== '\n' && text[index] !== '\r') value += text[index++];
+      const start = index;
+      while (index < text.length && text[index] !== delimiter && text[index] !== '\n' && text[index] !== '\r') index++;
+      value = text.slice(start, index);
     }
     record.push({ text: value, line: cellLine, column });
     if (text[index] === delimiter) {

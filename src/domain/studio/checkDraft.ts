@@ -2,7 +2,7 @@ import type { CatalogEntry, SourceFile } from '../catalog/index.ts';
 import { rulesVersionOf } from '../catalog/index.ts';
 import { compileRules, lintRules, type LintCode, type LintFinding } from '../engine/index.ts';
 import { loadProduct, type Product } from '../product/index.ts';
-import { loadRules, type RuleSet } from '../rules/index.ts';
+import { loadRules, tableFileOf, type RuleSet } from '../rules/index.ts';
 import { parseYamlSource, type Problem } from '../shared/index.ts';
 import { lineColumnOf, offsetOf, tokenAt } from './textRange.ts';
 
@@ -50,6 +50,8 @@ export interface Diagnostic {
 export interface Draft {
   readonly product: SourceFile;
   readonly rules: SourceFile;
+  /** The CSV tables the rules file names (`rows: { csv: <name> }`), text by name as written; a diagnostic in one has the table's file (beside the rules file). */
+  readonly tables?: Readonly<Record<string, string>>;
 }
 
 /** What checking a draft found. */
@@ -79,7 +81,7 @@ export interface DraftCheck {
 export function checkDraft(draft: Draft): DraftCheck {
   const product = loadProduct(draft.product.file, draft.product.text);
   if (!product.ok) return { diagnostics: sorted(draft, product.problems.map((problem) => fromProblem(draft, draft.product, problem))) };
-  const ruleSet = loadRules(product.value, draft.rules.file, draft.rules.text);
+  const ruleSet = loadRules(product.value, draft.rules.file, draft.rules.text, { readTable: (name) => tableText(draft, name) });
   if (!ruleSet.ok) {
     const ids = writtenRuleIds(draft.rules);
     return { diagnostics: sorted(draft, ruleSet.problems.map((problem) => fromProblem(draft, draft.rules, problem, ids))), product: product.value };
@@ -145,7 +147,12 @@ function fromFinding(draft: Draft, finding: LintFinding): Diagnostic {
 function sourceNamed(draft: Draft, file: string | undefined): SourceFile | undefined {
   if (file === draft.rules.file) return draft.rules;
   if (file === draft.product.file) return draft.product;
-  return undefined;
+  const name = Object.keys(draft.tables ?? {}).find((candidate) => tableFileOf(draft.rules.file, candidate) === file);
+  return name === undefined ? undefined : { file: file!, text: draft.tables![name]! };
+}
+
+function tableText(draft: Draft, name: string): string | undefined {
+  return draft.tables && Object.hasOwn(draft.tables, name) ? draft.tables[name] : undefined;
 }
 
 function rangeOf(source: SourceFile, location: { readonly line: number; readonly column: number } | undefined) {

@@ -9,7 +9,7 @@ import { describeRoute } from 'hono-openapi';
 import { loadProduct, loadRules, rulesVersionOf } from '../../domain/index.ts';
 import { apiError, errorResponse } from '../apiError.ts';
 import type { Catalog } from '../catalog.ts';
-import { findCatalogFiles } from '../catalogFiles.ts';
+import { findCatalogFiles, tableReaderBeside } from '../catalogFiles.ts';
 import type { Repository } from '../repository.ts';
 import type { RulesSources } from '../repository/rulesSourceStore.ts';
 import { json, route } from '../routeDocs.ts';
@@ -78,16 +78,16 @@ class FilesVersions {
     }
     const product = { file: relative(rootDir, paths.productFile), text: productText };
     const rules = { file: relative(rootDir, paths.rulesFile), text: rulesText };
-    const version = this.versionOf(productId, product, rules);
+    const version = this.versionOf(productId, product, rules, paths.rulesFile);
     if (version !== rulesVersion) return { missing: version === undefined ? 'the project\'s files for it do not load' : `the project's files make another version ("${version}")` };
     return { productId, rulesVersion, product, rules };
   }
 
-  private versionOf(productId: string, product: { file: string; text: string }, rules: { file: string; text: string }): string | undefined {
+  private versionOf(productId: string, product: { file: string; text: string }, rules: { file: string; text: string }, rulesPath: string): string | undefined {
     const cached = this.known.get(productId);
     if (cached && cached.productText === product.text && cached.rulesText === rules.text) return cached.version;
     const loadedProduct = loadProduct(product.file, product.text);
-    const ruleSet = loadedProduct.ok ? loadRules(loadedProduct.value, rules.file, rules.text) : undefined;
+    const ruleSet = loadedProduct.ok ? loadRules(loadedProduct.value, rules.file, rules.text, { readTable: tableReaderBeside(rulesPath) }) : undefined;
     const version = loadedProduct.ok && ruleSet?.ok ? rulesVersionOf(loadedProduct.value, ruleSet.value) : undefined;
     this.known.set(productId, { productText: product.text, rulesText: rules.text, version });
     return version;
