@@ -58,18 +58,24 @@ export interface PublicationAnswer {
   readonly superseded: readonly SupersededVersion[];
 }
 
+/**
+ * A further check of a version that passed the strict lint, before anything is recorded (the
+ * studio's: the rules file's examples must pass): the refusal, or undefined to go on.
+ */
+export type VetEntry = (entry: CatalogEntry, files: CatalogSources) => ApiError | undefined;
+
 /** A publication done, or refused with the API's error (never a throw: a throw is a failure of the database). */
 export type PublicationOutcome = ({ readonly ok: true } & PublicationAnswer) | { readonly ok: false; readonly error: ApiError };
 
 /**
  * Records a new version from its files and, unless `draft`, makes it current. The files must pass
  * the strict lint (`rules check --strict`): a version with errors is refused with every problem,
- * and nothing is recorded. Publishing the current version changes nothing (`already`).
+ * and nothing is recorded; so is one `vet` refuses. Publishing the current version changes nothing (`already`).
  *
  * @example
  * const outcome = await publishRules(services, 'sneaker', { productYaml, rulesYaml }, { message: 'Gum sole for winter' }, OPERATOR);
  */
-export async function publishRules(services: RulesPublishingServices, productId: string, sources: RulesSources, request: PublicationRequest & { readonly draft?: boolean }, as: ActingAs): Promise<PublicationOutcome> {
+export async function publishRules(services: RulesPublishingServices, productId: string, sources: RulesSources, request: PublicationRequest & { readonly draft?: boolean; readonly vet?: VetEntry }, as: ActingAs): Promise<PublicationOutcome> {
   let message: string | undefined;
   if (request.draft) {
     message = request.message?.trim() || undefined;
@@ -85,6 +91,8 @@ export async function publishRules(services: RulesPublishingServices, productId:
   if (entry.product.id !== productId) {
     return { ok: false, error: apiError(422, 'rules_problems', `the files are of product "${entry.product.id.slice(0, 40)}", not "${productId.slice(0, 40)}"`, `publish them as ${entry.product.id.slice(0, 40)}, or send ${productId.slice(0, 40)}'s files`) };
   }
+  const vetted = request.vet?.(entry, files);
+  if (vetted) return { ok: false, error: vetted };
   const { repository, clock } = services;
   const before = await repository.findRulesVersionStatus(productId, entry.rulesVersion);
   const now = clock.now();

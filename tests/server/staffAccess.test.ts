@@ -32,9 +32,14 @@ const ALLOWED: Record<string, { readonly role: StaffRole | null; readonly tokens
   'GET /api/staff/rules': { role: 'merchandiser', tokens: true },
   'POST /api/staff/rules/:productId/versions/:rulesVersion/retire': { role: 'merchandiser', tokens: false },
   'GET /api/staff/rules/:productId/sources': { role: 'merchandiser', tokens: true },
+  'POST /api/staff/studio/:productId/impact': { role: 'merchandiser', tokens: false },
   'POST /api/staff/rules/:productId/versions': { role: 'merchandiser', tokens: false },
   'POST /api/staff/rules/:productId/versions/:rulesVersion/publish': { role: 'merchandiser', tokens: false },
   'POST /api/staff/rules/:productId/rollback': { role: 'merchandiser', tokens: false },
+  'GET /api/staff/studio/:productId': { role: 'merchandiser', tokens: false },
+  'PUT /api/staff/studio/:productId/draft': { role: 'merchandiser', tokens: false },
+  'DELETE /api/staff/studio/:productId/draft': { role: 'merchandiser', tokens: false },
+  'POST /api/staff/studio/:productId/publish': { role: 'merchandiser', tokens: false },
   'GET /api/staff/designs': { role: 'designer', tokens: true },
   'GET /api/staff/orders': { role: 'fulfilment', tokens: true },
   // Not under /api/staff, but holding every customer's contact.
@@ -106,6 +111,15 @@ describe('who may call each staff route', () => {
     return { headers: { Cookie: browser.cookie }, write: browser.writeHeaders() };
   }
 
+  /** Saves the caller's draft of the current files, when the caller may (publishing it changes nothing). */
+  async function draftOf(headers: Record<string, string>, write: Record<string, string>): Promise<void> {
+    const opened = await t.app.request('/api/staff/studio/sneaker', { headers });
+    if (opened.status !== 200) return void await opened.arrayBuffer();
+    const { published } = (await opened.json()) as { published: { rulesVersion: string; product: { text: string }; rules: { text: string } } };
+    const body = { basedOn: published.rulesVersion, revision: 0, product: published.product.text, rules: published.rules.text };
+    expect((await t.app.request('/api/staff/studio/sneaker/draft', { method: 'PUT', headers: write, body: JSON.stringify(body) })).status).toBe(200);
+  }
+
   /** A request to the route with real ids and a valid body: what a caller with the role would send. */
   async function requestFor(route: string): Promise<{ path: string; method: string; body?: string }> {
     const [method, pattern] = route.split(' ') as [string, string];
@@ -129,6 +143,11 @@ describe('who may call each staff route', () => {
       // The superseded version made current again, then the files' version rolled back to.
       'POST /api/staff/rules/:productId/versions/:rulesVersion/publish': { message: 'matrix' },
       'POST /api/staff/rules/:productId/rollback': { message: 'matrix' },
+      // The published files as the draft: a comparison that finds nothing.
+      'POST /api/staff/studio/:productId/impact': { product: readFileSync('models/sneaker/product.yaml', 'utf8'), rules: readFileSync('rules/sneaker.rules.yaml', 'utf8') },
+      // A first save (each caller is a new account); publishing needs the caller's own draft (see draftOf).
+      'PUT /api/staff/studio/:productId/draft': { basedOn: t.entry.rulesVersion, revision: 0, product: readFileSync('models/sneaker/product.yaml', 'utf8'), rules: readFileSync('rules/sneaker.rules.yaml', 'utf8') },
+      'POST /api/staff/studio/:productId/publish': { message: 'matrix' },
     };
     return { path, method, ...(route in bodies ? { body: JSON.stringify(bodies[route]) } : {}) };
   }
@@ -138,6 +157,7 @@ describe('who may call each staff route', () => {
       for (const caller of CALLERS) {
         const { path, method, body } = await requestFor(route);
         const { headers, write } = await credentials(caller);
+        if (route === 'POST /api/staff/studio/:productId/publish') await draftOf(headers, write);
         const response = await t.app.request(path, { method, headers: method === 'GET' ? headers : write, ...(body ? { body } : {}) });
         await response.arrayBuffer();
         const because = `${name(caller)} on ${route} answered ${response.status}`;

@@ -12,5 +12,7 @@ export type { AccountChangeRequest, LoginRequest, NewAccountRequest, NewTokenReq
 export { MAX_TOKEN_DAYS, accountChangeRequestSchema, checkWebhookUrl, loginRequestSchema, newAccountRequestSchema, newTokenRequestSchema, newWebhookRequestSchema } from './staffRequests.ts';
 export type { PublicationNote, PublishRulesRequest } from './rulesPublicationRequests.ts';
 export { MAX_GRACE_HOURS, MAX_PUBLICATION_MESSAGE_LENGTH, MAX_RULES_SOURCE_LENGTH, PUBLICATION_MESSAGE_HINT, publicationNoteSchema, publishRulesRequestSchema } from './rulesPublicationRequests.ts';
+export type { PublishStudioDraftRequest, SaveStudioDraftRequest } from './studioDraftRequests.ts';
+export { publishStudioDraftSchema, saveStudioDraftSchema } from './studioDraftRequests.ts';
 export type { ApiToken, ApiTokenStatus, AuditActor, AuditEntry, StaffAccount, WebhookDelivery, WebhookEndpointListing } from './staffRecords.ts';
 export { apiTokenStatus } from './staffRecords.ts';

@@ -20,20 +20,23 @@ export const MAX_RULES_SOURCE_LENGTH = 1024 * 1024;
 /** Why publishing or rolling back needs a message, said the same way everywhere. */
 export const PUBLICATION_MESSAGE_HINT = 'say in a sentence what changes for customers and why (on the command line: --message "…")';
 
-const messageField = v.pipe(
+/** A publication's message: required, trimmed, 1 to 500 characters (also the studio's publish). */
+export const messageField = v.pipe(
   v.string((issue) => withHint(issue.input === undefined ? 'a message is required to publish or roll back' : `"message" must be text, not ${describeValue(issue.input)}`, PUBLICATION_MESSAGE_HINT)),
   v.trim(),
   v.minLength(1, withHint('the message is empty', PUBLICATION_MESSAGE_HINT)),
   v.maxLength(MAX_PUBLICATION_MESSAGE_LENGTH, withHint(`the message is longer than ${MAX_PUBLICATION_MESSAGE_LENGTH} characters`, 'keep it to a sentence or two; the rules diff says the rest')),
 );
 
-const graceHoursField = v.optional(v.pipe(
+/** How long orders under the replaced version stay accepted, in hours (0 to a year; optional). */
+export const graceHoursField = v.optional(v.pipe(
   v.number((issue) => withHint(`"graceHours" must be a number of hours, not ${describeValue(issue.input)}`, 'send e.g. "graceHours": 24, or leave it out for the server\'s default')),
   v.minValue(0, withHint('"graceHours" cannot be negative', 'send 0 to refuse orders under the replaced version at once, or more hours to let carts finish')),
   v.maxValue(MAX_GRACE_HOURS, withHint(`"graceHours" is more than a year (${MAX_GRACE_HOURS} hours)`, 'send fewer hours; retire the version by hand later if needed')),
 ));
 
-const sourceField = (name: string, file: string) => v.pipe(
+/** A product or rules file's text, at most {@link MAX_RULES_SOURCE_LENGTH} characters. */
+export const sourceField = (name: string, file: string) => v.pipe(
   v.string((issue) => withHint(issue.input === undefined ? `"${name}" is missing` : `"${name}" must be text, not ${describeValue(issue.input)}`, `send the text of ${file}`)),
   v.maxLength(MAX_RULES_SOURCE_LENGTH, withHint(`"${name}" is longer than ${MAX_RULES_SOURCE_LENGTH} characters`, `send ${file} as it is; a larger one is not a rules file`)),
 );

@@ -47,8 +47,7 @@ export function registerRulesSourceRoutes(app: Hono, deps: RulesSourceRouteDeps)
       return errorResponse(apiError(404, 'unknown_product', `there is no product "${productId.slice(0, 80)}"`, `use one of: ${[...deps.catalog.current.keys()].join(', ')}`));
     }
     const { rulesVersion } = current.entry;
-    const stored = await deps.repository.findRulesSources(productId, rulesVersion);
-    const sources = stored ?? filesVersions.ofVersion(deps.rootDir, productId, rulesVersion);
+    const sources = await findVersionSources(deps, filesVersions, productId, rulesVersion);
     if ('missing' in sources) {
       return errorResponse(apiError(404, 'not_found', `the files of rules version "${rulesVersion}" of "${productId}" were not recorded, and ${sources.missing}`,
         `publish the product's files again (npm run rules -- publish ${productId} --message "…"): publishing records them, and the studio opens them from then on`));
@@ -59,10 +58,18 @@ export function registerRulesSourceRoutes(app: Hono, deps: RulesSourceRouteDeps)
 }
 
 /**
+ * The files a product's rules version was made from: as recorded in the database, else the
+ * project's own files when they make that very version, else why neither could be had.
+ */
+export async function findVersionSources(deps: Pick<RulesSourceRouteDeps, 'repository' | 'rootDir'>, filesVersions: FilesVersions, productId: string, rulesVersion: string): Promise<RulesSources | { readonly missing: string }> {
+  return await deps.repository.findRulesSources(productId, rulesVersion) ?? filesVersions.ofVersion(deps.rootDir, productId, rulesVersion);
+}
+
+/**
  * The version the project's files make, computed again only when a file's text changed (loading
  * both files takes a few hundred milliseconds).
  */
-class FilesVersions {
+export class FilesVersions {
   private readonly known = new Map<string, { readonly productText: string; readonly rulesText: string; readonly version: string | undefined }>();
 
   ofVersion(rootDir: string, productId: string, rulesVersion: string): RulesSources | { readonly missing: string } {

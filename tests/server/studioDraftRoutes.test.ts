@@ -1,0 +1,163 @@
+// The rules studio's drafts over HTTP, as two signed-in merchandisers: saving over the revision
+// read (a second tab is refused with the stored draft), seeing who else is editing, discarding,
+// and publishing — refused for strict-lint problems, failing examples, or a product published
+// again since the draft started (with the three texts), and otherwise published, served at once,
+// the draft deleted and audited.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_RULES_SOURCE_LENGTH } from '../../src/domain/index.ts';
+import { startTestApp, type TestApp } from './support/testApp.ts';
+import { addAccount, sessionFor, type StaffBrowser } from './support/staffSessions.ts';
+
+const productYaml = readFileSync('models/sneaker/product.yaml', 'utf8');
+const rulesYaml = readFileSync('rules/sneaker.rules.yaml', 'utf8');
+const renamed = (name: string) => productYaml.replace(/^name: .*$/m, `name: ${name}`);
+
+interface Studio {
+  published: { rulesVersion: string; product: { file: string; text: string }; rules: { file: string; text: string } };
+  myDraft: { basedOn: string; revision: number; product: string; rules: string; updatedAt: string } | null;
+  othersEditing: { email: string; updatedAt: string; basedOn: string }[];
+}
+interface Refusal { error: { code: string; message: string; hint: string; problems?: { path: string; message: string }[] } }
+
+describe('the studio\'s drafts and publishing', () => {
+  let t: TestApp;
+  let mia: StaffBrowser;
+  let noa: StaffBrowser;
+  const open = async (who: StaffBrowser) => (await (await t.app.request('/api/staff/studio/sneaker', { headers: { Cookie: who.cookie } })).json()) as Studio;
+  const save = (who: StaffBrowser, body: unknown, headers = who.writeHeaders()) => t.app.request('/api/staff/studio/sneaker/draft', { method: 'PUT', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const publish = (who: StaffBrowser, body: unknown) => t.app.request('/api/staff/studio/sneaker/publish', { method: 'POST', headers: who.writeHeaders(), body: JSON.stringify(body) });
+  const discard = (who: StaffBrowser) => t.app.request('/api/staff/studio/sneaker/draft', { method: 'DELETE', headers: who.writeHeaders() });
+  const current = async () => (await t.repository.listRulesVersions('sneaker')).find((version) => version.state === 'published')!.rulesVersion;
+  /** The version the serving catalog offers (the staff Rules page's current one). */
+  const served = async () => {
+    const { products } = (await (await t.app.request('/api/staff/rules', { headers: { Cookie: mia.cookie } })).json()) as { products: { id: string; rulesVersions: { rulesVersion: string; current: boolean }[] }[] };
+    return products.find((product) => product.id === 'sneaker')!.rulesVersions.find((version) => version.current)!.rulesVersion;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const at = new Date('2026-12-07T09:00:00.000Z');
+    mia = await sessionFor(t.repository, await addAccount(t.repository, 'mia@shop.example', ['merchandiser']), at);
+    noa = await sessionFor(t.repository, await addAccount(t.repository, 'noa@shop.example', ['merchandiser']), at);
+  }, 60_000);
+  afterAll(() => t?.dispose());
+
+  it('opens the published files with no draft, then my saved draft, and tells the other merchandiser I am editing', async () => {
+    const opened = await open(mia);
+    expect(opened).toEqual({ published: { rulesVersion: (await current()), product: { file: 'models/sneaker/product.yaml', text: productYaml }, rules: { file: 'rules/sneaker.rules.yaml', text: rulesYaml } }, myDraft: null, othersEditing: [] });
+
+    const saved = await save(mia, { basedOn: (await current()), revision: 0, product: renamed('Court Sneaker II'), rules: rulesYaml });
+    expect(saved.status).toBe(200);
+    const { draft } = (await saved.json()) as { draft: NonNullable<Studio['myDraft']> };
+    expect(draft).toMatchObject({ basedOn: (await current()), revision: 1, product: renamed('Court Sneaker II'), rules: rulesYaml });
+
+    expect((await open(mia)).myDraft).toEqual(draft);
+    const seenByNoa = await open(noa);
+    expect(seenByNoa.myDraft).toBeNull();
+    expect(seenByNoa.othersEditing).toEqual([{ email: 'mia@shop.example', updatedAt: draft.updatedAt, basedOn: (await current()) }]);
+    expect((await open(mia)).othersEditing).toEqual([]);
+  });
+
+  it('refuses a save over a revision another tab has replaced, answering the stored draft', async () => {
+    const second = await save(mia, { basedOn: (await current()), revision: 1, product: renamed('Court Sneaker III'), rules: rulesYaml });
+    expect(second.status).toBe(200);
+    const stale = await save(mia, { basedOn: (await current()), revision: 1, product: renamed('Stale tab'), rules: rulesYaml });
+    expect(stale.status).toBe(409);
+    const body = (await stale.json()) as Refusal & { draft: Studio['myDraft'] };
+    expect(body.error.code).toBe('draft_changed');
+    expect(body.draft).toMatchObject({ revision: 2, product: renamed('Court Sneaker III') });
+    expect((await open(mia)).myDraft).toMatchObject({ revision: 2, product: renamed('Court Sneaker III') });
+  });
+
+  it('refuses a draft that is not one: a version the product never had, a missing field, too large a body, no CSRF token', async () => {
+    const unknownVersion = await save(mia, { basedOn: '0123456789abcdef', revision: 2, product: productYaml, rules: rulesYaml });
+    expect(unknownVersion.status).toBe(422);
+    expect(((await unknownVersion.json()) as Refusal).error.problems?.[0]?.path).toBe('basedOn');
+    const missing = await save(mia, { basedOn: (await current()), revision: 2, product: productYaml });
+    expect(missing.status).toBe(422);
+    expect(((await missing.json()) as Refusal).error.message).toContain('"rules" is missing');
+    const huge = await save(mia, { basedOn: (await current()), revision: 2, product: 'x'.repeat(MAX_RULES_SOURCE_LENGTH * 3), rules: rulesYaml });
+    expect(huge.status).toBe(413);
+    const { 'X-CSRF-Token': _token, ...withoutCsrf } = mia.writeHeaders();
+    expect((await save(mia, { basedOn: (await current()), revision: 2, product: productYaml, rules: rulesYaml }, withoutCsrf)).status).toBe(403);
+    expect((await open(mia)).myDraft?.revision).toBe(2);
+  });
+
+  it('refuses to publish a draft with strict-lint problems or failing examples, publishing nothing and keeping the draft', async () => {
+    const before = await current();
+    await save(mia, { basedOn: before, revision: 2, product: productYaml, rules: rulesYaml.replace('kind: requires', 'kind: requirez') });
+    const broken = await publish(mia, { message: 'typo' });
+    expect(broken.status).toBe(422);
+    const lint = (await broken.json()) as Refusal;
+    expect(lint.error.code).toBe('rules_problems');
+    expect(lint.error.problems?.[0]?.message).toMatch(/^rules\/sneaker\.rules\.yaml:\d+:\d+ /);
+
+    const failingExample = `${rulesYaml.trimEnd()}\n  - name: a knit upper may be lined with leather\n    design: { vamp.material: knit, lining.material: leather }\n    valid: true\n`;
+    const line = failingExample.split('\n').findIndex((text) => text.includes('may be lined with leather')) + 1;
+    await save(mia, { basedOn: before, revision: 3, product: productYaml, rules: failingExample });
+    const failing = await publish(mia, { message: 'leather everywhere' });
+    expect(failing.status).toBe(422);
+    const examples = (await failing.json()) as Refusal;
+    expect(examples.error.code).toBe('examples_failed');
+    expect(examples.error.problems).toEqual([expect.objectContaining({ path: `rules/sneaker.rules.yaml:${line}:5`, message: expect.stringContaining('example "a knit upper may be lined with leather" failed: expected a valid design, but the choices conflict: refused by "breathable-upper-lining"') })]);
+
+    expect(await current()).toBe(before);
+    expect((await open(mia)).myDraft?.revision).toBe(4);
+  });
+
+  it('refuses to publish without a message, or without a draft', async () => {
+    const noMessage = await publish(mia, { graceHours: 2 });
+    expect(noMessage.status).toBe(422);
+    expect(((await noMessage.json()) as Refusal).error.message).toContain('a message is required');
+    const noDraft = await publish(noa, { message: 'nothing to publish' });
+    expect(noDraft.status).toBe(404);
+  });
+
+  it('publishes my draft, served at once, deleting the draft and auditing it', async () => {
+    const before = await current();
+    await save(mia, { basedOn: before, revision: 4, product: renamed('Court Sneaker II'), rules: rulesYaml });
+    const published = await publish(mia, { message: 'A new name', graceHours: 2 });
+    expect(published.status).toBe(200);
+    const answer = (await published.json()) as { rulesVersion: string; state: string; superseded: { rulesVersion: string }[] };
+    expect(answer).toMatchObject({ state: 'published', superseded: [{ rulesVersion: before }] });
+    expect(await current()).toBe(answer.rulesVersion);
+    expect(await served()).toBe(answer.rulesVersion);
+    const reopened = await open(mia);
+    expect(reopened.myDraft).toBeNull();
+    expect(reopened.published).toMatchObject({ rulesVersion: answer.rulesVersion, product: { text: renamed('Court Sneaker II') } });
+    const [line, publishedLine] = await t.repository.listAudit(2);
+    expect(line).toMatchObject({ action: 'studio.draft_published', target: `sneaker@${answer.rulesVersion}`, actor: { kind: 'staff', email: 'mia@shop.example' }, details: { basedOn: before, revision: 5 } });
+    expect(publishedLine).toMatchObject({ action: 'rules.published', details: { message: 'A new name' } });
+  });
+
+  it('refuses to publish a draft whose product was published again since it started, answering base, theirs and mine', async () => {
+    const base = await current();
+    const baseText = (await open(noa)).published.product.text;
+    await save(noa, { basedOn: base, revision: 0, product: renamed('Noa\'s sneaker'), rules: rulesYaml });
+    await save(mia, { basedOn: base, revision: 0, product: renamed('Mia\'s sneaker'), rules: rulesYaml });
+    expect((await publish(mia, { message: 'Mia was first' })).status).toBe(200);
+
+    const moved = await publish(noa, { message: 'Noa was second' });
+    expect(moved.status).toBe(409);
+    const body = (await moved.json()) as Refusal & { basedOn: string; current: string; base: { product: string; rules: string }; theirs: { product: string; rules: string }; mine: { product: string; rules: string } };
+    expect(body.error.code).toBe('rules_version_moved');
+    expect(body).toMatchObject({
+      basedOn: base, current: (await current()),
+      base: { product: baseText, rules: rulesYaml },
+      theirs: { product: renamed('Mia\'s sneaker'), rules: rulesYaml },
+      mine: { product: renamed('Noa\'s sneaker'), rules: rulesYaml },
+    });
+    expect(await served()).toBe(body.current);
+    expect((await open(noa)).myDraft).toMatchObject({ basedOn: base });
+  });
+
+  it('discards my draft, and only mine', async () => {
+    await save(mia, { basedOn: (await current()), revision: 0, product: renamed('Kept'), rules: rulesYaml });
+    expect(await (await discard(noa)).json()).toEqual({ discarded: true });
+    expect(await (await discard(noa)).json()).toEqual({ discarded: false });
+    expect((await open(noa)).myDraft).toBeNull();
+    expect((await open(mia)).myDraft).toMatchObject({ product: renamed('Kept') });
+    expect((await open(noa)).othersEditing.map((other) => other.email)).toEqual(['mia@shop.example']);
+  });
+});
