@@ -3,6 +3,8 @@ export type { Conflict, SessionContext, SessionEmitted, SessionEvent, SessionInp
 export { configuratorMachine } from './configuratorMachine.ts';
 export type { CatalogCheckInput, CatalogCheckOutput, RulesUpdateNotice } from './rulesUpdate.ts';
 export { adoptRulesVersion } from './rulesUpdate.ts';
+export type { DraftCarry } from './tryItDraft.ts';
+export { carryDesignToDraft } from './tryItDraft.ts';
 export type { CheckoutContext, CheckoutDesign, CheckoutEvent, CheckoutInput, CheckoutReport } from './checkoutMachine.ts';
 export { checkoutMachine, problemsOf } from './checkoutMachine.ts';
 export type { ArtworkFile, ArtworkUpload, ArtworkUploadInput, UploadedArtwork } from './artworkUploads.ts';

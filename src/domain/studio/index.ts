@@ -7,3 +7,5 @@ export { ruleCards, ruleChips } from './ruleCards.ts';
 export type { DraftVocabulary } from './draftVocabulary.ts';
 export { draftVocabulary } from './draftVocabulary.ts';
 export { lineColumnOf, offsetOf, tokenAt } from './textRange.ts';
+export type { DecidingRule } from './decidingRules.ts';
+export { decidingRules, decidingRulesText } from './decidingRules.ts';
