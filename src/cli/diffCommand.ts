@@ -9,38 +9,25 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  compileRules,
-  diffRules,
-  formatMoney,
-  judgeDesign,
-  rulesVersionOf,
-  type ConfigurationSpace,
-  type DesignVerdict,
-  type Product,
-  type RefusingRule,
-  type RuleSet,
-  type RulesDiff,
-} from '../domain/index.ts';
+import { diffRules, formatMoney, rulesVersionOf, type RulesDiff } from '../domain/index.ts';
 import { databaseConfigFromEnv } from '../server/openDatabase.ts';
-import { reachStoredDesigns, type ReachedStoredDesigns, type StoredCandidateDesign, type StoredOrderDesign } from '../server/storedDesigns.ts';
+import { IMPACT_EXAMPLES, measureImpact, publishedSide, type DesignImpact, type ImpactSide, type RefusedExample, type StoredImpact } from '../server/rulesImpact.ts';
+import { reachStoredDesigns, type ReachedStoredDesigns } from '../server/storedDesigns.ts';
 import { CliError, EXIT_OK, UsageError } from './cliErrors.ts';
 import { loadForCheck } from './loadModel.ts';
 import { groupDigits, type CliOutput } from './output.ts';
 
+export type { DesignImpact, RefusedExample } from '../server/rulesImpact.ts';
+
 /** How many orders and gallery designs are shown as examples. */
-export const DIFF_EXAMPLES = 5;
+export const DIFF_EXAMPLES = IMPACT_EXAMPLES;
 const DEFAULT_DAYS = 90;
 const PUBLISHED_VERSION = /^([A-Za-z0-9_-]+)@([0-9a-f]{6,64})$/;
 
 /** One side of the diff, loaded and compiled. */
-interface Side {
+interface Side extends ImpactSide {
   /** As named on the command line. */
   readonly source: string;
-  readonly product: Product;
-  readonly ruleSet: RuleSet;
-  readonly rulesVersion: string;
-  readonly space: ConfigurationSpace;
 }
 
 interface DiffArguments {
@@ -49,32 +36,6 @@ interface DiffArguments {
   readonly days: number;
   readonly data: boolean;
   readonly json: boolean;
-}
-
-/** A refused design shown as an example: which one, why, and (orders) what it was worth. */
-export interface RefusedExample {
-  readonly id: string;
-  /** Order number (`ATL-000123`) or gallery title. */
-  readonly name: string;
-  readonly createdAt: string;
-  /** Minor units of `currency`; orders only. */
-  readonly total?: number;
-  readonly currency?: string;
-  readonly rules: readonly RefusingRule[];
-  /** Choices naming options or attributes the new product no longer has. */
-  readonly removedChoices: readonly { attribute: string; option: string }[];
-}
-
-/** The impact on one kind of stored design. */
-export interface DesignImpact {
-  readonly checked: number;
-  /** Not valid as they are under the new rules. */
-  readonly refused: number;
-  /** Of those, how many the old side refused already (e.g. orders under an older version). */
-  readonly refusedBefore: number;
-  /** Valid, but the product has attributes they do not name (they would be completed). */
-  readonly changed: number;
-  readonly examples: readonly RefusedExample[];
 }
 
 /** What `diff --json` prints (counts as decimal strings: they exceed JavaScript's safe integers). */
@@ -88,12 +49,7 @@ export interface DiffJson {
   readonly options: RulesDiff['options'];
   readonly rules: RulesDiff['rules'];
   /** Null with `--no-data`. */
-  readonly impact: null | {
-    readonly days: number;
-    readonly since: string;
-    readonly orders: DesignImpact & { readonly refusedValue: readonly { currency: string; total: number }[] };
-    readonly candidates: DesignImpact;
-  };
+  readonly impact: null | StoredImpact;
 }
 
 /**
@@ -111,7 +67,7 @@ export async function diffCommand(argv: readonly string[], output: CliOutput, cw
       throw new CliError(`${args.from} is for product "${from.product.id}" and ${args.to} for "${to.product.id}": compare two versions of the same product`);
     }
     const diff = diffRules(from, to);
-    const impact = args.data && reached ? await measureImpact(reached, from, to, args.days) : null;
+    const impact = args.data && reached ? await measureImpact((query) => reached.designs(query), from, to, args.days) : null;
     const report: DiffJson = {
       productId: to.product.id,
       from: { source: from.source, rulesVersion: from.rulesVersion },
@@ -178,7 +134,7 @@ async function loadSide(name: string, cwd: string, reached: ReachedStoredDesigns
     const [, productId, rulesVersion] = PUBLISHED_VERSION.exec(name)!;
     const entry = await reached!.catalogEntry(productId!, rulesVersion!);
     if (!entry) throw new CliError(`${name}: no rules version ${rulesVersion} of "${productId}" is published in this database. Fix: list them with npm run rules -- versions ${productId}`);
-    return { source: name, product: entry.product, ruleSet: entry.ruleSet, rulesVersion: entry.rulesVersion, space: compileRules(entry.product, entry.ruleSet, { artifact: entry.compiled }) };
+    return { source: name, ...publishedSide(entry) };
   }
   const loaded = loadForCheck(name, cwd, { publishChecks: false });
   if (!loaded.ok) throw new CliError(`${name} does not load`, 1, loaded.problems);
@@ -186,43 +142,6 @@ async function loadSide(name: string, cwd: string, reached: ReachedStoredDesigns
   if (model.kind !== 'product' || !model.sources) throw new CliError(`${name}: diff compares a product's rules files (rules/<id>.rules.yaml), not table problems`);
   const { product } = model.space;
   return { source: name, product, ruleSet: model.ruleSet, rulesVersion: rulesVersionOf(product, model.ruleSet), space: model.space };
-}
-
-async function measureImpact(reached: ReachedStoredDesigns, from: Side, to: Side, days: number): Promise<NonNullable<DiffJson['impact']>> {
-  const since = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
-  const stored = await reached.designs({ since, productId: to.product.id });
-  const orders = judgeAll(stored.orders, from, to, (order) => ({ id: order.id, name: order.orderNumber, createdAt: order.createdAt, total: order.total, currency: order.currency }));
-  const refusedValue = new Map<string, number>();
-  for (const order of orders.refusedDesigns) refusedValue.set(order.currency, (refusedValue.get(order.currency) ?? 0) + order.total);
-  const candidates = judgeAll(stored.candidates, from, to, (candidate) => ({ id: candidate.id, name: candidate.title, createdAt: candidate.createdAt }));
-  return {
-    days,
-    since: since.toISOString(),
-    orders: { ...orders.impact, refusedValue: [...refusedValue].map(([currency, total]) => ({ currency, total })) },
-    candidates: candidates.impact,
-  };
-}
-
-function judgeAll<T extends StoredOrderDesign | StoredCandidateDesign>(
-  designs: readonly T[], from: Side, to: Side, describe: (design: T) => Omit<RefusedExample, 'rules' | 'removedChoices'>,
-): { impact: DesignImpact; refusedDesigns: T[] } {
-  const refusedDesigns: T[] = [];
-  const examples: RefusedExample[] = [];
-  let changed = 0;
-  let refusedBefore = 0;
-  for (const design of designs) {
-    const verdict = judgeDesign(to.space, design.choices, { explain: false });
-    if (verdict.kind === 'changed') changed++;
-    if (verdict.kind !== 'refused') continue;
-    refusedDesigns.push(design);
-    if (judgeDesign(from.space, design.choices, { explain: false }).kind === 'refused') refusedBefore++;
-    if (examples.length < DIFF_EXAMPLES) {
-      // Only the examples are explained: finding the minimal rules costs more than a validity check.
-      const explained = judgeDesign(to.space, design.choices) as Extract<DesignVerdict, { kind: 'refused' }>;
-      examples.push({ ...describe(design), rules: explained.rules, removedChoices: explained.removedChoices });
-    }
-  }
-  return { impact: { checked: designs.length, refused: refusedDesigns.length, refusedBefore, changed, examples }, refusedDesigns };
 }
 
 // ---- The report a merchandiser reads ----

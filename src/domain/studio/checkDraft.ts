@@ -1,7 +1,7 @@
 import type { CatalogEntry, SourceFile } from '../catalog/index.ts';
-import { rulesVersionOf } from '../catalog/index.ts';
-import { compileRules, lintRules, type LintCode, type LintFinding } from '../engine/index.ts';
-import { loadProduct, type Product } from '../product/index.ts';
+import type { LintCode, LintFinding } from '../engine/index.ts';
+import type { Product } from '../product/index.ts';
+import { DraftCheckCache, REDUNDANCY_CHECK_MAX_ROWS } from './draftCheckCache.ts';
 import { loadRules, tableFileOf, type RuleSet } from '../rules/index.ts';
 import { parseYamlSource, type Problem } from '../shared/index.ts';
 import { lineColumnOf, offsetOf, tokenAt } from './textRange.ts';
@@ -73,39 +73,46 @@ export interface DraftCheck {
  * "did you mean"), the rules compiled, and the strict lint (`rules check --strict`: dead options
  * and the rules that kill them, overridden defaults, conditions that never hold, invalid presets,
  * unused colours, and redundant rules as warnings). Every finding becomes a {@link Diagnostic} at
- * a character range of the file it is in. Never throws for bad input.
+ * a character range of the file it is in. Never throws for bad input. Given the
+ * {@link DraftCheckCache} of earlier checks of the same draft, what an edit left unchanged is not
+ * loaded or compiled again; redundant rules are looked for only up to
+ * {@link REDUNDANCY_CHECK_MAX_ROWS} table rows (a note says so above it).
  *
  * @example
  * const { diagnostics } = checkDraft({ product: { file: 'models/sneaker/product.yaml', text }, rules: { file: 'rules/sneaker.rules.yaml', text: rulesText } });
  */
-export function checkDraft(draft: Draft): DraftCheck {
-  const product = loadProduct(draft.product.file, draft.product.text);
+export function checkDraft(draft: Draft, cache: DraftCheckCache = new DraftCheckCache()): DraftCheck {
+  const product = cache.loadProduct(draft.product);
   if (!product.ok) return { diagnostics: sorted(draft, product.problems.map((problem) => fromProblem(draft, draft.product, problem))) };
-  const ruleSet = loadRules(product.value, draft.rules.file, draft.rules.text, { readTable: (name) => tableText(draft, name) });
+  const ruleSet = loadRules(product.value, draft.rules.file, draft.rules.text, { readTable: (name) => tableText(draft, name), tableCache: cache.tables });
   if (!ruleSet.ok) {
     const ids = writtenRuleIds(draft.rules);
     return { diagnostics: sorted(draft, ruleSet.problems.map((problem) => fromProblem(draft, draft.rules, problem, ids))), product: product.value };
   }
 
-  const space = compileRules(product.value, ruleSet.value);
-  const findings = lintRules(space, {
-    strict: true,
-    ruleSet: ruleSet.value,
-    sources: { product: draft.product, rules: draft.rules },
-    recompileWithout: (ruleId) => compileRules(product.value, { ...ruleSet.value, rules: ruleSet.value.rules.filter((rule) => rule.id !== ruleId) }),
-  });
-  const diagnostics = sorted(draft, findings.map((finding) => fromFinding(draft, finding)));
+  const analysis = cache.analyse(draft, product.value, ruleSet.value);
+  const { findings } = analysis;
+  const diagnostics = sorted(draft, [...findings.map((finding) => fromFinding(draft, finding)), ...redundancyNote(draft, analysis.redundancySkipped)]);
   // These two findings are exactly what `loadCatalogEntry` refuses to publish (no design at all,
   // a preset that is not a valid design); without them the draft is an entry as it would ship.
   const publishable = !findings.some((finding) => finding.code === 'no-valid-design' || finding.code === 'preset-invalid');
-  const consistent = !findings.some((finding) => finding.code === 'no-valid-design');
   return {
     diagnostics,
-    ...(publishable ? { entry: { product: product.value, ruleSet: ruleSet.value, rulesVersion: rulesVersionOf(product.value, ruleSet.value), compiled: space.serialise() } } : {}),
-    counts: { designs: consistent ? space.count({}) : 0n },
+    ...(publishable ? { entry: { product: product.value, ruleSet: ruleSet.value, rulesVersion: analysis.rulesVersion, compiled: analysis.compiled } } : {}),
+    counts: { designs: analysis.designs },
     product: product.value,
     ruleSet: ruleSet.value,
   };
+}
+
+/** Says, at the top of the rules file, that redundant rules were not looked for in a draft this large. */
+function redundancyNote(draft: Draft, rows: number | undefined): Diagnostic[] {
+  if (rows === undefined) return [];
+  return [{
+    file: draft.rules.file, ...rangeOf(draft.rules, undefined), severity: 'info', code: 'redundant-rule', ruleIds: [],
+    message: `redundant rules are not looked for while you type: the tables have ${rows} rows (more than ${REDUNDANCY_CHECK_MAX_ROWS}), and each rule would be compiled once more`,
+    fix: `run npm run rules -- check --strict ${draft.rules.file} to list rules that the others already imply`,
+  }];
 }
 
 function fromProblem(draft: Draft, loading: SourceFile, problem: Problem, ruleIds: readonly (string | undefined)[] = []): Diagnostic {

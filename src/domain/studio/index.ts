@@ -9,3 +9,7 @@ export { draftVocabulary } from './draftVocabulary.ts';
 export { lineColumnOf, offsetOf, tokenAt } from './textRange.ts';
 export type { DecidingRule } from './decidingRules.ts';
 export { decidingRules, decidingRulesText } from './decidingRules.ts';
+export type { DraftExampleOutcome } from './draftExamples.ts';
+export { runDraftExamples } from './draftExamples.ts';
+export type { NewExample } from './addExampleText.ts';
+export { addExampleText } from './addExampleText.ts';

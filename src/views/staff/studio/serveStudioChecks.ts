@@ -1,4 +1,4 @@
-import { checkDraft, draftVocabulary, ruleCards } from '../../../domain/studio/index.ts';
+import { DraftCheckCache, checkDraft, draftVocabulary, ruleCards } from '../../../domain/studio/index.ts';
 import type { StudioAnswer, StudioCheckRequest, StudioEndpoint } from './studioProtocol.ts';
 
 /**
@@ -8,11 +8,13 @@ import type { StudioAnswer, StudioCheckRequest, StudioEndpoint } from './studioP
  */
 export function serveStudioChecks(endpoint: StudioEndpoint<StudioCheckRequest, StudioAnswer>, now: () => number = () => performance.now()): void {
   let waiting: StudioCheckRequest | null = null;
+  // What the last check loaded and compiled: an edit reuses what it left unchanged.
+  const cache = new DraftCheckCache();
   const run = () => {
     const request = waiting;
     if (!request) return;
     waiting = null;
-    endpoint.postMessage(answer(request, now));
+    endpoint.postMessage(answer(request, now, cache));
   };
   endpoint.onmessage = (event) => {
     if (event.data?.type !== 'check') return;
@@ -22,10 +24,10 @@ export function serveStudioChecks(endpoint: StudioEndpoint<StudioCheckRequest, S
   };
 }
 
-function answer(request: StudioCheckRequest, now: () => number): StudioAnswer {
+function answer(request: StudioCheckRequest, now: () => number, cache: DraftCheckCache): StudioAnswer {
   const started = now();
   try {
-    const check = checkDraft(request.draft);
+    const check = checkDraft(request.draft, cache);
     return {
       type: 'checked',
       id: request.id,

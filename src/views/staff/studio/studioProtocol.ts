@@ -1,4 +1,4 @@
-import type { Diagnostic, Draft, DraftVocabulary, RuleCard } from '../../../domain/studio/index.ts';
+import type { Diagnostic, Draft, DraftExampleOutcome, DraftVocabulary, RuleCard } from '../../../domain/studio/index.ts';
 
 // The messages between the studio page and its worker. Plain data only: they cross a
 // postMessage (structured clone), so the design count travels as decimal text.
@@ -21,6 +21,8 @@ export interface StudioCheckAnswer {
   readonly vocabulary: DraftVocabulary | null;
   /** How many designs the draft allows (decimal text: it may exceed 2^53); null while a file does not load. */
   readonly designs: string | null;
+  /** The rules file's examples, run on the draft's rules; null while the rules file does not load. */
+  readonly examples: readonly DraftExampleOutcome[] | null;
   /** The draft's rules version when it could be published as it is, else null. */
   readonly rulesVersion: string | null;
   /** How long the check took, in milliseconds. */
