@@ -1,5 +1,5 @@
 import type { CatalogEntry, SourceFile } from '../catalog/index.ts';
-import type { LintCode, LintFinding } from '../engine/index.ts';
+import type { ConfigurationSpace, LintCode, LintFinding } from '../engine/index.ts';
 import type { Product } from '../product/index.ts';
 import { DraftCheckCache, REDUNDANCY_CHECK_MAX_ROWS } from './draftCheckCache.ts';
 import { loadRules, tableFileOf, type RuleSet } from '../rules/index.ts';
@@ -66,6 +66,8 @@ export interface DraftCheck {
   readonly product?: Product;
   /** The rules, when both files load (for the rule cards, also when no design is valid). */
   readonly ruleSet?: RuleSet;
+  /** The compiled rules, when both files load (the examples run on them without compiling again). */
+  readonly space?: ConfigurationSpace;
 }
 
 /**
@@ -91,7 +93,7 @@ export function checkDraft(draft: Draft, cache: DraftCheckCache = new DraftCheck
   }
 
   const analysis = cache.analyse(draft, product.value, ruleSet.value);
-  const { findings } = analysis;
+  const { space, findings } = analysis;
   const diagnostics = sorted(draft, [...findings.map((finding) => fromFinding(draft, finding)), ...redundancyNote(draft, analysis.redundancySkipped)]);
   // These two findings are exactly what `loadCatalogEntry` refuses to publish (no design at all,
   // a preset that is not a valid design); without them the draft is an entry as it would ship.
@@ -102,6 +104,7 @@ export function checkDraft(draft: Draft, cache: DraftCheckCache = new DraftCheck
     counts: { designs: analysis.designs },
     product: product.value,
     ruleSet: ruleSet.value,
+    space,
   };
 }
 

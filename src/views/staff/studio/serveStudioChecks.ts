@@ -1,4 +1,4 @@
-import { DraftCheckCache, checkDraft, draftVocabulary, ruleCards } from '../../../domain/studio/index.ts';
+import { DraftCheckCache, checkDraft, draftVocabulary, ruleCards, runDraftExamples } from '../../../domain/studio/index.ts';
 import type { StudioAnswer, StudioCheckRequest, StudioEndpoint } from './studioProtocol.ts';
 
 /**
@@ -35,6 +35,7 @@ function answer(request: StudioCheckRequest, now: () => number, cache: DraftChec
       cards: check.product && check.ruleSet ? ruleCards(check.product, check.ruleSet, check.diagnostics) : null,
       vocabulary: check.product ? draftVocabulary(check.product) : null,
       designs: check.counts ? check.counts.designs.toString() : null,
+      examples: runDraftExamples(request.draft, check) ?? null,
       rulesVersion: check.entry?.rulesVersion ?? null,
       millis: Math.round(now() - started),
     };
