@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRules, loadProduct, loadRules, type Product, type Problem } from '../../src/domain/index.ts';
-import { checkDraft } from '../../src/domain/studio/index.ts';
+import { DraftCheckCache, checkDraft } from '../../src/domain/studio/index.ts';
 import { BruteForce } from './support/bruteForce.ts';
 import { PRODUCT, PRODUCT_FILE, RULES_FILE } from './support/examplesMini.ts';
 
@@ -125,5 +125,56 @@ describe('a draft whose rules name a CSV table', () => {
     const inline = checkDraft({ product: { file: PRODUCT_FILE, text: PRODUCT }, rules: { file: RULES_FILE, text: rulesWith('allowed-combinations', ['toe.colour', 'heel.colour'], '[[white, black], [black, white]]') } });
     expect(check.counts?.designs).toBeGreaterThan(0n);
     expect(check.counts?.designs).toBe(inline.counts?.designs);
+  });
+});
+
+describe('checking a draft again after an edit, with the cache of the previous check', () => {
+  // A suede toe needs a suede heel, and a suede heel is never made: the suede toe is dead.
+  const rules = `product: mini
+# the heel is leather only
+rules:
+  - id: suede-pair
+    kind: requires
+    message: A suede toe is stitched to a suede heel.
+    when: { toe.material: suede }
+    then: { heel.material: suede }
+  - id: pairs
+    kind: allowed-combinations
+    message: Only these pairs are made.
+    attributes: [toe.colour, heel.colour]
+    rows: { csv: mini.pairs.csv }
+  - id: no-suede-heel
+    kind: excludes
+    message: The heel is leather only.
+    when: { cut.fit: [regular, slim] }
+    excludes: { heel.material: suede }
+`;
+  const tables = { 'mini.pairs.csv': 'toe.colour,heel.colour\nwhite,black\nblack,white\n' };
+  const draft = { product: { file: PRODUCT_FILE, text: PRODUCT }, rules: { file: RULES_FILE, text: rules }, tables };
+  const edits: readonly [string, (text: string) => string][] = [
+    ['a line added above every rule (nothing compiles again; every finding moves down)', (text) => text.replace('# the heel', '# edited\n# the heel')],
+    ['spaces typed inside a rule', (text) => text.replace('when: { toe.material: suede }', 'when: {  toe.material: suede }')],
+    ['a rule\'s message changed', (text) => text.replace('leather only.', 'leather only!')],
+    ['a rule that frees the option', (text) => text.replace('[regular, slim]', 'slim')],
+    ['a typo', (text) => text.replace('heel.material: suede }\n', 'heel.material: sued }\n')],
+  ];
+
+  it.each(edits)('finds what a fresh check finds after %s', (_, edit) => {
+    const cache = new DraftCheckCache();
+    const first = checkDraft(draft, cache);
+    expect(first.diagnostics.some((diagnostic) => diagnostic.code === 'dead-option')).toBe(true);
+    const edited = { ...draft, rules: { ...draft.rules, text: edit(rules) } };
+    const cached = checkDraft(edited, cache);
+    const fresh = checkDraft(edited);
+    expect(cached.diagnostics).toEqual(fresh.diagnostics);
+    expect(cached.counts).toEqual(fresh.counts);
+    expect(cached.entry?.rulesVersion).toBe(fresh.entry?.rulesVersion);
+  });
+
+  it('reads a table again when its text changes', () => {
+    const cache = new DraftCheckCache();
+    const before = checkDraft(draft, cache);
+    const after = checkDraft({ ...draft, tables: { 'mini.pairs.csv': `${tables['mini.pairs.csv']}white,white\n` } }, cache);
+    expect(after.counts!.designs).toBeGreaterThan(before.counts!.designs);
   });
 });

@@ -8,7 +8,7 @@ import type { DocumentPath } from '../shared/index.ts';
 import { readPersonalisation } from '../personalisation/index.ts';
 import { parseYamlSource } from '../shared/index.ts';
 import { readExamples } from './ruleExamples.ts';
-import { readTableCsv } from './tableCsv.ts';
+import { readTableCsv, type TableCsvResult } from './tableCsv.ts';
 
 const RULE_KINDS = ['requires', 'excludes', 'allowed-combinations', 'forbidden-combinations', 'availability', 'default', 'recommendation', 'price', 'lead-time', 'alert', 'different', 'same'] as const;
 type RuleKind = (typeof RULE_KINDS)[number];
@@ -40,6 +40,11 @@ export type ReadTable = (name: string) => string | undefined;
 export interface LoadRulesOptions {
   /** Reads the table files beside the rules file; without it, a rule that names one is a problem. */
   readonly readTable?: ReadTable | undefined;
+  /**
+   * Tables already read, kept by the caller between loads of one product's rules (an editor
+   * checking each edit): a table whose text and columns are unchanged is not read again.
+   */
+  readonly tableCache?: Map<string, TableCsvResult> | undefined;
 }
 
 /** A table file's name as problems locate it: beside the rules file (`rules/renault.c98.csv`). */
@@ -68,7 +73,7 @@ export function loadRules(product: Product, file: string, text: string, options:
   const seen = new Set<string>();
   const list = reader.list(root.rules, ['rules'], '"rules"') ?? [];
   list.forEach((raw, index) => {
-    const rule = readRule(reader, product.attributes, raw, ['rules', index], seen, options.readTable);
+    const rule = readRule(reader, product.attributes, raw, ['rules', index], seen, options);
     if (rule) rules.push(rule);
   });
   const personalisation = root.personalisation === undefined ? [] : readPersonalisation(reader, product, root.personalisation, (raw, path) => readCondition(reader, product.attributes, raw, path));
@@ -78,7 +83,7 @@ export function loadRules(product: Product, file: string, text: string, options:
   return ok(personalisation.length > 0 ? { productId: product.id, rules, personalisation } : { productId: product.id, rules });
 }
 
-function readRule(reader: DocumentReader, attributes: readonly AttributeDef[], raw: unknown, path: DocumentPath, seen: Set<string>, readTable: ReadTable | undefined): Rule | undefined {
+function readRule(reader: DocumentReader, attributes: readonly AttributeDef[], raw: unknown, path: DocumentPath, seen: Set<string>, options: LoadRulesOptions): Rule | undefined {
   const entry = reader.map(raw, path, `rule ${Number(path[1]) + 1}`);
   if (!entry) return undefined;
   const id = reader.string(entry, 'id', path, 'give the rule an "id: <rule-id>" that explanations can cite');
@@ -115,7 +120,7 @@ function readRule(reader: DocumentReader, attributes: readonly AttributeDef[], r
     }
     case 'allowed-combinations':
     case 'forbidden-combinations':
-      return readCombinations(reader, attributes, entry, path, base, kind, readTable);
+      return readCombinations(reader, attributes, entry, path, base, kind, options);
     case 'availability': {
       const options = readOptionLists(reader, attributes, entry.options, [...path, 'options'], 'options');
       const when = entry.when === undefined ? undefined : readCondition(reader, attributes, entry.when, [...path, 'when'], true);
@@ -217,11 +222,11 @@ function checkMatchable(reader: DocumentReader, scope: readonly AttributeDef[], 
 
 function readCombinations(
   reader: DocumentReader, attributes: readonly AttributeDef[], entry: Record<string, unknown>, path: DocumentPath,
-  base: { id: string; message: string }, kind: 'allowed-combinations' | 'forbidden-combinations', readTable: ReadTable | undefined,
+  base: { id: string; message: string }, kind: 'allowed-combinations' | 'forbidden-combinations', options: LoadRulesOptions,
 ): Rule | undefined {
   const scope = readAttributeList(reader, attributes, entry.attributes, [...path, 'attributes'], 'a combinations table', 'list two or more attributes; for one attribute, remove options from the product instead');
   if (entry.rows !== null && typeof entry.rows === 'object' && !Array.isArray(entry.rows)) {
-    const rows = readCsvRows(reader, attributes, scope, entry.rows as Record<string, unknown>, [...path, 'rows'], readTable);
+    const rows = readCsvRows(reader, attributes, scope, entry.rows as Record<string, unknown>, [...path, 'rows'], options);
     return scope && rows ? { ...base, kind, attributes: scope.map((a) => a.id), rows } : undefined;
   }
   const rowList = reader.list(entry.rows, [...path, 'rows'], '"rows"');
@@ -254,20 +259,23 @@ function readCombinations(
  * thousands of rows are kept and edited as spreadsheets; YAML reads 200k rows in seconds, CSV in a
  * fraction). The name is a plain file name, so a rules file can reach nothing outside its folder.
  */
-function readCsvRows(reader: DocumentReader, attributes: readonly AttributeDef[], scope: readonly AttributeDef[] | undefined, map: Record<string, unknown>, path: DocumentPath, readTable: ReadTable | undefined): (readonly string[])[] | undefined {
+function readCsvRows(reader: DocumentReader, attributes: readonly AttributeDef[], scope: readonly AttributeDef[] | undefined, map: Record<string, unknown>, path: DocumentPath, options: LoadRulesOptions): (readonly string[])[] | undefined {
   reader.unknownKeys(map, ['csv'], path, '"rows"');
   const name = map.csv;
   if (typeof name !== 'string' || !/^[A-Za-z0-9][\w.-]*\.csv$/i.test(name)) {
     reader.report(name === undefined ? path : [...path, 'csv'], name === undefined ? '"rows" names no table file' : `${describe(name)} is not the name of a CSV file beside the rules file`, 'write rows: { csv: <name>.csv } with a file in the same folder as the rules file (letters, digits, dots, dashes), or list the rows inline');
     return undefined;
   }
-  const text = readTable?.(name);
+  const text = options.readTable?.(name);
   if (text === undefined) {
     reader.report([...path, 'csv'], `the table file "${name}" is not there`, `put ${name} in the same folder as ${reader.source.file}, or correct the name`);
     return undefined;
   }
   if (!scope) return undefined;
-  const table = readTableCsv(tableFileOf(reader.source.file, name), text, scope, attributes);
+  const file = tableFileOf(reader.source.file, name);
+  const key = `${file}\u0000${scope.map((attribute) => attribute.id).join(',')}\u0000${text}`;
+  const table = options.tableCache?.get(key) ?? readTableCsv(file, text, scope, attributes);
+  options.tableCache?.set(key, table);
   if (!table.ok) {
     reader.problems.push(...table.problems);
     return undefined;

@@ -1,6 +1,8 @@
 /** The studio room of the domain: see CONTEXT.md. Import from this file outside the room. */
 export type { Diagnostic, DiagnosticCode, DiagnosticEdit, Draft, DraftCheck } from './checkDraft.ts';
 export { checkDraft } from './checkDraft.ts';
+export type { DraftAnalysis } from './draftCheckCache.ts';
+export { DraftCheckCache, REDUNDANCY_CHECK_MAX_ROWS } from './draftCheckCache.ts';
 export { ruleSentence } from './ruleSentence.ts';
 export type { RuleCard, RuleChip, RuleStanding } from './ruleCards.ts';
 export { ruleCards, ruleChips } from './ruleCards.ts';
