@@ -50,17 +50,20 @@ export function readTableCsv(file: string, text: string, ruleAttributes: readonl
   const columns = ruleAttributes.map((attribute) => ({ attribute, column: columnOf.get(attribute.id)!, find: optionFinder(attribute) }));
   const rows: string[][] = [];
   const seen = new Set<string>();
+  // Plain loops below: this runs once per row of tables that reach 200k rows.
   for (const record of body) {
     if (record.texts.length !== header.length) {
-      at(record.cell(0), `line ${record.line}`, `the row has ${record.texts.length} cell${record.texts.length === 1 ? '' : 's'}, the header ${header.length}`, `give one option per column (${ruleIds.join(csv.delimiter)}); quote a cell that holds "${csv.delimiter}"`);
+      at(cellOf(record, 0), `line ${record.line}`, `the row has ${record.texts.length} cell${record.texts.length === 1 ? '' : 's'}, the header ${header.length}`, `give one option per column (${ruleIds.join(csv.delimiter)}); quote a cell that holds "${csv.delimiter}"`);
       continue;
     }
-    const row = columns.map(({ attribute, column, find }) => {
+    const row = new Array<string>(columns.length);
+    for (let index = 0; index < columns.length; index++) {
+      const { attribute, column, find } = columns[index]!;
       const written = record.texts[column]!.trim();
       const option = find(written);
-      if (option === undefined) at(record.cell(column), attribute.id, `unknown option "${written}" of "${attribute.id}"`, knownNamesHint(written, attribute.options.map((candidate) => candidate.id), `options of "${attribute.id}" (ids or labels)`));
-      return option ?? '';
-    });
+      if (option === undefined) at(cellOf(record, column), attribute.id, `unknown option "${written}" of "${attribute.id}"`, knownNamesHint(written, attribute.options.map((candidate) => candidate.id), `options of "${attribute.id}" (ids or labels)`));
+      row[index] = option ?? '';
+    }
     const key = row.join('\u0000');
     if (!seen.has(key)) rows.push(row);
     seen.add(key);
@@ -70,11 +73,19 @@ export function readTableCsv(file: string, text: string, ruleAttributes: readonl
   return { ok: true, rows };
 }
 
-/** A row of the table: its cells' text, and where each starts, worked out only for a message. */
+/** A row of the table: its cells' text, and where each starts (kept by the full reader; else worked out only for a message). */
 interface TableRecord {
   readonly line: number;
   readonly texts: readonly string[];
-  cell(index: number): CsvCell;
+  readonly cells?: readonly CsvCell[];
+}
+
+/** Where a cell of a row starts: cells are separated by one delimiter each. */
+function cellOf(record: TableRecord, index: number): CsvCell {
+  if (record.cells) return record.cells[index]!;
+  let column = 1;
+  for (let previous = 0; previous < index; previous++) column += record.texts[previous]!.length + 1;
+  return { text: record.texts[index]!, line: record.line, column };
 }
 
 type Records = { readonly ok: true; readonly header: readonly CsvCell[] | undefined; readonly body: readonly TableRecord[]; readonly delimiter: string } | { readonly ok: false; readonly message: string; readonly hint: string; readonly line: number; readonly column: number };
@@ -89,7 +100,7 @@ function readRecords(text: string): Records {
     const csv = readCsv(text);
     if (!csv.ok) return csv;
     const [header, ...rest] = csv.records;
-    return { ok: true, header, delimiter: csv.delimiter, body: rest.map((cells) => ({ line: cells[0]!.line, texts: cells.map((cell) => cell.text), cell: (index) => cells[index]! })) };
+    return { ok: true, header, delimiter: csv.delimiter, body: rest.map((cells) => ({ line: cells[0]!.line, texts: cells.map((cell) => cell.text), cells })) };
   }
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lines = source.split('\n');
@@ -97,15 +108,16 @@ function readRecords(text: string): Records {
   const delimiter = first.ok ? first.delimiter : ',';
   const body: TableRecord[] = [];
   let header: CsvCell[] | undefined;
-  lines.forEach((raw, index) => {
+  // A line of nothing but delimiters and spaces is blank, as the full reader counts it.
+  const blank = new RegExp(`^[\\s${delimiter === '\t' ? '\\t' : delimiter}]*$`);
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index]!;
     const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (content.trim() === '' || content.split(delimiter).every((cell) => cell.trim() === '')) return;
-    const texts = content.split(delimiter);
-    const line = index + 1;
-    const cell = (at: number): CsvCell => ({ text: texts[at]!, line, column: texts.slice(0, at).reduce((column, previous) => column + previous.length + 1, 1) });
-    if (!header) header = texts.map((_, at) => cell(at));
-    else body.push({ line, texts, cell });
-  });
+    if (blank.test(content)) continue;
+    const record = { line: index + 1, texts: content.split(delimiter) };
+    if (!header) header = record.texts.map((_, at) => cellOf(record, at));
+    else body.push(record);
+  }
   return { ok: true, header, body, delimiter };
 }
 
