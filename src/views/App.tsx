@@ -1,7 +1,7 @@
 import { useActorRef, useSelector } from '@xstate/react';
-import { useCallback } from 'react';
+import { useCallback, useImperativeHandle, useMemo, type Ref } from 'react';
 import { fromPromise } from 'xstate';
-import type { CatalogEntry, ConfigurationSpace, PartId, Product, SessionFacts } from '../domain/index.ts';
+import type { CatalogEntry, ConfigurationSpace, Explanation, PartId, Product, SessionFacts } from '../domain/index.ts';
 import {
   checkoutMachine, configuratorMachine, gallerySubmissionMachine,
   type ArtworkUploadInput, type CatalogCheckInput, type CatalogCheckOutput, type GallerySubmission, type OrderSubmission, type PlacedOrder, type SubmittedCandidate, type UploadedArtwork,
@@ -11,7 +11,7 @@ import { placeOrderOverHttp } from './api/placeOrderOverHttp.ts';
 import { submitCandidateOverHttp } from './api/submitCandidateOverHttp.ts';
 import { uploadArtwork } from './api/uploadArtwork.ts';
 import { AppHeader } from './AppHeader.tsx';
-import { ConfiguratorActorContext, GallerySubmissionMachineContext } from './ConfiguratorActorContext.ts';
+import { ConfiguratorActorContext, GallerySubmissionMachineContext, type ConfiguratorActor } from './ConfiguratorActorContext.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { HistoryBar } from './HistoryBar.tsx';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
@@ -22,6 +22,7 @@ import { PresetPicker } from './PresetPicker.tsx';
 import { PreviewPane } from './PreviewPane.tsx';
 import { PriceSummary } from './PriceSummary.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
+import { RuleExplanationContext } from './RuleExplanationContext.ts';
 import { RulesUpdateNotice } from './RulesUpdateNotice.tsx';
 import { StartingNotice } from './StartingNotice.tsx';
 import type { StartingDesign } from './startingDesign.ts';
@@ -41,6 +42,16 @@ export interface AppProps {
   readonly start?: StartingDesign;
   /** Every product of the shop, for the header's product links (default: this one). */
   readonly products?: readonly Pick<Product, 'id' | 'name'>[];
+  /**
+   * Runs inside the rules studio's try-it pane (default false: the customer page). No order,
+   * share link or gallery (the review that holds them is not offered), no header or skip link (the
+   * studio page has its own) and no asking the shop for published rules: the studio brings drafts.
+   */
+  readonly tryIt?: boolean;
+  /** Which rules decide an unavailable option, in words, added to its description (default none: customers never see it). */
+  readonly explainRules?: (explanation: Explanation, entry: CatalogEntry) => string;
+  /** Receives the session actor, for a host that reads the design (the try-it pane). */
+  readonly sessionRef?: Ref<ConfiguratorActor | null>;
 }
 
 // The page's one connection to the server that served it: orders (through the session's
@@ -62,10 +73,10 @@ const gallerySubmission = gallerySubmissionMachine.provide({
  * The customer's configurator for one product: one session actor, the preview beside the option
  * panel (or the review), the price and delivery summary, and the action bar.
  */
-export function App({ entry, space, facts, start, products = [entry.product] }: AppProps) {
+export function App({ entry, space, facts, start, products = [entry.product], tryIt = false, explainRules, sessionRef }: AppProps) {
   const actor = useActorRef(configurator, {
     input: {
-      entry, space, watchCatalog: true,
+      entry, space, watchCatalog: !tryIt,
       ...(facts ? { facts } : {}),
       ...(start ? { choices: start.choices } : {}),
       ...(start?.startedFrom ? { startedFrom: start.startedFrom } : {}),
@@ -77,6 +88,9 @@ export function App({ entry, space, facts, start, products = [entry.product] }: 
   const reviewing = useSelector(actor, (snapshot) => snapshot.matches('reviewing')) || ordered;
   // The session's product, not the page's first: the shop may publish new rules while the page is open.
   const product = useSelector(actor, (snapshot) => snapshot.context.entry.product);
+  const sessionEntry = useSelector(actor, (snapshot) => snapshot.context.entry);
+  const explain = useMemo(() => (explainRules ? (explanation: Explanation) => explainRules(explanation, sessionEntry) : null), [explainRules, sessionEntry]);
+  useImperativeHandle(sessionRef, () => actor, [actor]);
   const sections = usePartSections(product);
   const { reveal } = sections;
   useKeyboardShortcuts(actor);
@@ -91,12 +105,12 @@ export function App({ entry, space, facts, start, products = [entry.product] }: 
   return (
     <ConfiguratorActorContext value={actor}>
       <GallerySubmissionMachineContext value={gallerySubmission}>
-        <a className="skip-link" href="#design-panel">Skip to the options</a>
+        {!tryIt && <a className="skip-link" href="#design-panel">Skip to the options</a>}
         <div className="app">
-          <AppHeader product={product} products={products} />
+          {!tryIt && <AppHeader product={product} products={products} />}
           <main className={reviewing ? 'workspace workspace--reviewing' : 'workspace'}>
             <div className="workspace__stage">
-              <PreviewPane product={product} onPartClick={onPartClick} />
+              <PreviewPane product={product} onPartClick={onPartClick} threeD={!tryIt} />
               <PriceSummary />
             </div>
             <div id="design-panel" className="workspace__panel" tabIndex={-1}>
@@ -105,13 +119,15 @@ export function App({ entry, space, facts, start, products = [entry.product] }: 
               <div hidden={reviewing}>
                 <PartStepper product={product} sections={sections} />
                 <PresetPicker />
-                <OptionPanel product={product} sections={sections} />
+                <RuleExplanationContext value={explain}>
+                  <OptionPanel product={product} sections={sections} />
+                </RuleExplanationContext>
               </div>
               {reviewing && !ordered && <ReviewPanel onRevealPart={reveal} />}
               {ordered && <OrderConfirmation />}
             </div>
           </main>
-          <HistoryBar />
+          <HistoryBar review={!tryIt} />
         </div>
         <ConflictDialog />
         <LiveAnnouncer />

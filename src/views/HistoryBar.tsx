@@ -3,13 +3,19 @@ import { useLayoutEffect, useRef } from 'react';
 import { formatMoney } from '../domain/index.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
 
+/** Props of {@link HistoryBar}. */
+export interface HistoryBarProps {
+  /** Offer "Review design" (default true; the studio's try-it pane has no review: no orders, sharing or gallery there). */
+  readonly review?: boolean;
+}
+
 /**
  * The sticky bar under the design: Undo, Redo, Start over, the price and production time (shown
  * here on phones, where the header has no room for them) and Review design. Each button is
  * enabled exactly when the session would accept its event. Hidden during the review, which has
  * its own actions.
  */
-export function HistoryBar() {
+export function HistoryBar({ review = true }: HistoryBarProps = {}) {
   const actor = useConfiguratorActor();
   const canUndo = useSelector(actor, (snapshot) => snapshot.can({ type: 'history.undo' }));
   const canRedo = useSelector(actor, (snapshot) => snapshot.can({ type: 'history.redo' }));
@@ -50,9 +56,11 @@ export function HistoryBar() {
         <span className="history-bar__price"><span className="sr-only">Price </span><span>{formatMoney(price.unitTotal, price.currency)}</span></span>
         <span className="history-bar__days">Made in {days} days</span>
       </p>
-      <button type="button" ref={reviewRef} className="button button--primary" disabled={!canReview} onClick={() => actor.send({ type: 'design.review' })}>
-        Review design
-      </button>
+      {review && (
+        <button type="button" ref={reviewRef} className="button button--primary" disabled={!canReview} onClick={() => actor.send({ type: 'design.review' })}>
+          Review design
+        </button>
+      )}
     </nav>
   );
 }

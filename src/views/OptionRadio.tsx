@@ -1,6 +1,8 @@
+import { useContext } from 'react';
 import type { AttributeId, AttributeKind, OptionStatus } from '../domain/index.ts';
 import { domIds } from './domIds.ts';
 import { OptionSwatch } from './OptionSwatch.tsx';
+import { RuleExplanationContext } from './RuleExplanationContext.ts';
 
 /** Props of {@link OptionRadio}. */
 export interface OptionRadioProps {
@@ -28,7 +30,10 @@ const ARROW_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
  * `aria-describedby`; choosing it anyway opens the conflict dialog with a repair.
  */
 export function OptionRadio({ attributeId, kind, status, checked, tint, onSelect }: OptionRadioProps) {
-  const { option, available, reason } = status;
+  const { option, available, reason, explanation } = status;
+  // Only in the studio's try-it pane: the rules that decide it, read after the reason.
+  const explainRules = useContext(RuleExplanationContext);
+  const decidedBy = explainRules && explanation ? explainRules(explanation) : null;
   const inputId = domIds.optionInput(attributeId, option.id);
   const reasonId = `${inputId}-reason`;
   const className = ['option', `option--${kind}`, available ? '' : 'option--unavailable', checked ? 'option--checked' : ''].filter(Boolean).join(' ');
@@ -62,7 +67,7 @@ export function OptionRadio({ attributeId, kind, status, checked, tint, onSelect
       {(kind === 'colour' || !available) && (
         <span className="option__tip">
           {kind === 'colour' && <strong aria-hidden="true">{option.label}</strong>}
-          {!available && <span id={reasonId}>{reason ?? 'Not available with your other choices.'}</span>}
+          {!available && <span id={reasonId}>{reason ?? 'Not available with your other choices.'}{decidedBy && <> <span className="option__rules">{decidedBy}</span></>}</span>}
         </span>
       )}
     </div>

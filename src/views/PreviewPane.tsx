@@ -15,13 +15,15 @@ export interface PreviewPaneProps {
   readonly product: Product;
   /** A part was clicked on the model. */
   readonly onPartClick: (partId: PartId) => void;
+  /** The 3D preview where WebGL works (default true); false shows the 2D illustration only (the studio's try-it pane, beside the editor). */
+  readonly threeD?: boolean;
 }
 
 /**
  * The big picture of the design: the 3D preview where WebGL works, the 2D illustration where it
  * does not or when the preview fails. Both turn to the part the customer is working on.
  */
-export function PreviewPane({ product, onPartClick }: PreviewPaneProps) {
+export function PreviewPane({ product, onPartClick, threeD = true }: PreviewPaneProps) {
   const actor = useConfiguratorActor();
   const design = useSelector(actor, (snapshot) => snapshot.context.summary.resolved.assignment);
   const focusedPart = useSelector(actor, (snapshot) => snapshot.context.focusedPart);
@@ -32,7 +34,7 @@ export function PreviewPane({ product, onPartClick }: PreviewPaneProps) {
   const prints = useMemo(() => textPrints(entry, personalisation), [entry, personalisation]);
   const artworkStatuses = useSelector(actor, (snapshot) => snapshot.context.summary.artwork);
   const artworks = useMemo(() => artworkPrints(entry, artworkStatuses), [entry, artworkStatuses]);
-  const [webgl] = useState(hasWebGL);
+  const [webgl] = useState(() => threeD && hasWebGL());
 
   const illustration = <ProductIllustration product={product} design={design} focusedPart={focusedPart} onPartClick={onPartClick} />;
   return (

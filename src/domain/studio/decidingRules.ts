@@ -33,14 +33,16 @@ export function decidingRules(product: Product, ruleSet: RuleSet, explanation: E
 
 /**
  * {@link decidingRules} as one sentence for an option's accessible description (read after the
- * customer's reason): `Decided by rule patent-toe-on-leather (line 41): If the toe cap …`.
+ * customer's reason): `Decided by rule patent-toe-on-leather (line 41): If the toe cap …`, or
+ * `Decided by the product file (palette:toeCap:patent), not a rule.` for a material's palette.
  * An option no rule excludes on its own (none cited) says so rather than staying silent.
  */
 export function decidingRulesText(product: Product, ruleSet: RuleSet, explanation: Explanation): string {
   const rules = decidingRules(product, ruleSet, explanation);
   if (rules.length === 0) return 'No rule is cited: the product file leaves this option out.';
   const named = rules.map((rule) => rule.implicit
-    ? `the product file (${rule.ruleId}): ${rule.sentence}`
+    // The constraint's message is the customer's reason already: say only where it comes from.
+    ? `the product file (${rule.ruleId}), not a rule.`
     : `rule ${rule.ruleId}${rule.line !== undefined ? ` (line ${rule.line})` : ''}: ${rule.sentence}`);
   return `Decided by ${named.join(' And by ')}`;
 }

@@ -37,6 +37,7 @@ function answer(request: StudioCheckRequest, now: () => number, cache: DraftChec
       designs: check.counts ? check.counts.designs.toString() : null,
       examples: runDraftExamples(request.draft, check) ?? null,
       rulesVersion: check.entry?.rulesVersion ?? null,
+      entry: check.entry ?? null,
       millis: Math.round(now() - started),
     };
   } catch (error) {
