@@ -384,7 +384,7 @@ export function createApp(options: AppOptions): Hono {
     ...staffAuth, catalog, passwords: options.passwords ?? createPasswordHasher(), loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS, refuse,
   });
   registerRulesSourceRoutes(app, { repository, catalog, rootDir: PROJECT_ROOT });
-  registerStudioImpactRoutes(app, { repository, catalog, clock: services.clock, refuse });
+  registerStudioImpactRoutes(app, { repository, catalog, clock: services.clock, refuse, jobs: services.jobs });
   registerStudioDraftRoutes(app, { ...staffAuth, catalog, rootDir: PROJECT_ROOT, refuse });
 
   app.all('/api/*', (c) => errorResponse(apiError(404, 'not_found', `there is no API endpoint ${c.req.method} ${c.req.path}`, `see GET /api/openapi.json for what each endpoint takes; the endpoints are: ${apiEndpoints(app).join(', ')}`)));

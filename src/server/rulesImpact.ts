@@ -22,6 +22,11 @@ import {
 } from '../domain/index.ts';
 import type { StoredCandidateDesign, StoredDesigns, StoredDesignsQuery, StoredOrderDesign } from './storedDesigns.ts';
 
+/** The days before `now` whose orders are judged: orders placed at or after this time. */
+export function impactSince(days: number, now: Date): Date {
+  return new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+}
+
 /** How many orders and gallery designs are shown as examples. */
 export const IMPACT_EXAMPLES = 5;
 
@@ -135,7 +140,7 @@ export async function compareRules(from: ImpactSide, to: ImpactSide, read: (quer
 
 /** The stored orders since `days` days before `now` and the gallery designs of `to`'s product, judged under both sides. */
 export async function measureImpact(read: (query: StoredDesignsQuery) => Promise<StoredDesigns>, from: ImpactSide, to: ImpactSide, days: number, now: Date = new Date()): Promise<StoredImpact> {
-  const since = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  const since = impactSince(days, now);
   const stored = await read({ since, productId: to.product.id });
   const orders = await judgeAll(stored.orders, from, to, (order) => ({ id: order.id, name: order.orderNumber, createdAt: order.createdAt, total: order.total, currency: order.currency }));
   const refusedValue = new Map<string, number>();
@@ -183,4 +188,30 @@ function namesOf(before: Product, after: Product): ImpactNames {
     }
   }
   return { attributes, options };
+}
+
+/** What the job pool's `compareRules` job takes: plain data, cloned to its thread. */
+export interface DraftComparisonInput {
+  readonly published: CatalogEntry;
+  readonly draft: { readonly product: { readonly file: string; readonly text: string }; readonly rules: { readonly file: string; readonly text: string } };
+  /** The stored designs to judge, read beforehand (the orders since {@link impactSince} of `days` and `now`). */
+  readonly designs: StoredDesigns;
+  readonly days: number;
+  /** ISO 8601. */
+  readonly now: string;
+}
+
+/** The comparison, or the problems that keep the draft from loading. */
+export type DraftComparison = { readonly ok: true; readonly impact: RulesImpact } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/**
+ * A studio draft compared with the published version, the stored designs given: loads and compiles
+ * the draft (the part that takes a CPU for a while: run it on the job pool), then {@link compareRules}.
+ */
+export async function compareDraft(input: DraftComparisonInput): Promise<DraftComparison> {
+  const started = performance.now();
+  const draft = draftSide(input.draft.product, input.draft.rules);
+  if (!draft.ok) return draft;
+  const impact = await compareRules(publishedSide(input.published), draft.side, () => Promise.resolve(input.designs), input.days, new Date(input.now));
+  return { ok: true, impact: { ...impact, millis: Math.round(performance.now() - started) } };
 }

@@ -158,6 +158,6 @@ describe('the pixel budget (1 megapixel)', () => {
     const { error } = (await print.json()) as ErrorBody;
     expect(error.code).toBe('print_too_large');
     expect(error.message).toMatch(/14\.1 megapixels.*1 megapixel/);
-    expect(t.jobs.stats().started).toEqual({ inspectArtwork: 1, renderPrint: 0, renderPicture: 0 });
+    expect(t.jobs.stats().started).toEqual({ inspectArtwork: 1, renderPrint: 0, renderPicture: 0, compareRules: 0 });
   }, 60_000);
 });

@@ -45,8 +45,11 @@ describe('the impact of a studio draft', () => {
   afterAll(() => t?.dispose());
 
   it('names the stored order the draft would refuse, with its value and the rule that refuses it', async () => {
+    const before = t.jobs.stats().started.compareRules;
     const response = await compare({ product: productText, rules: draftRules, days: 30 });
     expect(response.status).toBe(200);
+    // On a worker thread: loading and compiling a draft holds a CPU for a while.
+    expect(t.jobs.stats().started.compareRules).toBe(before + 1);
     const answer = await response.json() as RulesImpact;
     expect(answer.from.rulesVersion).toBe(t.entry.rulesVersion);
     expect(answer.to.rulesVersion).not.toBe(t.entry.rulesVersion);

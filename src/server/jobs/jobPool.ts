@@ -3,6 +3,7 @@ import { Piscina } from 'piscina';
 import { ARTWORK_LIMITS, type ArtworkInspection } from '../../domain/artwork/index.ts';
 import { zonePixels, type PrintZone, type TextPrint } from '../../domain/index.ts';
 import type { ArtworkFile } from '../printFiles.ts';
+import type { DraftComparison, DraftComparisonInput } from '../rulesImpact.ts';
 import { resolveJobPoolOptions, type JobPoolOptions } from './jobPoolOptions.ts';
 import type { Job, JobMessage, JobResults } from './runJob.ts';
 
@@ -40,6 +41,8 @@ export interface JobPool {
   renderPrint(zone: PrintZone, texts: readonly TextPrint[], artworks: readonly ArtworkFile[]): Promise<JobOutcome<Uint8Array>>;
   /** Rasterises a gallery picture's SVG (`rasteriseSvg` of `galleryPicture.ts`; the server draws the SVG, a few KB). */
   renderPicture(svg: string): Promise<JobOutcome<Uint8Array>>;
+  /** Compares a studio draft with the published version and judges the stored designs under both (`compareDraft` of `rulesImpact.ts`), under the print time budget. */
+  compareRules(input: DraftComparisonInput): Promise<JobOutcome<DraftComparison>>;
   stats(): JobStats;
   /** Ends the threads, and any job still running. */
   close(): Promise<void>;
@@ -64,7 +67,7 @@ export function createJobPool(options: Partial<JobPoolOptions> = {}): JobPool {
   let piscina: Piscina<JobMessage, JobResults[Job['kind']]> | undefined;
   let running = 0;
   const waiting: (() => void)[] = [];
-  const started: Record<Job['kind'], number> = { inspectArtwork: 0, renderPrint: 0, renderPicture: 0 };
+  const started: Record<Job['kind'], number> = { inspectArtwork: 0, renderPrint: 0, renderPicture: 0, compareRules: 0 };
   let refusedBusy = 0;
   let timedOut = 0;
   // A running average of how long jobs take, for the Retry-After of a refusal.
@@ -130,6 +133,7 @@ export function createJobPool(options: Partial<JobPoolOptions> = {}): JobPool {
       return run({ kind: 'renderPrint', zone, texts, artworks }, settings.printTimeoutMs);
     },
     renderPicture: (svg) => run({ kind: 'renderPicture', svg }, settings.printTimeoutMs),
+    compareRules: (input) => run({ kind: 'compareRules', ...input }, settings.printTimeoutMs),
     stats: () => ({ threads: settings.threads, running, waiting: waiting.length, started: { ...started }, refusedBusy, timedOut }),
     async close() {
       await piscina?.destroy();

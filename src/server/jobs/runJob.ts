@@ -4,18 +4,21 @@ import type { MessagePort } from 'node:worker_threads';
 import { inspectArtwork, type ArtworkInspection, type ArtworkLimits } from '../../domain/artwork/index.ts';
 import type { PrintZone, TextPrint } from '../../domain/index.ts';
 import type { ArtworkFile } from '../printFiles.ts';
+import type { DraftComparison, DraftComparisonInput } from '../rulesImpact.ts';
 
-/** One piece of heavy work: inspecting an uploaded artwork, rendering a zone's print file, or rasterising a gallery picture. */
+/** One piece of heavy work: inspecting an uploaded artwork, rendering a zone's print file, rasterising a gallery picture, or comparing a studio draft with the published rules. */
 export type Job =
   | { readonly kind: 'inspectArtwork'; readonly bytes: Uint8Array; readonly fileName: string | undefined; readonly limits: ArtworkLimits }
   | { readonly kind: 'renderPrint'; readonly zone: PrintZone; readonly texts: readonly TextPrint[]; readonly artworks: readonly ArtworkFile[] }
-  | { readonly kind: 'renderPicture'; readonly svg: string };
+  | { readonly kind: 'renderPicture'; readonly svg: string }
+  | ({ readonly kind: 'compareRules' } & DraftComparisonInput);
 
 /** What each kind of job gives back. */
 export interface JobResults {
   readonly inspectArtwork: ArtworkInspection;
   readonly renderPrint: Uint8Array;
   readonly renderPicture: Uint8Array;
+  readonly compareRules: DraftComparison;
 }
 
 /** A job as the pool sends it: the job and a port on which the worker says when it starts (the time budget runs from then). */
@@ -43,6 +46,11 @@ export async function runJob({ job, started }: JobMessage): Promise<JobResults[J
       const { rasteriseSvg } = await import('../galleryPicture.ts');
       started.postMessage('started');
       return rasteriseSvg(job.svg);
+    }
+    case 'compareRules': {
+      const { compareDraft } = await import('../rulesImpact.ts');
+      started.postMessage('started');
+      return compareDraft(job);
     }
     default: {
       const unknown: never = job;
