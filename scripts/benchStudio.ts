@@ -15,13 +15,19 @@
  * edit is timed `--runs` times (default 3) and the median printed.
  */
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import react from '@vitejs/plugin-react';
+import { createServer } from 'vite';
 import { join } from 'node:path';
 import { loadProduct, loadRules, loadTableProblem } from '../src/domain/index.ts';
 import { DraftCheckCache, checkDraft, type Draft, type DraftCheck } from '../src/domain/studio/index.ts';
 import { convertBenchmarkProduct } from './convertBenchmarkProduct.ts';
 import { numberArgument } from './numberArgument.ts';
+import { launchChromium } from './previewBrowser.ts';
+import { CHECK_DELAY_MS } from '../src/views/staff/studio/useDraftCheck.ts';
 
 const BUDGET_MS = 1000;
+const LATENCY_BUDGET_MS = 50;
 const runs = numberArgument('runs', 3, 'whole');
 const yamlRuns = numberArgument('yaml-runs', 1, 'non-negative');
 const benchmark = join(process.cwd(), '..', 'shared', 'benchmarks', 'renault-mod-0.json');
@@ -86,7 +92,8 @@ const edits: readonly { readonly what: string; readonly draft: (base: Draft) => 
   } },
 ];
 let failures = 0;
-for (const edit of edits) {
+// `--typing-only`: only the typing in Chromium below.
+for (const edit of process.argv.includes('--typing-only') ? [] : edits) {
   const timings: number[] = [];
   let last: DraftCheck | undefined;
   for (let run = 0; run < runs; run++) {
@@ -102,3 +109,75 @@ for (const edit of edits) {
   row(`check after ${edit.what}`, ms, `${verdict(ms)} (≤ ${BUDGET_MS} ms); ${summary(last!)}`);
 }
 console.log(`\n${failures === 0 ? 'PASS' : 'FAIL'}: ${edits.length - failures} of ${edits.length} edits checked within ${BUDGET_MS} ms.`);
+
+const typing = await measureTyping(draft);
+const p95 = percentile(typing.latencies, 0.95);
+console.log(`\nTyping in the editor (headless Chromium, ${typing.latencies.length} keys in bursts while the worker checks; Vite's development build):`);
+row('keydown → next frame, p50', percentile(typing.latencies, 0.5));
+row('keydown → next frame, p95', p95, `${p95 <= LATENCY_BUDGET_MS ? 'PASS' : 'FAIL'} (≤ ${LATENCY_BUDGET_MS} ms)`);
+row('keydown → next frame, max', Math.max(...typing.latencies));
+row('last key of a burst → its diagnostics on the page, p50', percentile(typing.answers, 0.5), `${typing.answers.length} bursts; includes the ${CHECK_DELAY_MS} ms pause the studio waits for`);
+row('last key of a burst → its diagnostics on the page, max', Math.max(...typing.answers));
+row('a check in the worker, as it timed itself, p50', percentile(typing.checks, 0.5), `${typing.checks.length} checks passed on to the page`);
+row('a check in the worker, as it timed itself, max', Math.max(...typing.checks));
+process.exitCode = failures === 0 && p95 <= LATENCY_BUDGET_MS ? 0 : 1;
+
+function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? NaN;
+}
+
+/**
+ * Types into the studio's editor holding the draft's rules file, with the studio's worker checking
+ * (scripts/studioLatency/: YamlEditor and useDraftCheck on a page of their own, served by Vite):
+ * bursts of keys in a rule's message, the next burst typed while the check of the last one runs.
+ */
+async function measureTyping(base: Draft): Promise<{ latencies: number[]; answers: number[]; checks: number[] }> {
+  const body = JSON.stringify(base);
+  const server = await createServer({
+    configFile: false,
+    root: process.cwd(),
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+    plugins: [react(), {
+      name: 'studio-latency-draft',
+      configureServer(dev) {
+        dev.middlewares.use('/studio-latency/draft.json', (_request, response) => {
+          response.setHeader('content-type', 'application/json');
+          response.end(body);
+        });
+      },
+    }],
+  });
+  await server.listen();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const address = server.httpServer!.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${address.port}/scripts/studioLatency/index.html`);
+    await page.waitForFunction(() => (window as unknown as { studioLatency?: { ready: boolean } }).studioLatency?.ready === true, null, { timeout: 300_000 });
+    // The first rule's message: line 7 of the converted rules file (the rules mean something else with each key).
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    for (let line = 1; line < 7; line++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.evaluate(() => { (window as unknown as { studioLatency: { latencies: number[] } }).studioLatency.latencies.length = 0; });
+    type Probe = { studioLatency: { answers: { at: number }[] } };
+    const answers: number[] = [];
+    for (let round = 0; round < 6; round++) {
+      // A burst, a pause long enough for its check to start, then a burst while the check runs.
+      await page.keyboard.type(' quickly', { delay: 60 });
+      await page.waitForTimeout(CHECK_DELAY_MS + 50);
+      await page.keyboard.type(' typed', { delay: 60 });
+      const lastKey = await page.evaluate(() => performance.now());
+      await page.waitForFunction((since) => ((window as unknown as Probe).studioLatency.answers.at(-1)?.at ?? 0) > since, lastKey, { timeout: 60_000 });
+      answers.push(await page.evaluate((since) => (window as unknown as Probe).studioLatency.answers.at(-1)!.at - since, lastKey));
+    }
+    const latencies = await page.evaluate(() => (window as unknown as { studioLatency: { latencies: number[] } }).studioLatency.latencies);
+    const checks = await page.evaluate(() => (window as unknown as { studioLatency: { answers: { millis: number }[] } }).studioLatency.answers.slice(1).map((answer) => answer.millis));
+    return { latencies, answers, checks };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

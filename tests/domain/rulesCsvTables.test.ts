@@ -171,6 +171,13 @@ rules:
     expect(cached.entry?.rulesVersion).toBe(fresh.entry?.rulesVersion);
   });
 
+  it('says a rule\'s new message in the compiled rules after only the message changed', () => {
+    const cache = new DraftCheckCache();
+    checkDraft(draft, cache);
+    const edited = checkDraft({ ...draft, rules: { ...draft.rules, text: rules.replace('leather only.', 'never suede.') } }, cache);
+    expect(edited.space?.constraints.find((constraint) => constraint.ruleId === 'no-suede-heel')?.message).toBe('The heel is never suede.');
+  });
+
   it('reads a table again when its text changes', () => {
     const cache = new DraftCheckCache();
     const before = checkDraft(draft, cache);

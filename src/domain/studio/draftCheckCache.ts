@@ -27,8 +27,8 @@ export interface DraftAnalysis {
  * What checking a draft keeps between checks, so that typing in a Renault-size draft (200k table
  * rows) answers within a second: the product as loaded, by its text; each CSV table as read, by
  * its text and columns; and the compiled rules with their lint, by what the rules mean (the rules
- * as loaded, positions aside). An edit that changes no rule's meaning (a comment, spacing, a
- * reordered key) reuses them, the findings moved to where their nodes now are; an edit elsewhere
+ * as loaded, positions and messages aside). An edit that changes no rule's meaning (a comment,
+ * spacing, a message) reuses them, the findings moved to where their nodes now are; an edit elsewhere
  * compiles again. One cache per editor (the studio's worker keeps one).
  *
  * @example
@@ -62,7 +62,7 @@ export class DraftCheckCache {
     const key = this.meaningKey(ruleSet);
     const cached = this.analysis;
     if (cached?.key === key) {
-      const value = cached.rulesText === draft.rules.text ? cached.value : { ...cached.value, findings: moved(cached.value.findings, draft.rules, cached.rulesText) };
+      const value = cached.rulesText === draft.rules.text ? cached.value : withMessages({ ...cached.value, findings: moved(cached.value.findings, draft.rules, cached.rulesText) }, product, ruleSet);
       this.analysis = { key, rulesText: draft.rules.text, value };
       return value;
     }
@@ -71,12 +71,16 @@ export class DraftCheckCache {
     return value;
   }
 
-  /** The rules as loaded, positions left out and each CSV table's rows by a token (stringifying 200k rows on every key would cost what the cache saves). */
+  /**
+   * The rules as loaded, positions and messages left out (the diagram and the findings do not
+   * depend on what a rule says to customers), and each CSV table's rows by a token (stringifying
+   * 200k rows on every key would cost what the cache saves).
+   */
   private meaningKey(ruleSet: RuleSet): string {
     // A CSV table's rows are the same array while its text is unchanged (the table cache keeps it).
     for (const table of this.tables.values()) if (table.ok && !this.rowTokens.has(table.rows)) this.rowTokens.set(table.rows, this.nextToken++);
     return JSON.stringify(ruleSet, (name, value: unknown) => {
-      if (name === 'source') return undefined;
+      if (name === 'source' || name === 'message') return undefined;
       if (name === 'rows' && typeof value === 'object' && value !== null && this.rowTokens.has(value)) return `#rows${this.rowTokens.get(value)}`;
       return value;
     });
@@ -106,6 +110,21 @@ export function analyseDraft(draft: { readonly product: SourceFile; readonly rul
     designs: consistent ? space.count({}) : 0n,
     ...(redundancy ? {} : { redundancySkipped: rows }),
   };
+}
+
+/**
+ * An analysis of rules that differ at most in their messages, brought up to date: the compiled
+ * rules' constraints say the new messages (explanations quote them), and the rules version is the
+ * new rules' (messages are part of what is published).
+ */
+function withMessages(analysis: DraftAnalysis, product: Product, ruleSet: RuleSet): DraftAnalysis {
+  const messages = new Map(ruleSet.rules.map((rule) => [rule.id, rule.message]));
+  const constraints = analysis.space.constraints.map((constraint) => {
+    const message = constraint.implicit ? undefined : messages.get(constraint.ruleId);
+    return message === undefined || message === constraint.message ? constraint : { ...constraint, message };
+  });
+  const space = constraints.every((constraint, index) => constraint === analysis.space.constraints[index]) ? analysis.space : { ...analysis.space, constraints };
+  return { ...analysis, space, rulesVersion: rulesVersionOf(product, ruleSet) };
 }
 
 /**

@@ -10,11 +10,13 @@ export function serveStudioChecks(endpoint: StudioEndpoint<StudioCheckRequest, S
   let waiting: StudioCheckRequest | null = null;
   // What the last check loaded and compiled: an edit reuses what it left unchanged.
   const cache = new DraftCheckCache();
+  // The rules version of the last entry sent: an entry is sent once per version (see StudioCheckAnswer.entry).
+  const sent = { version: null as string | null };
   const run = () => {
     const request = waiting;
     if (!request) return;
     waiting = null;
-    endpoint.postMessage(answer(request, now, cache));
+    endpoint.postMessage(answer(request, now, cache, sent));
   };
   endpoint.onmessage = (event) => {
     if (event.data?.type !== 'check') return;
@@ -24,11 +26,11 @@ export function serveStudioChecks(endpoint: StudioEndpoint<StudioCheckRequest, S
   };
 }
 
-function answer(request: StudioCheckRequest, now: () => number, cache: DraftCheckCache): StudioAnswer {
+function answer(request: StudioCheckRequest, now: () => number, cache: DraftCheckCache, sent: { version: string | null }): StudioAnswer {
   const started = now();
   try {
     const check = checkDraft(request.draft, cache);
-    return {
+    const reply: StudioAnswer = {
       type: 'checked',
       id: request.id,
       diagnostics: check.diagnostics,
@@ -37,9 +39,11 @@ function answer(request: StudioCheckRequest, now: () => number, cache: DraftChec
       designs: check.counts ? check.counts.designs.toString() : null,
       examples: runDraftExamples(request.draft, check) ?? null,
       rulesVersion: check.entry?.rulesVersion ?? null,
-      entry: check.entry ?? null,
+      entry: check.entry && check.entry.rulesVersion !== sent.version ? check.entry : null,
       millis: Math.round(now() - started),
     };
+    if (check.entry) sent.version = check.entry.rulesVersion;
+    return reply;
   } catch (error) {
     return { type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) };
   }

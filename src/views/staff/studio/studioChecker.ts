@@ -1,3 +1,4 @@
+import type { CatalogEntry } from '../../../domain/index.ts';
 import type { Draft } from '../../../domain/studio/index.ts';
 import type { StudioAnswer, StudioCheckRequest, StudioEndpoint } from './studioProtocol.ts';
 
@@ -16,8 +17,14 @@ export interface StudioChecker {
 export function createStudioChecker(endpoint: StudioEndpoint<StudioAnswer, StudioCheckRequest>, onAnswer: (answer: StudioAnswer) => void, stop: () => void = () => {}): StudioChecker {
   let latest = 0;
   let disposed = false;
+  // The worker sends a draft's entry once per rules version, also in answers dropped here as stale.
+  let lastEntry: CatalogEntry | null = null;
   endpoint.onmessage = (event) => {
-    if (!disposed && event.data.id === latest) onAnswer(event.data);
+    const answer = event.data;
+    if (answer.type === 'checked' && answer.entry) lastEntry = answer.entry;
+    if (disposed || answer.id !== latest) return;
+    const same = answer.type === 'checked' && !answer.entry && answer.rulesVersion !== null && lastEntry?.rulesVersion === answer.rulesVersion;
+    onAnswer(same ? { ...answer, entry: lastEntry } : answer);
   };
   return {
     check(draft) {

@@ -30,6 +30,9 @@ export interface StudioCheckAnswer {
    * The draft as it would be published (product, rules and compiled diagram), when it could be,
    * else null: the try-it pane runs the configurator on it. Cloned with the answer (about 1 ms and
    * 85 kB for the sneaker) rather than rebuilt from the texts on the page's thread (17 ms and more).
+   * The worker sends it once per rules version (a Renault-size entry takes the page's thread
+   * 300 ms to receive); the checker (`createStudioChecker`) puts the one it last received back
+   * into each answer of the same version, so answers passed on always carry it.
    */
   readonly entry: CatalogEntry | null;
   /** How long the check took, in milliseconds. */
