@@ -131,6 +131,22 @@ describe('the studio\'s autosave', () => {
     });
   });
 
+  describe('before publishing', () => {
+    it('saves what was typed at once and waits for every save, so the stored draft is the text on the page', async () => {
+      const { server, autosave, type } = setUp();
+      expect(autosave.hasDraft).toBe(false);
+      server.held = true;
+      type('first');
+      autosave.flush();
+      type(' second');
+      expect(autosave.hasDraft).toBe(true);
+      const done = autosave.saved();
+      await server.answer();
+      expect(await done).toMatchObject({ status: 'saved', revision: 2 });
+      expect(server.stored).toMatchObject({ texts: { rules: 'first second' } });
+    });
+  });
+
   describe('when another tab saved', () => {
     it('saves nothing more until told which text wins, then saves this one over the stored revision', async () => {
       const { timers, server, autosave, type } = setUp(1);

@@ -40,7 +40,8 @@ export type DraftSaveAnswer =
 
 /** A publish: done, or refused because the product was published again since the draft began. */
 export type DraftPublishAnswer =
-  | { readonly kind: 'published'; readonly rulesVersion: string }
+  /** `already`: the draft makes the current version (it differs only in comments or layout, kept from now on). */
+  | { readonly kind: 'published'; readonly rulesVersion: string; readonly already: boolean }
   | { readonly kind: 'moved'; readonly basedOn: string; readonly current: string | null; readonly base: StudioTexts | null; readonly theirs: StudioTexts | null; readonly mine: StudioTexts };
 
 const path = (productId: string, rest = '') => `/api/staff/studio/${encodeURIComponent(productId)}${rest}`;
@@ -104,5 +105,6 @@ export async function publishStudioDraft(connection: StaffConnection, productId:
     const moved = json as Omit<Extract<DraftPublishAnswer, { kind: 'moved' }>, 'kind'>;
     return { kind: 'moved', basedOn: moved.basedOn, current: moved.current, base: moved.base, theirs: moved.theirs, mine: moved.mine };
   }
-  return { kind: 'published', rulesVersion: (json as { rulesVersion: string }).rulesVersion };
+  const { rulesVersion, already } = json as { rulesVersion: string; already: boolean };
+  return { kind: 'published', rulesVersion, already };
 }

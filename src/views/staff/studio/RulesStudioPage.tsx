@@ -1,13 +1,13 @@
 import { createStaffPageMachine } from '../../../machines/index.ts';
-import { readRulesSources, type RulesSources } from '../../api/staffClient.ts';
+import { openStudio, type StudioOpening } from '../../api/studioClient.ts';
 import type { StaffDataPageProps } from '../StaffDataPageProps.ts';
 import { StaffLink } from '../StaffLink.tsx';
 import { StaffPageFrame } from '../StaffPageFrame.tsx';
 import { useStaffPage } from '../useStaffPage.ts';
-import { StudioWorkbench } from './StudioWorkbench.tsx';
+import { StudioSession } from './StudioSession.tsx';
 import './studio.css';
 
-const studioPage = createStaffPageMachine<string, RulesSources, never, never>();
+const studioPage = createStaffPageMachine<string, StudioOpening, never, never>();
 
 /** Props of {@link RulesStudioPage}. */
 export interface RulesStudioPageProps extends StaffDataPageProps {
@@ -16,24 +16,20 @@ export interface RulesStudioPageProps extends StaffDataPageProps {
 
 /**
  * Merchandiser: the rules studio of one product. Opens the files of its current rules version
- * and checks every edit as publishing would (in a worker), with the problems and the rules as
- * cards beside the editor. Nothing is saved or published from here yet.
+ * (or the merchandiser's unpublished draft of them) and checks every edit as publishing would (in
+ * a worker), with the problems and the rules as cards beside the editor; the draft is saved on
+ * the server as they type, and published from here.
  */
 export function RulesStudioPage({ connection, productId }: RulesStudioPageProps) {
-  const { actor, view } = useStaffPage(studioPage, { load: (id) => readRulesSources(connection, id) }, productId);
+  const { actor, view } = useStaffPage(studioPage, { load: (id) => openStudio(connection, id) }, productId);
   return (
     <StaffPageFrame
       title={`Rules studio: ${productId}`}
-      lead={<>Edit the product&apos;s rules and product files and see at once what publishing would say. Changes stay in this page until publishing from the studio arrives; <StaffLink to="/staff/rules">back to Rules</StaffLink>.</>}
+      lead={<>Edit the product&apos;s rules and product files and see at once what publishing would say. Your draft is saved as you type and only you see it until you publish it; <StaffLink to="/staff/rules">back to Rules</StaffLink>.</>}
       view={view}
       onReload={() => actor.send({ type: 'page.reload' })}
     >
-      {view.data && (
-        <>
-          <p className="studio-version">Opened from rules version <code>{view.data.rulesVersion}</code> (the current one): <code>{view.data.rules.file}</code> and <code>{view.data.product.file}</code>.</p>
-          <StudioWorkbench key={view.data.rulesVersion} sources={view.data} />
-        </>
-      )}
+      {view.data && <StudioSession key={view.data.published.rulesVersion} connection={connection} productId={productId} opening={view.data} />}
     </StaffPageFrame>
   );
 }

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { offsetOf, type Diagnostic, type Draft, type RuleCard } from '../../../domain/studio/index.ts';
 import type { RulesSources } from '../../api/staffClient.ts';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { RuleCardList } from './RuleCardList.tsx';
 import { TryItPane } from './TryItPane.tsx';
-import { useDraftCheck } from './useDraftCheck.ts';
+import { useDraftCheck, type DraftCheckState } from './useDraftCheck.ts';
 import { YamlEditor, type YamlEditorHandle } from './YamlEditor.tsx';
 
 type Tab = 'rules' | 'product';
@@ -15,6 +15,10 @@ const TAB_NAMES: Readonly<Record<Tab, string>> = { rules: 'Rules file', product:
 /** Props of {@link StudioWorkbench}. */
 export interface StudioWorkbenchProps {
   readonly sources: RulesSources;
+  /** Called after each edit with how to read the draft (read it only when needed: the studio's autosave). */
+  readonly onEdit?: (draft: () => Draft) => void;
+  /** What to show under the problems, from the newest check (the studio's Publish panel). */
+  readonly footer?: (check: DraftCheckState) => ReactNode;
 }
 
 /**
@@ -22,7 +26,7 @@ export interface StudioWorkbenchProps {
  * draft, checked in the worker as typing pauses; the problems listed under the editor and the
  * rules as cards beside it.
  */
-export function StudioWorkbench({ sources }: StudioWorkbenchProps) {
+export function StudioWorkbench({ sources, onEdit, footer }: StudioWorkbenchProps) {
   const [tab, setTab] = useState<Tab>('rules');
   const editors = { rules: useRef<YamlEditorHandle>(null), product: useRef<YamlEditorHandle>(null) };
   const tabs = { rules: useRef<HTMLButtonElement>(null), product: useRef<HTMLButtonElement>(null) };
@@ -104,7 +108,10 @@ export function StudioWorkbench({ sources }: StudioWorkbenchProps) {
               initialText={sources[name].text}
               diagnostics={diagnostics}
               vocabulary={check.vocabulary}
-              onChange={() => check.schedule(draft)}
+              onChange={() => {
+                check.schedule(draft);
+                onEdit?.(draft);
+              }}
               handle={editors[name]}
             />
           </div>
@@ -124,6 +131,7 @@ export function StudioWorkbench({ sources }: StudioWorkbenchProps) {
             />
           )}
         </section>
+        {footer?.(check)}
       </div>
       <section aria-labelledby="studio-rules" className="studio__side">
         <h2 id="studio-rules">Rules</h2>

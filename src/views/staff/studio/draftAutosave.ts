@@ -76,6 +76,7 @@ export class DraftAutosave {
   private unsaved: (() => DraftTexts) | undefined;
   private timer: unknown;
   private inFlight = false;
+  private flight: Promise<void> | undefined;
   private stopped = false;
 
   constructor(private readonly options: DraftAutosaveOptions) {
@@ -93,6 +94,23 @@ export class DraftAutosave {
   /** The revision the next save names. */
   get knownRevision(): number {
     return this.revision;
+  }
+
+  /** Whether there is a draft to publish: one saved, or text typed and not saved yet. */
+  get hasDraft(): boolean {
+    return this.revision > 0 || this.unsaved !== undefined;
+  }
+
+  /**
+   * Saves what is unsaved now and waits until nothing is unsaved or in flight (before a publish,
+   * which publishes the stored draft); answers where the autosave then stands.
+   */
+  async saved(): Promise<AutosaveState> {
+    this.clearTimer();
+    while (this.current.status !== 'changed' && this.current.status !== 'failed' && (this.inFlight || this.unsaved)) {
+      await (this.flight ?? this.saveNow(false));
+    }
+    return this.current;
   }
 
   /** Calls `listener` at every change of {@link DraftAutosave.state}; returns how to stop. */
@@ -146,8 +164,18 @@ export class DraftAutosave {
     this.clearTimer();
   }
 
-  private async saveNow(keepalive: boolean): Promise<void> {
-    if (this.inFlight || !this.unsaved) return;
+  private saveNow(keepalive: boolean): Promise<void> {
+    if (this.inFlight || !this.unsaved) return Promise.resolve();
+    const flight = this.send(keepalive);
+    this.flight = flight;
+    void flight.finally(() => {
+      if (this.flight === flight) this.flight = undefined;
+    });
+    return flight;
+  }
+
+  private async send(keepalive: boolean): Promise<void> {
+    if (!this.unsaved) return;
     const texts = this.unsaved;
     this.unsaved = undefined;
     this.inFlight = true;

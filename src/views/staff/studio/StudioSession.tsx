@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import type { Draft } from '../../../domain/studio/index.ts';
+import { StaffRequestError } from '../../../machines/index.ts';
+import type { StaffConnection } from '../../api/staffClient.ts';
+import { discardStudioDraft, openStudio, publishStudioDraft, type DraftPublishAnswer, type StudioDraft, type StudioOpening, type StudioTexts } from '../../api/studioClient.ts';
+import { PublishPanel, type PublishFailure } from './PublishPanel.tsx';
+import { AutosaveStatus, DraftRestoreBanner, OthersEditingNotice } from './StudioDraftNotices.tsx';
+import { StudioWorkbench } from './StudioWorkbench.tsx';
+import { ThreeWayDifference } from './ThreeWayDifference.tsx';
+import { useDraftAutosave } from './useDraftAutosave.ts';
+import './studioDrafts.css';
+
+/** Props of {@link StudioSession}. */
+export interface StudioSessionProps {
+  readonly connection: StaffConnection;
+  readonly productId: string;
+  readonly opening: StudioOpening;
+}
+
+/** The texts in the editor: the version they started from, and a key that changes whenever other texts are opened. */
+interface Opened extends StudioTexts {
+  readonly key: number;
+  readonly basedOn: string;
+}
+
+/**
+ * The studio around its editor: the draft saved on the server as the merchandiser types, the
+ * offer to restore an unpublished draft, who else is editing the product, publishing the draft,
+ * and, when the product was published again since the draft started, the three-way difference.
+ */
+export function StudioSession({ connection, productId, opening }: StudioSessionProps) {
+  const [studio, setStudio] = useState(opening);
+  const { published } = studio;
+  const [opened, setOpened] = useState<Opened>({ key: 0, basedOn: published.rulesVersion, product: published.product.text, rules: published.rules.text });
+  const [offer, setOffer] = useState<StudioDraft | null>(opening.myDraft);
+  const { autosave, state } = useDraftAutosave(connection, productId, { basedOn: published.rulesVersion, revision: opening.myDraft?.revision ?? 0 });
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<PublishFailure | null>(null);
+  const [moved, setMoved] = useState<Extract<DraftPublishAnswer, { kind: 'moved' }> | null>(null);
+  const [kept, setKept] = useState<StudioTexts | null>(null);
+  const [done, setDone] = useState<{ readonly rulesVersion: string; readonly already: boolean } | null>(null);
+  const fileNames = { rules: `Rules file (${published.rules.file})`, product: `Product file (${published.product.file})` };
+
+  const reopen = (texts: StudioTexts, basedOn: string, revision: number) => {
+    autosave.reset(basedOn, revision);
+    setOpened((before) => ({ key: before.key + 1, basedOn, ...texts }));
+  };
+  /** Runs a request of the studio's own, its refusal shown in the Publish panel's alert. */
+  const act = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await work();
+    } catch (error) {
+      setFailure(error instanceof StaffRequestError ? { message: error.message, problems: error.problems } : { message: String(error), problems: [] });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const refresh = async () => {
+    const fresh = await openStudio(connection, productId);
+    setStudio(fresh);
+    return fresh;
+  };
+
+  const restore = (draft: StudioDraft) => {
+    reopen(draft, draft.basedOn, draft.revision);
+    setOffer(null);
+  };
+  const discard = () => act(async () => {
+    await discardStudioDraft(connection, productId);
+    reopen({ product: published.product.text, rules: published.rules.text }, published.rulesVersion, 0);
+    setOffer(null);
+  });
+  const openStored = () => act(async () => {
+    const fresh = await refresh();
+    if (fresh.myDraft) restore(fresh.myDraft);
+  });
+  const startAgain = () => act(async () => {
+    const fresh = await refresh();
+    // The old draft stays stored until the first edit replaces it; its text stays here to copy.
+    setKept(moved?.mine ?? null);
+    setMoved(null);
+    reopen({ product: fresh.published.product.text, rules: fresh.published.rules.text }, fresh.published.rulesVersion, fresh.myDraft?.revision ?? 0);
+  });
+  const publish = (note: { message: string; graceHours: number }) => act(async () => {
+    setDone(null);
+    const saved = await autosave.saved();
+    if (saved.status === 'changed' || saved.status === 'failed') return;
+    const answer = await publishStudioDraft(connection, productId, note);
+    if (answer.kind === 'moved') {
+      setMoved(answer);
+      return;
+    }
+    const fresh = await refresh();
+    setKept(null);
+    setDone(answer);
+    reopen({ product: fresh.published.product.text, rules: fresh.published.rules.text }, fresh.published.rulesVersion, 0);
+  });
+  const edited = (draft: () => Draft) => {
+    // Typing over the published files replaces the offered draft (the banner said so).
+    if (offer) setOffer(null);
+    if (done) setDone(null);
+    autosave.edited(() => {
+      const { product, rules } = draft();
+      return { product: product.text, rules: rules.text };
+    });
+  };
+
+  return (
+    <div className="studio-session">
+      {done && (
+        <p role="status" className="staff-notice studio-published">
+          {done.already
+            ? <>Published: your draft differs from the current version <code>{done.rulesVersion}</code> only in comments or layout, so customers see no change; the files are kept as you wrote them.{' '}</>
+            : <>Published: version <code>{done.rulesVersion}</code> is the current one, and customers get it from now on.{' '}</>}
+          <a href={`/?product=${encodeURIComponent(productId)}`} target="_blank" rel="noreferrer">Open the customer page</a>
+        </p>
+      )}
+      {offer && <DraftRestoreBanner draft={offer} publishedVersion={published.rulesVersion} busy={busy} onRestore={() => restore(offer)} onDiscard={discard} />}
+      <OthersEditingNotice others={studio.othersEditing} />
+      <p className="studio-version">
+        {opened.basedOn === published.rulesVersion
+          ? <>Editing from rules version <code>{published.rulesVersion}</code> (the current one): <code>{published.rules.file}</code> and <code>{published.product.file}</code>.</>
+          : <>Editing your draft from rules version <code>{opened.basedOn}</code>; <code>{published.rulesVersion}</code> is the current one.</>}
+      </p>
+      <AutosaveStatus state={state} onKeepMine={() => autosave.keepMine()} onOpenStored={openStored} />
+      {moved && <ThreeWayDifference {...moved} fileNames={fileNames} busy={busy} onStartAgain={startAgain} />}
+      {kept && <KeptText texts={kept} fileNames={fileNames} onDone={() => setKept(null)} />}
+      <StudioWorkbench
+        key={opened.key}
+        sources={{ rulesVersion: opened.basedOn, product: { file: published.product.file, text: opened.product }, rules: { file: published.rules.file, text: opened.rules } }}
+        onEdit={edited}
+        footer={(check) => (
+          <PublishPanel
+            check={check.answer}
+            checking={check.checking}
+            hasDraft={autosave.hasDraft}
+            draftInDoubt={state.status === 'changed'}
+            busy={busy}
+            failure={failure}
+            onPublish={(note) => void publish(note)}
+          />
+        )}
+      />
+    </div>
+  );
+}
+
+/** The text of a draft that could not be published, kept to copy changes from after starting again. */
+function KeptText({ texts, fileNames, onDone }: { readonly texts: StudioTexts; readonly fileNames: Readonly<Record<keyof StudioTexts, string>>; readonly onDone: () => void }) {
+  return (
+    <section aria-labelledby="studio-kept" className="studio-kept">
+      <h2 id="studio-kept">Your earlier text, to copy from</h2>
+      <p>The editor now shows the published version. Copy your changes across from here; this text is not saved.</p>
+      {(['rules', 'product'] as const).map((file) => (
+        <label key={file} className="studio-kept__file">
+          {fileNames[file]}
+          <textarea readOnly value={texts[file]} rows={8} spellCheck={false} />
+        </label>
+      ))}
+      <button type="button" className="button button--secondary button--small" onClick={onDone}>Done copying</button>
+    </section>
+  );
+}
