@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diffRules, formatMoney, rulesVersionOf, type RulesDiff } from '../domain/index.ts';
 import { databaseConfigFromEnv } from '../server/openDatabase.ts';
-import { IMPACT_EXAMPLES, measureImpact, publishedSide, type DesignImpact, type ImpactSide, type RefusedExample, type StoredImpact } from '../server/rulesImpact.ts';
+import { IMPACT_EXAMPLES, measureImpact, publishedSide, rulesDiffJson, type DesignImpact, type ImpactSide, type RefusedExample, type RulesDiffJson, type StoredImpact } from '../server/rulesImpact.ts';
 import { reachStoredDesigns, type ReachedStoredDesigns } from '../server/storedDesigns.ts';
 import { CliError, EXIT_OK, UsageError } from './cliErrors.ts';
 import { loadForCheck } from './loadModel.ts';
@@ -39,15 +39,10 @@ interface DiffArguments {
 }
 
 /** What `diff --json` prints (counts as decimal strings: they exceed JavaScript's safe integers). */
-export interface DiffJson {
+export interface DiffJson extends RulesDiffJson {
   readonly productId: string;
   readonly from: { readonly source: string; readonly rulesVersion: string };
   readonly to: { readonly source: string; readonly rulesVersion: string };
-  readonly designs: { readonly before: string; readonly after: string };
-  readonly attributesAdded: RulesDiff['attributesAdded'];
-  readonly attributesRemoved: RulesDiff['attributesRemoved'];
-  readonly options: RulesDiff['options'];
-  readonly rules: RulesDiff['rules'];
   /** Null with `--no-data`. */
   readonly impact: null | StoredImpact;
 }
@@ -72,11 +67,7 @@ export async function diffCommand(argv: readonly string[], output: CliOutput, cw
       productId: to.product.id,
       from: { source: from.source, rulesVersion: from.rulesVersion },
       to: { source: to.source, rulesVersion: to.rulesVersion },
-      designs: { before: diff.designs.before.toString(), after: diff.designs.after.toString() },
-      attributesAdded: diff.attributesAdded,
-      attributesRemoved: diff.attributesRemoved,
-      options: diff.options,
-      rules: diff.rules,
+      ...rulesDiffJson(diff),
       impact,
     };
     output.out(args.json ? JSON.stringify(report, null, 2) : describeDiff(report, diff, reached));

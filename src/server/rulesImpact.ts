@@ -83,16 +83,26 @@ export interface ImpactNames {
   readonly options: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-/** What `POST /api/staff/studio/:productId/impact` answers (counts as decimal strings: they exceed JavaScript's safe integers). */
-export interface RulesImpact {
-  readonly productId: string;
-  readonly from: { readonly rulesVersion: string };
-  readonly to: { readonly rulesVersion: string };
+/** A rules diff as JSON answers and `rules diff --json` print it: the counts as decimal strings (they exceed JavaScript's safe integers). */
+export interface RulesDiffJson {
   readonly designs: { readonly before: string; readonly after: string };
   readonly attributesAdded: RulesDiff['attributesAdded'];
   readonly attributesRemoved: RulesDiff['attributesRemoved'];
   readonly options: RulesDiff['options'];
   readonly rules: RulesDiff['rules'];
+}
+
+/** A {@link RulesDiff} as {@link RulesDiffJson}. */
+export function rulesDiffJson(diff: RulesDiff): RulesDiffJson {
+  const { designs, ...rest } = diff;
+  return { designs: { before: designs.before.toString(), after: designs.after.toString() }, ...rest };
+}
+
+/** What `POST /api/staff/studio/:productId/impact` answers. */
+export interface RulesImpact extends RulesDiffJson {
+  readonly productId: string;
+  readonly from: { readonly rulesVersion: string };
+  readonly to: { readonly rulesVersion: string };
   readonly names: ImpactNames;
   readonly impact: StoredImpact;
   /** How long the comparison took on the server, in milliseconds. */
@@ -127,11 +137,7 @@ export async function compareRules(from: ImpactSide, to: ImpactSide, read: (quer
     productId: to.product.id,
     from: { rulesVersion: from.rulesVersion },
     to: { rulesVersion: to.rulesVersion },
-    designs: { before: diff.designs.before.toString(), after: diff.designs.after.toString() },
-    attributesAdded: diff.attributesAdded,
-    attributesRemoved: diff.attributesRemoved,
-    options: diff.options,
-    rules: diff.rules,
+    ...rulesDiffJson(diff),
     names: namesOf(from.product, to.product),
     impact,
     millis: Math.round(performance.now() - started),

@@ -75,15 +75,13 @@ export function registerStudioImpactRoutes(app: Hono, deps: StudioImpactRouteDep
 
   app.post('/api/staff/studio/:productId/impact', DOCS, requireStaff({ role: 'merchandiser', tokens: false }), body, valid, async (c) => {
     const productId = c.req.param('productId');
-    const current = deps.catalog.current.get(productId);
-    if (!current) {
-      return errorResponse(apiError(404, 'unknown_product', `there is no product "${productId.slice(0, 80)}"`, `use one of: ${[...deps.catalog.current.keys()].join(', ')}`));
-    }
+    const published = deps.catalog.current.get(productId)?.entry;
+    if (published === undefined) return errorResponse(unknownProduct(productId, [...deps.catalog.current.keys()]));
     const { product, rules, days = DEFAULT_IMPACT_DAYS } = c.req.valid('json');
     const now = deps.clock.now();
     const designs = await readStoredDesigns(deps.repository, { since: impactSince(days, now), productId }, now);
     const outcome = await deps.jobs.compareRules({
-      published: current.entry,
+      published,
       draft: { product: { file: `models/${productId}/product.yaml`, text: product }, rules: { file: `rules/${productId}.rules.yaml`, text: rules } },
       designs, days, now: now.toISOString(),
     });
@@ -100,4 +98,8 @@ export function registerStudioImpactRoutes(app: Hono, deps: StudioImpactRouteDep
     }
     return c.json(comparison.impact, 200, { 'Cache-Control': 'no-store' });
   });
+}
+
+function unknownProduct(productId: string, known: readonly string[]) {
+  return apiError(404, 'unknown_product', `the studio has no product "${productId.slice(0, 80)}" to compare`, `open the studio of one of: ${known.join(', ')}`);
 }
