@@ -206,3 +206,64 @@ export async function listDesigns(connection: StaffConnection, sort: StaffDesign
 export async function listOrders(connection: StaffConnection): Promise<readonly StaffOrder[]> {
   return (await staffRequest<{ orders: StaffOrder[] }>('GET', '/api/staff/orders', { connection })).orders;
 }
+
+// ---------------------------------------------------------------- studio: impact of a draft
+
+/** A stored order or gallery design the draft would refuse, and why. */
+export interface RefusedDesignExample {
+  readonly id: string;
+  /** Order number (`ATL-000123`) or gallery title. */
+  readonly name: string;
+  readonly createdAt: string;
+  /** Orders: the total charged, in minor units of `currency`. */
+  readonly total?: number;
+  readonly currency?: string;
+  readonly rules: readonly { readonly ruleId: string; readonly message: string }[];
+  /** Choices of options or attributes the draft's product no longer has. */
+  readonly removedChoices: readonly { readonly attribute: string; readonly option: string }[];
+}
+
+/** What the draft does to one kind of stored design. */
+export interface DesignsImpact {
+  readonly checked: number;
+  readonly refused: number;
+  /** Of the refused, how many the published version refuses already. */
+  readonly refusedBefore: number;
+  /** Valid, but a new choice would be completed for them. */
+  readonly changed: number;
+  /** Up to 5. */
+  readonly examples: readonly RefusedDesignExample[];
+}
+
+/** A rule as the comparison names it. */
+export interface ComparedRule {
+  readonly id: string;
+  readonly kind: string;
+  readonly message: string;
+}
+
+/** `POST /api/staff/studio/:productId/impact`'s answer: the draft against the published version. */
+export interface StudioImpact {
+  readonly from: { readonly rulesVersion: string };
+  readonly to: { readonly rulesVersion: string };
+  /** Decimal text: counts may exceed 2^53. */
+  readonly designs: { readonly before: string; readonly after: string };
+  readonly attributesAdded: readonly string[];
+  readonly attributesRemoved: readonly string[];
+  readonly options: readonly { readonly attribute: string; readonly added: readonly string[]; readonly removed: readonly string[]; readonly gained: readonly string[]; readonly lost: readonly string[] }[];
+  readonly rules: { readonly added: readonly ComparedRule[]; readonly removed: readonly ComparedRule[]; readonly changed: readonly ComparedRule[] };
+  /** Attribute names by id, option labels by attribute and option id (of both versions). */
+  readonly names: { readonly attributes: Readonly<Record<string, string>>; readonly options: Readonly<Record<string, Readonly<Record<string, string>>>> };
+  readonly impact: {
+    readonly days: number;
+    readonly since: string;
+    readonly orders: DesignsImpact & { readonly refusedValue: readonly { readonly currency: string; readonly total: number }[] };
+    readonly candidates: DesignsImpact;
+  };
+  readonly millis: number;
+}
+
+/** `POST /api/staff/studio/:productId/impact`: what the draft's two files would change if published, with the stored orders of the last `days` days (90 by default) it would refuse. */
+export function compareWithPublished(connection: StaffConnection, productId: string, draft: { product: string; rules: string; days?: number }): Promise<StudioImpact> {
+  return staffRequest('POST', `/api/staff/studio/${id(productId)}/impact`, { connection, body: draft });
+}

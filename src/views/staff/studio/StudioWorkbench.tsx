@@ -4,6 +4,7 @@ import { offsetOf, type Diagnostic, type Draft, type RuleCard } from '../../../d
 import type { RulesSources } from '../../api/staffClient.ts';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { RuleCardList } from './RuleCardList.tsx';
+import { StudioSidePanels } from './StudioSidePanels.tsx';
 import { TryItPane } from './TryItPane.tsx';
 import { useDraftCheck, type DraftCheckState } from './useDraftCheck.ts';
 import { YamlEditor, type YamlEditorHandle } from './YamlEditor.tsx';
@@ -136,6 +137,7 @@ export function StudioWorkbench({ sources, onEdit, footer }: StudioWorkbenchProp
       <section aria-labelledby="studio-rules" className="studio__side">
         <h2 id="studio-rules">Rules</h2>
         {check.cards ? <RuleCardList cards={check.cards} stale={check.cardsStale} onShow={show} /> : <p className="staff-loading">{answer ? 'The rules file does not load yet: fix the problems to see its rules.' : 'Reading the rules…'}</p>}
+        <StudioSidePanels answer={answer} draft={draft} onGoTo={(offset) => moveTo('rules', offset)} />
       </section>
       <TryItPane answer={answer} onRulesEdit={(edit) => { const editor = editors.rules.current; if (editor) editor.apply(edit(editor.text())); }} />
     </div>
