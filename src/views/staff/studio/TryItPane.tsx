@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useId, useRef, useState } from 'react';
 import { compileRules, type CatalogEntry, type Explanation, type SessionFacts } from '../../../domain/index.ts';
 import { addExampleText, decidingRulesText, type DiagnosticEdit } from '../../../domain/studio/index.ts';
 import { carryDesignToDraft } from '../../../machines/index.ts';
@@ -22,12 +22,16 @@ interface Trial {
   readonly entry: CatalogEntry;
   readonly space: ReturnType<typeof compileRules>;
   readonly start: StartingDesign;
+  readonly facts: SessionFacts;
   /** Grows with every draft taken up: the configurator is mounted afresh for each. */
   readonly key: number;
 }
 
 // What a customer's page is compiled with today; unknown facts (the region) never hide an option.
-const facts = (): SessionFacts => ({ date: new Date().toISOString().slice(0, 10) });
+const todaysFacts = (): SessionFacts => ({ date: new Date().toISOString().slice(0, 10) });
+
+// Rendered again only when the draft tried changes, not with every check of the draft.
+const TriedConfigurator = memo(App);
 
 /**
  * Tries the draft in the customer's configurator (`App`, the same components and engine), shown
@@ -50,17 +54,20 @@ export function TryItPane({ answer, onRulesEdit }: TryItPaneProps) {
   const behind = answer !== null && latest === null;
 
   // A new publishable draft: carry the design tried so far to it (or start one, the first time).
+  // As a transition: mounting the configurator afresh is interruptible, so keys typed meanwhile
+  // reach the editor first.
   useEffect(() => {
     if (!open || !latest) return;
-    setTrial((before) => {
+    startTransition(() => setTrial((before) => {
       if (before && before.entry.rulesVersion === latest.rulesVersion) return before;
       const current = session.current?.getSnapshot().context;
       if (before && current) {
         const { input, notice } = carryDesignToDraft(current, latest);
-        return { entry: latest, space: input.space, start: { choices: input.choices, ...(input.startedFrom ? { startedFrom: input.startedFrom } : {}), notice }, key: before.key + 1 };
+        return { entry: latest, space: input.space, start: { choices: input.choices, ...(input.startedFrom ? { startedFrom: input.startedFrom } : {}), notice }, facts: input.facts ?? before.facts, key: before.key + 1 };
       }
-      return { entry: latest, space: compileRules(latest.product, latest.ruleSet, { artifact: latest.compiled, facts: facts() }), start: { choices: [] }, key: (before?.key ?? 0) + 1 };
-    });
+      const facts = todaysFacts();
+      return { entry: latest, space: compileRules(latest.product, latest.ruleSet, { artifact: latest.compiled, facts }), start: { choices: [] }, facts, key: (before?.key ?? 0) + 1 };
+    }));
   }, [open, latest]);
 
   const addExample = () => {
@@ -99,7 +106,7 @@ export function TryItPane({ answer, onRulesEdit }: TryItPaneProps) {
             </div>
             {trial && (
               <div className="try-it__stage">
-                <App key={trial.key} entry={trial.entry} space={trial.space} facts={facts()} start={trial.start} tryIt sessionRef={session} {...(explain ? { explainRules } : {})} />
+                <TriedConfigurator key={trial.key} entry={trial.entry} space={trial.space} facts={trial.facts} start={trial.start} tryIt sessionRef={session} {...(explain ? { explainRules } : {})} />
               </div>
             )}
           </>
