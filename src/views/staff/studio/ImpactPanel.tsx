@@ -79,8 +79,8 @@ export function ImpactPanel({ draft, checkId, loads }: ImpactPanelProps) {
   );
 }
 
-/** The comparison's figures and examples. */
-function ImpactReport({ impact }: { impact: StudioImpact }) {
+/** The comparison's figures and examples (exported for its test). */
+export function ImpactReport({ impact }: { impact: StudioImpact }) {
   const before = BigInt(impact.designs.before);
   const after = BigInt(impact.designs.after);
   const attributeName = (attribute: string) => impact.names.attributes[attribute] ?? attribute;
@@ -146,7 +146,7 @@ function RefusedList({ examples, label }: { examples: readonly RefusedDesignExam
 function refusedSentence(impact: DesignsImpact, noun: string): string {
   const plural = (amount: number) => `${amount} ${noun}${amount === 1 ? '' : 's'}`;
   if (impact.checked === 0) return `No ${noun}s stored`;
-  const refused = impact.refused === 0 ? `None of ${plural(impact.checked)} would be refused` : `${impact.refused} of ${plural(impact.checked)} would be refused as they are`;
+  const refused = impact.refused === 0 ? `None of ${plural(impact.checked)} would be refused` : `${impact.refused} of ${plural(impact.checked)} would be refused as ${impact.refused === 1 ? 'it is' : 'they are'}`;
   const already = impact.refusedBefore > 0 ? ` (${impact.refusedBefore} already by the published version)` : '';
   const changed = impact.changed > 0 ? `; ${impact.changed} would get a value for a new choice` : '';
   return `${refused}${already}${changed}`;
