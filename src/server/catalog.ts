@@ -286,7 +286,7 @@ export function describeStandings(standings: readonly FilesStanding[]): string[]
         return [`Rules of ${productId}: published ${files} as version ${standing.filesVersion}.`];
       case 'differs':
         return [
-          `Rules of ${productId}: serving the published version ${standing.currentVersion}; ${files} are version ${standing.filesVersion}, not published. `
+          `Rules of ${productId}: serving the published version ${standing.currentVersion}; ${files} are version ${standing.filesVersion}, not the current one. `
           + `To see what they change: npm run rules -- diff ${productId}@${standing.currentVersion} rules/${productId}.rules.yaml; to publish them: npm run rules -- publish ${productId} --message "what changed and why".`,
         ];
       default:
