@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { compileRules } from './domain/index.ts';
+import { compileRules, DEFAULT_PRODUCT_ID } from './domain/index.ts';
 import { readCatalogEntry, readCatalogList } from './views/api/catalogClient.ts';
 import { readCandidate } from './views/api/galleryClient.ts';
 import { readVersionOptions } from './views/api/readVersionOptions.ts';
@@ -13,14 +13,12 @@ import { loadStartingDesign } from './views/startingDesign.ts';
 import { UnknownProduct } from './views/UnknownProduct.tsx';
 import './views/styles.css';
 
-const DEFAULT_PRODUCT = 'sneaker';
-
 const container = document.getElementById('root');
 if (!container) throw new Error('[Atelier] index.html has no <div id="root">; the configurator mounts there.');
 const root = createRoot(container);
 
 const search = new URLSearchParams(window.location.search);
-const productId = search.get('product') ?? DEFAULT_PRODUCT;
+const productId = search.get('product') ?? DEFAULT_PRODUCT_ID;
 const galleryPage = window.location.pathname.replace(/\/+$/, '') === '/gallery';
 const staffPage = window.location.pathname === '/staff' || window.location.pathname.startsWith('/staff/');
 

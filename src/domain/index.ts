@@ -11,7 +11,7 @@ export type { LoadRulesOptions, ReadTable, Rule, RuleSet, TableCsvResult } from 
 export { loadProduct, upgradeStoredProduct } from './product/index.ts';
 export { loadRules, readTableCsv, tableFileOf } from './rules/index.ts';
 export type { CatalogEntry, SourceFile } from './catalog/index.ts';
-export { loadCatalogEntry, rulesVersionOf } from './catalog/index.ts';
+export { DEFAULT_PRODUCT_ID, loadCatalogEntry, rulesVersionOf } from './catalog/index.ts';
 export type { Assignment, ConfigurationSpace, ConstraintInfo } from './engine/index.ts';
 export { compileRules } from './engine/index.ts';
 export type { Provenance, ResolvedDesign, ResolvedValue } from './engine/index.ts';

@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { openAPIRouteHandler, validator } from 'hono-openapi';
 import { ARTWORK_LIMITS } from '../domain/artwork/index.ts';
-import { modelParts, sizeSystemsOf, type ModerationOptions, type Problem } from '../domain/index.ts';
+import { DEFAULT_PRODUCT_ID, modelParts, sizeSystemsOf, type ModerationOptions, type Problem } from '../domain/index.ts';
 import { candidateListQuerySchema, candidateRequestSchema, orderRequestSchema, requestProblems, voteRequestSchema } from '../domain/requests/index.ts';
 import { apiEndpoints } from './apiEndpoints.ts';
 import { apiError, errorResponse, type ApiError } from './apiError.ts';
@@ -388,8 +388,19 @@ export function createApp(options: AppOptions): Hono {
   registerStudioDraftRoutes(app, { ...staffAuth, catalog, rootDir: PROJECT_ROOT, refuse });
 
   app.all('/api/*', (c) => errorResponse(apiError(404, 'not_found', `there is no API endpoint ${c.req.method} ${c.req.path}`, `see GET /api/openapi.json for what each endpoint takes; the endpoints are: ${apiEndpoints(app).join(', ')}`)));
-  app.route('/', builtApp(options.distDir ?? join(PROJECT_ROOT, 'dist')));
+  app.route('/', builtApp(options.distDir ?? join(PROJECT_ROOT, 'dist'), { preloads: (url) => catalogPreloads(url, catalog) }));
   return app;
+}
+
+/**
+ * What a customer page (the configurator, the gallery) fetches first: the product list and its
+ * product under the rules served now — sent as preloads so the first frame does not wait for the
+ * page's code before asking. Nothing for the staff pages, or for a product the shop does not have.
+ */
+function catalogPreloads(url: URL, catalog: Pick<Catalog, 'current'>): string[] {
+  if (url.pathname === '/staff' || url.pathname.startsWith('/staff/')) return [];
+  const productId = url.searchParams.get('product') ?? DEFAULT_PRODUCT_ID;
+  return catalog.current.has(productId) ? ['/api/catalog', `/api/catalog/${encodeURIComponent(productId)}`] : ['/api/catalog'];
 }
 
 /** The answer to an order: the order stored now, or again on a retry, or the refusal. */

@@ -4,6 +4,16 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { apiError, errorResponse } from './apiError.ts';
 
+/** What the built app may add to its pages. */
+export interface BuiltAppOptions {
+  /**
+   * Same-origin paths the page at `url` will fetch first (the customer page: its catalog). They are
+   * sent as `Link: <path>; rel=preload; as=fetch; crossorigin` with the page, so the browser
+   * fetches them while the page's code is still downloading.
+   */
+  readonly preloads?: (url: URL) => readonly string[];
+}
+
 /** Files under `/assets/` carry a content hash in their names: they never change. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -20,7 +30,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * @example
  * app.route('/', builtApp(join(PROJECT_ROOT, 'dist')));
  */
-export function builtApp(dir: string): Hono {
+export function builtApp(dir: string, options: BuiltAppOptions = {}): Hono {
   const root = resolve(dir);
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -29,6 +39,7 @@ export function builtApp(dir: string): Hono {
   });
   app.use('*', compress());
   app.use('*', cachingAndRevalidation);
+  app.use('*', preloadHeader(options.preloads));
   app.use('*', serveStatic({ root }));
   app.get('*', async (c, next) => {
     // A path with an extension names a missing file; any other is a route of the single-page app.
@@ -63,3 +74,17 @@ const cachingAndRevalidation: MiddlewareHandler = async (c, next) => {
   }
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
 };
+
+/**
+ * The page's `Link` preload header: on an HTML answer (200 or 304) only. `crossorigin` makes the
+ * preload's credentials mode same-origin, as the page's own `fetch` is, so the browser reuses it.
+ */
+function preloadHeader(preloads: BuiltAppOptions['preloads']): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (!preloads || (c.res.status !== 200 && c.res.status !== 304)) return;
+    if (c.res.headers.get('content-type')?.startsWith('text/html') !== true) return;
+    const paths = preloads(new URL(c.req.url));
+    if (paths.length > 0) c.header('Link', paths.map((path) => `<${path}>; rel=preload; as=fetch; crossorigin`).join(', '));
+  };
+}

@@ -166,3 +166,22 @@ describe('the API documentation', () => {
     for (const path of ['/api/catalog', '/api/catalog/{productId}', '/api/catalog/{productId}/versions/{rulesVersion}']) expect(document.paths).toHaveProperty([path]);
   });
 });
+
+describe('the customer page asks for its catalog early', () => {
+  const preloads = async (path: string) => (await t.app.request(path)).headers.get('link');
+
+  it('names the product list and the page\'s product as preloads, which the page then fetches', async () => {
+    expect(await preloads('/')).toBe('</api/catalog>; rel=preload; as=fetch; crossorigin, </api/catalog/sneaker>; rel=preload; as=fetch; crossorigin');
+    expect(await preloads('/?product=tshirt')).toContain('</api/catalog/tshirt>');
+    expect(await preloads('/gallery?product=tshirt')).toContain('</api/catalog/tshirt>');
+    // Each preloaded path answers what the page reads.
+    const preloaded = (await preloads('/'))!.match(/<([^>]+)>/g)!.map((link) => link.slice(1, -1));
+    for (const path of preloaded) expect((await t.app.request(path)).status).toBe(200);
+  });
+
+  it('preloads nothing for the staff pages, and no entry for a product the shop does not have', async () => {
+    expect(await preloads('/staff/rules')).toBeNull();
+    expect(await preloads('/?product=boot%3Cscript%3E')).toBe('</api/catalog>; rel=preload; as=fetch; crossorigin');
+    expect((await t.app.request('/assets/missing.js')).headers.get('link')).toBeNull();
+  });
+});
