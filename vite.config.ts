@@ -15,6 +15,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    // dist/.vite/manifest.json: the server reads which files make the 3D preview, to preload them with a customer page.
+    manifest: true,
     rollupOptions: {
       // The domain's index exports the gallery's text moderation, which only the server runs;
       // obscenity ships as CommonJS, so without this its word list would ride along in the

@@ -48,6 +48,7 @@ import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from './clientLimits.ts';
 import { identifyVoter, tooManyNewVoters, voterCookieRequired, type Voter } from './identifyVoter.ts';
 import { tooManySubmissions } from './submitCandidate.ts';
 import { DEFAULT_VOTING_POLICY, type VotingPolicy } from './votingPolicy.ts';
+import { previewPreloads, type Preload } from './previewPreloads.ts';
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -388,19 +389,30 @@ export function createApp(options: AppOptions): Hono {
   registerStudioDraftRoutes(app, { ...staffAuth, catalog, rootDir: PROJECT_ROOT, refuse });
 
   app.all('/api/*', (c) => errorResponse(apiError(404, 'not_found', `there is no API endpoint ${c.req.method} ${c.req.path}`, `see GET /api/openapi.json for what each endpoint takes; the endpoints are: ${apiEndpoints(app).join(', ')}`)));
-  app.route('/', builtApp(options.distDir ?? join(PROJECT_ROOT, 'dist'), { preloads: (url) => catalogPreloads(url, catalog) }));
+  const distDir = options.distDir ?? join(PROJECT_ROOT, 'dist');
+  const preview = previewPreloads(distDir);
+  app.route('/', builtApp(distDir, { preloads: (url) => customerPagePreloads(url, catalog, preview) }));
   return app;
 }
 
 /**
- * What a customer page (the configurator, the gallery) fetches first: the product list and its
- * product under the rules served now — sent as preloads so the first frame does not wait for the
- * page's code before asking. Nothing for the staff pages, or for a product the shop does not have.
+ * What a customer page (the configurator, the gallery) asks for first: the product list, its
+ * product under the rules served now, that product's model and the 3D preview's code — sent as
+ * preloads so the first frame does not wait for the page's code before asking for them. Nothing
+ * for the staff pages; only the list for a product the shop does not have.
  */
-function catalogPreloads(url: URL, catalog: Pick<Catalog, 'current'>): string[] {
+function customerPagePreloads(url: URL, catalog: Pick<Catalog, 'current'>, preview: readonly Preload[]): Preload[] {
   if (url.pathname === '/staff' || url.pathname.startsWith('/staff/')) return [];
   const productId = url.searchParams.get('product') ?? DEFAULT_PRODUCT_ID;
-  return catalog.current.has(productId) ? ['/api/catalog', `/api/catalog/${encodeURIComponent(productId)}`] : ['/api/catalog'];
+  const list: Preload = { path: '/api/catalog', kind: 'fetch' };
+  const entry = catalog.current.get(productId)?.entry;
+  if (!entry) return [list];
+  return [
+    list,
+    { path: `/api/catalog/${encodeURIComponent(productId)}`, kind: 'fetch' },
+    ...preview,
+    { path: `/models/${encodeURIComponent(entry.product.model)}`, kind: 'fetch' },
+  ];
 }
 
 /** The answer to an order: the order stored now, or again on a retry, or the refusal. */

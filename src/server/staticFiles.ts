@@ -3,15 +3,16 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { apiError, errorResponse } from './apiError.ts';
+import type { Preload } from './previewPreloads.ts';
 
 /** What the built app may add to its pages. */
 export interface BuiltAppOptions {
   /**
-   * Same-origin paths the page at `url` will fetch first (the customer page: its catalog). They are
-   * sent as `Link: <path>; rel=preload; as=fetch; crossorigin` with the page, so the browser
-   * fetches them while the page's code is still downloading.
+   * What the page at `url` will ask for first (the customer page: its catalog, its model and the
+   * 3D preview's code), sent as a `Link` header with the page so that the browser fetches them
+   * while the page's code is still downloading.
    */
-  readonly preloads?: (url: URL) => readonly string[];
+  readonly preloads?: (url: URL) => readonly Preload[];
 }
 
 /** Files under `/assets/` carry a content hash in their names: they never change. */
@@ -22,7 +23,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * `serveStatic` (content types from Hono's table, files streamed from disk, paths with `..`,
  * backslashes, doubled slashes or any `%` escape that is not plain refused) and `hono/compress`
  * (gzip or deflate for text, JSON, SVG and glTF above 1 KB, as the client accepts). Around them:
- * immutable caching for `/assets/*` and revalidation (`no-cache`) for everything else,
+ * immutable caching for `/assets/*` and revalidation (`no-cache`) for everything else, a 404 for
+ * any path with a segment starting with a dot (the build's `.vite/manifest.json`),
  * `If-Modified-Since` answered with 304, `index.html` for any path without an extension (the
  * single-page app's client routes), a JSON 404 for a missing file, 405 for methods other than GET
  * and HEAD, and 503 `not_built` when there is no `index.html`.
@@ -36,6 +38,11 @@ export function builtApp(dir: string, options: BuiltAppOptions = {}): Hono {
   app.use('*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     return errorResponse(apiError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}`, 'use GET'), { Allow: 'GET, HEAD' });
+  });
+  app.use('*', async (c, next) => {
+    // The build's own records (dist/.vite/manifest.json, which the server reads for its preloads) are not the page's files.
+    if (/(^|\/)\./.test(safelyDecoded(c.req.path))) return errorResponse(apiError(404, 'not_found', `there is no file at ${new URL(c.req.url).pathname}`, 'check the address; the app\'s files are under /assets/'));
+    return next();
   });
   app.use('*', compress());
   app.use('*', cachingAndRevalidation);
@@ -77,14 +84,35 @@ const cachingAndRevalidation: MiddlewareHandler = async (c, next) => {
 
 /**
  * The page's `Link` preload header: on an HTML answer (200 or 304) only. `crossorigin` makes the
- * preload's credentials mode same-origin, as the page's own `fetch` is, so the browser reuses it.
+ * preload's request mode and credentials those of the page's own request for the file (a `fetch`,
+ * a module `import()`, the style sheet Vite's preload helper adds with `crossorigin`), so the
+ * browser reuses the preloaded answer instead of asking again.
  */
 function preloadHeader(preloads: BuiltAppOptions['preloads']): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (!preloads || (c.res.status !== 200 && c.res.status !== 304)) return;
     if (c.res.headers.get('content-type')?.startsWith('text/html') !== true) return;
-    const paths = preloads(new URL(c.req.url));
-    if (paths.length > 0) c.header('Link', paths.map((path) => `<${path}>; rel=preload; as=fetch; crossorigin`).join(', '));
+    const links = preloads(new URL(c.req.url));
+    if (links.length > 0) c.header('Link', links.map(linkOf).join(', '));
   };
+}
+
+const LINK_PARAMETERS: Readonly<Record<Preload['kind'], string>> = {
+  fetch: 'rel=preload; as=fetch; crossorigin',
+  module: 'rel=modulepreload; crossorigin',
+  style: 'rel=preload; as=style; crossorigin',
+};
+
+function linkOf(preload: Preload): string {
+  return `<${preload.path}>; ${LINK_PARAMETERS[preload.kind]}`;
+}
+
+/** A path with its `%` escapes decoded (a `%2E` is a dot too); as it is when it is not validly escaped, which the file server refuses anyway. */
+function safelyDecoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

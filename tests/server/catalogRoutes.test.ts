@@ -170,8 +170,12 @@ describe('the API documentation', () => {
 describe('the customer page asks for its catalog early', () => {
   const preloads = async (path: string) => (await t.app.request(path)).headers.get('link');
 
-  it('names the product list and the page\'s product as preloads, which the page then fetches', async () => {
-    expect(await preloads('/')).toBe('</api/catalog>; rel=preload; as=fetch; crossorigin, </api/catalog/sneaker>; rel=preload; as=fetch; crossorigin');
+  it('names the product list, the page\'s product, its model and the 3D preview\'s code as preloads, which the page then fetches', async () => {
+    expect(await preloads('/')).toBe(
+      '</api/catalog>; rel=preload; as=fetch; crossorigin, </api/catalog/sneaker>; rel=preload; as=fetch; crossorigin, ' +
+        '</assets/ProductPreview-abc123.js>; rel=modulepreload; crossorigin, </models/sneaker.glb>; rel=preload; as=fetch; crossorigin',
+    );
+    expect(await preloads('/?product=tshirt')).toContain('</models/tshirt.glb>');
     expect(await preloads('/?product=tshirt')).toContain('</api/catalog/tshirt>');
     expect(await preloads('/gallery?product=tshirt')).toContain('</api/catalog/tshirt>');
     // Each preloaded path answers what the page reads.

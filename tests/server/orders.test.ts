@@ -555,6 +555,14 @@ describe('the built app', () => {
     }
   });
 
+  it('never serves the build\'s own records (dist/.vite/manifest.json) or any other dot file', async () => {
+    for (const path of ['/.vite/manifest.json', '/%2Evite/manifest.json', '/%2evite%2fmanifest.json', '/assets/.hidden']) {
+      const response = await t.app.request(`http://localhost${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain('ProductPreview');
+    }
+  });
+
   it('never leaves dist/ for raw request paths sent on a socket', async () => {
     const { serve } = await import('@hono/node-server');
     const { request } = await import('node:http');

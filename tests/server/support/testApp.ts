@@ -112,6 +112,13 @@ function builtApp(): string {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Atelier</title><div id="root"></div>');
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
   writeFileSync(join(dir, 'assets', 'index-abc123.css'), `body{color:red}${' '.repeat(2000)}`);
+  // The 3D preview's chunk, which the server names as a preload of a customer page (src/server/previewPreloads.ts).
+  writeFileSync(join(dir, 'assets', 'ProductPreview-abc123.js'), 'export const ProductPreview = null;');
+  mkdirSync(join(dir, '.vite'));
+  writeFileSync(join(dir, '.vite', 'manifest.json'), JSON.stringify({
+    'index.html': { file: 'assets/index-abc123.js', isEntry: true, css: ['assets/index-abc123.css'] },
+    'src/views/preview/ProductPreview.tsx': { file: 'assets/ProductPreview-abc123.js', isDynamicEntry: true },
+  }));
   writeFileSync(join(dir, 'assets', 'inter-latin-400-normal-abc123.woff2'), Buffer.from('wOF2\x00\x01\x00\x00'));
   writeFileSync(join(dir, 'assets', 'favicon-abc123.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(dir, 'models', 'sneaker.glb'), Buffer.from('glTF\x02\x00\x00\x00'));
