@@ -397,7 +397,7 @@ export function createApp(options: AppOptions): Hono {
 
 /**
  * What a customer page (the configurator, the gallery) asks for first: the product list, its
- * product under the rules served now, that product's model and the 3D preview's code — sent as
+ * product under the rules served now and, on the configurator, that product's model and the 3D preview's code — sent as
  * preloads so the first frame does not wait for the page's code before asking for them. Nothing
  * for the staff pages; only the list for a product the shop does not have.
  */
@@ -407,9 +407,12 @@ function customerPagePreloads(url: URL, catalog: Pick<Catalog, 'current'>, previ
   const list: Preload = { path: '/api/catalog', kind: 'fetch' };
   const entry = catalog.current.get(productId)?.entry;
   if (!entry) return [list];
+  const product: Preload = { path: `/api/catalog/${encodeURIComponent(productId)}`, kind: 'fetch' };
+  // The gallery shows pictures, not the 3D preview (src/main.tsx).
+  if (url.pathname.replace(/\/+$/, '') === '/gallery') return [list, product];
   return [
     list,
-    { path: `/api/catalog/${encodeURIComponent(productId)}`, kind: 'fetch' },
+    product,
     ...preview,
     { path: `/models/${encodeURIComponent(entry.product.model)}`, kind: 'fetch' },
   ];

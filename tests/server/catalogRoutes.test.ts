@@ -178,6 +178,8 @@ describe('the customer page asks for its catalog early', () => {
     expect(await preloads('/?product=tshirt')).toContain('</models/tshirt.glb>');
     expect(await preloads('/?product=tshirt')).toContain('</api/catalog/tshirt>');
     expect(await preloads('/gallery?product=tshirt')).toContain('</api/catalog/tshirt>');
+    // The gallery shows pictures: no 3D preview to fetch.
+    expect(await preloads('/gallery?product=tshirt')).not.toMatch(/ProductPreview|\.glb/);
     // Each preloaded path answers what the page reads.
     const preloaded = (await preloads('/'))!.match(/<([^>]+)>/g)!.map((link) => link.slice(1, -1));
     for (const path of preloaded) expect((await t.app.request(path)).status).toBe(200);
