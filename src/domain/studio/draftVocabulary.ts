@@ -1,4 +1,4 @@
-import { attributeDisplayName, type Product } from '../product/index.ts';
+import { attributeDisplayName, type AttributeKind, type Product } from '../product/index.ts';
 import type { Rule } from '../rules/index.ts';
 
 /** What an editor offers while a merchandiser types: the product's ids with their names, and the rule kinds. */
@@ -7,6 +7,10 @@ export interface DraftVocabulary {
     readonly id: string;
     /** "Vamp material". */
     readonly name: string;
+    /** What it controls: a part's material or colour, or a section's choice. */
+    readonly kind: AttributeKind;
+    /** The part or section it belongs to ("Vamp"), for hover docs. */
+    readonly part: { readonly id: string; readonly label: string };
     readonly options: readonly { readonly id: string; readonly label: string; readonly tags: readonly string[] }[];
   }[];
   readonly ruleKinds: readonly { readonly kind: Rule['kind']; readonly summary: string }[];
@@ -34,6 +38,8 @@ export function draftVocabulary(product: Product): DraftVocabulary {
     attributes: product.attributes.map((attribute) => ({
       id: attribute.id,
       name: attributeDisplayName(product, attribute),
+      kind: attribute.kind,
+      part: { id: attribute.partId, label: product.parts.find((part) => part.id === attribute.partId)?.label ?? attribute.partId },
       options: attribute.options.filter((option) => !option.retired).map((option) => ({ id: option.id, label: option.label, tags: option.tags ?? [] })),
     })),
     ruleKinds: (Object.keys(RULE_KIND_SUMMARIES) as Rule['kind'][]).map((kind) => ({ kind, summary: RULE_KIND_SUMMARIES[kind] })),
