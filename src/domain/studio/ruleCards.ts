@@ -11,6 +11,8 @@ export interface RuleChip {
   readonly option?: OptionId;
   /** "Vamp material: Knit", or "Quarter colour" for a whole attribute. */
   readonly label: string;
+  /** Present when the rule names the option through a tag of the product file (`{ tag: pale }`), not by its id. */
+  readonly byTag?: true;
 }
 
 /** What the checks say of one rule, for its card. */
@@ -116,7 +118,7 @@ class Chips {
 
   constructor(private readonly product: Product) {}
 
-  add(attributeId: AttributeId, option?: OptionId): this {
+  add(attributeId: AttributeId, option?: OptionId, byTag = false): this {
     const key = `${attributeId}\u0000${option ?? ''}`;
     // Session facts (`context.region`) are not options of the product.
     const attribute = this.product.attributes.find((candidate) => candidate.id === attributeId);
@@ -124,14 +126,14 @@ class Chips {
     this.seen.add(key);
     const name = attributeDisplayName(this.product, attribute);
     const label = option === undefined ? name : `${name}: ${attribute.options.find((candidate) => candidate.id === option)?.label ?? option}`;
-    this.list.push({ attribute: attributeId, ...(option !== undefined ? { option } : {}), label });
+    this.list.push({ attribute: attributeId, ...(option !== undefined ? { option } : {}), label, ...(byTag ? { byTag } : {}) });
     return this;
   }
 
   condition(condition: Condition): this {
     switch (condition.kind) {
       case 'in':
-        for (const option of condition.options) this.add(condition.attribute, option);
+        for (const option of condition.options) this.add(condition.attribute, option, condition.tags !== undefined);
         return this;
       case 'all':
       case 'any':
