@@ -50,6 +50,8 @@ export type { SessionFacts, WithdrawnOption } from './engine/index.ts';
 export { withdrawnOptions } from './engine/index.ts';
 export type { CompileOptions } from './engine/index.ts';
 export { wilsonLowerBound } from './cocreation/index.ts';
+export type { ClusterDifferences, ClusteringOptions, DemandedDesign, DesignChoices, DesignCluster, DistanceOptions, MaterialDistances, OptionLift, TakeRate, Trend, WeightedDesign } from './cocreation/index.ts';
+export { DesignClusters, WHOLE_COLOUR_DIFFERENCE, clusterDifferences, designDistance, optionLift, takeRates, trend } from './cocreation/index.ts';
 export type { ModerationOptions, ModerationReason, ModerationResult } from './moderation/index.ts';
 export { moderateText } from './moderation/index.ts';
 export { BRAND_SPELLINGS, PROTECTED_BRANDS } from './moderation/index.ts';
