@@ -20,7 +20,7 @@ export { applyChange } from './yamlEdits.ts';
 export type { CardEdit, NewCondition, NewRule, RuleSlot } from './cardEdits.ts';
 export { NEW_RULE_KINDS, cardEdit, ruleSlots, unusedRuleId } from './cardEdits.ts';
 export type { GridColumn, GridEdit, GridTable } from './tableEdits.ts';
-export { cellOption, csvGridEdit, gridEdit, pastedGridEdits, readGridTable } from './tableEdits.ts';
+export { cellOption, csvGridEdit, gridEdit, pastedGridEdits, readGridTable, tableCsvName } from './tableEdits.ts';
 export type { DraftFileKind, DraftSymbol, DraftSymbolName } from './draftSymbols.ts';
 export { symbolAt } from './draftSymbols.ts';
 export { definitionIn } from './symbolDefinition.ts';

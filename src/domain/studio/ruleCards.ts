@@ -28,6 +28,8 @@ export interface RuleStanding {
 export interface RuleCard {
   readonly id: string;
   readonly kind: Rule['kind'];
+  /** What a customer reads when the rule applies, as written. */
+  readonly message: string;
   readonly sentence: string;
   readonly chips: readonly RuleChip[];
   /** Empty when the checks found nothing about the rule. */
@@ -59,6 +61,7 @@ export function ruleCards(product: Product, ruleSet: RuleSet, diagnostics: reado
   return ruleSet.rules.map((rule) => ({
     id: rule.id,
     kind: rule.kind,
+    message: rule.message,
     sentence: ruleSentence(rule, product),
     chips: ruleChips(rule, product),
     standing: diagnostics.filter((diagnostic) => diagnostic.ruleIds.includes(rule.id)).map((diagnostic) => ({

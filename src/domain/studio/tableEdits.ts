@@ -32,6 +32,13 @@ export type GridEdit =
   | { readonly kind: 'add-row'; readonly cells: readonly string[]; readonly after?: number }
   | { readonly kind: 'delete-row'; readonly row: number };
 
+/** The CSV file rule `ruleId` takes its rows from (`rows: { csv: <name> }`), if it does. */
+export function tableCsvName(rulesText: string, ruleId: string): string | undefined {
+  const found = findRule(rulesText, ruleId);
+  const rows = found.ok ? pairOf(found.rule.map, 'rows')?.value : undefined;
+  return isMap(rows) ? scalarText(rows.get('csv', true)) : undefined;
+}
+
 /** The table of rule `ruleId`, or why it has none to show. The CSV's rows are given for a CSV table. */
 export function readGridTable(rulesText: string, ruleId: string, csvText?: string): { readonly ok: true; readonly table: GridTable } | { readonly ok: false; readonly message: string } {
   const found = findRule(rulesText, ruleId);
