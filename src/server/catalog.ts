@@ -94,10 +94,11 @@ export interface CatalogOptions {
    */
   readonly pollSeconds?: number;
   /**
-   * The text of the files an entry was read from, recorded with each version published from them
-   * (so the rules studio can open it later, whatever the files say by then).
+   * The text of the files an entry was read from (with the CSV tables its rules file names),
+   * recorded with each version published from them (so the rules studio can open it later,
+   * whatever the files say by then).
    */
-  readonly sourcesOf?: (entry: CatalogEntry) => { readonly product: { readonly file: string; readonly text: string }; readonly rules: { readonly file: string; readonly text: string } } | undefined;
+  readonly sourcesOf?: (entry: CatalogEntry) => { readonly product: { readonly file: string; readonly text: string }; readonly rules: { readonly file: string; readonly text: string }; readonly tables?: Readonly<Record<string, string>> } | undefined;
   /** Told of each product whose current version a refresh changed after opening (the server logs it). */
   readonly onChange?: (change: { readonly productId: string; readonly from: string | undefined; readonly to: string }) => void;
 }

@@ -1,7 +1,9 @@
 import { readFontMetrics } from './fontFiles.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { compileRules, findingAsProblem, formatProblem, lintRules, loadCatalogEntry, type CatalogEntry, type PrintAtlas, type PrintZone, type Problem, type ReadTable } from '../domain/index.ts';
+import type { TableTexts } from './repository/tableTexts.ts';
 
 /** Where a product's files live, relative to the project root. */
 export interface CatalogFilePaths {
@@ -19,15 +21,18 @@ export function findCatalogFiles(rootDir: string): CatalogFilePaths[] {
     .map((id) => ({ productFile: join(modelsDir, id, 'product.yaml'), rulesFile: join(rootDir, 'rules', `${id}.rules.yaml`) }));
 }
 
-/** A product's two files as text, each with the name its problems are reported under. */
+/** A product's two files as text, each with the name its problems are reported under, and the CSV tables its rules file names. */
 export interface CatalogSources {
   readonly product: { readonly file: string; readonly text: string };
   readonly rules: { readonly file: string; readonly text: string };
+  /** Text by name as the rules file writes it (`rows: { csv: <name> }`); absent or empty: none. */
+  readonly tables?: TableTexts;
 }
 
 /**
  * Loads and checks one product from its files' text, as {@link loadCatalogFromDisk} does for each
- * product: the print zones come from `models/<id>/printZones.json` and the fonts from `rootDir`.
+ * product: the print zones come from `models/<id>/printZones.json` and the fonts from `rootDir`;
+ * the CSV tables through `options.readTable`, else from `sources.tables`, else beside the rules file.
  * With `strict` (what publishing always asks), the strict lint's errors are problems too. Problems
  * are formatted `file:line:column path: message. Fix: hint`.
  *
@@ -42,7 +47,8 @@ export function catalogEntryFromSources(rootDir: string, sources: CatalogSources
 
 /** The entry when the files load (even with problems of the lint or the print zones, which the project's load reports beside it), and every problem. */
 function checkSources(rootDir: string, sources: CatalogSources, options: { strict?: boolean; readTable?: ReadTable }): { entry?: CatalogEntry; problems: string[] } {
-  const result = loadCatalogEntry(sources.product, sources.rules, { readTable: options.readTable ?? tableReaderBeside(join(rootDir, sources.rules.file)) });
+  const readTable = options.readTable ?? (sources.tables ? tableReaderOf(sources.tables) : tableReaderBeside(join(rootDir, sources.rules.file)));
+  const result = loadCatalogEntry(sources.product, sources.rules, { readTable });
   if (!result.ok) return { problems: result.problems.map((problem: Problem) => formatProblem(problem)) };
   const problems = options.strict ? strictProblems(result.value, sources) : [];
   const atlas = readPrintAtlas(join(rootDir, 'models', result.value.product.id, 'printZones.json'), result.value, problems);
@@ -63,14 +69,64 @@ export function tableReaderBeside(rulesPath: string): ReadTable {
 }
 
 /**
- * The text of a product's two files as they are on disk now (paths relative to `rootDir`), or
- * undefined when either is missing.
+ * Reads tables through `read` and keeps each one read, by name: after a load, `tables` holds
+ * exactly the tables the rules file named and found (what a version is made from, to record with it).
  */
-export function readCatalogSources(rootDir: string, productId: string): { product: { file: string; text: string }; rules: { file: string; text: string } } | undefined {
+export function recordingTableReader(read: ReadTable): { readonly read: ReadTable; readonly tables: Record<string, string> } {
+  const tables: Record<string, string> = {};
+  return {
+    tables,
+    read: (name) => {
+      const text = read(name);
+      if (text !== undefined) tables[name] = text;
+      return text;
+    },
+  };
+}
+
+/** Reads tables from `tables` alone (a draft's or a request's): a name it does not hold is not there. */
+export function tableReaderOf(tables: TableTexts): ReadTable {
+  return (name) => (Object.hasOwn(tables, name) ? tables[name] : undefined);
+}
+
+/**
+ * The names of the CSV tables a rules file's text names (`rows: { csv: <name> }` in its rules), in
+ * the order written; none when the text is not YAML (its load reports that).
+ */
+export function tableNamesIn(rulesText: string): string[] {
+  let data: unknown;
+  try {
+    data = parseYaml(rulesText);
+  } catch {
+    return [];
+  }
+  const rules = (data as { rules?: unknown } | null | undefined)?.rules;
+  if (!Array.isArray(rules)) return [];
+  const names = rules.map((rule) => ((rule as { rows?: { csv?: unknown } } | null | undefined)?.rows as { csv?: unknown } | null | undefined)?.csv);
+  return [...new Set(names.filter((name): name is string => typeof name === 'string'))];
+}
+
+/** The CSV tables a rules file names that are on disk beside it, by name. */
+export function readTablesBeside(rulesPath: string, rulesText: string): Record<string, string> {
+  const read = tableReaderBeside(rulesPath);
+  const tables: Record<string, string> = {};
+  for (const name of tableNamesIn(rulesText)) {
+    const text = read(name);
+    if (text !== undefined) tables[name] = text;
+  }
+  return tables;
+}
+
+/**
+ * The text of a product's two files as they are on disk now (paths relative to `rootDir`), with
+ * the CSV tables the rules file names, or undefined when either file is missing.
+ */
+export function readCatalogSources(rootDir: string, productId: string): Required<CatalogSources> | undefined {
   const product = join('models', productId, 'product.yaml');
   const rules = join('rules', `${productId}.rules.yaml`);
   if (!existsSync(join(rootDir, product)) || !existsSync(join(rootDir, rules))) return undefined;
-  return { product: { file: product, text: readFileSync(join(rootDir, product), 'utf8') }, rules: { file: rules, text: readFileSync(join(rootDir, rules), 'utf8') } };
+  const rulesText = readFileSync(join(rootDir, rules), 'utf8');
+  return { product: { file: product, text: readFileSync(join(rootDir, product), 'utf8') }, rules: { file: rules, text: rulesText }, tables: readTablesBeside(join(rootDir, rules), rulesText) };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type DesignVerdict,
   type Problem,
   type Product,
+  type ReadTable,
   type RefusingRule,
   type RuleSet,
   type RulesDiff,
@@ -114,11 +115,15 @@ export function publishedSide(entry: CatalogEntry): ImpactSide {
   return { product: entry.product, ruleSet: entry.ruleSet, rulesVersion: entry.rulesVersion, space: compileRules(entry.product, entry.ruleSet, { artifact: entry.compiled }) };
 }
 
-/** A draft's files as one side, or the problems that keep them from loading (each at file:line:column). */
-export function draftSide(productFile: { file: string; text: string }, rulesFile: { file: string; text: string }): { ok: true; side: ImpactSide } | { ok: false; problems: readonly Problem[] } {
+/**
+ * A draft's files as one side, or the problems that keep them from loading (each at file:line:column;
+ * a table's at the CSV's). `readTable` reads the CSV tables the rules file names; without it, a
+ * rule that names one is a problem.
+ */
+export function draftSide(productFile: { file: string; text: string }, rulesFile: { file: string; text: string }, readTable?: ReadTable): { ok: true; side: ImpactSide } | { ok: false; problems: readonly Problem[] } {
   const product = loadProduct(productFile.file, productFile.text);
   if (!product.ok) return { ok: false, problems: product.problems };
-  const ruleSet = loadRules(product.value, rulesFile.file, rulesFile.text);
+  const ruleSet = loadRules(product.value, rulesFile.file, rulesFile.text, { readTable });
   if (!ruleSet.ok) return { ok: false, problems: ruleSet.problems };
   return { ok: true, side: { product: product.value, ruleSet: ruleSet.value, rulesVersion: rulesVersionOf(product.value, ruleSet.value), space: compileRules(product.value, ruleSet.value) } };
 }
@@ -199,7 +204,12 @@ function namesOf(before: Product, after: Product): ImpactNames {
 /** What the job pool's `compareRules` job takes: plain data, cloned to its thread. */
 export interface DraftComparisonInput {
   readonly published: CatalogEntry;
-  readonly draft: { readonly product: { readonly file: string; readonly text: string }; readonly rules: { readonly file: string; readonly text: string } };
+  readonly draft: {
+    readonly product: { readonly file: string; readonly text: string };
+    readonly rules: { readonly file: string; readonly text: string };
+    /** The CSV tables the rules file names, text by name as written (absent: none). */
+    readonly tables?: Readonly<Record<string, string>>;
+  };
   /** The stored designs to judge, read beforehand (the orders since {@link impactSince} of `days` and `now`). */
   readonly designs: StoredDesigns;
   readonly days: number;
@@ -216,7 +226,8 @@ export type DraftComparison = { readonly ok: true; readonly impact: RulesImpact 
  */
 export async function compareDraft(input: DraftComparisonInput): Promise<DraftComparison> {
   const started = performance.now();
-  const draft = draftSide(input.draft.product, input.draft.rules);
+  const { tables = {} } = input.draft;
+  const draft = draftSide(input.draft.product, input.draft.rules, (name) => (Object.hasOwn(tables, name) ? tables[name] : undefined));
   if (!draft.ok) return draft;
   const impact = await compareRules(publishedSide(input.published), draft.side, () => Promise.resolve(input.designs), input.days, new Date(input.now));
   return { ok: true, impact: { ...impact, millis: Math.round(performance.now() - started) } };

@@ -2,11 +2,12 @@
 // local admin API and `npm run rules -- publish|rollback` (the operator, actor `cli`) all call
 // these. A version is recorded (a draft) and made current in the database — the source of truth —
 // with who did it and why; the catalog in this process is then told to take it up.
+import { join } from 'node:path';
 import { PUBLICATION_MESSAGE_HINT, type CatalogEntry, type Problem } from '../domain/index.ts';
 import { knownNamesHint } from '../domain/shared/index.ts';
 import { apiError, type ApiError } from './apiError.ts';
 import { DEFAULT_GRACE_SECONDS } from './catalog.ts';
-import { catalogEntryFromSources, type CatalogSources } from './catalogFiles.ts';
+import { catalogEntryFromSources, recordingTableReader, tableReaderBeside, tableReaderOf, type CatalogSources } from './catalogFiles.ts';
 import type { Clock } from './clock.ts';
 import type { Repository, RulesPublicationAction, RulesVersionListing, RulesVersionStatus } from './repository.ts';
 import type { ActingAs } from './staff/index.ts';
@@ -27,6 +28,11 @@ export interface RulesPublishingServices {
 export interface RulesSources {
   readonly productYaml: string;
   readonly rulesYaml: string;
+  /**
+   * The CSV tables the rules file names (`rows: { csv: <name> }`), text by name as written: the
+   * version is made from these alone. Absent: read beside the rules file in the project (`rootDir`).
+   */
+  readonly tables?: Readonly<Record<string, string>>;
   /** Default `models/<productId>/product.yaml`. */
   readonly productFile?: string;
   /** Default `rules/<productId>.rules.yaml`. */
@@ -68,7 +74,7 @@ export type VetEntry = (entry: CatalogEntry, files: CatalogSources) => ApiError 
 export type PublicationOutcome = ({ readonly ok: true } & PublicationAnswer) | { readonly ok: false; readonly error: ApiError };
 
 /**
- * Records a new version from its files and, unless `draft`, makes it current. The files must pass
+ * Records a new version from its files (with the CSV tables it was read with) and, unless `draft`, makes it current. The files must pass
  * the strict lint (`rules check --strict`): a version with errors is refused with every problem,
  * and nothing is recorded; so is one `vet` refuses. Publishing the current version changes nothing (`already`).
  *
@@ -85,7 +91,9 @@ export async function publishRules(services: RulesPublishingServices, productId:
     message = required;
   }
   const files = toCatalogSources(productId, sources);
-  const loaded = catalogEntryFromSources(services.rootDir, files, { strict: true });
+  // The tables the load reads are the ones the version is made from: those are recorded with it.
+  const tables = recordingTableReader(sources.tables ? tableReaderOf(sources.tables) : tableReaderBeside(join(services.rootDir, files.rules.file)));
+  const loaded = catalogEntryFromSources(services.rootDir, files, { strict: true, readTable: tables.read });
   if (!loaded.ok) return { ok: false, error: rulesProblems(loaded.problems) };
   const { entry } = loaded;
   if (entry.product.id !== productId) {
@@ -98,7 +106,7 @@ export async function publishRules(services: RulesPublishingServices, productId:
   const now = clock.now();
   await repository.publishCatalogEntry(entry, now);
   // The files as written (comments and layout too, the latest kept), for the rules studio to open this version.
-  await repository.recordRulesSources({ productId, rulesVersion: entry.rulesVersion, ...files });
+  await repository.recordRulesSources({ productId, rulesVersion: entry.rulesVersion, ...files, tables: tables.tables });
   if (before?.state === 'published') return { ok: true, productId, rulesVersion: entry.rulesVersion, state: 'published', already: true, superseded: [] };
   if (request.draft) {
     if (!before) await audit(services, as, 'rules.drafted', entry, { ...(message ? { message } : {}) });

@@ -25,6 +25,8 @@ const files = (version: string, comment: string) => ({
   rulesVersion: version,
   product: { file: 'models/sneaker/product.yaml', text: `# ${comment}\nid: sneaker\n` },
   rules: { file: 'rules/sneaker.rules.yaml', text: `# ${comment}\nproduct: sneaker\nrules: []\n` },
+  // The CSV tables the rules file names (migration 014), exactly as written.
+  tables: { [`sneaker.${comment}.csv`]: `midsole.colour,outsole.colour\r\n"${comment}",gum\n` },
 });
 
 /** Registers the suite for one implementation; `skip` explains why it cannot run here. */

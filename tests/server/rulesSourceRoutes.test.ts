@@ -31,6 +31,7 @@ describe('the files of the current rules version', () => {
       rulesVersion: t.entry.rulesVersion,
       product: { file: 'models/sneaker/product.yaml', text: readFileSync('models/sneaker/product.yaml', 'utf8') },
       rules: { file: 'rules/sneaker.rules.yaml', text: readFileSync('rules/sneaker.rules.yaml', 'utf8') },
+      tables: {},
     });
   });
 

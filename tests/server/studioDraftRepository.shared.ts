@@ -39,10 +39,12 @@ export function describeStudioDraftRepository(name: string, open: OpenDatabase, 
 
     it('saves a first draft as revision 1, and each save over the revision read as the next', async () => {
       const first = await repository.saveStudioDraft(save('acc_mia', 0, 'one'));
-      expect(first).toEqual({ saved: true, draft: { productId: 'sneaker', accountId: 'acc_mia', basedOn: 'v1', productText: '# product one\n', rulesText: '# rules one\n', revision: 1, updatedAt: stored(at(0)) } });
-      const second = await repository.saveStudioDraft(save('acc_mia', 1, 'two', { basedOn: 'v2' }));
-      expect(second.saved && second.draft).toMatchObject({ revision: 2, basedOn: 'v2', rulesText: '# rules two\n', updatedAt: stored(at(1)) });
-      expect(await repository.findStudioDraft('sneaker', 'acc_mia')).toMatchObject({ revision: 2, productText: '# product two\n' });
+      expect(first).toEqual({ saved: true, draft: { productId: 'sneaker', accountId: 'acc_mia', basedOn: 'v1', productText: '# product one\n', rulesText: '# rules one\n', tables: {}, revision: 1, updatedAt: stored(at(0)) } });
+      // The CSV tables the rules file names (migration 014) are saved with the texts, exactly as written.
+      const tables = { 'sneaker.soles.csv': 'midsole.colour,outsole.colour\r\n"gum", gum\n', 'sneaker.laces.csv': 'laces.colour\n' };
+      const second = await repository.saveStudioDraft(save('acc_mia', 1, 'two', { basedOn: 'v2', tables }));
+      expect(second.saved && second.draft).toMatchObject({ revision: 2, basedOn: 'v2', rulesText: '# rules two\n', tables, updatedAt: stored(at(1)) });
+      expect(await repository.findStudioDraft('sneaker', 'acc_mia')).toMatchObject({ revision: 2, productText: '# product two\n', tables });
     });
 
     it('refuses a save over a revision that is no longer stored, answering the stored draft', async () => {

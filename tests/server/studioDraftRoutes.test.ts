@@ -5,7 +5,7 @@
 // the draft deleted and audited.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RULES_SOURCE_LENGTH } from '../../src/domain/index.ts';
+import { MAX_RULES_SOURCE_LENGTH, MAX_RULES_TABLES_LENGTH } from '../../src/domain/staff/index.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 import { addAccount, sessionFor, type StaffBrowser } from './support/staffSessions.ts';
 
@@ -14,7 +14,7 @@ const rulesYaml = readFileSync('rules/sneaker.rules.yaml', 'utf8');
 const renamed = (name: string) => productYaml.replace(/^name: .*$/m, `name: ${name}`);
 
 interface Studio {
-  published: { rulesVersion: string; product: { file: string; text: string }; rules: { file: string; text: string } };
+  published: { rulesVersion: string; product: { file: string; text: string }; rules: { file: string; text: string }; tables: Record<string, string> };
   myDraft: { basedOn: string; revision: number; product: string; rules: string; updatedAt: string } | null;
   othersEditing: { email: string; updatedAt: string; basedOn: string }[];
 }
@@ -45,7 +45,7 @@ describe('the studio\'s drafts and publishing', () => {
 
   it('opens the published files with no draft, then my saved draft, and tells the other merchandiser I am editing', async () => {
     const opened = await open(mia);
-    expect(opened).toEqual({ published: { rulesVersion: (await current()), product: { file: 'models/sneaker/product.yaml', text: productYaml }, rules: { file: 'rules/sneaker.rules.yaml', text: rulesYaml } }, myDraft: null, othersEditing: [] });
+    expect(opened).toEqual({ published: { rulesVersion: (await current()), product: { file: 'models/sneaker/product.yaml', text: productYaml }, rules: { file: 'rules/sneaker.rules.yaml', text: rulesYaml }, tables: {} }, myDraft: null, othersEditing: [] });
 
     const saved = await save(mia, { basedOn: (await current()), revision: 0, product: renamed('Court Sneaker II'), rules: rulesYaml });
     expect(saved.status).toBe(200);
@@ -77,7 +77,8 @@ describe('the studio\'s drafts and publishing', () => {
     const missing = await save(mia, { basedOn: (await current()), revision: 2, product: productYaml });
     expect(missing.status).toBe(422);
     expect(((await missing.json()) as Refusal).error.message).toContain('"rules" is missing');
-    const huge = await save(mia, { basedOn: (await current()), revision: 2, product: 'x'.repeat(MAX_RULES_SOURCE_LENGTH * 3), rules: rulesYaml });
+    // Beyond the largest draft: both files and every table at their largest.
+    const huge = await save(mia, { basedOn: (await current()), revision: 2, product: 'x'.repeat(MAX_RULES_SOURCE_LENGTH * 3 + MAX_RULES_TABLES_LENGTH * 2), rules: rulesYaml });
     expect(huge.status).toBe(413);
     const { 'X-CSRF-Token': _token, ...withoutCsrf } = mia.writeHeaders();
     expect((await save(mia, { basedOn: (await current()), revision: 2, product: productYaml, rules: rulesYaml }, withoutCsrf)).status).toBe(403);

@@ -11,7 +11,7 @@ export { MAX_DELIVERY_ATTEMPTS, WEBHOOK_EVENTS, isWebhookEvent, retryDelaySecond
 export type { AccountChangeRequest, LoginRequest, NewAccountRequest, NewTokenRequest, NewWebhookRequest } from './staffRequests.ts';
 export { MAX_TOKEN_DAYS, accountChangeRequestSchema, checkWebhookUrl, loginRequestSchema, newAccountRequestSchema, newTokenRequestSchema, newWebhookRequestSchema } from './staffRequests.ts';
 export type { PublicationNote, PublishRulesRequest } from './rulesPublicationRequests.ts';
-export { MAX_GRACE_HOURS, MAX_PUBLICATION_MESSAGE_LENGTH, MAX_RULES_SOURCE_LENGTH, PUBLICATION_MESSAGE_HINT, publicationNoteSchema, publishRulesRequestSchema } from './rulesPublicationRequests.ts';
+export { MAX_GRACE_HOURS, MAX_PUBLICATION_MESSAGE_LENGTH, MAX_RULES_SOURCE_LENGTH, MAX_RULES_TABLES, MAX_RULES_TABLES_LENGTH, PUBLICATION_MESSAGE_HINT, publicationNoteSchema, publishRulesRequestSchema, tablesField } from './rulesPublicationRequests.ts';
 export type { PublishStudioDraftRequest, SaveStudioDraftRequest } from './studioDraftRequests.ts';
 export { publishStudioDraftSchema, saveStudioDraftSchema } from './studioDraftRequests.ts';
 export type { ApiToken, ApiTokenStatus, AuditActor, AuditEntry, StaffAccount, WebhookDelivery, WebhookEndpointListing } from './staffRecords.ts';

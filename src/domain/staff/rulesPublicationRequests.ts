@@ -41,13 +41,35 @@ export const sourceField = (name: string, file: string) => v.pipe(
   v.maxLength(MAX_RULES_SOURCE_LENGTH, withHint(`"${name}" is longer than ${MAX_RULES_SOURCE_LENGTH} characters`, `send ${file} as it is; a larger one is not a rules file`)),
 );
 
+/** The most CSV tables one rules file may name, and their largest total (the Renault benchmark's 75 tables make 4 MB). */
+export const MAX_RULES_TABLES = 256;
+export const MAX_RULES_TABLES_LENGTH = 16 * 1024 * 1024;
+
+/**
+ * The CSV tables a rules file names (`rows: { csv: <name> }`), text by name as written: each name a
+ * plain `.csv` file name, each table at most {@link MAX_RULES_SOURCE_LENGTH} characters (optional).
+ */
+export const tablesField = v.optional(v.pipe(
+  v.record(
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9][\w.-]*\.csv$/i, withHint('a table\'s name is not the name of a CSV file', 'name each table as the rules file does (rows: { csv: <name>.csv }): letters, digits, dots and dashes, ending .csv'))),
+    v.pipe(
+      v.string((issue) => withHint(`a table must be text, not ${describeValue(issue.input)}`, 'send each CSV table\'s text by its name: { "<name>.csv": "…" }')),
+      v.maxLength(MAX_RULES_SOURCE_LENGTH, withHint(`a table is longer than ${MAX_RULES_SOURCE_LENGTH} characters`, 'split it into tables of fewer rows')),
+    ),
+    (issue) => withHint(`"tables" must be an object of CSV texts by name, not ${describeValue(issue.input)}`, 'send { "<name>.csv": "<its text>" }, or leave it out when the rules name no CSV table'),
+  ),
+  v.check((tables) => Object.keys(tables).length <= MAX_RULES_TABLES, withHint(`"tables" has more than ${MAX_RULES_TABLES} tables`, 'send only the tables the rules file names')),
+  v.check((tables) => Object.values(tables).reduce((total, text) => total + text.length, 0) <= MAX_RULES_TABLES_LENGTH, withHint(`the tables are longer than ${MAX_RULES_TABLES_LENGTH} characters together`, 'send only the tables the rules file names')),
+));
+
 const fileNameField = (name: string) => v.optional(v.pipe(
   v.string((issue) => withHint(`"${name}" must be text, not ${describeValue(issue.input)}`, 'send the file\'s path as problems should name it, or leave it out')),
   v.maxLength(200, withHint(`"${name}" is longer than 200 characters`, 'send the path relative to the project, e.g. rules/sneaker.rules.yaml')),
 ));
 
 /**
- * `POST …/rules/:productId/versions`: a new version from the product and rules files' text, published
+ * `POST …/rules/:productId/versions`: a new version from the product and rules files' text (and the
+ * CSV tables the rules file names; without `tables`, the server reads them beside its rules file), published
  * at once (its message required) or recorded as a draft (`draft: true`, the message optional).
  */
 export const publishRulesRequestSchema = v.pipe(
@@ -56,12 +78,13 @@ export const publishRulesRequestSchema = v.pipe(
     rulesYaml: sourceField('rulesYaml', 'rules/<product>.rules.yaml'),
     productFile: fileNameField('productFile'),
     rulesFile: fileNameField('rulesFile'),
+    tables: tablesField,
     message: v.optional(messageField),
     graceHours: graceHoursField,
     draft: v.optional(v.boolean((issue) => withHint(`"draft" must be true or false, not ${describeValue(issue.input)}`, 'send "draft": true to record the version without publishing it'))),
   }, 'refuse', {
     notAnObject: (input) => withHint(`the new version must be a JSON object, not ${describeValue(input)}`, 'send {"productYaml":"…","rulesYaml":"…","message":"…"}'),
-    unknownField: (key) => withHint(`unknown field "${key}"`, 'send only productYaml, rulesYaml, productFile, rulesFile, message, graceHours and draft'),
+    unknownField: (key) => withHint(`unknown field "${key}"`, 'send only productYaml, rulesYaml, productFile, rulesFile, tables, message, graceHours and draft'),
   }),
   v.check((request) => request.draft === true || request.message !== undefined, withHint('a message is required to publish', PUBLICATION_MESSAGE_HINT)),
 );

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describeValue, fieldsObject, withHint } from '../requests/index.ts';
-import { graceHoursField, messageField, sourceField } from './rulesPublicationRequests.ts';
+import { graceHoursField, messageField, sourceField, tablesField } from './rulesPublicationRequests.ts';
 
 /**
  * The bodies of the rules studio's draft requests (`/api/staff/studio/:productId/…`), as valibot
@@ -22,7 +22,7 @@ const revisionField = v.pipe(
 );
 
 /**
- * `PUT /api/staff/studio/:productId/draft`: the draft's two files, the version it started from,
+ * `PUT /api/staff/studio/:productId/draft`: the draft's two files and CSV tables (by name; none when left out), the version it started from,
  * and the revision the page last read or saved (0 for none): a save over another revision is
  * refused (409 `draft_changed`), so a second tab cannot overwrite the first unseen.
  */
@@ -31,9 +31,10 @@ export const saveStudioDraftSchema = fieldsObject({
   revision: revisionField,
   product: sourceField('product', 'models/<product>/product.yaml'),
   rules: sourceField('rules', 'rules/<product>.rules.yaml'),
+  tables: tablesField,
 }, 'refuse', {
-  notAnObject: (input) => withHint(`the draft must be a JSON object, not ${describeValue(input)}`, 'send {"basedOn":"…","revision":0,"product":"…","rules":"…"}'),
-  unknownField: (key) => withHint(`unknown field "${key}"`, 'send only basedOn, revision, product and rules'),
+  notAnObject: (input) => withHint(`the draft must be a JSON object, not ${describeValue(input)}`, 'send {"basedOn":"…","revision":0,"product":"…","rules":"…","tables":{}}'),
+  unknownField: (key) => withHint(`unknown field "${key}"`, 'send only basedOn, revision, product, rules and tables'),
 });
 /** A draft save once checked. */
 export type SaveStudioDraftRequest = v.InferOutput<typeof saveStudioDraftSchema>;

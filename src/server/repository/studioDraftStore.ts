@@ -3,8 +3,9 @@
 import type { Repository } from '../repository.ts';
 import type { SqlClient } from '../sqlClient.ts';
 import { isoText } from './isoText.ts';
+import { jsonbTables, type TableTexts } from './tableTexts.ts';
 
-/** A merchandiser's unpublished edit of a product's two files, as stored. */
+/** A merchandiser's unpublished edit of a product's two files and its CSV tables, as stored. */
 export interface StudioDraft {
   readonly productId: string;
   readonly accountId: string;
@@ -12,6 +13,8 @@ export interface StudioDraft {
   readonly basedOn: string;
   readonly productText: string;
   readonly rulesText: string;
+  /** The CSV tables the rules file names, text by name as written (empty: none). */
+  readonly tables: TableTexts;
   /** 1 for the first save, one more for each save after. */
   readonly revision: number;
   /** When it was saved last (ISO 8601). */
@@ -25,6 +28,8 @@ export interface StudioDraftSave {
   readonly basedOn: string;
   readonly productText: string;
   readonly rulesText: string;
+  /** Absent: none. */
+  readonly tables?: TableTexts;
   readonly readRevision: number;
   readonly at: Date;
 }
@@ -51,15 +56,16 @@ interface DraftRow {
   based_on_version: string;
   product_text: string;
   rules_text: string;
+  tables: TableTexts | string;
   revision: number;
   updated_at: string;
 }
 
-const COLUMNS = `product_id, account_id, based_on_version, product_text, rules_text, revision, ${isoText('updated_at')} AS updated_at`;
+const COLUMNS = `product_id, account_id, based_on_version, product_text, rules_text, tables, revision, ${isoText('updated_at')} AS updated_at`;
 
 const toDraft = (row: DraftRow): StudioDraft => ({
   productId: row.product_id, accountId: row.account_id, basedOn: row.based_on_version,
-  productText: row.product_text, rulesText: row.rules_text, revision: Number(row.revision), updatedAt: row.updated_at,
+  productText: row.product_text, rulesText: row.rules_text, tables: jsonbTables(row.tables), revision: Number(row.revision), updatedAt: row.updated_at,
 });
 
 /** The drafts' statements over a client (PGlite or PostgreSQL). */
@@ -72,18 +78,18 @@ export function createStudioDraftStore(client: SqlClient): StudioDraftStore {
     findStudioDraft: find,
 
     async saveStudioDraft(save) {
-      const values = [save.productId, save.accountId, save.basedOn, save.productText, save.rulesText, save.readRevision, save.at.toISOString()];
+      const values = [save.productId, save.accountId, save.basedOn, save.productText, save.rulesText, save.readRevision, save.at.toISOString(), JSON.stringify(save.tables ?? {})];
       // One statement either way, so two tabs saving at once cannot both win: the revision read
       // is the condition of the write (ON CONFLICT DO NOTHING for the first save, rather than a
       // caught unique violation, which would abort a surrounding transaction).
       const rows = save.readRevision === 0
         ? await client.query<DraftRow>(
-          `INSERT INTO studio_drafts (product_id, account_id, based_on_version, product_text, rules_text, revision, updated_at)
-           SELECT $1, $2, $3, $4, $5, $6::integer + 1, $7::text::timestamptz
+          `INSERT INTO studio_drafts (product_id, account_id, based_on_version, product_text, rules_text, tables, revision, updated_at)
+           SELECT $1, $2, $3, $4, $5, $8::text::jsonb, $6::integer + 1, $7::text::timestamptz
            ON CONFLICT (product_id, account_id) DO NOTHING
            RETURNING ${COLUMNS}`, values)
         : await client.query<DraftRow>(
-          `UPDATE studio_drafts SET based_on_version = $3, product_text = $4, rules_text = $5, revision = revision + 1, updated_at = $7::text::timestamptz
+          `UPDATE studio_drafts SET based_on_version = $3, product_text = $4, rules_text = $5, tables = $8::text::jsonb, revision = revision + 1, updated_at = $7::text::timestamptz
            WHERE product_id = $1 AND account_id = $2 AND revision = $6::integer
            RETURNING ${COLUMNS}`, values);
       if (rows[0]) return { saved: true, draft: toDraft(rows[0]) };

@@ -1,5 +1,5 @@
-// GET /api/staff/rules/:productId/sources: the files of a product's current rules version, for
-// the rules studio to open. The files are read from the database (`rules_sources`, recorded when
+// GET /api/staff/rules/:productId/sources: the files of a product's current rules version (the
+// product and rules files, and the CSV tables the rules file names), for the rules studio to open. The files are read from the database (`rules_sources`, recorded when
 // a version is published); a version published before the files were recorded is answered from
 // the project's own `models/` and `rules/` when they make that very version.
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { describeRoute } from 'hono-openapi';
 import { loadProduct, loadRules, rulesVersionOf } from '../../domain/index.ts';
 import { apiError, errorResponse } from '../apiError.ts';
 import type { Catalog } from '../catalog.ts';
-import { findCatalogFiles, tableReaderBeside } from '../catalogFiles.ts';
+import { findCatalogFiles, readTablesBeside, tableReaderOf } from '../catalogFiles.ts';
 import type { Repository } from '../repository.ts';
 import type { RulesSources } from '../repository/rulesSourceStore.ts';
 import { json, route } from '../routeDocs.ts';
@@ -23,17 +23,18 @@ export interface RulesSourceRouteDeps {
   readonly rootDir: string;
 }
 
-/** The answer: the current version and its two files. */
+/** The answer: the current version, its two files, and its CSV tables by name as the rules file writes them (`{}`: none). */
 export interface RulesSourcesAnswer {
   readonly rulesVersion: string;
   readonly product: { readonly file: string; readonly text: string };
   readonly rules: { readonly file: string; readonly text: string };
+  readonly tables: Readonly<Record<string, string>>;
 }
 
 const DOCS = describeRoute(route(
   'staff',
   'The product and rules files of a product\'s current rules version, for the rules studio (merchandiser)',
-  { 200: json('`{ rulesVersion, product: { file, text }, rules: { file, text } }`') },
+  { 200: json('`{ rulesVersion, product: { file, text }, rules: { file, text }, tables: { "<name>.csv": text } }`') },
   [401, 403, 404],
 ));
 
@@ -52,7 +53,7 @@ export function registerRulesSourceRoutes(app: Hono, deps: RulesSourceRouteDeps)
       return errorResponse(apiError(404, 'not_found', `the files of rules version "${rulesVersion}" of "${productId}" were not recorded, and ${sources.missing}`,
         `publish the product's files again (npm run rules -- publish ${productId} --message "…"): publishing records them, and the studio opens them from then on`));
     }
-    const answer: RulesSourcesAnswer = { rulesVersion, product: sources.product, rules: sources.rules };
+    const answer: RulesSourcesAnswer = { rulesVersion, product: sources.product, rules: sources.rules, tables: sources.tables ?? {} };
     return c.json(answer, 200, { 'Cache-Control': 'no-store' });
   });
 }
@@ -66,11 +67,11 @@ export async function findVersionSources(deps: Pick<RulesSourceRouteDeps, 'repos
 }
 
 /**
- * The version the project's files make, computed again only when a file's text changed (loading
- * both files takes a few hundred milliseconds).
+ * The version the project's files make (with the CSV tables beside the rules file), computed again
+ * only when a file's text changed (loading both files takes a few hundred milliseconds).
  */
 export class FilesVersions {
-  private readonly known = new Map<string, { readonly productText: string; readonly rulesText: string; readonly version: string | undefined }>();
+  private readonly known = new Map<string, { readonly productText: string; readonly rulesText: string; readonly tables: Readonly<Record<string, string>>; readonly version: string | undefined }>();
 
   ofVersion(rootDir: string, productId: string, rulesVersion: string): RulesSources | { readonly missing: string } {
     const paths = findCatalogFiles(rootDir).find((candidate) => relative(rootDir, candidate.productFile).split(/[\\/]/)[1] === productId);
@@ -85,18 +86,24 @@ export class FilesVersions {
     }
     const product = { file: relative(rootDir, paths.productFile), text: productText };
     const rules = { file: relative(rootDir, paths.rulesFile), text: rulesText };
-    const version = this.versionOf(productId, product, rules, paths.rulesFile);
+    const tables = readTablesBeside(paths.rulesFile, rulesText);
+    const version = this.versionOf(productId, product, rules, tables);
     if (version !== rulesVersion) return { missing: version === undefined ? 'the project\'s files for it do not load' : `the project's files make another version ("${version}")` };
-    return { productId, rulesVersion, product, rules };
+    return { productId, rulesVersion, product, rules, tables };
   }
 
-  private versionOf(productId: string, product: { file: string; text: string }, rules: { file: string; text: string }, rulesPath: string): string | undefined {
+  private versionOf(productId: string, product: { file: string; text: string }, rules: { file: string; text: string }, tables: Readonly<Record<string, string>>): string | undefined {
     const cached = this.known.get(productId);
-    if (cached && cached.productText === product.text && cached.rulesText === rules.text) return cached.version;
+    if (cached && cached.productText === product.text && cached.rulesText === rules.text && sameTables(cached.tables, tables)) return cached.version;
     const loadedProduct = loadProduct(product.file, product.text);
-    const ruleSet = loadedProduct.ok ? loadRules(loadedProduct.value, rules.file, rules.text, { readTable: tableReaderBeside(rulesPath) }) : undefined;
+    const ruleSet = loadedProduct.ok ? loadRules(loadedProduct.value, rules.file, rules.text, { readTable: tableReaderOf(tables) }) : undefined;
     const version = loadedProduct.ok && ruleSet?.ok ? rulesVersionOf(loadedProduct.value, ruleSet.value) : undefined;
-    this.known.set(productId, { productText: product.text, rulesText: rules.text, version });
+    this.known.set(productId, { productText: product.text, rulesText: rules.text, tables, version });
     return version;
   }
+}
+
+function sameTables(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((name) => Object.hasOwn(b, name) && a[name] === b[name]);
 }

@@ -1,5 +1,6 @@
-// The rules studio's drafts: each merchandiser's unpublished edit of a product, saved on the
-// server as they type (`studio_drafts`, migration 013), and published from the studio.
+// The rules studio's drafts: each merchandiser's unpublished edit of a product (its two files and
+// the CSV tables its rules file names), saved on the server as they type (`studio_drafts`,
+// migrations 013 and 014), and published from the studio.
 //
 //   GET    /api/staff/studio/:productId          the published files, my draft, who else is editing
 //   PUT    /api/staff/studio/:productId/draft    save my draft over the revision I read
@@ -15,7 +16,7 @@ import { runRuleExamples } from '../../domain/catalog/index.ts';
 import { compileRules, MAX_RULES_SOURCE_LENGTH, type Problem } from '../../domain/index.ts';
 import { requestProblems } from '../../domain/requests/index.ts';
 import { loadRuleExamples } from '../../domain/rules/index.ts';
-import { publishStudioDraftSchema, saveStudioDraftSchema } from '../../domain/staff/index.ts';
+import { MAX_RULES_TABLES_LENGTH, publishStudioDraftSchema, saveStudioDraftSchema } from '../../domain/staff/index.ts';
 import { apiError, errorResponse, type ApiError } from '../apiError.ts';
 import type { Catalog } from '../catalog.ts';
 import type { Clock } from '../clock.ts';
@@ -40,19 +41,24 @@ export interface StudioDraftRouteDeps {
   readonly clientOf: (c: Context) => ClientConnection;
 }
 
+/** CSV tables' text by name as the rules file writes them (`{}`: none). */
+type Tables = Readonly<Record<string, string>>;
+
 /** A draft as the studio reads it. */
 export interface StudioDraftAnswer {
   readonly basedOn: string;
   readonly revision: number;
   readonly product: string;
   readonly rules: string;
+  readonly tables: Tables;
   readonly updatedAt: string;
 }
 
-/** A product's two files' text, one side of the three-way difference. */
+/** A product's two files' text and its CSV tables, one side of the three-way difference. */
 export interface StudioTexts {
   readonly product: string;
   readonly rules: string;
+  readonly tables: Tables;
 }
 
 /** `GET /api/staff/studio/:productId`. */
@@ -61,6 +67,7 @@ export interface StudioAnswer {
     readonly rulesVersion: string;
     readonly product: { readonly file: string; readonly text: string };
     readonly rules: { readonly file: string; readonly text: string };
+    readonly tables: Tables;
   };
   readonly myDraft: StudioDraftAnswer | null;
   readonly othersEditing: readonly { readonly email: string; readonly updatedAt: string; readonly basedOn: string }[];
@@ -78,22 +85,22 @@ export interface RulesVersionMovedBody {
   readonly mine: StudioTexts;
 }
 
-/** Two files and their names, at most this large: the draft's body bound. */
-const DRAFT_BODY_BYTES = 3 * MAX_RULES_SOURCE_LENGTH;
+/** Two files and their names, and the tables (JSON escapes a CSV's line ends: twice their length), at most this large: the draft's body bound. */
+const DRAFT_BODY_BYTES = 3 * MAX_RULES_SOURCE_LENGTH + 2 * MAX_RULES_TABLES_LENGTH;
 const PUBLISH_BODY_BYTES = 16 * 1024;
 
 const DOCS = {
   studio: describeRoute(route('staff', 'The rules studio of a product: the published files, my draft, and who else has a draft of it (merchandiser)', {
-    200: json('`{ published: { rulesVersion, product: { file, text }, rules: { file, text } }, myDraft: { basedOn, revision, product, rules, updatedAt } | null, othersEditing: [{ email, updatedAt, basedOn }] }`'),
+    200: json('`{ published: { rulesVersion, product: { file, text }, rules: { file, text }, tables: { "<name>.csv": text } }, myDraft: { basedOn, revision, product, rules, tables, updatedAt } | null, othersEditing: [{ email, updatedAt, basedOn }] }`'),
   }, [401, 403, 404])),
   saveDraft: describeRoute(route('staff', 'Save my draft of a product over the revision I read (409 `draft_changed` with the stored draft when another tab saved since) (merchandiser)', {
-    200: json('`{ draft: { basedOn, revision, product, rules, updatedAt } }`'),
+    200: json('`{ draft: { basedOn, revision, product, rules, tables, updatedAt } }`'),
     409: json('`{ error: { code: "draft_changed", … }, draft: { … } | null }`: the draft stored now'),
   }, [401, 403, 404, 413, 415, 422])),
   discardDraft: describeRoute(route('staff', 'Discard my draft of a product (merchandiser)', { 200: json('`{ discarded: true | false }`') }, [401, 403, 404])),
   publishDraft: describeRoute(route('staff', 'Publish my draft of a product: strict lint clean (422 `rules_problems`), its examples passing (422 `examples_failed`), still based on the current version (409 `rules_version_moved` with the three texts); the draft is then deleted (merchandiser)', {
     200: json('`{ productId, rulesVersion, state, already, superseded }`'),
-    409: json('`{ error: { code: "rules_version_moved", … }, basedOn, current, base: { product, rules } | null, theirs: { product, rules } | null, mine: { product, rules } }`'),
+    409: json('`{ error: { code: "rules_version_moved", … }, basedOn, current, base: { product, rules, tables } | null, theirs: { product, rules, tables } | null, mine: { product, rules, tables } }`'),
   }, [401, 403, 404, 413, 415, 422])),
 };
 
@@ -103,7 +110,7 @@ export function registerStudioDraftRoutes(app: Hono, deps: StudioDraftRouteDeps)
   const filesVersions = new FilesVersions();
   const people = requireStaff({ role: 'merchandiser', tokens: false });
   const valid = <S extends v.GenericSchema>(schema: S) => validator('json', schema, (result, c) => (result.success ? undefined : deps.refuse(c, invalid(requestProblems(result.error)))));
-  const draftBody = jsonBody(DRAFT_BODY_BYTES, { empty: 'send a JSON object', tooLarge: 'send the product and rules files as they are, and only basedOn, revision, product and rules' }, deps.refuse);
+  const draftBody = jsonBody(DRAFT_BODY_BYTES, { empty: 'send a JSON object', tooLarge: 'send the product and rules files and the tables the rules file names as they are, and only basedOn, revision, product, rules and tables' }, deps.refuse);
   const publishBody = jsonBody(PUBLISH_BODY_BYTES, { empty: 'send a JSON object', tooLarge: 'send only "message" and "graceHours"' }, deps.refuse);
   const publishing: RulesPublishingServices = { repository, clock, rootDir: deps.rootDir, graceSeconds: catalog.graceSeconds, afterChange: () => catalog.refresh() };
   const unknownProduct = (productId: string) => errorResponse(apiError(404, 'unknown_product', `there is no product "${productId.slice(0, 80)}"`, `use one of: ${[...catalog.current.keys()].join(', ')}`));
@@ -121,7 +128,7 @@ export function registerStudioDraftRoutes(app: Hono, deps: StudioDraftRouteDeps)
     const me = accountOf(c);
     const [mine, drafts] = await Promise.all([repository.findStudioDraft(productId, me.id), repository.listStudioDrafts(productId)]);
     const answer: StudioAnswer = {
-      published: { rulesVersion, product: sources.product, rules: sources.rules },
+      published: { rulesVersion, product: sources.product, rules: sources.rules, tables: sources.tables ?? {} },
       myDraft: mine ? draftAnswer(mine) : null,
       othersEditing: drafts.filter((draft) => draft.accountId !== me.id).map(({ email, updatedAt, basedOn }) => ({ email, updatedAt, basedOn })),
     };
@@ -136,7 +143,7 @@ export function registerStudioDraftRoutes(app: Hono, deps: StudioDraftRouteDeps)
       return errorResponse(invalid([{ path: 'basedOn', message: `"${productId}" has no rules version "${body.basedOn}"`, hint: 'send the "rulesVersion" the studio opened (GET /api/staff/studio/:productId)' }]));
     }
     const outcome = await repository.saveStudioDraft({
-      productId, accountId: accountOf(c).id, basedOn: body.basedOn, productText: body.product, rulesText: body.rules, readRevision: body.revision, at: clock.now(),
+      productId, accountId: accountOf(c).id, basedOn: body.basedOn, productText: body.product, rulesText: body.rules, tables: body.tables ?? {}, readRevision: body.revision, at: clock.now(),
     });
     if (outcome.saved) return c.json({ draft: draftAnswer(outcome.draft) }, 200, { 'Cache-Control': 'no-store' });
     const { current } = outcome;
@@ -159,7 +166,7 @@ export function registerStudioDraftRoutes(app: Hono, deps: StudioDraftRouteDeps)
     if (!draft) return errorResponse(apiError(404, 'not_found', `you have no draft of "${productId}" to publish`, 'edit the product in the studio first: the studio saves your draft as you type'));
     const current = (await repository.listRulesVersions(productId)).find((version) => version.state === 'published')?.rulesVersion ?? null;
     const base = await findVersionSources({ repository, rootDir: deps.rootDir }, filesVersions, productId, draft.basedOn);
-    const mine: StudioTexts = { product: draft.productText, rules: draft.rulesText };
+    const mine: StudioTexts = { product: draft.productText, rules: draft.rulesText, tables: draft.tables };
     if (current !== draft.basedOn) {
       const theirs = current === null ? undefined : await findVersionSources({ repository, rootDir: deps.rootDir }, filesVersions, productId, current);
       const { status: _status, ...error } = apiError(409, 'rules_version_moved',
@@ -170,7 +177,8 @@ export function registerStudioDraftRoutes(app: Hono, deps: StudioDraftRouteDeps)
     }
     const named = 'missing' in base ? {} : { productFile: base.product.file, rulesFile: base.rules.file };
     const { message, graceHours } = c.req.valid('json');
-    const outcome = await publishRules(publishing, productId, { productYaml: draft.productText, rulesYaml: draft.rulesText, ...named }, { message, graceHours, vet: examplesPass }, actingAs(c, me));
+    // The draft's tables alone: a table the draft does not hold is not read from the server's disk.
+    const outcome = await publishRules(publishing, productId, { productYaml: draft.productText, rulesYaml: draft.rulesText, tables: draft.tables, ...named }, { message, graceHours, vet: examplesPass }, actingAs(c, me));
     if (!outcome.ok) return errorResponse(outcome.error);
     await repository.deleteStudioDraft(productId, me.id);
     await repository.appendAudit({
@@ -208,11 +216,11 @@ function accountOf(c: Context): StaffPrincipal['account'] {
 }
 
 function draftAnswer(draft: StudioDraft): StudioDraftAnswer {
-  return { basedOn: draft.basedOn, revision: draft.revision, product: draft.productText, rules: draft.rulesText, updatedAt: draft.updatedAt };
+  return { basedOn: draft.basedOn, revision: draft.revision, product: draft.productText, rules: draft.rulesText, tables: draft.tables, updatedAt: draft.updatedAt };
 }
 
-function textsOf(sources: { readonly product: { readonly text: string }; readonly rules: { readonly text: string } } | { readonly missing: string } | undefined): StudioTexts | null {
-  return sources && !('missing' in sources) ? { product: sources.product.text, rules: sources.rules.text } : null;
+function textsOf(sources: { readonly product: { readonly text: string }; readonly rules: { readonly text: string }; readonly tables?: Tables } | { readonly missing: string } | undefined): StudioTexts | null {
+  return sources && !('missing' in sources) ? { product: sources.product.text, rules: sources.rules.text, tables: sources.tables ?? {} } : null;
 }
 
 function invalid(problems: readonly Problem[]): ApiError {

@@ -12,6 +12,7 @@ import type { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import * as v from 'valibot';
 import { MAX_RULES_SOURCE_LENGTH } from '../../domain/index.ts';
+import { MAX_RULES_TABLES_LENGTH, tablesField } from '../../domain/staff/index.ts';
 import { describeValue, fieldsObject, requestProblems, withHint } from '../../domain/requests/index.ts';
 import { apiError, errorResponse } from '../apiError.ts';
 import type { Catalog } from '../catalog.ts';
@@ -36,18 +37,19 @@ export interface StudioImpactRouteDeps {
 /** The orders of how many days are judged when the request does not say. */
 export const DEFAULT_IMPACT_DAYS = 90;
 const MAX_DAYS = 3650;
-/** A product file and a rules file at their largest, as JSON text. */
-const IMPACT_BODY_BYTES = 3 * MAX_RULES_SOURCE_LENGTH;
+/** A product file, a rules file and the tables at their largest, as JSON text (which escapes a CSV's line ends). */
+const IMPACT_BODY_BYTES = 3 * MAX_RULES_SOURCE_LENGTH + 2 * MAX_RULES_TABLES_LENGTH;
 
 const text = (name: string, file: string) => v.pipe(
   v.string((issue) => withHint(issue.input === undefined ? `"${name}" is missing` : `"${name}" must be text, not ${describeValue(issue.input)}`, `send the draft's ${file} as it is in the editor`)),
   v.maxLength(MAX_RULES_SOURCE_LENGTH, withHint(`"${name}" is longer than ${MAX_RULES_SOURCE_LENGTH} characters`, `send ${file} as it is; a larger one is not a rules file`)),
 );
 
-/** The request: the draft's two files as text, and how many days of orders to judge (1 to 3650, 90 when left out). */
+/** The request: the draft's two files as text, its CSV tables by name, and how many days of orders to judge (1 to 3650, 90 when left out). */
 export const impactRequestSchema = fieldsObject({
   product: text('product', 'product file'),
   rules: text('rules', 'rules file'),
+  tables: tablesField,
   days: v.optional(v.pipe(
     v.number((issue) => withHint(`"days" must be a whole number of days, not ${describeValue(issue.input)}`, `send e.g. "days": 30, or leave it out for ${DEFAULT_IMPACT_DAYS}`)),
     v.integer(withHint('"days" must be a whole number', 'send e.g. "days": 30')),
@@ -55,13 +57,13 @@ export const impactRequestSchema = fieldsObject({
     v.maxValue(MAX_DAYS, withHint(`"days" is more than ${MAX_DAYS}`, `send at most ${MAX_DAYS} (ten years)`)),
   )),
 }, 'refuse', {
-  notAnObject: (input) => withHint(`the request must be a JSON object, not ${describeValue(input)}`, 'send {"product":"…","rules":"…","days":90}'),
-  unknownField: (key) => withHint(`unknown field "${key}"`, 'send only product, rules and days'),
+  notAnObject: (input) => withHint(`the request must be a JSON object, not ${describeValue(input)}`, 'send {"product":"…","rules":"…","tables":{},"days":90}'),
+  unknownField: (key) => withHint(`unknown field "${key}"`, 'send only product, rules, tables and days'),
 });
 
 const DOCS = describeRoute(route(
   'staff',
-  'What a draft would change if published (merchandiser): `{ product, rules, days? }` (the two files as text; orders of the last `days`, default 90) against the current version. 422 `rules_problems` when the draft does not load; 503 `server_busy` when the job pool is full',
+  'What a draft would change if published (merchandiser): `{ product, rules, tables?, days? }` (the two files as text, the CSV tables by name; orders of the last `days`, default 90) against the current version. 422 `rules_problems` when the draft does not load; 503 `server_busy` when the job pool is full',
   { 200: json('`{ productId, from, to, designs: { before, after }, attributesAdded, attributesRemoved, options, rules: { added, removed, changed }, names, impact: { days, since, orders, candidates }, millis }`') },
   [400, 401, 403, 404, 413, 415, 422, 503],
 ));
@@ -77,12 +79,12 @@ export function registerStudioImpactRoutes(app: Hono, deps: StudioImpactRouteDep
     const productId = c.req.param('productId');
     const published = deps.catalog.current.get(productId)?.entry;
     if (published === undefined) return errorResponse(unknownProduct(productId, [...deps.catalog.current.keys()]));
-    const { product, rules, days = DEFAULT_IMPACT_DAYS } = c.req.valid('json');
+    const { product, rules, tables = {}, days = DEFAULT_IMPACT_DAYS } = c.req.valid('json');
     const now = deps.clock.now();
     const designs = await readStoredDesigns(deps.repository, { since: impactSince(days, now), productId }, now);
     const outcome = await deps.jobs.compareRules({
       published,
-      draft: { product: { file: `models/${productId}/product.yaml`, text: product }, rules: { file: `rules/${productId}.rules.yaml`, text: rules } },
+      draft: { product: { file: `models/${productId}/product.yaml`, text: product }, rules: { file: `rules/${productId}.rules.yaml`, text: rules }, tables },
       designs, days, now: now.toISOString(),
     });
     if (!outcome.ok) {
