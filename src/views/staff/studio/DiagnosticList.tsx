@@ -7,6 +7,8 @@ export interface DiagnosticListProps {
   readonly fileNames: Readonly<Record<string, string>>;
   readonly onGoTo: (diagnostic: Diagnostic) => void;
   readonly onFix: (diagnostic: Diagnostic, edit: DiagnosticEdit) => void;
+  /** A diagnostic's fixes beyond its one-step edit (an option removed from the product file: use another, remove it from the rule). */
+  readonly fixesOf?: (diagnostic: Diagnostic) => readonly DiagnosticEdit[];
 }
 
 const SEVERITY_WORDS: Readonly<Record<Diagnostic['severity'], string>> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -14,14 +16,16 @@ const SEVERITY_WORDS: Readonly<Record<Diagnostic['severity'], string>> = { error
 /**
  * The draft's problems as text under the editor, for everyone who does not see the squiggles:
  * each with its file, line and column, what is wrong and how to fix it, a button that moves the
- * editor's cursor there and, for a typo, one that fixes it.
+ * editor's cursor there and one per fix: a typo's, and for an option the product file no longer
+ * has, another option with a similar label or its removal from the rule.
  */
-export function DiagnosticList({ diagnostics, fileNames, onGoTo, onFix }: DiagnosticListProps) {
+export function DiagnosticList({ diagnostics, fileNames, onGoTo, onFix, fixesOf = () => [] }: DiagnosticListProps) {
   if (diagnostics.length === 0) return <p className="studio-problems__none">No problems: the draft could be published as it is.</p>;
   return (
     <ul className="studio-problems__list">
       {diagnostics.map((diagnostic) => {
         const where = `${fileNames[diagnostic.file] ?? diagnostic.file}, line ${diagnostic.line}, column ${diagnostic.column}`;
+        const edits = [...(diagnostic.edit ? [diagnostic.edit] : []), ...fixesOf(diagnostic)];
         return (
           <li key={`${diagnostic.file}:${diagnostic.from}:${diagnostic.code}:${diagnostic.message}`} className={`studio-problem studio-problem--${diagnostic.severity}`}>
             <p className="studio-problem__head">
@@ -35,11 +39,11 @@ export function DiagnosticList({ diagnostics, fileNames, onGoTo, onFix }: Diagno
               <button type="button" className="button button--secondary button--small" onClick={() => onGoTo(diagnostic)}>
                 Go to {diagnostic.line}:{diagnostic.column}<span className="sr-only"> ({where})</span>
               </button>
-              {diagnostic.edit && (
-                <button type="button" className="button button--small" onClick={() => onFix(diagnostic, diagnostic.edit!)}>
-                  {diagnostic.edit.label}<span className="sr-only"> at {where}</span>
+              {edits.map((edit) => (
+                <button key={edit.label} type="button" className="button button--small" onClick={() => onFix(diagnostic, edit)}>
+                  {edit.label}<span className="sr-only"> at {where}</span>
                 </button>
-              )}
+              ))}
             </p>
           </li>
         );

@@ -8,6 +8,7 @@ import { StudioSidePanels } from './StudioSidePanels.tsx';
 import { TryItPane } from './TryItPane.tsx';
 import { useDraftCheck, type DraftCheckState } from './useDraftCheck.ts';
 import { YamlEditor, type YamlEditorHandle } from './YamlEditor.tsx';
+import { useStudioLanguage } from './useStudioLanguage.ts';
 
 type Tab = 'rules' | 'product';
 const TABS: readonly Tab[] = ['rules', 'product'];
@@ -51,6 +52,8 @@ export function StudioWorkbench({ sources, onEdit, footer }: StudioWorkbenchProp
     editors[target].current?.moveTo(offset);
   };
   const goTo = (diagnostic: Diagnostic) => moveTo(tabOf(diagnostic.file), diagnostic.from);
+  // Hover docs, go to definition (into the product file) and the fixes of a removed option.
+  const language = useStudioLanguage({ files: { rules: sources.rules.file, product: sources.product.file }, text: (file) => editors[tabOf(file)].current?.text() ?? sources[tabOf(file)].text, vocabulary: check.vocabulary, cards: check.cards, openProductAt: (offset) => moveTo('product', offset) });
   const show = (card: RuleCard) => moveTo('rules', offsetOf(editors.rules.current?.text() ?? sources.rules.text, card.line ?? 1, 1));
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
@@ -114,6 +117,7 @@ export function StudioWorkbench({ sources, onEdit, footer }: StudioWorkbenchProp
                 onEdit?.(draft);
               }}
               handle={editors[name]}
+              language={language}
             />
           </div>
         ))}
@@ -125,6 +129,7 @@ export function StudioWorkbench({ sources, onEdit, footer }: StudioWorkbenchProp
               diagnostics={diagnostics}
               fileNames={fileNames}
               onGoTo={goTo}
+              fixesOf={language.fixesOf}
               onFix={(diagnostic, edit) => {
                 moveTo(tabOf(diagnostic.file), edit.from);
                 editors[tabOf(diagnostic.file)].current?.apply(edit);

@@ -3,10 +3,16 @@ import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, tooltips } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { Diagnostic, DiagnosticEdit, DraftVocabulary } from '../../../domain/studio/index.ts';
 import { editorDiagnostics } from './editorDiagnostics.ts';
 import { studioCompletions } from './studioCompletions.ts';
+import { GO_TO_DEFINITION_KEY, studioLanguageExtensions } from './studioLanguageExtensions.ts';
+import { SymbolAtCursor } from './SymbolAtCursor.tsx';
+import type { StudioLanguage, SymbolInfo } from './useStudioLanguage.ts';
+
+// How long the cursor rests before the bar under the editor says what is under it (reading the YAML on every keystroke would slow typing).
+const CURSOR_INFO_DELAY_MS = 300;
 
 /** What the studio asks of an editor. */
 export interface YamlEditorHandle {
@@ -33,21 +39,27 @@ export interface YamlEditorProps {
   /** Called after every change of the text. */
   readonly onChange: () => void;
   readonly handle: Ref<YamlEditorHandle>;
+  /** Hover docs, go to definition, and fixes beyond a typo's (the studio's {@link StudioLanguage}). */
+  readonly language?: StudioLanguage;
 }
 
 /**
  * A CodeMirror 6 editor for one YAML file of the draft: highlighting, the checks' diagnostics
- * (underlined, in the gutter, with their fix as an action) and completion of the draft's ids.
- * Tab is not taken by the editor, so the keyboard can always leave it.
+ * (underlined, in the gutter, with their fixes as actions), completion of the draft's ids and,
+ * given the studio's language, hover docs, F12 or Control-click to an id's definition, and a
+ * line under the editor saying what the id at the cursor is. Tab is not taken by the editor, so
+ * the keyboard can always leave it.
  */
-export function YamlEditor({ file, label, describedBy, initialText, diagnostics, vocabulary, onChange, handle }: YamlEditorProps) {
+export function YamlEditor({ file, label, describedBy, initialText, diagnostics, vocabulary, onChange, handle, language }: YamlEditorProps) {
   const parent = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   // The editor is made once; these change with every render.
-  const latest = useRef({ onChange, vocabulary });
+  const latest = useRef({ onChange, vocabulary, language });
   useEffect(() => {
-    latest.current = { onChange, vocabulary };
-  }, [onChange, vocabulary]);
+    latest.current = { onChange, vocabulary, language };
+  }, [onChange, vocabulary, language]);
+  const [cursor, setCursor] = useState<SymbolInfo | null>(null);
+  const cursorTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     const completions = studioCompletions(() => latest.current.vocabulary());
@@ -65,15 +77,24 @@ export function YamlEditor({ file, label, describedBy, initialText, diagnostics,
           EditorView.lineWrapping,
           // One source for the editor's life: autocompletion tells its sources apart by identity.
           EditorState.languageData.of(() => [{ autocomplete: completions }]),
-          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': describedBy }),
+          ...studioLanguageExtensions(file, () => latest.current.language),
+          EditorView.contentAttributes.of({ 'aria-label': language ? `${label} ${GO_TO_DEFINITION_KEY} goes to the definition of the id at the cursor.` : label, 'aria-describedby': describedBy }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current.onChange();
+            if (update.docChanged || update.selectionSet) {
+              clearTimeout(cursorTimer.current);
+              cursorTimer.current = setTimeout(() => {
+                const state = view.current?.state;
+                setCursor(state ? latest.current.language?.describe(file, state.doc.toString(), state.selection.main.head) ?? null : null);
+              }, CURSOR_INFO_DELAY_MS);
+            }
           }),
         ],
       }),
     });
     view.current = created;
     return () => {
+      clearTimeout(cursorTimer.current);
       created.destroy();
       view.current = null;
     };
@@ -84,7 +105,7 @@ export function YamlEditor({ file, label, describedBy, initialText, diagnostics,
   useEffect(() => {
     const editor = view.current;
     if (!editor) return;
-    editor.dispatch(setDiagnostics(editor.state, editorDiagnostics(diagnostics, file, editor.state.doc.length)));
+    editor.dispatch(setDiagnostics(editor.state, editorDiagnostics(diagnostics, file, editor.state.doc.length, latest.current.language?.fixesOf)));
   }, [diagnostics, file]);
 
   useImperativeHandle(handle, () => ({
@@ -104,5 +125,14 @@ export function YamlEditor({ file, label, describedBy, initialText, diagnostics,
     },
   }), [initialText]);
 
-  return <div ref={parent} className="studio-editor" />;
+  const goToDefinition = () => {
+    const state = view.current?.state;
+    if (state) latest.current.language?.goToDefinition(file, state.doc.toString(), state.selection.main.head);
+  };
+  return (
+    <>
+      <div ref={parent} className="studio-editor" />
+      {language && <SymbolAtCursor info={cursor} onGoToDefinition={goToDefinition} />}
+    </>
+  );
 }
