@@ -59,16 +59,20 @@ export function TableGrid({ ruleId, edit }: TableGridProps) {
           <caption className="sr-only">Rows of {ruleId}{table.source.kind === 'csv' ? ` (in ${table.source.name})` : ''}: each row one combination</caption>
           <thead>
             <tr>
-              <th scope="col">Row</th>
+              <th scope="col" className="studio-grid__row-head">Row</th>
               {columns.map((column) => <th key={column.id} scope="col">{column.name}</th>)}
-              <th scope="col"><span className="sr-only">Delete</span></th>
             </tr>
           </thead>
           <tbody>
             {table.rows.slice(0, shown).map((row, rowIndex) => (
               // Rows have no identity but their place (a row may be written twice).
               <tr key={rowIndex}>
-                <th scope="row">{rowIndex + 1}</th>
+                <th scope="row" className="studio-grid__row-head">
+                  {rowIndex + 1}
+                  <button type="button" className="studio-chip__remove" title={`Delete row ${rowIndex + 1}`} onClick={() => apply([{ kind: 'delete-row', row: rowIndex }], `Delete row ${rowIndex + 1}`)}>
+                    <span aria-hidden="true">✕</span><span className="sr-only">Delete row {rowIndex + 1} ({row.map((cell, index) => optionLabel(columns[index], cell)).join(', ')})</span>
+                  </button>
+                </th>
                 {columns.map((column, columnIndex) => {
                   const written = row[columnIndex] ?? '';
                   const option = cellOption(column, written);
@@ -87,11 +91,6 @@ export function TableGrid({ ruleId, edit }: TableGridProps) {
                     </td>
                   );
                 })}
-                <td>
-                  <button type="button" className="button button--secondary button--small" onClick={() => apply([{ kind: 'delete-row', row: rowIndex }], `Delete row ${rowIndex + 1}`)}>
-                    <span aria-hidden="true">✕</span><span className="sr-only">Delete row {rowIndex + 1} ({row.map((cell, index) => optionLabel(columns[index], cell)).join(', ')})</span>
-                  </button>
-                </td>
               </tr>
             ))}
           </tbody>
