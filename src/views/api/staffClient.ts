@@ -187,6 +187,8 @@ export interface RulesSources {
   readonly rulesVersion: string;
   readonly product: SourceFile;
   readonly rules: SourceFile;
+  /** The CSV tables the rules file names (`rows: { csv: <name> }`), text by name as written; absent or empty: none. */
+  readonly tables?: Readonly<Record<string, string>>;
 }
 
 /** `GET /api/staff/rules/:productId/sources`: the product and rules files of the product's current version. */
@@ -264,6 +266,6 @@ export interface StudioImpact {
 }
 
 /** `POST /api/staff/studio/:productId/impact`: what the draft's two files would change if published, with the stored orders of the last `days` days (90 by default) it would refuse. */
-export function compareWithPublished(connection: StaffConnection, productId: string, draft: { product: string; rules: string; days?: number }): Promise<StudioImpact> {
+export function compareWithPublished(connection: StaffConnection, productId: string, draft: { product: string; rules: string; tables?: Readonly<Record<string, string>>; days?: number }): Promise<StudioImpact> {
   return staffRequest('POST', `/api/staff/studio/${id(productId)}/impact`, { connection, body: draft });
 }

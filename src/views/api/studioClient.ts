@@ -10,12 +10,14 @@ import type { StaffConnection } from './staffClient.ts';
 // the two refusals the studio acts on (a second tab saved: 409 `draft_changed`; the product was
 // published since the draft began: 409 `rules_version_moved`) are answers, with what the server sent.
 
-/** A draft as the server keeps it: the version it started from, its revision and its two files' text. */
+/** A draft as the server keeps it: the version it started from, its revision, its two files' text and its CSV tables. */
 export interface StudioDraft {
   readonly basedOn: string;
   readonly revision: number;
   readonly product: string;
   readonly rules: string;
+  /** Text by name as the rules file writes it (`{}`: none). */
+  readonly tables: Readonly<Record<string, string>>;
   /** When it was saved last (ISO 8601). */
   readonly updatedAt: string;
 }
@@ -28,7 +30,7 @@ export interface StudioTexts {
 
 /** `GET /api/staff/studio/:productId`: what the studio opens. */
 export interface StudioOpening {
-  readonly published: { readonly rulesVersion: string; readonly product: { readonly file: string; readonly text: string }; readonly rules: { readonly file: string; readonly text: string } };
+  readonly published: { readonly rulesVersion: string; readonly product: { readonly file: string; readonly text: string }; readonly rules: { readonly file: string; readonly text: string }; readonly tables: Readonly<Record<string, string>> };
   readonly myDraft: StudioDraft | null;
   readonly othersEditing: readonly { readonly email: string; readonly updatedAt: string; readonly basedOn: string }[];
 }
@@ -78,7 +80,7 @@ export async function openStudio(connection: StaffConnection, productId: string)
  * `PUT /api/staff/studio/:productId/draft`: saves the draft over `revision` (the one last read or
  * saved; 0 for none). `keepalive` lets the save finish while the page is being closed.
  */
-export async function saveStudioDraft(connection: StaffConnection, productId: string, draft: { basedOn: string; revision: number; product: string; rules: string }, options: { keepalive?: boolean } = {}): Promise<DraftSaveAnswer> {
+export async function saveStudioDraft(connection: StaffConnection, productId: string, draft: { basedOn: string; revision: number; product: string; rules: string; tables?: Readonly<Record<string, string>> }, options: { keepalive?: boolean } = {}): Promise<DraftSaveAnswer> {
   const { status, json } = await studioRequest('PUT', path(productId, '/draft'), connection, draft, { ...options, conflict: 'draft_changed' });
   if (status === 409) return { kind: 'changed', stored: (json as { draft: StudioDraft | null }).draft };
   return { kind: 'saved', draft: (json as { draft: StudioDraft }).draft };

@@ -51,8 +51,8 @@ export function ImpactPanel({ draft, checkId, loads }: ImpactPanelProps) {
   useEffect(() => {
     if (runs === 0 || !loads || !connection || productId === undefined) return;
     let current = true;
-    const { product, rules } = draft();
-    compareWithPublished(connection, productId, { product: product.text, rules: rules.text }).then(
+    const { product, rules, tables } = draft();
+    compareWithPublished(connection, productId, { product: product.text, rules: rules.text, ...(tables ? { tables } : {}) }).then(
       (impact) => { if (current) setSettled({ key, impact, failure: null }); },
       (error: unknown) => { if (current) setSettled((before) => ({ key, impact: before?.impact ?? null, failure: error instanceof Error ? error.message : String(error) })); },
     );

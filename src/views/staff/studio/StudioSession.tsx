@@ -17,10 +17,15 @@ export interface StudioSessionProps {
   readonly opening: StudioOpening;
 }
 
-/** The texts in the editor: the version they started from, and a key that changes whenever other texts are opened. */
-interface Opened extends StudioTexts {
+/** The texts in the editor (the CSV tables among them), the version they started from, and a key that changes whenever other texts are opened. */
+interface Opened extends TextsAndTables {
   readonly key: number;
   readonly basedOn: string;
+}
+
+/** The two files' text and the CSV tables the rules file names, by name as written. */
+interface TextsAndTables extends StudioTexts {
+  readonly tables?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -31,7 +36,7 @@ interface Opened extends StudioTexts {
 export function StudioSession({ connection, productId, opening }: StudioSessionProps) {
   const [studio, setStudio] = useState(opening);
   const { published } = studio;
-  const [opened, setOpened] = useState<Opened>({ key: 0, basedOn: published.rulesVersion, product: published.product.text, rules: published.rules.text });
+  const [opened, setOpened] = useState<Opened>({ key: 0, basedOn: published.rulesVersion, ...publishedTexts(published) });
   const [offer, setOffer] = useState<StudioDraft | null>(opening.myDraft);
   const { autosave, state } = useDraftAutosave(connection, productId, { basedOn: published.rulesVersion, revision: opening.myDraft?.revision ?? 0 });
   const [busy, setBusy] = useState(false);
@@ -41,7 +46,7 @@ export function StudioSession({ connection, productId, opening }: StudioSessionP
   const [done, setDone] = useState<{ readonly rulesVersion: string; readonly already: boolean } | null>(null);
   const fileNames = { rules: `Rules file (${published.rules.file})`, product: `Product file (${published.product.file})` };
 
-  const reopen = (texts: StudioTexts, basedOn: string, revision: number) => {
+  const reopen = (texts: TextsAndTables, basedOn: string, revision: number) => {
     autosave.reset(basedOn, revision);
     setOpened((before) => ({ key: before.key + 1, basedOn, ...texts }));
   };
@@ -69,7 +74,7 @@ export function StudioSession({ connection, productId, opening }: StudioSessionP
   };
   const discard = () => act(async () => {
     await discardStudioDraft(connection, productId);
-    reopen({ product: published.product.text, rules: published.rules.text }, published.rulesVersion, 0);
+    reopen(publishedTexts(published), published.rulesVersion, 0);
     setOffer(null);
   });
   const openStored = () => act(async () => {
@@ -81,7 +86,7 @@ export function StudioSession({ connection, productId, opening }: StudioSessionP
     // The old draft stays stored until the first edit replaces it; its text stays here to copy.
     setKept(moved?.mine ?? null);
     setMoved(null);
-    reopen({ product: fresh.published.product.text, rules: fresh.published.rules.text }, fresh.published.rulesVersion, fresh.myDraft?.revision ?? 0);
+    reopen(publishedTexts(fresh.published), fresh.published.rulesVersion, fresh.myDraft?.revision ?? 0);
   });
   const publish = (note: { message: string; graceHours: number }) => act(async () => {
     setDone(null);
@@ -95,15 +100,15 @@ export function StudioSession({ connection, productId, opening }: StudioSessionP
     const fresh = await refresh();
     setKept(null);
     setDone(answer);
-    reopen({ product: fresh.published.product.text, rules: fresh.published.rules.text }, fresh.published.rulesVersion, 0);
+    reopen(publishedTexts(fresh.published), fresh.published.rulesVersion, 0);
   });
   const edited = (draft: () => Draft) => {
     // Typing over the published files replaces the offered draft (the banner said so).
     if (offer) setOffer(null);
     if (done) setDone(null);
     autosave.edited(() => {
-      const { product, rules } = draft();
-      return { product: product.text, rules: rules.text };
+      const { product, rules, tables } = draft();
+      return { product: product.text, rules: rules.text, tables: tables ?? {} };
     });
   };
 
@@ -129,7 +134,7 @@ export function StudioSession({ connection, productId, opening }: StudioSessionP
       {kept && <KeptText texts={kept} fileNames={fileNames} onDone={() => setKept(null)} />}
       <StudioWorkbench
         key={opened.key}
-        sources={{ rulesVersion: opened.basedOn, product: { file: published.product.file, text: opened.product }, rules: { file: published.rules.file, text: opened.rules } }}
+        sources={{ rulesVersion: opened.basedOn, product: { file: published.product.file, text: opened.product }, rules: { file: published.rules.file, text: opened.rules }, tables: opened.tables ?? {} }}
         onEdit={edited}
         footer={(check) => (
           <PublishPanel
@@ -145,6 +150,11 @@ export function StudioSession({ connection, productId, opening }: StudioSessionP
       />
     </div>
   );
+}
+
+/** The published version's texts, its CSV tables among them, as the editor opens them. */
+function publishedTexts(published: StudioOpening['published']): TextsAndTables {
+  return { product: published.product.text, rules: published.rules.text, tables: published.tables };
 }
 
 /** The text of a draft that could not be published, kept to copy changes from after starting again. */

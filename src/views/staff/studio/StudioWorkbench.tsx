@@ -8,6 +8,8 @@ import { StudioSidePanels } from './StudioSidePanels.tsx';
 import { TryItPane } from './TryItPane.tsx';
 import { useDraftCheck, type DraftCheckState } from './useDraftCheck.ts';
 import { YamlEditor, type YamlEditorHandle } from './YamlEditor.tsx';
+import { TableTabPanels, tableTabName } from './TableTabPanels.tsx';
+import { isTableTab, useTableTabs, type TableTab } from './useTableTabs.ts';
 import { useStudioLanguage } from './useStudioLanguage.ts';
 
 type Tab = 'rules' | 'product';
@@ -29,40 +31,47 @@ export interface StudioWorkbenchProps {
  * rules as cards beside it.
  */
 export function StudioWorkbench({ sources, onEdit, footer }: StudioWorkbenchProps) {
-  const [tab, setTab] = useState<Tab>('rules');
+  const [tab, setTab] = useState<Tab | TableTab>('rules');
   const editors = { rules: useRef<YamlEditorHandle>(null), product: useRef<YamlEditorHandle>(null) };
   const tabs = { rules: useRef<HTMLButtonElement>(null), product: useRef<HTMLButtonElement>(null) };
   const check = useDraftCheck();
   const draft = (): Draft => ({
     product: { file: sources.product.file, text: editors.product.current?.text() ?? sources.product.text },
     rules: { file: sources.rules.file, text: editors.rules.current?.text() ?? sources.rules.text },
+    ...(tables.tabs.length > 0 ? { tables: tables.texts() } : {}),
   });
   const fileNames = { [sources.rules.file]: `${TAB_NAMES.rules} (${sources.rules.file})`, [sources.product.file]: `${TAB_NAMES.product} (${sources.product.file})` };
   const tabOf = (file: string): Tab => (file === sources.product.file ? 'product' : 'rules');
+  // The CSV tables the rules file names, each a tab after the two YAML files.
+  const tables = useTableTabs(sources.rules.file, sources.tables);
+  for (const table of tables.tabs) fileNames[tables.fileOf(table)] = tableTabName(table);
+  const allTabs: readonly (Tab | TableTab)[] = [...TABS, ...tables.tabs];
+  const fileTab = (file: string): Tab | TableTab => tables.tabOf(file) ?? tabOf(file);
+  const editorOf = (target: Tab | TableTab) => (isTableTab(target) ? tables.editor(target) : editors[target]).current;
 
   useEffect(() => {
-    check.checkNow({ product: sources.product, rules: sources.rules });
+    check.checkNow({ product: sources.product, rules: sources.rules, ...(tables.tabs.length > 0 ? { tables: sources.tables } : {}) });
     // Once, for the files as they were opened; every edit schedules its own check.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   /** Shows a tab and then moves its editor's cursor (the editor must be visible to take focus). */
-  const moveTo = (target: Tab, offset: number) => {
+  const moveTo = (target: Tab | TableTab, offset: number) => {
     flushSync(() => setTab(target));
-    editors[target].current?.moveTo(offset);
+    editorOf(target)?.moveTo(offset);
   };
-  const goTo = (diagnostic: Diagnostic) => moveTo(tabOf(diagnostic.file), diagnostic.from);
+  const goTo = (diagnostic: Diagnostic) => moveTo(fileTab(diagnostic.file), diagnostic.from);
   // Hover docs, go to definition (into the product file) and the fixes of a removed option.
   const language = useStudioLanguage({ files: { rules: sources.rules.file, product: sources.product.file }, text: (file) => editors[tabOf(file)].current?.text() ?? sources[tabOf(file)].text, vocabulary: check.vocabulary, cards: check.cards, openProductAt: (offset) => moveTo('product', offset) });
   const show = (card: RuleCard) => moveTo('rules', offsetOf(editors.rules.current?.text() ?? sources.rules.text, card.line ?? 1, 1));
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const index = TABS.indexOf(tab);
-    const next = event.key === 'ArrowRight' ? TABS[(index + 1) % TABS.length] : event.key === 'ArrowLeft' ? TABS[(index + TABS.length - 1) % TABS.length] : event.key === 'Home' ? TABS[0] : event.key === 'End' ? TABS.at(-1) : undefined;
+    const index = allTabs.indexOf(tab);
+    const next = event.key === 'ArrowRight' ? allTabs[(index + 1) % allTabs.length] : event.key === 'ArrowLeft' ? allTabs[(index + allTabs.length - 1) % allTabs.length] : event.key === 'Home' ? allTabs[0] : event.key === 'End' ? allTabs.at(-1) : undefined;
     if (!next) return;
     event.preventDefault();
     setTab(next);
-    tabs[next].current?.focus();
+    (isTableTab(next) ? tables.button(next) : tabs[next]).current?.focus();
   };
 
   const answer = check.answer;
@@ -81,12 +90,12 @@ export function StudioWorkbench({ sources, onEdit, footer }: StudioWorkbenchProp
           {check.checking && answer && <span className="studio-summary__checking" aria-hidden="true"> · checking…</span>}
         </p>
         <div role="tablist" aria-label="Files of the draft" className="studio-tabs">
-          {TABS.map((name) => {
-            const count = diagnostics.filter((diagnostic) => tabOf(diagnostic.file) === name).length;
+          {allTabs.map((name) => {
+            const count = diagnostics.filter((diagnostic) => fileTab(diagnostic.file) === name).length;
             return (
               <button
                 key={name}
-                ref={tabs[name]}
+                ref={isTableTab(name) ? tables.button(name) : tabs[name]}
                 type="button"
                 role="tab"
                 id={`studio-tab-${name}`}
@@ -97,7 +106,7 @@ export function StudioWorkbench({ sources, onEdit, footer }: StudioWorkbenchProp
                 onClick={() => setTab(name)}
                 onKeyDown={onTabKey}
               >
-                {TAB_NAMES[name]}
+                {isTableTab(name) ? tableTabName(name) : TAB_NAMES[name]}
                 {count > 0 && <span className="studio-tab__count" aria-label={`${count} ${count === 1 ? 'problem' : 'problems'}`}>{count}</span>}
               </button>
             );
@@ -121,6 +130,7 @@ export function StudioWorkbench({ sources, onEdit, footer }: StudioWorkbenchProp
             />
           </div>
         ))}
+        <TableTabPanels tables={tables} shown={tab} diagnostics={diagnostics} vocabulary={check.vocabulary} onChange={() => { check.schedule(draft); onEdit?.(draft); }} />
         {check.failure && <p role="alert" className="staff-alert">The check failed: {check.failure}. Reload the page; if it happens again, tell a developer.</p>}
         <section aria-labelledby="studio-problems" className="studio-problems">
           <h2 id="studio-problems">Problems</h2>
@@ -131,8 +141,8 @@ export function StudioWorkbench({ sources, onEdit, footer }: StudioWorkbenchProp
               onGoTo={goTo}
               fixesOf={language.fixesOf}
               onFix={(diagnostic, edit) => {
-                moveTo(tabOf(diagnostic.file), edit.from);
-                editors[tabOf(diagnostic.file)].current?.apply(edit);
+                moveTo(fileTab(diagnostic.file), edit.from);
+                editorOf(fileTab(diagnostic.file))?.apply(edit);
               }}
             />
           )}

@@ -3,10 +3,11 @@
 // are saved after it. Every save names the revision last read or saved, so a second tab's save
 // is refused (`changed`) rather than overwriting this one's unseen — or this one overwriting it.
 
-/** A draft's two files' text. */
+/** A draft's two files' text, and its CSV tables by name as the rules file writes them. */
 export interface DraftTexts {
   readonly product: string;
   readonly rules: string;
+  readonly tables?: Readonly<Record<string, string>>;
 }
 
 /** What a save sends: the texts, the version they started from and the revision last known. */
