@@ -93,6 +93,17 @@ describe('the studio\'s autosave', () => {
       expect(server.stored).toMatchObject({ revision: 2, texts: { rules: 'knit mesh' } });
     });
 
+    it('saves a CSV table\'s edit with the draft, the tables as they are when the save is sent', async () => {
+      const { timers, server, autosave } = setUp();
+      let table = 'midsole.colour,outsole.colour\ngum,gum\n';
+      const edited = () => autosave.edited(() => ({ product: 'product', rules: 'rules', tables: { 'sneaker.soles.csv': table } }));
+      edited();
+      table += 'chalk,gum\n';
+      edited();
+      await timers.advance(AUTOSAVE_DELAY_MS);
+      expect(server.requests.map(({ request }) => request)).toEqual([{ basedOn: 'v1', revision: 0, product: 'product', rules: 'rules', tables: { 'sneaker.soles.csv': 'midsole.colour,outsole.colour\ngum,gum\nchalk,gum\n' } }]);
+    });
+
     it('saves nothing when nothing was typed', async () => {
       const { timers, server, autosave } = setUp();
       autosave.flush();
