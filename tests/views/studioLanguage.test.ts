@@ -79,6 +79,24 @@ describe('hover and go to definition in the rules file', () => {
   });
 });
 
+describe('in the product file', () => {
+  const { language } = studio(shipped);
+  const text = shipped.product.text;
+  const preset = shipped.product.text.indexOf('\npresets:');
+
+  it('goes from a preset\'s choice to the option\'s definition, and offers nothing to go to on a definition itself', () => {
+    // The first choice of a preset with choices: `<attribute>: <option>` on its own line.
+    const choice = /\n {6}([\w]+\.[\w]+): ([\w-]+)\n/.exec(text.slice(preset))!;
+    const at = preset + choice.index + choice[0].indexOf(': ') + 3;
+    const info = language.describe(files.product, text, at)!;
+    expect(info.symbol).toMatchObject({ kind: 'option', attribute: choice[1], option: choice[2] });
+    expect(text.slice(info.definition!.from, info.definition!.to)).toBe(choice[2]);
+    const onDefinition = language.describe(files.product, text, info.definition!.from + 1)!;
+    expect(onDefinition.doc).not.toBeNull();
+    expect(onDefinition.definition).toBeUndefined();
+  });
+});
+
 describe('fixing an option removed from the product file', () => {
   // The first material option a rule names in a `when:`, removed from the product's materials and parts.
   const probe = studio(shipped);

@@ -1,5 +1,6 @@
 import { GO_TO_DEFINITION_KEY } from './studioLanguageExtensions.ts';
 import type { SymbolInfo } from './useStudioLanguage.ts';
+import './studioLanguage.css';
 
 /** Props of {@link SymbolAtCursor}. */
 export interface SymbolAtCursorProps {

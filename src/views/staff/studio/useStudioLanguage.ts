@@ -97,7 +97,9 @@ export function createStudioLanguage(state: StudioLanguageState): StudioLanguage
     const schemas = state.schemas();
     const doc = symbolDoc(symbol, text, { vocabulary: vocabulary(), cards, schema: schemas?.[kind], rulesSchema: schemas?.rules });
     const definition = definitionIn(kind === 'product' ? text : textOf(files.product), symbol);
-    return { symbol, doc, ...(definition ? { definition } : {}) };
+    // On the definition itself there is nowhere to go.
+    const elsewhere = definition && !(kind === 'product' && definition.from === symbol.from);
+    return { symbol, doc, ...(elsewhere ? { definition } : {}) };
   };
   return {
     describe,
