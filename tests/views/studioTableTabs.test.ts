@@ -57,6 +57,8 @@ describe('the tabs of a draft\'s CSV tables', () => {
     expect(tables.tabOf(RULES_FILE)).toBeUndefined();
     expect(panel(SOLES).hidden).toBe(false);
     expect(panel(NOTES).hidden).toBe(true);
+    // A table's editor is made when its tab is first shown.
+    expect(panel(NOTES).querySelector('.cm-editor')).toBeNull();
     expect(panel(SOLES).querySelector('[contenteditable]')!.getAttribute('aria-label')).toMatch(new RegExp(`^Table ${SOLES.replace(/\./g, '\\.')} rules/${SOLES.replace(/\./g, '\\.')}, CSV`));
     expect(viewIn(SOLES).state.doc.toString()).toBe(soles);
   });
