@@ -85,9 +85,18 @@ export function ruleChips(rule: Rule, product: Product): RuleChip[] {
       chips.condition(rule.when).condition(rule.excludes);
       break;
     case 'allowed-combinations':
-    case 'forbidden-combinations':
-      for (const row of rule.rows) row.forEach((option, index) => chips.add(rule.attributes[index]!, option));
+    case 'forbidden-combinations': {
+      // Tables run to 200k rows: each column's options are told apart by a set before a chip is made.
+      const seen = rule.attributes.map(() => new Set<OptionId>());
+      for (const row of rule.rows) {
+        row.forEach((option, index) => {
+          if (seen[index]!.has(option)) return;
+          seen[index]!.add(option);
+          chips.add(rule.attributes[index]!, option);
+        });
+      }
       break;
+    }
     case 'different':
     case 'same':
       for (const attribute of rule.attributes) chips.add(attribute);

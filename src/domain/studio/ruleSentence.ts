@@ -23,9 +23,11 @@ export function ruleSentence(rule: Rule, product: Product): string {
       return sentence(`if ${say.condition(rule.when)}, it cannot also be that ${say.condition(rule.excludes)}`);
     case 'allowed-combinations':
     case 'forbidden-combinations': {
-      const rows = rule.rows.map((row) => row.map((option, index) => say.option(rule.attributes[index]!, option)).join(' + '));
-      const which = rule.kind === 'allowed-combinations' ? `only ${count(rows.length, 'combination')} of` : `never ${rows.length === 1 ? 'this combination' : `these ${rows.length} combinations`} of`;
-      return sentence(`${which} ${say.attributes(rule.attributes)} can be made: ${listed(rows, ', ')}`);
+      // Only the rows the sentence lists are put in words (tables run to 200k rows).
+      const rows = rule.rows.slice(0, LISTED).map((row) => row.map((option, index) => say.option(rule.attributes[index]!, option)).join(' + '));
+      const total = rule.rows.length;
+      const which = rule.kind === 'allowed-combinations' ? `only ${count(total, 'combination')} of` : `never ${total === 1 ? 'this combination' : `these ${total} combinations`} of`;
+      return sentence(`${which} ${say.attributes(rule.attributes)} can be made: ${listed(rows, ', ', total)}`);
     }
     case 'different':
     case 'same': {
@@ -136,10 +138,10 @@ function joined(items: readonly string[], word: 'or' | 'and'): string {
   return `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)!}`;
 }
 
-/** The first few items and how many more. */
-function listed(items: readonly string[], separator: string): string {
-  if (items.length <= LISTED) return items.join(separator);
-  return `${items.slice(0, LISTED).join(separator)}${separator}and ${items.length - LISTED} more`;
+/** The first few items and how many more (of `total`, when only the first few were put in words). */
+function listed(items: readonly string[], separator: string, total = items.length): string {
+  if (total <= LISTED) return items.join(separator);
+  return `${items.slice(0, LISTED).join(separator)}${separator}and ${total - LISTED} more`;
 }
 
 function count(n: number, noun: string): string {
