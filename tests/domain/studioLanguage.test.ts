@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadProduct, loadRules, type Product, type RuleSet } from '../../src/domain/index.ts';
+import { readPath } from '../../src/domain/studio/draftSymbols.ts';
+import { outlineNear, outlineOf, scalarAt } from '../../src/domain/studio/yamlOutline.ts';
 import { checkDraft, DraftCheckCache, definitionIn, draftVocabulary, labelSimilarity, optionFixes, ruleCards, ruleChips, symbolAt, symbolDoc, type Diagnostic, type DiagnosticEdit, type Draft, type DraftVocabulary } from '../../src/domain/studio/index.ts';
 
 const rulesSchema: unknown = JSON.parse(readFileSync('public/schemas/rules.schema.json', 'utf8'));
@@ -57,6 +59,15 @@ describe.each(['sneaker', 'tshirt'])('the ids of the %s draft', (id) => {
       if (symbol.kind === 'rule') expect(ruleSet.rules.map((rule) => rule.id)).toContain(written);
       if (symbol.kind === 'rule-kind') expect(ruleSet.rules.map((rule) => rule.kind)).toContain(written);
     }), { numRuns: 400 });
+  });
+
+  it('reads an id the same from the one rule around it as from the whole file', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: text.length }), (offset) => {
+      const whole = scalarAt(outlineOf(text), offset);
+      const near = outlineNear(text, offset);
+      expect(scalarAt(near, offset)).toEqual(whole && { ...whole, links: expect.anything() });
+      if (near.window) expect(readPath(near.data, [near.window.key, near.window.index])).toEqual(readPath(outlineOf(text).data, [near.window.key, near.window.index]));
+    }), { numRuns: 300 });
   });
 
   it('finds every option each rule touches (its card\'s chips) written inside that rule', () => {

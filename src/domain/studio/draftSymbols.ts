@@ -1,5 +1,5 @@
 import type { DocumentPath } from '../shared/index.ts';
-import { outlineOf, scalarAt, type OutlineScalar } from './yamlOutline.ts';
+import { outlineNear, scalarAt, type OutlineScalar } from './yamlOutline.ts';
 
 /** Which of the draft's two files a text is. */
 export type DraftFileKind = 'rules' | 'product';
@@ -37,7 +37,7 @@ const isAttributeKey = (key: string | number | undefined): key is string => type
  * @example symbolAt('rules', 'when: { toeCap.material: patent }', 26) // { kind: 'option', attribute: 'toeCap.material', option: 'patent', from: 25, to: 31 }
  */
 export function symbolAt(file: DraftFileKind, text: string, offset: number): DraftSymbol | null {
-  const outline = outlineOf(text);
+  const outline = outlineNear(text, offset);
   const scalar = scalarAt(outline, offset);
   if (!scalar) return null;
   const symbol = file === 'rules' ? inRules(scalar, outline.data) : inProduct(scalar, outline.data);

@@ -3,7 +3,7 @@ import type { Diagnostic, DiagnosticEdit } from './checkDraft.ts';
 import { readPath, symbolAt, type DraftFileKind } from './draftSymbols.ts';
 import type { DraftVocabulary } from './draftVocabulary.ts';
 import { definitionIn } from './symbolDefinition.ts';
-import { outlineOf, scalarAt, type OutlineLink, type YamlOutline } from './yamlOutline.ts';
+import { outlineNear, scalarAt, type OutlineLink, type YamlOutline } from './yamlOutline.ts';
 
 /** What {@link optionFixes} reads: the diagnostic, the text of its file and the product file as they are now, and the labels the options had. */
 export interface OptionFixInput {
@@ -90,7 +90,7 @@ function editDistance(a: string, b: string): number {
  * rule's `when:` left empty removes the rule). In an example, the example; in a preset, the choice.
  */
 function removalEdit(file: DraftFileKind, text: string, offset: number, option: string): DiagnosticEdit | undefined {
-  const outline = outlineOf(text);
+  const outline = outlineNear(text, offset);
   const scalar = scalarAt(outline, offset);
   if (!scalar || scalar.isKey) return undefined;
   const { path, links } = scalar;
@@ -113,16 +113,16 @@ function removalEdit(file: DraftFileKind, text: string, offset: number, option: 
 
 /** The edit deleting one entry of a list or map, with its comma in a flow collection and its whole lines in a block one. */
 function removeEntry(outline: YamlOutline, link: OutlineLink, label: string): DiagnosticEdit | undefined {
-  const { text } = outline;
+  const { text, base } = outline;
   const items = link.collection.items as unknown[];
   const extent = (item: unknown): readonly [number, number] | undefined => {
     if (isPair(item)) {
       const start = (item.key as Node | null)?.range?.[0];
       const end = ((item.value as Node | null)?.range ?? (item.key as Node | null)?.range)?.[1];
-      return start === undefined || end === undefined ? undefined : [start, end];
+      return start === undefined || end === undefined ? undefined : [start + base, end + base];
     }
     const range = (item as Node | null)?.range;
-    return range ? [range[0], range[1]] : undefined;
+    return range ? [range[0] + base, range[1] + base] : undefined;
   };
   const own = extent(items[link.index]);
   if (!own) return undefined;

@@ -2,7 +2,7 @@ import type { DocumentPath } from '../shared/index.ts';
 import type { DraftSymbol } from './draftSymbols.ts';
 import type { DraftVocabulary } from './draftVocabulary.ts';
 import type { RuleCard } from './ruleCards.ts';
-import { outlineOf } from './yamlOutline.ts';
+import { outlineNear } from './yamlOutline.ts';
 
 /** What hovering an id shows: a title and a few lines of plain text. */
 export interface SymbolDoc {
@@ -76,7 +76,7 @@ export function symbolDoc(symbol: DraftSymbol, text: string, sources: SymbolDocS
       return card ? { title: `Rule ${card.id} (${card.kind})`, lines: [card.sentence] } : { title: `Rule ${symbol.rule}`, lines: ['No rule of the rules file that loaded last has this id.'] };
     }
     case 'key': {
-      const node = schemaAt(sources.schema, symbol.path, outlineOf(text).data);
+      const node = schemaAt(sources.schema, symbol.path, outlineNear(text, symbol.from).data);
       if (!node || typeof node.description !== 'string') return null;
       return { title: typeof node.title === 'string' ? `${node.title} (${symbol.key})` : symbol.key, lines: [node.description] };
     }

@@ -6,7 +6,6 @@ import { basicSetup } from 'codemirror';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { Diagnostic, DiagnosticEdit, DraftVocabulary } from '../../../domain/studio/index.ts';
 import { editorDiagnostics } from './editorDiagnostics.ts';
-import { mirrorEditorStyles } from './editorStyles.ts';
 import { studioCompletions } from './studioCompletions.ts';
 import { GO_TO_DEFINITION_KEY, studioLanguageExtensions } from './studioLanguageExtensions.ts';
 import { SymbolAtCursor } from './SymbolAtCursor.tsx';
@@ -63,8 +62,6 @@ export function YamlEditor({ file, label, describedBy, initialText, diagnostics,
   const cursorTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
-    // The shop's CSP refuses CodeMirror's own <style> element: its theme goes through the CSSOM.
-    mirrorEditorStyles();
     const completions = studioCompletions(() => latest.current.vocabulary());
     const created = new EditorView({
       parent: parent.current!,
@@ -84,7 +81,8 @@ export function YamlEditor({ file, label, describedBy, initialText, diagnostics,
           EditorView.contentAttributes.of({ 'aria-label': language ? `${label} ${GO_TO_DEFINITION_KEY} goes to the definition of the id at the cursor.` : label, 'aria-describedby': describedBy }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current.onChange();
-            if (update.docChanged || update.selectionSet) {
+            // The line under the editor follows the cursor's moves, not typing (it would read the file at every pause).
+            if (update.selectionSet && !update.docChanged) {
               clearTimeout(cursorTimer.current);
               cursorTimer.current = setTimeout(() => {
                 const state = view.current?.state;
