@@ -1,4 +1,5 @@
 import { DraftCheckCache, checkDraft, draftVocabulary, ruleCards, runDraftExamples } from '../../../domain/studio/index.ts';
+import type { CatalogEntry } from '../../../domain/index.ts';
 import type { StudioAnswer, StudioCheckRequest, StudioEndpoint } from './studioProtocol.ts';
 
 /**
@@ -11,7 +12,7 @@ export function serveStudioChecks(endpoint: StudioEndpoint<StudioCheckRequest, S
   // What the last check loaded and compiled: an edit reuses what it left unchanged.
   const cache = new DraftCheckCache();
   // The rules version of the last entry sent: an entry is sent once per version (see StudioCheckAnswer.entry).
-  const sent = { version: null as string | null };
+  const sent: SentEntry = { version: null, rows: new Map() };
   const run = () => {
     const request = waiting;
     if (!request) return;
@@ -26,10 +27,33 @@ export function serveStudioChecks(endpoint: StudioEndpoint<StudioCheckRequest, S
   };
 }
 
-function answer(request: StudioCheckRequest, now: () => number, cache: DraftCheckCache, sent: { version: string | null }): StudioAnswer {
+/** What the page holds of the last entry sent: its version, and each table rule's rows (the same arrays while a table's text is unchanged). */
+interface SentEntry {
+  version: string | null;
+  readonly rows: Map<string, readonly (readonly string[])[]>;
+}
+
+/** The entry with the rows the page already holds left out (see StudioCheckAnswer.keptRows); the rows sent are remembered. */
+function entryToSend(entry: CatalogEntry, sent: SentEntry): { entry: CatalogEntry; keptRows: string[] } {
+  const keptRows: string[] = [];
+  const before = new Map(sent.rows);
+  sent.rows.clear();
+  const rules = entry.ruleSet.rules.map((rule) => {
+    if (rule.kind !== 'allowed-combinations' && rule.kind !== 'forbidden-combinations') return rule;
+    sent.rows.set(rule.id, rule.rows);
+    if (before.get(rule.id) !== rule.rows) return rule;
+    keptRows.push(rule.id);
+    return { ...rule, rows: [] };
+  });
+  sent.version = entry.rulesVersion;
+  return { entry: keptRows.length === 0 ? entry : { ...entry, ruleSet: { ...entry.ruleSet, rules } }, keptRows };
+}
+
+function answer(request: StudioCheckRequest, now: () => number, cache: DraftCheckCache, sent: SentEntry): StudioAnswer {
   const started = now();
   try {
     const check = checkDraft(request.draft, cache);
+    const fresh = check.entry && check.entry.rulesVersion !== sent.version ? entryToSend(check.entry, sent) : null;
     const reply: StudioAnswer = {
       type: 'checked',
       id: request.id,
@@ -39,10 +63,10 @@ function answer(request: StudioCheckRequest, now: () => number, cache: DraftChec
       designs: check.counts ? check.counts.designs.toString() : null,
       examples: runDraftExamples(request.draft, check) ?? null,
       rulesVersion: check.entry?.rulesVersion ?? null,
-      entry: check.entry && check.entry.rulesVersion !== sent.version ? check.entry : null,
+      entry: fresh?.entry ?? null,
+      ...(fresh && fresh.keptRows.length > 0 ? { keptRows: fresh.keptRows } : {}),
       millis: Math.round(now() - started),
     };
-    if (check.entry) sent.version = check.entry.rulesVersion;
     return reply;
   } catch (error) {
     return { type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) };

@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../../../domain/index.ts';
 import type { Draft } from '../../../domain/studio/index.ts';
-import type { StudioAnswer, StudioCheckRequest, StudioEndpoint } from './studioProtocol.ts';
+import type { StudioAnswer, StudioCheckAnswer, StudioCheckRequest, StudioEndpoint } from './studioProtocol.ts';
 
 /** Asks for drafts to be checked; only the answer to the newest request is passed on. */
 export interface StudioChecker {
@@ -20,7 +20,7 @@ export function createStudioChecker(endpoint: StudioEndpoint<StudioAnswer, Studi
   // The worker sends a draft's entry once per rules version, also in answers dropped here as stale.
   let lastEntry: CatalogEntry | null = null;
   endpoint.onmessage = (event) => {
-    const answer = event.data;
+    const answer = event.data.type === 'checked' && event.data.keptRows ? withKeptRows(event.data, lastEntry) : event.data;
     if (answer.type === 'checked' && answer.entry) lastEntry = answer.entry;
     if (disposed || answer.id !== latest) return;
     const same = answer.type === 'checked' && !answer.entry && answer.rulesVersion !== null && lastEntry?.rulesVersion === answer.rulesVersion;
@@ -37,6 +37,20 @@ export function createStudioChecker(endpoint: StudioEndpoint<StudioAnswer, Studi
       stop();
     },
   };
+}
+
+/** An answer whose entry left out the rows of unchanged tables, with them put back from the last entry received. */
+function withKeptRows(answer: StudioCheckAnswer, last: CatalogEntry | null): StudioCheckAnswer {
+  if (!answer.entry || !answer.keptRows) return answer;
+  const kept = new Set(answer.keptRows);
+  const rowsOf = new Map(last?.ruleSet.rules.flatMap((rule) => ('rows' in rule && kept.has(rule.id) ? [[rule.id, rule.rows] as const] : [])));
+  const rules = answer.entry.ruleSet.rules.map((rule) => {
+    const rows = rowsOf.get(rule.id);
+    if (!rows || !('rows' in rule)) return rule;
+    return { ...rule, rows };
+  });
+  const { keptRows: _, ...rest } = answer;
+  return { ...rest, entry: { ...answer.entry, ruleSet: { ...answer.entry.ruleSet, rules } } };
 }
 
 /** The studio's checker in its own worker (its own chunk: the engine is loaded there, not on the page's thread). */
