@@ -95,6 +95,19 @@ describe('editing from the cards', () => {
     act(() => button(/^Add the rule$/)!.click());
     expect(container.querySelector('[role="status"]')?.textContent).toMatch(/new-rule is written at the end/);
     expect(cardsOf(editor.handle.text()).at(-1)).toMatchObject({ id: 'new-rule', message: 'A new rule.' });
+
+    // A different rule starts from two attributes that share options, so it loads as added.
+    const kind = labelled('Kind') as HTMLSelectElement;
+    act(() => {
+      kind.value = 'different';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    act(() => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(message, 'Never alike.');
+      message.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => button(/^Add the rule$/)!.click());
+    expect(cardsOf(editor.handle.text()).at(-1)).toMatchObject({ id: 'new-rule-2', kind: 'different', message: 'Never alike.' });
   });
 
   it('changes, deletes and pastes a table\'s rows in its grid, refusing unknown values by row and column', () => {

@@ -33,11 +33,15 @@ export function NewRuleForm({ edit }: NewRuleFormProps) {
   const [outcome, setOutcome] = useState<{ readonly ok: boolean; readonly text: string } | null>(null);
   if (attributes.length < 2) return null;
   const sides = SIDES[kind];
+  // Options are compared by id: a different/same rule starts with another attribute sharing some (a part's colour and another's).
+  const alike = (first: VocabularyAttribute) => (kind === 'different' || kind === 'same'
+    ? attributes.find((candidate) => candidate.id !== first.id && candidate.options.some((option) => first.options.some((other) => other.id === option.id)))
+    : undefined);
   const withOptions = kind !== 'different' && kind !== 'same';
   // A side not yet chosen starts at a different attribute for each side, and its first option.
-  const pick = (side: number) => {
+  const pick = (side: number): { attribute: VocabularyAttribute; option: string } => {
     const chosen = picks[side];
-    const attribute = attributes.find((candidate) => candidate.id === chosen?.attribute) ?? attributes[side % attributes.length]!;
+    const attribute = attributes.find((candidate) => candidate.id === chosen?.attribute) ?? (side > 0 ? alike(pick(0).attribute) : undefined) ?? attributes[side % attributes.length]!;
     const option = attribute.options.find((candidate) => candidate.id === chosen?.option)?.id ?? attribute.options[0]?.id ?? '';
     return { attribute, option };
   };
