@@ -95,6 +95,12 @@ describe('in the product file', () => {
     expect(onDefinition.doc).not.toBeNull();
     expect(onDefinition.definition).toBeUndefined();
   });
+
+  it('describes a key of the product file from the product schema', () => {
+    const info = language.describe(files.product, text, preset + 3)!;
+    expect(info.symbol).toMatchObject({ kind: 'key', key: 'presets' });
+    expect(info.doc!.lines).toEqual([(schemas.product as { properties: { presets: { description: string } } }).properties.presets.description]);
+  });
 });
 
 describe('fixing an option removed from the product file', () => {

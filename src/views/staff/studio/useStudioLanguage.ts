@@ -88,6 +88,7 @@ export interface StudioLanguageState {
 
 /** The language over what the studio holds now (read at each question, so it is made once). */
 export function createStudioLanguage(state: StudioLanguageState): StudioLanguage {
+  const fixes = new WeakMap<Diagnostic, readonly DiagnosticEdit[]>();
   const kindOf = (file: string): DraftFileKind | null => (file === state.input().files.rules ? 'rules' : file === state.input().files.product ? 'product' : null);
   const describe = (file: string, text: string, offset: number): SymbolInfo | null => {
     const kind = kindOf(file);
@@ -113,8 +114,13 @@ export function createStudioLanguage(state: StudioLanguageState): StudioLanguage
       const kind = kindOf(diagnostic.file);
       // Only an option that does not load has these fixes; reading the texts costs more than asking.
       if (!kind || diagnostic.code !== 'load' || diagnostic.severity !== 'error') return [];
+      // Once per diagnostic, on the text as it was answered (the list and the editor both ask, at every render).
+      const known = fixes.get(diagnostic);
+      if (known) return known;
       const { text, files, vocabulary } = state.input();
-      return optionFixes({ diagnostic, file: kind, text: text(diagnostic.file), productText: text(files.product), before: state.before(), now: vocabulary() });
+      const found = optionFixes({ diagnostic, file: kind, text: text(diagnostic.file), productText: text(files.product), before: state.before(), now: vocabulary() });
+      fixes.set(diagnostic, found);
+      return found;
     },
   };
 }
