@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { validator } from 'hono-openapi';
 import * as v from 'valibot';
 import { accountChangeRequestSchema, MAX_PASSWORD_LENGTH, MAX_RULES_SOURCE_LENGTH, newAccountRequestSchema, publicationNoteSchema, publishRulesRequestSchema } from '../domain/index.ts';
+import { MAX_RULES_TABLES_LENGTH } from '../domain/staff/index.ts';
 import { describeRefusal, describeValue, fieldsObject, requestProblems, withHint } from '../domain/requests/index.ts';
 import { apiError, errorResponse, type ApiError } from './apiError.ts';
 import { requireBearerToken } from './bearerToken.ts';
@@ -42,8 +43,8 @@ export interface AdminOptions {
 /** The largest body the staff routes read: an account with a 256-character password is far below it. */
 const STAFF_BODY_BYTES = 16 * 1024;
 
-/** The largest body the rules routes read: a product and a rules file at their largest, as JSON text. */
-const RULES_BODY_BYTES = 3 * MAX_RULES_SOURCE_LENGTH;
+/** The largest body the rules routes read: a product and a rules file and the CSV tables at their largest, as JSON text (which escapes a CSV's line ends). */
+const RULES_BODY_BYTES = 3 * MAX_RULES_SOURCE_LENGTH + 2 * MAX_RULES_TABLES_LENGTH;
 
 /** `POST /admin/staff/accounts/:name/password`: the account's new password (the policy is the shared action's). */
 const newPasswordRequestSchema = fieldsObject({

@@ -9,6 +9,7 @@ import {
   publicationNoteSchema, publishRulesRequestSchema, type StaffRole,
 } from '../../domain/index.ts';
 import { CANDIDATE_SORTS, requestProblems } from '../../domain/requests/index.ts';
+import { MAX_RULES_TABLES_LENGTH } from '../../domain/staff/index.ts';
 import { apiError, errorResponse, type ApiError } from '../apiError.ts';
 import { candidatesUnder } from '../candidate.ts';
 import type { Catalog } from '../catalog.ts';
@@ -46,8 +47,8 @@ export interface StaffRouteDeps extends StaffAuthDeps {
 }
 
 const STAFF_BODY_BYTES = 16 * 1024;
-/** A new rules version's body: a product and a rules file at their largest, as JSON text. */
-const RULES_BODY_BYTES = 3 * MAX_RULES_SOURCE_LENGTH;
+/** A new rules version's body: a product and a rules file and the CSV tables at their largest, as JSON text (which escapes a CSV's line ends). */
+const RULES_BODY_BYTES = 3 * MAX_RULES_SOURCE_LENGTH + 2 * MAX_RULES_TABLES_LENGTH;
 const AUDIT_PAGE = 50;
 const ORDERS_PAGE = 100;
 
