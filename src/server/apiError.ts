@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | 'idempotency_key_reused'
   | 'body_too_large'
   | 'invalid_request'
+  | 'invalid_signals'
   | 'invalid_image'
   | 'invalid_address'
   | 'invalid_artwork'

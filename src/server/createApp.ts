@@ -7,7 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { openAPIRouteHandler, validator } from 'hono-openapi';
 import { ARTWORK_LIMITS } from '../domain/artwork/index.ts';
 import { DEFAULT_PRODUCT_ID, modelParts, sizeSystemsOf, type ModerationOptions, type Problem } from '../domain/index.ts';
-import { candidateListQuerySchema, candidateRequestSchema, orderRequestSchema, requestProblems, voteRequestSchema } from '../domain/requests/index.ts';
+import { candidateListQuerySchema, candidateRequestSchema, designSignalRequestSchema, orderRequestSchema, requestProblems, voteRequestSchema } from '../domain/requests/index.ts';
 import { apiEndpoints } from './apiEndpoints.ts';
 import { apiError, errorResponse, type ApiError } from './apiError.ts';
 import { bodyBudget } from './bodyBudget.ts';
@@ -49,6 +49,8 @@ import { identifyVoter, tooManyNewVoters, voterCookieRequired, type Voter } from
 import { tooManySubmissions } from './submitCandidate.ts';
 import { DEFAULT_VOTING_POLICY, type VotingPolicy } from './votingPolicy.ts';
 import { previewPreloads, type Preload } from './previewPreloads.ts';
+import { acceptBrowserSignals, recordServerSignal, type SignalServices } from './designSignalRoute.ts';
+import type { SignalRecorder } from './designSignals.ts';
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -101,6 +103,12 @@ export interface AppOptions {
    * passes a pool closes it.
    */
   readonly jobs?: JobPool;
+  /**
+   * Where the design signals go (what customers do with designs, anonymously, for the designers'
+   * review: `designSignals.ts`); none are recorded when left out. `main.ts` passes one unless
+   * ATELIER_SIGNALS=off.
+   */
+  readonly signals?: SignalRecorder;
 }
 
 const CANDIDATE_BODY_HINTS: BodyHints = {
@@ -109,6 +117,8 @@ const CANDIDATE_BODY_HINTS: BodyHints = {
 };
 const VOTE_BODY_HINTS: BodyHints = { empty: 'send {"vote":"up"}, {"vote":"down"} or {"vote":"none"}', tooLarge: 'send only {"vote":"up"}' };
 const VOTE_BODY_BYTES = 1024;
+const SIGNALS_BODY_HINTS: BodyHints = { empty: 'send {"session":…,"signals":[…]}', tooLarge: 'send at most 20 signals, each a design\'s choices only' };
+const SIGNALS_BODY_BYTES = 64 * 1024;
 
 /** A client's key for one order: 8 to 200 characters, e.g. a UUID. */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,199}$/;
@@ -137,6 +147,7 @@ export function createApp(options: AppOptions): Hono {
     jobs: options.jobs ?? createJobPool(),
   };
   const printFile = createOrderPrintFiles(services);
+  const signalServices: SignalServices = { catalog, clock: services.clock, signals: options.signals };
   const voters = createVoterCookies(options.voterSecret ?? randomBytes(32).toString('base64url'));
   const proxies = parseTrustedProxies(options.trustProxy);
   const clientLimits: ClientLimits = { ...DEFAULT_CLIENT_LIMITS, ...options.clientLimits };
@@ -205,7 +216,11 @@ export function createApp(options: AppOptions): Hono {
     }),
     async (c) => {
       const result = await submitOrder(services, c.var.idempotencyKey, c.var.body, c.req.valid('json'));
-      if (result.kind === 'created') options.webhooks?.wake();
+      if (result.kind === 'created') {
+        options.webhooks?.wake();
+        const { order } = result;
+        recordServerSignal(signalServices, c, { productId: order.product.id, rulesVersion: order.rulesVersion, designKey: order.canonicalKey, kind: 'ordered', units: order.quantity, remix: order.remixOf !== undefined });
+      }
       return orderResponse(result);
     });
 
@@ -268,6 +283,7 @@ export function createApp(options: AppOptions): Hono {
       case 'refused':
         return withVoter(errorResponse(result.error, { ...result.headers }), voter, ...verdicts);
       case 'created':
+        recordServerSignal(signalServices, c, { productId: result.candidate.design.productId, rulesVersion: result.candidate.design.rulesVersion, designKey: result.candidate.canonicalKey, kind: 'submitted', units: 1, remix: result.candidate.remixOf != null });
         return withVoter(jsonResponse({ candidate: result.candidate }, 201, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter, ...verdicts);
       case 'joined':
         return withVoter(jsonResponse({ candidate: result.candidate, joined: true }, 200, { Location: `/api/candidates/${encodeURIComponent(result.candidate.id)}` }), voter, ...verdicts);
@@ -330,8 +346,16 @@ export function createApp(options: AppOptions): Hono {
     if (result.kind === 'refused') {
       return withVoter(errorResponse(result.error, result.limit === undefined ? {} : rateLimitHeaders([result.limit], true)), voter);
     }
+    // An up-vote is support for the design; a down-vote or a vote taken back is not counted as one.
+    if (c.req.valid('json').vote === 'up') {
+      recordServerSignal(signalServices, c, { productId: result.candidate.design.productId, rulesVersion: result.candidate.design.rulesVersion, designKey: result.candidate.canonicalKey, kind: 'voted', units: 1, remix: result.candidate.remixOf != null });
+    }
     return withVoter(jsonResponse({ candidate: result.candidate }, 200, rateLimitHeaders([result.limit])), voter);
   });
+
+  app.post('/api/signals', ROUTE_DOCS.designSignals, jsonBody(SIGNALS_BODY_BYTES, SIGNALS_BODY_HINTS, refuse),
+    validator('json', designSignalRequestSchema, (result, c) => (result.success ? undefined : refuse(c, apiError(422, 'invalid_signals', 'the signals are not as the API takes them', 'send {"session":…,"signals":[{"kind":"reviewed","productId":…,"rulesVersion":…,"choices":{…}}]}', requestProblems(result.error))))),
+    (c) => acceptBrowserSignals(signalServices, c, c.req.valid('json')));
 
   app.post('/api/artworks', ROUTE_DOCS.uploadArtwork, bodyLimit({
     maxSize: ARTWORK_LIMITS.maxBytes + 64 * 1024,

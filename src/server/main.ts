@@ -41,6 +41,7 @@ import { applyMigrations } from './migrate.ts';
 import { databaseConfigFromEnv, describeDatabase, openDatabase } from './openDatabase.ts';
 import { PROJECT_ROOT } from './projectRoot.ts';
 import { createSqlRepository } from './sqlRepository.ts';
+import { signalSettingsFromEnv, startSignals } from './signalSettings.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -122,7 +123,11 @@ const jobOptions = jobPoolOptionsFromEnv(process.env);
 if (!jobOptions.ok) fail(jobOptions.message);
 const jobs = createJobPool(jobOptions.options);
 const passwords = createPasswordHasher();
-const app = createApp({ repository, catalog, passwords, webhooks, ...(fulfilmentToken ? { fulfilmentToken } : {}), jobs, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits, allowedOrigins });
+const signalSettings = signalSettingsFromEnv(process.env);
+if (!signalSettings.ok) fail(signalSettings.message);
+const signals = startSignals(repository, signalSettings.settings);
+say(signals.description);
+const app = createApp({ repository, catalog, passwords, webhooks, ...(fulfilmentToken ? { fulfilmentToken } : {}), jobs, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits, allowedOrigins, ...(signals.recorder ? { signals: signals.recorder } : {}) });
 
 // The local admin API (127.0.0.1, a port of its own, a token in the lock file): how `npm run backup`
 // and other commands reach the data directory this process holds.
@@ -170,7 +175,8 @@ function shutdown(signal: string): void {
   let closing: Promise<void> | undefined;
   const closeDatabase = () => {
     // The webhook attempts in flight are recorded before the database closes.
-    closing ??= Promise.all([webhooks.stop(), jobs.close()]).then(() => client.close()).then(() => process.exit(0), (error: unknown) => fail(`Could not close the database cleanly: ${String(error)}`));
+    // …and so are the design signals still held in memory.
+    closing ??= Promise.all([webhooks.stop(), jobs.close(), signals.stop()]).then(() => client.close()).then(() => process.exit(0), (error: unknown) => fail(`Could not close the database cleanly: ${String(error)}`));
   };
   catalog.close();
   adminServer?.close();

@@ -1,4 +1,4 @@
-import type { CandidateSort as RequestedSort } from '../domain/requests/index.ts';
+import type { CandidateSort as RequestedSort, DesignSignalKind } from '../domain/requests/index.ts';
 import type { ArtworkMeta, CatalogEntry, DesignDocument } from '../domain/index.ts';
 import type { OrderRecord } from './serverOrder.ts';
 import type {
@@ -409,4 +409,53 @@ export interface Repository {
   deleteStudioDraft(productId: string, accountId: string): Promise<boolean>;
   /** Every account's draft of a product, with its email, the most recently saved first. */
   listStudioDrafts(productId: string): Promise<StudioDraftListing[]>;
+
+  // ---- Design signals: what customers do with designs, anonymously (migration 015) ----
+
+  /** Writes a batch of signals and adds them to the daily rollup, in one transaction. */
+  recordDesignSignals(signals: readonly DesignSignal[]): Promise<void>;
+  /** Deletes the signals recorded before `before` (the retention period); the rollup's counts stay. Answers how many were deleted. */
+  deleteDesignSignalsBefore(before: Date): Promise<number>;
+  /** The designs with the most demand in a period, from the daily rollup, most units (then signals) first. */
+  listDesignDemand(query: DesignDemandQuery): Promise<DesignDemand[]>;
+}
+
+/** One design signal, as the server writes it: a design's key and what was done with it, by an anonymous session. */
+export interface DesignSignal {
+  readonly at: Date;
+  readonly productId: string;
+  readonly rulesVersion: string;
+  /** The design's canonical key (`canonicalKey`): its product and choices, no personal text. */
+  readonly designKey: string;
+  readonly kind: DesignSignalKind;
+  /** Units ordered for `ordered`; 1 otherwise. */
+  readonly units: number;
+  /** The page's anonymous session id (`ANONYMOUS_SESSION`), or one made for a request that sent none. */
+  readonly sessionId: string;
+  /** Whether the design was started from a gallery design. */
+  readonly remix: boolean;
+}
+
+/** Which designs {@link Repository.listDesignDemand} counts. */
+export interface DesignDemandQuery {
+  readonly productId: string;
+  /** First day counted (UTC, inclusive). */
+  readonly since: Date;
+  /** Last day counted (UTC, inclusive). */
+  readonly until: Date;
+  /** Only designs made under this rules version, when given. */
+  readonly rulesVersion?: string;
+  readonly limit: number;
+}
+
+/** A design's demand over a period, summed from the daily rollup. */
+export interface DesignDemand {
+  readonly designKey: string;
+  readonly reviewed: number;
+  readonly shared: number;
+  readonly submitted: number;
+  readonly voted: number;
+  readonly orders: number;
+  readonly units: number;
+  readonly remixes: number;
 }

@@ -9,6 +9,7 @@ import { createCatalogStore } from './repository/catalogStore.ts';
 import { createOrderStore } from './repository/orderStore.ts';
 import { createRateLimitStore } from './repository/rateLimitStore.ts';
 import { createRulesSourceStore } from './repository/rulesSourceStore.ts';
+import { createSignalStore } from './repository/signalStore.ts';
 import { createStaffStore } from './repository/staffStore.ts';
 import { createStudioDraftStore } from './repository/studioDraftStore.ts';
 import { createVoteStore } from './repository/voteStore.ts';
@@ -20,7 +21,7 @@ import { createWebhookStore } from './repository/webhookStore.ts';
  * of one store per aggregate in `repository/`: the catalog, orders (with their images and print
  * files, and their `order.placed` events in the webhook outbox), artworks, gallery candidates,
  * votes, rate limits, staff accounts and sessions, API tokens, webhooks (endpoints and the
- * deliveries of the outbox), the audit log, the files each rules version was made from and the rules studio's drafts. Orders placed concurrently are stored with group
+ * deliveries of the outbox), the audit log, the files each rules version was made from, the rules studio's drafts and the design signals with their daily rollup. Orders placed concurrently are stored with group
  * commit (see `groupCommit.ts`, and `options` for its batch size and concurrency): each is still
  * atomic with its images and its event and acknowledged only after its commit, but a busy server
  * pays for one statement and one commit per batch rather than per order.
@@ -44,5 +45,6 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
     ...createAuditStore(client),
     ...createRulesSourceStore(client),
     ...createStudioDraftStore(client),
+    ...createSignalStore(client),
   };
 }

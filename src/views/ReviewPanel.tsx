@@ -1,5 +1,6 @@
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { sendDesignSignal } from './api/designSignalClient.ts';
 import { flushSync } from 'react-dom';
 import { countOf, formatMoney, MAX_QUANTITY, orderTotal, partMaterialAndColour, personalisedItems, wordingOf, type OrderBlockerTarget, type PartId } from '../domain/index.ts';
 import { problemsOf } from '../machines/index.ts';
@@ -54,6 +55,13 @@ export function ReviewPanel({ onRevealPart }: ReviewPanelProps = {}) {
 
   // A new view: tell keyboard and screen-reader users where they are.
   useLayoutEffect(() => headingRef.current?.focus(), []);
+
+  // Counted for the designers, anonymously (the design's choices only), once per design reviewed.
+  const reviewedKey = `${designDocument.productId}|${designDocument.rulesVersion}|${JSON.stringify(designDocument.choices)}`;
+  useEffect(() => {
+    sendDesignSignal('reviewed', designDocument, remixOf !== undefined && remixOf !== null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per design, not per new document object
+  }, [reviewedKey]);
 
   // Each failed attempt takes the customer to what needs them: the shop's answer, or the first problem.
   useEffect(() => {

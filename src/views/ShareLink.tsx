@@ -1,6 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { useId, useMemo, useState } from 'react';
 import { holdsPersonalisation } from '../domain/index.ts';
+import { sendDesignSignal } from './api/designSignalClient.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
 import { shareUrl } from './shareUrl.ts';
 import { useDesignDocument } from './useDesignDocument.ts';
@@ -15,6 +16,7 @@ export function ShareLink() {
   const product = useSelector(actor, (snapshot) => snapshot.context.entry.product);
   const design = useDesignDocument();
   const leftOut = useSelector(actor, (snapshot) => holdsPersonalisation(snapshot.context.summary));
+  const remix = useSelector(actor, (snapshot) => snapshot.context.remixOf !== undefined && snapshot.context.remixOf !== null);
   const url = useMemo(() => shareUrl(product, design.rulesVersion, design.choices, design.chosenByCustomer, { personalisationLeftOut: leftOut }), [product, design, leftOut]);
   const [copied, setCopied] = useState<string | null>(null);
   const id = useId();
@@ -23,6 +25,7 @@ export function ShareLink() {
     try {
       await navigator.clipboard.writeText(url);
       setCopied('Link copied.');
+      sendDesignSignal('shared', design, remix);
     } catch {
       (document.getElementById(`${id}-url`) as HTMLInputElement | null)?.select();
       setCopied('Press Ctrl+C (⌘C) to copy the selected link.');

@@ -21,3 +21,5 @@ export { CANDIDATE_SORTS, candidateListQuerySchema, DEFAULT_CANDIDATE_LIMIT, MAX
 export type { VoteRequest } from './voteRequest.ts';
 export { VOTE_VALUES, voteRequestSchema } from './voteRequest.ts';
 export type { GalleryCandidateResponse } from './galleryCandidate.ts';
+export type { DesignSignalKind, DesignSignalRequest } from './designSignalRequest.ts';
+export { ANONYMOUS_SESSION, BROWSER_SIGNAL_KINDS, DESIGN_SIGNAL_KINDS, MAX_SIGNALS_PER_REQUEST, designSignalRequestSchema } from './designSignalRequest.ts';

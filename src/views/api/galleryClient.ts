@@ -1,3 +1,4 @@
+import { designSignalHeaders } from './designSignalClient.ts';
 import {
   GalleryError, type GalleryCandidate, type GalleryListRequest, type GalleryPageOfCandidates, type GalleryVoteRequest,
 } from '../../machines/index.ts';
@@ -23,7 +24,7 @@ export async function listCandidates({ productId, sort, offset }: GalleryListReq
 export async function castVote({ candidateId, vote }: GalleryVoteRequest): Promise<GalleryCandidate> {
   const send = () => request(`/api/candidates/${encodeURIComponent(candidateId)}/votes`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...designSignalHeaders() },
     body: JSON.stringify({ vote }),
   }, (error) => error.code === 'voter_cookie_required');
   const response = (await send()) ?? (await send());

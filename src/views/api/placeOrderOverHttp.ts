@@ -1,4 +1,5 @@
 import { OrderSubmissionError, type OrderSubmission, type PlacedOrder } from '../../machines/index.ts';
+import { designSignalHeaders } from './designSignalClient.ts';
 import { readApiError } from './readApiError.ts';
 
 /**
@@ -12,7 +13,7 @@ export async function placeOrderOverHttp(submission: OrderSubmission, signal?: A
   try {
     response = await fetch('/api/orders', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': submission.idempotencyKey },
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': submission.idempotencyKey, ...designSignalHeaders() },
       body: JSON.stringify(submission.body),
       ...(signal ? { signal } : {}),
     });

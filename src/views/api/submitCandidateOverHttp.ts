@@ -1,3 +1,4 @@
+import { designSignalHeaders } from './designSignalClient.ts';
 import { GallerySubmissionError, type GallerySubmission, type SubmittedCandidate } from '../../machines/index.ts';
 import { apiErrorSentence, readApiError } from './readApiError.ts';
 
@@ -9,7 +10,7 @@ import { apiErrorSentence, readApiError } from './readApiError.ts';
 export async function submitCandidateOverHttp(submission: GallerySubmission): Promise<SubmittedCandidate> {
   let response: Response;
   try {
-    response = await fetch('/api/candidates', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(submission), credentials: 'same-origin' });
+    response = await fetch('/api/candidates', { method: 'POST', headers: { 'Content-Type': 'application/json', ...designSignalHeaders() }, body: JSON.stringify(submission), credentials: 'same-origin' });
   } catch {
     throw new GallerySubmissionError('The gallery could not be reached: check your connection and try again.');
   }

@@ -1,0 +1,37 @@
+-- Design signals: what customers do with designs, for the designers' review — a design reviewed,
+-- shared, submitted to the gallery, voted on, ordered (units) — anonymously. A row holds the
+-- product, the rules version, the design's canonical key (its choices only: no personal text) and
+-- an anonymous session id the page made for one visit; never a name, an email, an address, an
+-- order id, a voter id or a client address. Signals are deleted after the retention period
+-- (ATELIER_SIGNAL_RETENTION_DAYS); the daily rollup below holds counts only and is kept.
+CREATE TABLE design_signals (
+  seq           bigserial   PRIMARY KEY,
+  at            timestamptz NOT NULL,
+  product_id    text        NOT NULL,
+  rules_version text        NOT NULL,
+  design_key    text        NOT NULL,
+  kind          text        NOT NULL CHECK (kind IN ('reviewed', 'shared', 'submitted', 'voted', 'ordered')),
+  units         integer     NOT NULL CHECK (units > 0),
+  session_id    text        NOT NULL CHECK (session_id ~ '^[A-Za-z0-9_-]{16,64}$'),
+  remix         boolean     NOT NULL
+);
+CREATE INDEX design_signals_at ON design_signals (at);
+
+-- The designers' views read this rollup, not the signals: one row per product, day, design and
+-- rules version, its counts added to as each batch of signals is written (in the same transaction),
+-- so a view over a million orders sums days, not rows.
+CREATE TABLE design_demand_daily (
+  product_id    text    NOT NULL,
+  day           date    NOT NULL,
+  design_key    text    NOT NULL,
+  rules_version text    NOT NULL,
+  reviewed      integer NOT NULL DEFAULT 0,
+  shared        integer NOT NULL DEFAULT 0,
+  submitted     integer NOT NULL DEFAULT 0,
+  voted         integer NOT NULL DEFAULT 0,
+  orders        integer NOT NULL DEFAULT 0,
+  units         integer NOT NULL DEFAULT 0,
+  remixes       integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (product_id, day, design_key, rules_version)
+);
+CREATE INDEX design_demand_daily_day ON design_demand_daily (product_id, day);
