@@ -233,12 +233,17 @@ function removeOption(text: string, ruleId: string, attribute: string, option: s
     if (found.rule.map.items.some((pair) => scalarText(pair.key) === 'rows' && isMap(pair.value))) {
       return refuse('the table\'s rows are in a CSV file: change them in the table\'s grid');
     }
-    const chain = optionChains(found.rule.map, attribute, option)[0];
-    if (!chain && removed === 0 && namesByTag(found.rule.map, attribute)) return refuse(`the rule names the options of "${attribute}" by a tag, not one by one: change which options carry the tag in the product file, or list the options in the text`);
-    if (!chain) return removed === 0 ? refuse(`rule "${ruleId}" does not name "${option}" of "${attribute}" in the text`) : { ok: true, text: current };
-    const link = [...chain].reverse().find((candidate) => candidate.collection.items.length > 1);
+    const chains = optionChains(found.rule.map, attribute, option);
+    if (chains.length === 0 && removed === 0 && namesByTag(found.rule.map, attribute)) return refuse(`the rule names the options of "${attribute}" by a tag, not one by one: change which options carry the tag in the product file, or list the options in the text`);
+    if (chains.length === 0) return removed === 0 ? refuse(`rule "${ruleId}" does not name "${option}" of "${attribute}" in the text`) : { ok: true, text: current };
+    const links = chains.map((chain) => [...chain].reverse().find((candidate) => candidate.collection.items.length > 1));
+    const link = links[0];
     if (!link) return refuse(`"${option}" is all the rule says there: removing it would leave the rule empty. Delete the rule, or add another option first`);
-    current = removeEntry(current, link.collection, link.index);
+    // A block list's entries are whole lines: all of them in one pass from the last up (a table's rows that hold the option).
+    const batch = link.collection.flow ? [link.index] : links.filter((candidate) => candidate?.collection === link.collection).map((candidate) => candidate!.index).sort((a, b) => b - a);
+    if (batch.length >= link.collection.items.length) return refuse(`every entry there names "${option}": removing it would leave the rule empty. Delete the rule, or add another option first`);
+    for (const index of batch) current = removeEntry(current, link.collection, index);
+    removed += batch.length - 1;
   }
 }
 
@@ -270,9 +275,9 @@ function deleteRule(text: string, seq: YAMLSeq, index: number): TextStep {
   return { ok: true, text: text.slice(0, from) + text.slice(to) };
 }
 
-/** The id of a new rule: `base`, or `base-2`, `base-3`… when the text has it already. */
-export function unusedRuleId(text: string, base: string): string {
-  const ids = new Set([...text.matchAll(/^\s*-?\s*id:\s*["']?([\w-]+)/gm)].map((match) => match[1]));
+/** The id of a new rule: `base`, or `base-2`, `base-3`… when the text (or the list of ids) has it already. */
+export function unusedRuleId(textOrIds: string | readonly string[], base: string): string {
+  const ids = new Set(typeof textOrIds === 'string' ? [...textOrIds.matchAll(/^\s*-?\s*\{?\s*id:\s*["']?([\w-]+)/gm)].map((match) => match[1]) : textOrIds);
   if (!ids.has(base)) return base;
   let number = 2;
   while (ids.has(`${base}-${number}`)) number++;

@@ -18,13 +18,15 @@ const SIDES: Readonly<Record<Kind, readonly [string, string] | readonly [string]
 /** Props of {@link NewRuleForm}. */
 export interface NewRuleFormProps {
   readonly edit: CardEditing;
+  /** The ids of the rules now, for the new rule's suggested id. */
+  readonly ruleIds: readonly string[];
 }
 
 /**
  * A small form for a new rule of one of the common kinds, written at the end of the rules list in
  * the text (its card appears with the next check, and the editor's undo takes it back).
  */
-export function NewRuleForm({ edit }: NewRuleFormProps) {
+export function NewRuleForm({ edit, ruleIds }: NewRuleFormProps) {
   const attributes = edit.vocabulary()?.attributes ?? [];
   const [kind, setKind] = useState<Kind>('requires');
   const [id, setId] = useState('');
@@ -46,13 +48,14 @@ export function NewRuleForm({ edit }: NewRuleFormProps) {
     return { attribute, option };
   };
   const setPick = (side: number, value: { attribute: string; option: string }) => setPicks(sides.map((_, index) => (index === side ? value : { attribute: pick(index).attribute.id, option: pick(index).option })));
-  const suggestedId = unusedRuleId(edit.rules()?.text() ?? '', 'new-rule');
+  const suggestedId = unusedRuleId(ruleIds, 'new-rule');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const [first, second] = sides.map((_, index) => pick(index));
     const condition = (side: typeof first) => ({ attribute: side!.attribute.id, options: [side!.option] });
-    const ruleId = id.trim() || suggestedId;
+    // The cards may not have caught up with the text yet (a rule added a moment ago): the text decides.
+    const ruleId = id.trim() || unusedRuleId(edit.rules()?.text() ?? '', suggestedId);
     const base = { id: ruleId, message };
     const rule: NewRule = kind === 'requires' || kind === 'excludes' ? { ...base, kind, when: condition(first), then: condition(second) }
       : kind === 'alert' ? { ...base, kind, when: condition(first) }

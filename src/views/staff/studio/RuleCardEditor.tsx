@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { cardEdit, ruleSlots, type CardEdit, type RuleCard, type RuleSlot } from '../../../domain/studio/index.ts';
 import { applyEdit, type CardEditing, type VocabularyAttribute } from './cardEditing.ts';
 import { TableGrid } from './TableGrid.tsx';
@@ -23,8 +23,6 @@ export interface RuleCardEditorProps {
 export function RuleCardEditor({ card, edit, focusCard }: RuleCardEditorProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const editor = edit.rules();
-  const text = editor?.text() ?? '';
   const vocabulary = edit.vocabulary();
   const attributeOf = (id: string) => vocabulary?.attributes.find((attribute) => attribute.id === id);
   const run = (change: CardEdit, label: string) => {
@@ -35,7 +33,10 @@ export function RuleCardEditor({ card, edit, focusCard }: RuleCardEditorProps) {
     return refused === null;
   };
   const isTable = card.kind === 'allowed-combinations' || card.kind === 'forbidden-combinations';
-  const slots = isTable ? [] : ruleSlots(text, card.id);
+  // Read from the text when the rule reads differently, not on every check: a Renault-size file takes a while to parse.
+  // (`edit` is made anew by each render of the workbench; the card's words say when the rule changed.)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const slots = useMemo(() => (isTable ? [] : ruleSlots(edit.rules()?.text() ?? '', card.id)), [isTable, card.id, card.sentence, card.message]);
   const id = (what: string) => `studio-card-${card.id}-${what}`;
 
   return (
@@ -49,7 +50,7 @@ export function RuleCardEditor({ card, edit, focusCard }: RuleCardEditorProps) {
         <AttributesControl key={card.chips.map((chip) => chip.attribute).join()} cardId={card.id} current={card.chips.filter((chip) => chip.option === undefined).map((chip) => chip.attribute)}
           attributes={vocabulary?.attributes ?? []} onSave={(attributes) => run({ kind: 'attributes', ruleId: card.id, attributes }, `Attributes of ${card.id}`)} />
       )}
-      {isTable && <TableGrid ruleId={card.id} edit={edit} />}
+      {isTable && <TableGrid ruleId={card.id} edit={edit} version={`${card.sentence}\u0000${card.chips.length}`} />}
       <div className="studio-card-editor__row">
         {confirming ? (
           <>

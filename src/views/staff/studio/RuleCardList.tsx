@@ -29,7 +29,7 @@ export function RuleCardList({ cards, stale, onShow, edit }: RuleCardListProps) 
       <ul className="studio-cards">
         {cards.map((card) => <RuleCardItem key={card.id} card={card} onShow={onShow} edit={stale ? undefined : edit} />)}
       </ul>
-      {edit && !stale && <NewRuleForm edit={edit} />}
+      {edit && !stale && <NewRuleForm edit={edit} ruleIds={cards.map((card) => card.id)} />}
     </>
   );
 }

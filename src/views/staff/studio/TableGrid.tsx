@@ -1,4 +1,4 @@
-import { useState, type ClipboardEvent } from 'react';
+import { useMemo, useState, type ClipboardEvent } from 'react';
 import { cellOption, csvGridEdit, gridEdit, pastedGridEdits, readGridTable, tableCsvName, type GridColumn, type GridEdit } from '../../../domain/studio/index.ts';
 import { applyEdit, optionLabel, type CardEditing } from './cardEditing.ts';
 
@@ -9,6 +9,8 @@ const PAGE_ROWS = 100;
 export interface TableGridProps {
   readonly ruleId: string;
   readonly edit: CardEditing;
+  /** Changes when the rule reads differently (its card's words): the grid reads its rows again. */
+  readonly version: string;
 }
 
 /**
@@ -17,25 +19,33 @@ export interface TableGridProps {
  * (Ctrl+V on it) or into the paste box. Every change is an edit of the text the rows are written
  * in: the rules file, or the table's CSV file (`rows: { csv: … }`).
  */
-export function TableGrid({ ruleId, edit }: TableGridProps) {
+export function TableGrid({ ruleId, edit, version }: TableGridProps) {
   // The text is the truth: each change is read back from it at once, before the check answers.
-  const [, setRevision] = useState(0);
+  const [revision, setRevision] = useState(0);
   const [shown, setShown] = useState(PAGE_ROWS);
   const [problems, setProblems] = useState<readonly string[]>([]);
   const [pasted, setPasted] = useState('');
-  const rulesEditor = edit.rules();
-  const rulesText = rulesEditor?.text() ?? '';
-  const csvName = tableCsvName(rulesText, ruleId);
-  const tableEditor = csvName ? (edit.table?.(csvName) ?? null) : null;
-  const read = readGridTable(rulesText, ruleId, tableEditor?.text());
+  const editorsOf = () => {
+    const rules = edit.rules();
+    const csvName = tableCsvName(rules?.text() ?? '', ruleId);
+    return { rules, table: csvName ? (edit.table?.(csvName) ?? null) : null };
+  };
+  // Read when the rule or the grid changed, not on every check: a Renault-size file takes a while to parse.
+  // (`edit` is made anew by each render of the workbench.)
+  const read = useMemo(() => {
+    const editors = editorsOf();
+    return readGridTable(editors.rules?.text() ?? '', ruleId, editors.table?.text());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ruleId, version, revision]);
   if (!read.ok) return <p className="studio-grid__note">{read.message}</p>;
   const table = read.table;
   const vocabulary = edit.vocabulary();
   const columns: GridColumn[] = table.attributes.map((id) => vocabulary?.attributes.find((attribute) => attribute.id === id) ?? { id, name: id, options: [] });
 
   const apply = (edits: readonly GridEdit[], label: string) => {
-    const result = table.source.kind === 'csv' ? csvGridEdit(tableEditor?.text() ?? '', table.attributes, edits) : gridEdit(rulesText, ruleId, edits);
-    const refused = applyEdit(table.source.kind === 'csv' ? tableEditor : rulesEditor, result, label);
+    const editors = editorsOf();
+    const result = table.source.kind === 'csv' ? csvGridEdit(editors.table?.text() ?? '', table.attributes, edits) : gridEdit(editors.rules?.text() ?? '', ruleId, edits);
+    const refused = applyEdit(table.source.kind === 'csv' ? editors.table : editors.rules, result, label);
     setProblems(refused ? [refused] : []);
     setRevision((revision) => revision + 1);
     return refused === null;
