@@ -1,6 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { sendDesignSignal } from './api/designSignalClient.ts';
+import { DesignSignalsChoice } from './DesignSignalsChoice.tsx';
 import { flushSync } from 'react-dom';
 import { countOf, formatMoney, MAX_QUANTITY, orderTotal, partMaterialAndColour, personalisedItems, wordingOf, type OrderBlockerTarget, type PartId } from '../domain/index.ts';
 import { problemsOf } from '../machines/index.ts';
@@ -192,6 +193,7 @@ export function ReviewPanel({ onRevealPart }: ReviewPanelProps = {}) {
       <CheckoutForm formId={`${id}-checkout`} />
       <ShareLink />
       <GallerySubmit design={designDocument} remixOf={remixOf} />
+      <DesignSignalsChoice />
 
       <div className="review__footer">
         <dl className="review__total">
