@@ -33,8 +33,8 @@ function editorOver(text: string) {
   return { handle, undo: () => undo({ state, dispatch: (transaction) => (state = transaction.state) }) };
 }
 
-function cardsOf(text: string): RuleCard[] {
-  const ruleSet = loadRules(product.ok ? product.value : (undefined as never), 'rules/sneaker.rules.yaml', text);
+function cardsOf(text: string, tables: Record<string, string> = {}): RuleCard[] {
+  const ruleSet = loadRules(product.ok ? product.value : (undefined as never), 'rules/sneaker.rules.yaml', text, { readTable: (name) => tables[name] });
   if (!ruleSet.ok) throw new Error(JSON.stringify(ruleSet.problems));
   return ruleCards(product.ok ? product.value : (undefined as never), ruleSet.value, []);
 }
@@ -143,5 +143,30 @@ describe('editing from the cards', () => {
     });
     act(() => button(/^Add the pasted rows$/)!.click());
     expect(container.querySelector('.studio-grid__problems')?.textContent).toMatch(new RegExp(`row ${before.rows.length}, column 2 \\(${column.name}\\): "no-such-option" is not an option`));
+  });
+
+  it('edits a table kept in a CSV file in the table\'s own editor, leaving the rules file as it is', () => {
+    const table = cardsOf(rulesText).find((candidate) => candidate.kind === 'allowed-combinations')!;
+    const grid = readGridTable(rulesText, table.id);
+    if (!grid.ok) throw new Error(grid.message);
+    // The same rule with its rows moved to a CSV file beside the rules file.
+    const start = rulesText.indexOf(`- id: ${table.id}`);
+    const rowsAt = rulesText.indexOf('rows:', start);
+    const end = rulesText.indexOf('\n\n', rowsAt);
+    const rules = `${rulesText.slice(0, rowsAt)}rows: { csv: pairs.csv }${rulesText.slice(end)}`;
+    const csv = `${grid.table.attributes.join(',')}\n${grid.table.rows.map((row) => row.join(',')).join('\n')}\n`;
+    const rulesEditor = editorOver(rules);
+    const csvEditor = editorOver(csv);
+    act(() => root.render(createElement(RuleCardList, { cards: cardsOf(rules, { 'pairs.csv': csv }), stale: false, onShow: () => {}, edit: { rules: () => rulesEditor.handle, table: (name) => (name === 'pairs.csv' ? csvEditor.handle : null), vocabulary: () => vocabulary } })));
+    act(() => button(new RegExp(`^Edit the table ${table.id}$`))!.click());
+    const column = vocabulary.attributes.find((attribute) => attribute.id === grid.table.attributes[0])!;
+    const other = column.options.find((option) => option.id !== grid.table.rows[0]![0])!;
+    const cell = container.querySelector<HTMLSelectElement>(`select[aria-label="Row 1, ${column.name}"]`)!;
+    act(() => {
+      cell.value = other.id;
+      cell.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(csvEditor.handle.text().split('\n')[1]).toBe([other.id, ...grid.table.rows[0]!.slice(1)].join(','));
+    expect(rulesEditor.handle.text()).toBe(rules);
   });
 });
