@@ -40,7 +40,7 @@ export class DraftCheckCache {
   /** Tables as read, for `loadRules` (valid for one product text: cleared when it changes). */
   readonly tables = new Map<string, TableCsvResult>();
   private product: { readonly text: string; readonly file: string; readonly result: Result<Product> } | undefined;
-  private analysis: { readonly key: string; readonly rulesText: string; readonly value: DraftAnalysis } | undefined;
+  private analysis: { readonly key: string; readonly messages: string; readonly rulesText: string; readonly value: DraftAnalysis } | undefined;
   /** Rows arrays read from CSV tables, each with a token standing for its content in the meaning key. */
   private readonly rowTokens = new WeakMap<object, number>();
   private nextToken = 0;
@@ -59,31 +59,39 @@ export class DraftCheckCache {
 
   /** The compiled rules and their lint, reused while the rules mean the same. */
   analyse(draft: { readonly product: SourceFile; readonly rules: SourceFile }, product: Product, ruleSet: RuleSet): DraftAnalysis {
-    const key = this.meaningKey(ruleSet);
+    const { key, messages } = this.meaningKey(ruleSet);
     const cached = this.analysis;
     if (cached?.key === key) {
-      const value = cached.rulesText === draft.rules.text ? cached.value : withMessages({ ...cached.value, findings: moved(cached.value.findings, draft.rules, cached.rulesText) }, product, ruleSet);
-      this.analysis = { key, rulesText: draft.rules.text, value };
+      const findings = () => ({ ...cached.value, findings: moved(cached.value.findings, draft.rules, cached.rulesText) });
+      // Same meaning and same messages: the same rules version (it leaves out positions only), not hashed again.
+      const value = cached.rulesText === draft.rules.text ? cached.value : cached.messages === messages ? findings() : withMessages(findings(), product, ruleSet);
+      this.analysis = { key, messages, rulesText: draft.rules.text, value };
       return value;
     }
     const value = analyseDraft(draft, product, ruleSet);
-    this.analysis = { key, rulesText: draft.rules.text, value };
+    this.analysis = { key, messages, rulesText: draft.rules.text, value };
     return value;
   }
 
   /**
    * The rules as loaded, positions and messages left out (the diagram and the findings do not
    * depend on what a rule says to customers), and each CSV table's rows by a token (stringifying
-   * 200k rows on every key would cost what the cache saves).
+   * 200k rows on every key would cost what the cache saves); and the messages left out, in order.
    */
-  private meaningKey(ruleSet: RuleSet): string {
+  private meaningKey(ruleSet: RuleSet): { readonly key: string; readonly messages: string } {
     // A CSV table's rows are the same array while its text is unchanged (the table cache keeps it).
     for (const table of this.tables.values()) if (table.ok && !this.rowTokens.has(table.rows)) this.rowTokens.set(table.rows, this.nextToken++);
-    return JSON.stringify(ruleSet, (name, value: unknown) => {
-      if (name === 'source' || name === 'message') return undefined;
+    const messages: unknown[] = [];
+    const key = JSON.stringify(ruleSet, (name, value: unknown) => {
+      if (name === 'source') return undefined;
+      if (name === 'message') {
+        messages.push(value);
+        return undefined;
+      }
       if (name === 'rows' && typeof value === 'object' && value !== null && this.rowTokens.has(value)) return `#rows${this.rowTokens.get(value)}`;
       return value;
     });
+    return { key, messages: JSON.stringify(messages) };
   }
 }
 
