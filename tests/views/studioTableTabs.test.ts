@@ -31,7 +31,7 @@ let tables: TableTabs;
 let changes = 0;
 
 function Tabs({ diagnostics }: { readonly diagnostics: readonly Diagnostic[] }) {
-  tables = useTableTabs(RULES_FILE, opened);
+  tables = useTableTabs(RULES_FILE, opened, `table:${SOLES}`);
   return createElement(TableTabPanels, { tables, shown: `table:${SOLES}`, diagnostics, vocabulary: () => null, onChange: () => { changes += 1; } });
 }
 
@@ -73,6 +73,18 @@ describe('the tabs of a draft\'s CSV tables', () => {
     act(() => tables.editor(`table:${SOLES}`).current!.apply(typo.edit!));
     expect(tables.texts()[SOLES]).toBe(soles.replace('optic-whit\n', 'optic-white\n'));
     expect(checkDraft({ ...draft, tables: tables.texts() }).diagnostics.filter((diagnostic) => diagnostic.file === `rules/${SOLES}`)).toEqual([]);
+  });
+
+  it('makes a table\'s editor, hidden, when a rule card edits the table before its tab was shown', () => {
+    act(() => root.render(createElement(Tabs, { diagnostics: [] })));
+    expect(panel(NOTES).querySelector('.cm-editor')).toBeNull();
+    let handle: ReturnType<TableTabs['handle']> = null;
+    act(() => { handle = tables.handle(NOTES); });
+    expect(panel(NOTES).querySelector('.cm-editor')).not.toBeNull();
+    expect(panel(NOTES).hidden).toBe(true);
+    act(() => handle!.apply({ from: 0, to: 0, insert: 'new,', label: 'Add' }));
+    expect(tables.texts()[NOTES]).toBe(`new,${opened[NOTES]}`);
+    expect(tables.handle('no-such.csv')).toBeNull();
   });
 
   it('reads what is typed into a table back as the draft\'s tables, the others as opened', () => {

@@ -43,7 +43,7 @@ export function StudioWorkbench({ sources, onEdit, footer }: StudioWorkbenchProp
   const fileNames = { [sources.rules.file]: `${TAB_NAMES.rules} (${sources.rules.file})`, [sources.product.file]: `${TAB_NAMES.product} (${sources.product.file})` };
   const tabOf = (file: string): Tab => (file === sources.product.file ? 'product' : 'rules');
   // The CSV tables the rules file names, each a tab after the two YAML files.
-  const tables = useTableTabs(sources.rules.file, sources.tables);
+  const tables = useTableTabs(sources.rules.file, sources.tables, tab);
   for (const table of tables.tabs) fileNames[tables.fileOf(table)] = tableTabName(table);
   const allTabs: readonly (Tab | TableTab)[] = [...TABS, ...tables.tabs];
   const fileTab = (file: string): Tab | TableTab => tables.tabOf(file) ?? tabOf(file);
@@ -151,7 +151,7 @@ export function StudioWorkbench({ sources, onEdit, footer }: StudioWorkbenchProp
       </div>
       <section aria-labelledby="studio-rules" className="studio__side">
         <h2 id="studio-rules">Rules</h2>
-        {check.cards ? <RuleCardList cards={check.cards} stale={check.cardsStale} onShow={show} edit={{ rules: () => editors.rules.current, table: (name) => (tables.tabs.includes(`table:${name}`) ? tables.editor(`table:${name}`).current : null), vocabulary: check.vocabulary }} /> : <p className="staff-loading">{answer ? 'The rules file does not load yet: fix the problems to see its rules.' : 'Reading the rules…'}</p>}
+        {check.cards ? <RuleCardList cards={check.cards} stale={check.cardsStale} onShow={show} edit={{ rules: () => editors.rules.current, table: tables.handle, vocabulary: check.vocabulary }} /> : <p className="staff-loading">{answer ? 'The rules file does not load yet: fix the problems to see its rules.' : 'Reading the rules…'}</p>}
         <StudioSidePanels answer={answer} draft={draft} onGoTo={(offset) => moveTo('rules', offset)} />
       </section>
       <TryItPane answer={answer} onRulesEdit={(edit) => { const editor = editors.rules.current; if (editor) editor.apply(edit(editor.text())); }} />

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import type { Diagnostic, DraftVocabulary } from '../../../domain/studio/index.ts';
-import { isTableTab, tableNameOf, type TableTab, type TableTabs } from './useTableTabs.ts';
+import { tableNameOf, type TableTab, type TableTabs } from './useTableTabs.ts';
 import { YamlEditor } from './YamlEditor.tsx';
 
 /** Props of {@link TableTabPanels}. */
@@ -21,17 +20,12 @@ export const tableTabName = (tab: TableTab): string => `Table ${tableNameOf(tab)
  * The panels of the draft's CSV tables, beside the rules and product files' panels: each table's
  * text in a plain editor, with the checks' diagnostics at its cells (a row's unknown option, a
  * header that does not name the rule's attributes) and completion of the draft's option ids.
- * A table's editor is made when its tab is first shown: a Renault-size product names 75 tables
- * of up to a megabyte, most never opened while editing the rules; until then the draft reads
- * the table as it was opened.
+ * A table's editor is made when its tab is first shown (or its table is edited from a rule card).
  */
 export function TableTabPanels({ tables, shown, diagnostics, vocabulary, onChange }: TableTabPanelsProps) {
-  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set());
-  // Derived while rendering (not in an effect), so a tab shown with flushSync has its editor at once.
-  if (isTableTab(shown) && !opened.has(shown)) setOpened(new Set(opened).add(shown));
   return tables.tabs.map((tab) => (
     <div key={tab} role="tabpanel" id={`studio-panel-${tab}`} aria-labelledby={`studio-tab-${tab}`} hidden={shown !== tab} className="studio-panel">
-      {(opened.has(tab) || shown === tab) && <YamlEditor
+      {(tables.isMounted(tab) || shown === tab) && <YamlEditor
         file={tables.fileOf(tab)}
         label={`${tableTabName(tab)} ${tables.fileOf(tab)}, CSV: the first row names the rule's attributes, each row below is one combination. Tab leaves the editor; Control and Space lists completions.`}
         describedBy="studio-summary"
