@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadProduct, loadRules, type Product, type Rule, type RuleSet } from '../../src/domain/index.ts';
 import {
   applyChange, cardEdit, csvGridEdit, draftVocabulary, gridEdit, pastedGridEdits, readGridTable, ruleChips, ruleSentence, ruleSlots, unusedRuleId,
-  type CardEdit, type EditResult, type GridColumn,
+  type CardEdit, type EditResult, type GridColumn, type GridEdit,
 } from '../../src/domain/studio/index.ts';
 
 const shipped = (id: string) => {
@@ -111,7 +111,9 @@ describe('an edit and the cards read again (property, shipped files)', () => {
     const optionsOf = (attribute: string) => product.attributes.find((candidate) => candidate.id === attribute)?.options.map((option) => option.id) ?? [];
 
     /** Every edit a card offers on the file, with what the edited rule must then show. */
-    const edits: { edit: CardEdit; expect: (after: RuleSet) => void }[] = [];
+    /** A card's edit, or a table grid's (`grid`: its edits of the rule's rows), with what the rule must then show. */
+    type Edit = CardEdit | { kind: 'grid'; ruleId: string; edits: GridEdit[] };
+    const edits: { edit: Edit; expect: (after: RuleSet) => void }[] = [];
     const ruleOf = (after: RuleSet, id: string) => after.rules.find((candidate) => candidate.id === id);
     for (const rule of ruleSet.rules) {
       for (const chip of ruleChips(rule, product)) {
@@ -130,6 +132,20 @@ describe('an edit and the cards read again (property, shipped files)', () => {
         } });
       }
       edits.push({ edit: { kind: 'delete-rule', ruleId: rule.id }, expect: (after) => expect(ruleOf(after, rule.id)).toBeUndefined() });
+      if ((rule.kind === 'allowed-combinations' || rule.kind === 'forbidden-combinations') && rule.rows.length > 1) {
+        const rows = rule.rows;
+        const columns = rule.attributes.map(optionsOf);
+        rows.forEach((row, at) => row.forEach((written, column) => {
+          const option = columns[column]!.find((candidate) => candidate !== written)!;
+          edits.push({ edit: { kind: 'grid', ruleId: rule.id, edits: [{ kind: 'set-cell', row: at, column, option }] }, expect: (after) => {
+            expect((ruleOf(after, rule.id) as typeof rule).rows).toEqual(rows.map((each, index) => (index === at ? each.map((cell, c) => (c === column ? option : cell)) : each)));
+          } });
+        }));
+        const added = columns.map((options) => options.at(-1)!);
+        edits.push({ edit: { kind: 'grid', ruleId: rule.id, edits: [{ kind: 'add-row', cells: added, after: 0 }, { kind: 'delete-row', row: rows.length }] }, expect: (after) => {
+          expect((ruleOf(after, rule.id) as typeof rule).rows).toEqual([rows[0], added, ...rows.slice(1, -1)]);
+        } });
+      }
       if (rule.kind === 'different' || rule.kind === 'same') {
         const first = optionsOf(rule.attributes[0]!).join();
         const alike = product.attributes.filter((attribute) => optionsOf(attribute.id).join() === first).map((attribute) => attribute.id);
@@ -142,12 +158,12 @@ describe('an edit and the cards read again (property, shipped files)', () => {
       fc.assert(
         fc.property(fc.constantFrom(...edits), fc.string({ unit: fc.constantFrom('a', 'B', ' ', ':', '#', '"', '\'', '-', 'é', '[') , minLength: 1, maxLength: 24 }), ({ edit, expect: expectation }, words) => {
           const message = words.trim() === '' ? 'x' : words;
-          const cases: { edit: CardEdit; expect: (after: RuleSet) => void }[] = [
+          const cases: { edit: Edit; expect: (after: RuleSet) => void }[] = [
             { edit, expect: expectation },
             ...('ruleId' in edit ? [{ edit: { kind: 'message' as const, ruleId: edit.ruleId, message }, expect: (after: RuleSet) => expect(ruleOf(after, edit.ruleId)!.message).toBe(message.trim()) }] : []),
           ];
           for (const { edit: each, expect: check } of cases) {
-            const result = cardEdit(text, each);
+            const result = each.kind === 'grid' ? gridEdit(text, each.ruleId, each.edits) : cardEdit(text, each);
             if (!result.ok) {
               // Refused only when the edit would leave a rule with nothing to say, the file with no rule, or the option is named by a tag.
               expect(result.message).toMatch(/leave the rule empty|only rule|by a tag/);
