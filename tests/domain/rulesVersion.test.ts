@@ -24,11 +24,15 @@ describe('the rules version', () => {
 
   it('is the canonical form\'s hash for any data, with `source` keys at any depth', () => {
     const withSources = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), tie('array'), tie('object')),
+      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), tie('array'), tie('object'), tie('rows')),
+      // A table's rows: long enough to be written once and kept with the array.
+      rows: fc.array(fc.array(fc.string({ maxLength: 3 }), { maxLength: 3 }), { minLength: 60, maxLength: 70 }),
       array: fc.array(tie('value'), { maxLength: 4 }),
       object: fc.dictionary(fc.oneof(fc.constantFrom('source', 'rows', 'id'), fc.string({ maxLength: 3 })), fc.oneof(tie('value'), fc.constant(undefined)), { maxKeys: 4 }),
     })).value;
     fc.assert(fc.property(withSources, withSources, (product, ruleSet) => {
+      expect(rulesVersionOf(product as Product, ruleSet as RuleSet)).toBe(reference(product, ruleSet));
+      // Again, with the rows written before.
       expect(rulesVersionOf(product as Product, ruleSet as RuleSet)).toBe(reference(product, ruleSet));
     }), { numRuns: 300 });
   });
