@@ -44,7 +44,7 @@ export type DraftSaveAnswer =
 export type DraftPublishAnswer =
   /** `already`: the draft makes the current version (it differs only in comments or layout, kept from now on). */
   | { readonly kind: 'published'; readonly rulesVersion: string; readonly already: boolean }
-  | { readonly kind: 'moved'; readonly basedOn: string; readonly current: string | null; readonly base: StudioTexts | null; readonly theirs: StudioTexts | null; readonly mine: StudioTexts };
+  | { readonly kind: 'moved'; readonly basedOn: string; readonly current: string | null; readonly base: StudioTexts | null; readonly theirs: StudioTexts | null; readonly mine: StudioTexts & { readonly tables?: Readonly<Record<string, string>> } };
 
 const path = (productId: string, rest = '') => `/api/staff/studio/${encodeURIComponent(productId)}${rest}`;
 

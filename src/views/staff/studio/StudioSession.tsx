@@ -42,7 +42,7 @@ export function StudioSession({ connection, productId, opening }: StudioSessionP
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<PublishFailure | null>(null);
   const [moved, setMoved] = useState<Extract<DraftPublishAnswer, { kind: 'moved' }> | null>(null);
-  const [kept, setKept] = useState<StudioTexts | null>(null);
+  const [kept, setKept] = useState<TextsAndTables | null>(null);
   const [done, setDone] = useState<{ readonly rulesVersion: string; readonly already: boolean } | null>(null);
   const fileNames = { rules: `Rules file (${published.rules.file})`, product: `Product file (${published.product.file})` };
 
@@ -158,7 +158,7 @@ function publishedTexts(published: StudioOpening['published']): TextsAndTables {
 }
 
 /** The text of a draft that could not be published, kept to copy changes from after starting again. */
-function KeptText({ texts, fileNames, onDone }: { readonly texts: StudioTexts; readonly fileNames: Readonly<Record<keyof StudioTexts, string>>; readonly onDone: () => void }) {
+function KeptText({ texts, fileNames, onDone }: { readonly texts: TextsAndTables; readonly fileNames: Readonly<Record<keyof StudioTexts, string>>; readonly onDone: () => void }) {
   return (
     <section aria-labelledby="studio-kept" className="studio-kept">
       <h2 id="studio-kept">Your earlier text, to copy from</h2>
@@ -167,6 +167,12 @@ function KeptText({ texts, fileNames, onDone }: { readonly texts: StudioTexts; r
         <label key={file} className="studio-kept__file">
           {fileNames[file]}
           <textarea readOnly value={texts[file]} rows={8} spellCheck={false} />
+        </label>
+      ))}
+      {Object.entries(texts.tables ?? {}).map(([name, text]) => (
+        <label key={name} className="studio-kept__file">
+          Table {name}
+          <textarea readOnly value={text} rows={8} spellCheck={false} />
         </label>
       ))}
       <button type="button" className="button button--secondary button--small" onClick={onDone}>Done copying</button>

@@ -121,7 +121,8 @@ export function YamlEditor({ file, label, describedBy, initialText, diagnostics,
     apply(edit) {
       const editor = view.current;
       if (!editor || edit.to > editor.state.doc.length) return;
-      editor.dispatch({ changes: { from: edit.from, to: edit.to, insert: edit.insert }, selection: { anchor: edit.from + edit.insert.length } });
+      // Its own undo step (a user event the history never joins to typing before it), not merged with an adjacent edit made just before.
+      editor.dispatch({ changes: { from: edit.from, to: edit.to, insert: edit.insert }, selection: { anchor: edit.from + edit.insert.length }, userEvent: 'studio.edit' });
       editor.focus();
     },
   }), [initialText]);
