@@ -27,7 +27,7 @@ export { orderTotal } from './pricing/index.ts';
 export type { LeadTimeEstimate } from './pricing/index.ts';
 export { activeAlerts, estimateLeadTime } from './pricing/index.ts';
 export type { DesignDocument } from './design/index.ts';
-export { DESIGN_SCHEMA, canonicalKey, createDesignDocument, validateDesignDocument } from './design/index.ts';
+export { DESIGN_SCHEMA, canonicalKey, choicesOfCanonicalKey, createDesignDocument, validateDesignDocument } from './design/index.ts';
 export type { BillOfMaterialsLine, OrderDocument, OrderSize, SpecificationLine, StoredOrderSize } from './checkout/index.ts';
 export { MAX_QUANTITY, ORDER_SCHEMA, createOrderDocument, orderSize, orderSizeCodes } from './checkout/index.ts';
 export type { AttributeStatus, DesignSummary, OptionStatus } from './design/index.ts';

@@ -27,6 +27,7 @@ import { PROJECT_ROOT } from './projectRoot.ts';
 import { registerRulesSourceRoutes } from './staff/rulesSourceRoutes.ts';
 import { registerStudioImpactRoutes } from './staff/studioImpactRoutes.ts';
 import { registerStudioDraftRoutes } from './staff/studioDraftRoutes.ts';
+import { registerDesignInsightRoutes } from './staff/designInsightRoutes.ts';
 import type { BodyHints } from './readJsonBody.ts';
 import { jsonBody, type Refuse } from './requestValidation.ts';
 import { ROUTE_DOCS } from './routeDocs.ts';
@@ -410,6 +411,7 @@ export function createApp(options: AppOptions): Hono {
   });
   registerRulesSourceRoutes(app, { repository, catalog, rootDir: PROJECT_ROOT });
   registerStudioImpactRoutes(app, { repository, catalog, clock: services.clock, refuse, jobs: services.jobs });
+  registerDesignInsightRoutes(app, { repository, catalog, clock: services.clock });
   registerStudioDraftRoutes(app, { ...staffAuth, catalog, rootDir: PROJECT_ROOT, refuse });
 
   app.all('/api/*', (c) => errorResponse(apiError(404, 'not_found', `there is no API endpoint ${c.req.method} ${c.req.path}`, `see GET /api/openapi.json for what each endpoint takes; the endpoints are: ${apiEndpoints(app).join(', ')}`)));

@@ -45,6 +45,26 @@ export function canonicalKey(design: Pick<DesignDocument, 'productId' | 'choices
 }
 
 /**
+ * Reads a design's choices back from its {@link canonicalKey}; undefined for text that is not one
+ * (so a stored key from elsewhere cannot pass for a design).
+ *
+ * @example choicesOfCanonicalKey("sneaker|laces.colour=white;toeCap.material=leather")
+ * // { productId: "sneaker", choices: { "laces.colour": "white", "toeCap.material": "leather" } }
+ */
+export function choicesOfCanonicalKey(key: string): { productId: string; choices: Record<string, string> } | undefined {
+  const bar = key.indexOf('|');
+  if (bar <= 0) return undefined;
+  const choices: Record<string, string> = {};
+  const body = key.slice(bar + 1);
+  for (const entry of body === '' ? [] : body.split(';')) {
+    const equals = entry.indexOf('=');
+    if (equals <= 0 || Object.hasOwn(choices, entry.slice(0, equals))) return undefined;
+    choices[entry.slice(0, equals)] = entry.slice(equals + 1);
+  }
+  return { productId: key.slice(0, bar), choices };
+}
+
+/**
  * Checks untrusted input (an imported file, a request body) is a complete, valid design of this
  * product under this rules version. Every problem names the field and says how to fix it.
  */

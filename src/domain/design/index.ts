@@ -1,6 +1,6 @@
 /** The design room of the domain: see CONTEXT.md. Import from this file outside the room. */
 export type { DesignDocument } from './designDocument.ts';
-export { DESIGN_SCHEMA, canonicalKey, createDesignDocument, validateDesignDocument } from './designDocument.ts';
+export { DESIGN_SCHEMA, canonicalKey, choicesOfCanonicalKey, createDesignDocument, validateDesignDocument } from './designDocument.ts';
 export type { DesignHighlights, HighlightColour, HighlightMaterial } from './designHighlights.ts';
 export { designHighlights } from './designHighlights.ts';
 export type { PartChoices, PartLook } from './partLooks.ts';

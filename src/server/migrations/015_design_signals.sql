@@ -35,3 +35,18 @@ CREATE TABLE design_demand_daily (
   PRIMARY KEY (product_id, day, design_key, rules_version)
 );
 CREATE INDEX design_demand_daily_day ON design_demand_daily (product_id, day);
+
+-- The orders and gallery submissions stored before signals were recorded count too: the rollup
+-- starts from them (counts only; there are no signal rows, and so no sessions, for them).
+INSERT INTO design_demand_daily (product_id, day, design_key, rules_version, orders, units, remixes)
+SELECT product_id, (created_at AT TIME ZONE 'UTC')::date, canonical_key, rules_version,
+  count(*), coalesce(sum(CASE WHEN (document->>'quantity') ~ '^[0-9]{1,6}$' THEN (document->>'quantity')::int ELSE 1 END), 0),
+  count(*) FILTER (WHERE remix_of IS NOT NULL)
+FROM orders
+GROUP BY product_id, (created_at AT TIME ZONE 'UTC')::date, canonical_key, rules_version;
+
+INSERT INTO design_demand_daily AS daily (product_id, day, design_key, rules_version, submitted, remixes)
+SELECT product_id, (created_at AT TIME ZONE 'UTC')::date, canonical_key, rules_version, count(*), count(*) FILTER (WHERE remix_of IS NOT NULL)
+FROM candidates
+GROUP BY product_id, (created_at AT TIME ZONE 'UTC')::date, canonical_key, rules_version
+ON CONFLICT (product_id, day, design_key, rules_version) DO UPDATE SET submitted = excluded.submitted, remixes = daily.remixes + excluded.remixes;

@@ -1,0 +1,125 @@
+// The designers' review (issue 14): what customers really design, from the daily rollup of design
+// signals (`design_demand_daily`, migration 015), never from a table of people. Designer role.
+//
+//   GET /api/staff/insight/:productId/popular   the designs with the most demand in a period
+//   GET /api/staff/insight/:productId/clusters  near-identical designs grouped (DesignClusters)
+//   GET /api/staff/insight/:productId/options   take rates, the strongest lifts, the funnel
+import type { Context, Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import {
+  DesignClusters, choicesOfCanonicalKey, clusterDifferences, designDistance, optionLift, takeRates, type DesignChoices, type Product,
+} from '../../domain/index.ts';
+import { apiError, errorResponse } from '../apiError.ts';
+import type { Catalog } from '../catalog.ts';
+import type { Clock } from '../clock.ts';
+import type { DesignDemand, Repository } from '../repository.ts';
+import { json, route } from '../routeDocs.ts';
+import { requireStaff } from './staffAuth.ts';
+
+/** What the routes need. */
+export interface DesignInsightRouteDeps {
+  readonly repository: Pick<Repository, 'listDesignDemand'>;
+  readonly catalog: Pick<Catalog, 'current'>;
+  readonly clock: Clock;
+}
+
+/** The period when the request does not say. */
+export const DEFAULT_INSIGHT_DAYS = 30;
+const MAX_DAYS = 3650;
+/** The designs clustered and counted at most: the most demanded (PRODUCT.md §9: the top 10,000 carry the demand). */
+export const MAX_DESIGNS_CLUSTERED = 10_000;
+const MAX_POPULAR = 500;
+/** A lift resting on fewer units than this is not shown. */
+const MIN_LIFT_SUPPORT = 5;
+
+const SIGNED_IN = [401, 403] as const;
+const DOCS = {
+  popular: describeRoute(route('staff', 'The designs customers made with the most demand in a period (units ordered, then signals), gallery or not (designer)', { 200: json('`{ product, since, until, designs: [{ designKey, choices, reviewed, shared, submitted, voted, orders, units, remixes, allowedNow }] }`') }, [...SIGNED_IN, 400, 404])),
+  clusters: describeRoute(route('staff', 'Near-identical designs grouped, each shown by its medoid, with what its members differ in (designer)', { 200: json('`{ clusters: [{ medoid, size, units, demand, differences, members }] }`') }, [...SIGNED_IN, 400, 404])),
+  options: describeRoute(route('staff', 'Take rate per option, the strongest pairwise lifts and the funnel reviewed → shared → submitted → ordered (designer)', { 200: json('`{ takeRates, lifts, funnel }`') }, [...SIGNED_IN, 400, 404])),
+};
+
+/** Registers the designers' insight routes on the app. */
+export function registerDesignInsightRoutes(app: Hono, deps: DesignInsightRouteDeps): void {
+  const designer = requireStaff({ role: 'designer', tokens: true });
+
+  app.get('/api/staff/insight/:productId/popular', DOCS.popular, designer, async (c) => {
+    const query = readQuery(c, deps);
+    if ('error' in query) return query.error;
+    const limit = Number(c.req.query('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_POPULAR) return errorResponse(apiError(400, 'invalid_query', `"limit" must be a whole number from 1 to ${MAX_POPULAR}`, 'use e.g. limit=50'));
+    const rows = await deps.repository.listDesignDemand({ ...query.range, limit });
+    return c.json({ ...periodOf(query), designs: rows.map((row) => ({ ...row, choices: choicesOf(row), allowedNow: allowedNow(query, choicesOf(row)) })) }, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  app.get('/api/staff/insight/:productId/clusters', DOCS.clusters, designer, async (c) => {
+    const query = readQuery(c, deps);
+    if ('error' in query) return query.error;
+    const rows = await deps.repository.listDesignDemand({ ...query.range, limit: MAX_DESIGNS_CLUSTERED });
+    const product = query.version.entry.product;
+    const clusters = new DesignClusters({ attributeIds: product.attributes.map((attribute) => attribute.id), distance: designDistance(product), threshold: 1 });
+    const byKey = new Map(rows.map((row) => [row.designKey, row]));
+    clusters.add(rows.map((row) => ({ key: row.designKey, choices: choicesOf(row), demand: demandOf(row) })));
+    const found = clusters.clusters().slice(0, 100).map((cluster) => ({
+      medoid: { designKey: cluster.medoid.key, choices: cluster.medoid.choices },
+      size: cluster.members.length,
+      units: cluster.members.reduce((sum, member) => sum + (byKey.get(member.key)?.units ?? 0), 0),
+      demand: cluster.demand,
+      differences: clusterDifferences(product, cluster.members.map((member) => member.choices)),
+      members: cluster.members.slice(0, 50).map((member) => ({ ...byKey.get(member.key)!, choices: member.choices })),
+    }));
+    return c.json({ ...periodOf(query), designsClustered: rows.length, clusters: found }, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  app.get('/api/staff/insight/:productId/options', DOCS.options, designer, async (c) => {
+    const query = readQuery(c, deps);
+    if ('error' in query) return query.error;
+    const rows = await deps.repository.listDesignDemand({ ...query.range, limit: MAX_DESIGNS_CLUSTERED });
+    const ordered = rows.filter((row) => row.units > 0).map((row) => ({ choices: choicesOf(row), weight: row.units }));
+    const funnel = rows.reduce((sum, row) => ({
+      reviewed: sum.reviewed + row.reviewed, shared: sum.shared + row.shared, submitted: sum.submitted + row.submitted, ordered: sum.ordered + row.orders,
+    }), { reviewed: 0, shared: 0, submitted: 0, ordered: 0 });
+    return c.json({
+      ...periodOf(query),
+      takeRates: takeRates(query.version.entry.product, ordered),
+      lifts: optionLift(ordered, MIN_LIFT_SUPPORT).slice(0, 50),
+      funnel,
+    }, 200, { 'Cache-Control': 'no-store' });
+  });
+}
+
+type InsightQuery = { range: { productId: string; since: Date; until: Date; rulesVersion?: string }; version: NonNullable<ReturnType<Catalog['current']['get']>>; days: number };
+
+/** The product (sold now), the period (`days`, 1 to 3650, ending today) and the rules version (`rulesVersion`, optional) of a request. */
+function readQuery(c: Context, deps: DesignInsightRouteDeps): InsightQuery | { error: Response } {
+  const productId = c.req.param('productId') ?? '';
+  const version = deps.catalog.current.get(productId);
+  if (!version) return { error: errorResponse(apiError(404, 'not_found', `the shop sells no product "${productId.slice(0, 60)}"`, `use one of: ${[...deps.catalog.current.keys()].join(', ')}`)) };
+  const daysText = c.req.query('days');
+  const days = daysText === undefined ? DEFAULT_INSIGHT_DAYS : Number(daysText);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) return { error: errorResponse(apiError(400, 'invalid_query', `"days" must be a whole number from 1 to ${MAX_DAYS}, not "${String(daysText).slice(0, 20)}"`, 'use e.g. days=30')) };
+  const rulesVersion = c.req.query('rulesVersion');
+  const until = deps.clock.now();
+  const since = new Date(until.getTime() - (days - 1) * 86_400_000);
+  return { range: { productId, since, until, ...(rulesVersion ? { rulesVersion } : {}) }, version, days };
+}
+
+function periodOf(query: InsightQuery) {
+  return { product: query.range.productId, since: query.range.since.toISOString().slice(0, 10), until: query.range.until.toISOString().slice(0, 10), days: query.days };
+}
+
+function choicesOf(row: DesignDemand): DesignChoices {
+  return choicesOfCanonicalKey(row.designKey)?.choices ?? {};
+}
+
+/** Units ordered weigh most; each signal a little (a design reviewed a hundred times is worth an order). */
+function demandOf(row: DesignDemand): number {
+  return row.units + (row.reviewed + row.shared) / 100 + (row.submitted + row.voted) / 10;
+}
+
+/** Whether the product's current rules allow the design as it is (false once a rule or an option removed refuses it). */
+function allowedNow(query: InsightQuery, choices: DesignChoices): boolean {
+  const product: Product = query.version.entry.product;
+  const known = product.attributes.every((attribute) => choices[attribute.id] === undefined || attribute.options.some((option) => option.id === choices[attribute.id]));
+  return known && Object.keys(choices).every((id) => product.attributes.some((attribute) => attribute.id === id)) && query.version.space.isConsistent(choices);
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalKey, type DesignDocument } from '../../src/domain/index.ts';
+import { createSignalRecorder } from '../../src/server/designSignals.ts';
+import { designFrom, orderBody, productUnderTest } from '../../scripts/support/orderBodies.ts';
+import { addAccount, sessionFor, type StaffBrowser } from './support/staffSessions.ts';
+import { startTestApp, type TestApp } from './support/testApp.ts';
+
+let t: TestApp;
+let sneaker: ReturnType<typeof productUnderTest>;
+let recorder: ReturnType<typeof createSignalRecorder>;
+let designer: StaffBrowser;
+let merchandiser: StaffBrowser;
+let keys = 0;
+/** Designs by what the test made of them; their option ids come from the product's own lists, whatever they are. */
+const made: Record<string, DesignDocument> = {};
+
+const laces = () => sneaker.entry.product.attributes.find((attribute) => attribute.id === 'laces.colour')!;
+
+beforeAll(async () => {
+  const database: { repository?: TestApp['repository'] } = {};
+  recorder = createSignalRecorder({ recordDesignSignals: (signals) => database.repository!.recordDesignSignals(signals) }, { flushMs: 3_600_000 });
+  t = await startTestApp([], { signals: recorder });
+  database.repository = t.repository;
+  sneaker = productUnderTest(t.entry);
+  const now = new Date('2026-11-25T12:00:00.000Z');
+  designer = await sessionFor(t.repository, await addAccount(t.repository, 'designer@shop.example', ['designer']), now);
+  merchandiser = await sessionFor(t.repository, await addAccount(t.repository, 'merch@shop.example', ['merchandiser']), now);
+  // A family of near-identical designs (one base, its laces in other colours) and one far from them.
+  const [first, second, third] = laces().options.map((option) => option.id);
+  made.base = designFrom(sneaker, { 'laces.colour': first! });
+  made.lace2 = designFrom(sneaker, { 'laces.colour': second! });
+  made.lace3 = designFrom(sneaker, { 'laces.colour': third! });
+  made.far = designFrom(sneaker, { 'vamp.material': 'suede', 'laces.colour': third!, 'quarter.material': 'suede' });
+  const order = (design: DesignDocument, quantity: number) => t.app.request('/api/orders', {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `insight-key-${String(++keys).padStart(6, '0')}` }, body: JSON.stringify(orderBody(sneaker, design, { quantity })),
+  });
+  for (const [design, quantity] of [[made.base, 5], [made.base, 4], [made.lace2, 3], [made.lace3, 1], [made.far, 2]] as const) expect((await order(design, quantity)).status).toBe(201);
+  await recorder.flush();
+}, 120_000);
+
+afterAll(async () => {
+  await t?.dispose();
+});
+
+const get = (path: string, who: StaffBrowser | null = designer) => t.app.request(path, { headers: who ? { Cookie: who.cookie } : {} });
+
+describe('the designers\' review of what customers design', () => {
+  it('lists the most ordered designs, gallery or not, with their choices and whether today\'s rules allow them', async () => {
+    const response = await get('/api/staff/insight/sneaker/popular?days=30');
+    expect(response.status).toBe(200);
+    const { designs } = (await response.json()) as { designs: { designKey: string; units: number; orders: number; submitted: number; allowedNow: boolean; choices: Record<string, string> }[] };
+    expect(designs.map((design) => [design.designKey, design.units, design.orders])).toEqual([
+      [canonicalKey(made.base!), 9, 2], [canonicalKey(made.lace2!), 3, 1], [canonicalKey(made.far!), 2, 1], [canonicalKey(made.lace3!), 1, 1],
+    ]);
+    expect(designs[0]!.submitted).toBe(0);
+    expect(designs[0]!.choices).toEqual(made.base!.choices);
+    expect(designs.every((design) => design.allowedNow)).toBe(true);
+  });
+
+  it('groups the designs that differ only in their laces, shown by the most central, and says so', async () => {
+    const { clusters } = (await (await get('/api/staff/insight/sneaker/clusters?days=30')).json()) as { clusters: { size: number; units: number; medoid: { designKey: string }; differences: { sentence: string }; members: { designKey: string }[] }[] };
+    expect(clusters[0]!.size).toBe(3);
+    expect(clusters[0]!.units).toBe(13);
+    expect(clusters[0]!.medoid.designKey).toBe(canonicalKey(made.base!));
+    expect(clusters[0]!.differences.sentence).toBe('3 designs, differ only in laces colour');
+    expect(clusters.slice(1).map((cluster) => cluster.members.map((member) => member.designKey))).toEqual([[canonicalKey(made.far!)]]);
+  });
+
+  it('gives take rates by units ordered and the funnel', async () => {
+    const body = (await (await get('/api/staff/insight/sneaker/options?days=30')).json()) as { takeRates: { attributeId: string; optionId: string; rate: number }[]; funnel: Record<string, number> };
+    const rate = (optionId: string) => body.takeRates.find((entry) => entry.attributeId === 'laces.colour' && entry.optionId === optionId)!.rate;
+    const [first, second, third] = laces().options.map((option) => option.id);
+    expect(rate(first!)).toBeCloseTo(9 / 15);
+    expect(rate(second!)).toBeCloseTo(3 / 15);
+    expect(rate(third!)).toBeCloseTo(3 / 15);
+    expect(body.funnel).toEqual({ reviewed: 0, shared: 0, submitted: 0, ordered: 5 });
+  });
+
+  it('is for designers only, and says what is wrong with a bad query', async () => {
+    expect((await get('/api/staff/insight/sneaker/popular', null)).status).toBe(401);
+    expect((await get('/api/staff/insight/sneaker/popular', merchandiser)).status).toBe(403);
+    const unknown = await get('/api/staff/insight/boot/popular');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { hint: string } }).error.hint).toMatch(/sneaker/);
+    for (const query of ['days=0', 'days=abc', 'days=99999', 'limit=0', 'limit=100000']) {
+      const response = await get(`/api/staff/insight/sneaker/popular?${query}`);
+      expect(response.status, query).toBe(400);
+    }
+  });
+});
