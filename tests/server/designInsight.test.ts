@@ -88,3 +88,29 @@ describe('the designers\' review of what customers design', () => {
     }
   });
 });
+
+describe('the rollup of a shop that had orders before signals were recorded', () => {
+  it('starts from the orders and gallery submissions already stored (migration 015)', async () => {
+    const { openTestPglite } = await import('../../scripts/support/testDatabases.ts');
+    const { applyMigrations, readMigrations } = await import('../../src/server/migrate.ts');
+    const { createSqlRepository } = await import('../../src/server/sqlRepository.ts');
+    const { client, dispose } = await openTestPglite();
+    try {
+      const all = readMigrations();
+      await applyMigrations(client, all.filter((migration) => migration.version < 15));
+      // Two orders of one design, as an older server stored them (the document holds the quantity).
+      for (const [n, quantity] of [[1, 2], [2, 3]] as const) {
+        await client.query(
+          `INSERT INTO orders (public_id, idempotency_key, request_hash, product_id, rules_version, canonical_key, status, document, created_at, updated_at)
+           VALUES ($1, $2, 'h', 'sneaker', 'v1', 'sneaker|laces.colour=white', 'received', $3::text::json, '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')`,
+          [`order-${n}`, `key-${n}-0000`, JSON.stringify({ quantity })],
+        );
+      }
+      await applyMigrations(client, all);
+      const rows = await createSqlRepository(client).listDesignDemand({ productId: 'sneaker', since: new Date('2026-11-01'), until: new Date('2026-11-30'), limit: 10 });
+      expect(rows).toEqual([{ designKey: 'sneaker|laces.colour=white', reviewed: 0, shared: 0, submitted: 0, voted: 0, orders: 2, units: 5, remixes: 0 }]);
+    } finally {
+      await dispose();
+    }
+  });
+});
