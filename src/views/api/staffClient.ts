@@ -269,3 +269,47 @@ export interface StudioImpact {
 export function compareWithPublished(connection: StaffConnection, productId: string, draft: { product: string; rules: string; tables?: Readonly<Record<string, string>>; days?: number }): Promise<StudioImpact> {
   return staffRequest('POST', `/api/staff/studio/${id(productId)}/impact`, { connection, body: draft });
 }
+
+// ---------------------------------------------------------------- designer: what customers design
+
+/** A design's demand in a period (`GET /api/staff/insight/:productId/popular`). */
+export interface InsightDesign {
+  readonly designKey: string;
+  readonly choices: Readonly<Record<string, string>>;
+  readonly reviewed: number;
+  readonly shared: number;
+  readonly submitted: number;
+  readonly voted: number;
+  readonly orders: number;
+  readonly units: number;
+  readonly remixes: number;
+  readonly allowedNow: boolean;
+}
+
+/** A cluster of near-identical designs (`GET /api/staff/insight/:productId/clusters`). */
+export interface InsightCluster {
+  readonly medoid: { readonly designKey: string; readonly choices: Readonly<Record<string, string>> };
+  readonly size: number;
+  readonly units: number;
+  readonly demand: number;
+  readonly differences: { readonly attributeIds: readonly string[]; readonly sentence: string };
+  readonly members: readonly (Omit<InsightDesign, 'allowedNow'>)[];
+}
+
+/** Take rates, lifts and the funnel (`GET /api/staff/insight/:productId/options`). */
+export interface InsightOptions {
+  readonly takeRates: readonly { readonly attributeId: string; readonly optionId: string; readonly rate: number; readonly weight: number }[];
+  readonly lifts: readonly { readonly a: { readonly attributeId: string; readonly optionId: string }; readonly b: { readonly attributeId: string; readonly optionId: string }; readonly lift: number; readonly together: number }[];
+  readonly funnel: { readonly reviewed: number; readonly shared: number; readonly submitted: number; readonly ordered: number };
+}
+
+/** The three insight answers for one product and period, asked for together. */
+export async function readDesignInsight(connection: StaffConnection, productId: string, days: number): Promise<{ popular: readonly InsightDesign[]; clusters: readonly InsightCluster[]; clustered: number; options: InsightOptions }> {
+  const base = `/api/staff/insight/${encodeURIComponent(productId)}`;
+  const [popular, clusters, options] = await Promise.all([
+    staffRequest<{ designs: InsightDesign[] }>('GET', `${base}/popular?days=${days}&limit=50`, { connection }),
+    staffRequest<{ clusters: InsightCluster[]; designsClustered: number }>('GET', `${base}/clusters?days=${days}`, { connection }),
+    staffRequest<InsightOptions>('GET', `${base}/options?days=${days}`, { connection }),
+  ]);
+  return { popular: popular.designs, clusters: clusters.clusters, clustered: clusters.designsClustered, options };
+}

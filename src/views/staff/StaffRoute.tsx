@@ -4,6 +4,7 @@ import type { StaffConnection } from '../api/staffClient.ts';
 import { AccountsPage } from './AccountsPage.tsx';
 import { AuditLogPage } from './AuditLogPage.tsx';
 import { DesignsPage } from './DesignsPage.tsx';
+import { DesignInsightPage } from './DesignInsightPage.tsx';
 import { NoAccessPage } from './NoAccessPage.tsx';
 import { OrdersPage } from './OrdersPage.tsx';
 import { RulesPage } from './RulesPage.tsx';
@@ -53,6 +54,8 @@ export function StaffRoute({ path, session, connection }: StaffRouteProps) {
       return <RulesPage {...props} />;
     case 'designs':
       return <DesignsPage {...props} />;
+    case 'insight':
+      return <DesignInsightPage {...props} />;
     case 'orders':
       return <OrdersPage {...props} />;
     default:

@@ -1,0 +1,183 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { Product } from '../../domain/index.ts';
+import { createStaffPageMachine } from '../../machines/index.ts';
+import { readCatalogEntry, readCatalogList, type CatalogProduct } from '../api/catalogClient.ts';
+import { readDesignInsight, type InsightCluster, type InsightDesign, type InsightOptions } from '../api/staffClient.ts';
+import { downloadCsv } from './downloadCsv.ts';
+import { InsightThumbnail } from './InsightThumbnail.tsx';
+import type { StaffDataPageProps } from './StaffDataPageProps.ts';
+import { StaffPageFrame } from './StaffPageFrame.tsx';
+import { StaffTable } from './StaffTable.tsx';
+import { useStaffPage } from './useStaffPage.ts';
+
+interface InsightQuery {
+  readonly productId: string;
+  readonly days: number;
+}
+
+interface Insight {
+  readonly product: Product;
+  readonly popular: readonly InsightDesign[];
+  readonly clusters: readonly InsightCluster[];
+  readonly clustered: number;
+  readonly options: InsightOptions;
+}
+
+const insightPage = createStaffPageMachine<InsightQuery, Insight, never, never>();
+const PERIODS = [7, 30, 90, 365] as const;
+
+/**
+ * Designer: what customers really design, from every order and design signal (not only what is
+ * submitted to the gallery): the most wanted designs, near-identical designs grouped with what
+ * they differ in, each option's take rate by units ordered and the funnel. Every figure is a table
+ * with a CSV download.
+ */
+export function DesignInsightPage({ connection }: StaffDataPageProps) {
+  const [products, setProducts] = useState<readonly CatalogProduct[]>([]);
+  useEffect(() => {
+    void readCatalogList().then((list) => list.ok && setProducts(list.value));
+  }, []);
+  const { actor, view } = useStaffPage(insightPage, {
+    load: async ({ productId, days }) => {
+      const [entry, insight] = await Promise.all([readCatalogEntry(productId), readDesignInsight(connection, productId, days)]);
+      if (!entry.ok) throw new Error(entry.failure.message);
+      return { product: entry.value.product, ...insight };
+    },
+  }, { productId: 'sneaker', days: 30 });
+  const productId = useId();
+  const periodId = useId();
+  const query = view.query;
+  return (
+    <StaffPageFrame title="What customers design" lead="Every design customers ordered, reviewed, shared or submitted, gallery or not: the most wanted, near-identical designs grouped, and each option's take rate." view={view} onReload={() => actor.send({ type: 'page.reload' })}>
+      <div className="staff-insight__controls">
+        <div className="field staff-field staff-field--inline">
+          <label htmlFor={productId}>Product</label>
+          <select id={productId} value={query.productId} onChange={(event) => actor.send({ type: 'page.query', query: { ...query, productId: event.target.value } })}>
+            {(products.length > 0 ? products : [{ id: query.productId, name: query.productId }]).map((product) => <option key={product.id} value={product.id}>{product.name}</option>)}
+          </select>
+        </div>
+        <div className="field staff-field staff-field--inline">
+          <label htmlFor={periodId}>Period</label>
+          <select id={periodId} value={query.days} onChange={(event) => actor.send({ type: 'page.query', query: { ...query, days: Number(event.target.value) } })}>
+            {PERIODS.map((days) => <option key={days} value={days}>Last {days} days</option>)}
+          </select>
+        </div>
+      </div>
+      {view.data && <InsightSections insight={view.data} days={query.days} />}
+    </StaffPageFrame>
+  );
+}
+
+function InsightSections({ insight, days }: { readonly insight: Insight; readonly days: number }) {
+  const { product, popular, clusters, clustered, options } = insight;
+  const labels = useMemo(() => optionLabels(product), [product]);
+  const describe = (choices: Readonly<Record<string, string>>) => product.attributes.map((attribute) => `${labels.attribute(attribute.id)}: ${labels.option(attribute.id, choices[attribute.id])}`).join('; ');
+  if (popular.length === 0) return <p>No design was ordered, reviewed, shared or submitted in the last {days} days.</p>;
+  return (
+    <>
+      <section aria-labelledby="insight-popular" className="staff-insight__section">
+        <h2 id="insight-popular">Most wanted designs</h2>
+        <button type="button" className="button button--secondary" onClick={() => downloadCsv(`${product.id}-popular-${days}d.csv`, ['design', 'units', 'orders', 'reviewed', 'shared', 'submitted', 'up-votes', 'remixes', 'allowed now'], popular.map((design) => [describe(design.choices), design.units, design.orders, design.reviewed, design.shared, design.submitted, design.voted, design.remixes, design.allowedNow ? 'yes' : 'no']))}>Download CSV</button>
+        <StaffTable caption={`Most wanted designs of the ${product.name}, last ${days} days`}>
+          <thead>
+            <tr>
+              <th scope="col">Picture</th>
+              <th scope="col">Design</th>
+              <th scope="col">Units</th>
+              <th scope="col">Reviewed</th>
+              <th scope="col">Shared</th>
+              <th scope="col">In the gallery</th>
+              <th scope="col">Allowed now</th>
+            </tr>
+          </thead>
+          <tbody>
+            {popular.map((design) => (
+              <tr key={design.designKey}>
+                <td><InsightThumbnail product={product} choices={design.choices} /></td>
+                <th scope="row" className="staff-table__key staff-insight__design">{describe(design.choices)}</th>
+                <td>{design.units}<span className="staff-table__note">{design.orders} order{design.orders === 1 ? '' : 's'}</span></td>
+                <td>{design.reviewed}</td>
+                <td>{design.shared}</td>
+                <td>{design.submitted > 0 ? `Yes (${design.voted} up-votes)` : 'Never submitted'}</td>
+                <td>{design.allowedNow ? 'Yes' : 'No: today\'s rules refuse it'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </StaffTable>
+      </section>
+
+      <section aria-labelledby="insight-clusters" className="staff-insight__section">
+        <h2 id="insight-clusters">Near-identical designs</h2>
+        <p className="field__hint">{clustered} designs grouped: each group is shown by its most central design (its medoid) and says what its designs differ in.</p>
+        <ul className="staff-insight__clusters">
+          {clusters.filter((cluster) => cluster.size > 1).slice(0, 24).map((cluster) => (
+            <li key={cluster.medoid.designKey} className="staff-insight__cluster">
+              <InsightThumbnail product={product} choices={cluster.medoid.choices} size={96} />
+              <p><strong>{cluster.differences.sentence}</strong></p>
+              <p>{cluster.units} units ordered</p>
+              <details>
+                <summary>The {cluster.size} designs</summary>
+                <ul>{cluster.members.map((member) => <li key={member.designKey}>{cluster.differences.attributeIds.map((id) => `${labels.attribute(id)}: ${labels.option(id, member.choices[id])}`).join(', ')} — {member.units} units</li>)}</ul>
+              </details>
+            </li>
+          ))}
+        </ul>
+        {clusters.every((cluster) => cluster.size < 2) && <p>No two designs are near-identical in this period.</p>}
+      </section>
+
+      <section aria-labelledby="insight-options" className="staff-insight__section">
+        <h2 id="insight-options">Options</h2>
+        <p>Funnel: {options.funnel.reviewed} reviewed → {options.funnel.shared} shared → {options.funnel.submitted} submitted → {options.funnel.ordered} ordered.</p>
+        <button type="button" className="button button--secondary" onClick={() => downloadCsv(`${product.id}-take-rates-${days}d.csv`, ['attribute', 'option', 'take rate', 'units'], options.takeRates.map((rate) => [labels.attribute(rate.attributeId), labels.option(rate.attributeId, rate.optionId), rate.rate.toFixed(4), rate.weight]))}>Download take rates (CSV)</button>
+        <StaffTable caption="Take rate of each option, by units ordered">
+          <thead>
+            <tr><th scope="col">Attribute</th><th scope="col">Option</th><th scope="col">Take rate</th><th scope="col">Units</th></tr>
+          </thead>
+          <tbody>
+            {options.takeRates.map((rate) => (
+              <tr key={`${rate.attributeId}=${rate.optionId}`}>
+                <td>{labels.attribute(rate.attributeId)}</td>
+                <th scope="row">{labels.option(rate.attributeId, rate.optionId)}</th>
+                <td><span className="staff-insight__bar" style={{ inlineSize: `${(rate.rate * 6).toFixed(2)}rem` }} aria-hidden="true" />{(rate.rate * 100).toFixed(1)} %</td>
+                <td>{rate.weight}</td>
+              </tr>
+            ))}
+          </tbody>
+        </StaffTable>
+        {options.lifts.length > 0 && (
+          <StaffTable caption="Options chosen together more (or less) than by chance: lift = P(A and B) / (P(A) × P(B))">
+            <thead>
+              <tr><th scope="col">Option</th><th scope="col">With</th><th scope="col">Lift</th><th scope="col">Units with both</th></tr>
+            </thead>
+            <tbody>
+              {options.lifts.slice(0, 20).map((lift) => (
+                <tr key={`${lift.a.attributeId}=${lift.a.optionId}|${lift.b.attributeId}=${lift.b.optionId}`}>
+                  <th scope="row">{labels.attribute(lift.a.attributeId)}: {labels.option(lift.a.attributeId, lift.a.optionId)}</th>
+                  <td>{labels.attribute(lift.b.attributeId)}: {labels.option(lift.b.attributeId, lift.b.optionId)}</td>
+                  <td>{lift.lift.toFixed(2)}</td>
+                  <td>{lift.together}</td>
+                </tr>
+              ))}
+            </tbody>
+          </StaffTable>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** Names as the designer reads them: "Laces colour", "Optic white"; an id the product no longer has, as it is. */
+function optionLabels(product: Product) {
+  const parts = new Map(product.parts.map((part) => [part.id, part.label]));
+  const attributes = new Map(product.attributes.map((attribute) => [attribute.id, attribute]));
+  return {
+    attribute: (id: string) => {
+      const attribute = attributes.get(id);
+      return attribute ? `${parts.get(attribute.partId) ?? attribute.partId} ${attribute.label.toLowerCase()}` : id;
+    },
+    option: (attributeId: string, optionId: string | undefined) => {
+      if (optionId === undefined) return '—';
+      return attributes.get(attributeId)?.options.find((option) => option.id === optionId)?.label ?? optionId;
+    },
+  };
+}
