@@ -1,6 +1,8 @@
-// `npm run staff`: real processes on a real data directory — opened by the command itself when no
-// server runs, and through the admin API of a server that holds it. The command line's own
-// refusals are also checked through `runStaffCommand`, which needs no database.
+// `npm run staff` on a real data directory — opened by the command itself when no server runs, and
+// through the admin API of a server that holds it. Real processes where the process is what is
+// checked (the password piped in, or not, or given as an argument; what reaches stdout and stderr);
+// the other steps run `runStaffCommand` in this process, which saves starting Node and tsx each time.
+// The command line's own refusals are also checked through `runStaffCommand`, which needs no database.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +48,25 @@ function staff(args: readonly string[], dataDir: string, stdin?: string): Promis
   return new Promise((done) => child.once('close', (code) => done({ code, stdout, stderr })));
 }
 
+/**
+ * Runs `npm run staff -- <args>` on `dataDir` in this process: what {@link staff} does without a new
+ * process, the first line of `stdin` being the new password (the real process reads it the same way).
+ */
+async function staffHere(args: readonly string[], dataDir: string, stdin?: string): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: StaffCliIo = {
+    out: (line) => { stdout += `${line}\n`; },
+    err: (line) => { stderr += `${line}\n`; },
+    readNewPassword: async () => {
+      if (stdin === undefined) throw new Error('staffHere needs the password piped in: give stdin');
+      return stdin.split('\n')[0]!.replace(/\r$/, '');
+    },
+  };
+  const code = await runStaffCommand(args, io, { ...process.env, ATELIER_DATA_DIR: dataDir, DATABASE_URL: '' }, process.cwd());
+  return { code, stdout, stderr };
+}
+
 /** What the data directory stores, read after the commands have let go of it. */
 async function stored(dataDir: string): Promise<{ account: (email: string) => Promise<StoredStaffAccount | undefined>; audit: AuditEntry[] }> {
   const client = await openDataDirectory(dataDir, { create: false });
@@ -79,7 +100,7 @@ describe('npm run staff on a data directory no server holds', () => {
     expect(added.stdout).toBe(`Added ada@example.com with the role admin: it signs in on the staff pages (/staff) with the password just set (in ${dataDir})\n`);
     expect(added.code).toBe(0);
 
-    const listed = await staff(['list'], dataDir);
+    const listed = await staffHere(['list'], dataDir);
     expect(listed.code).toBe(0);
     expect(listed.stdout.split('\n').slice(0, 2)).toEqual([
       'EMAIL            ROLES  STATUS   LAST LOGIN',
@@ -87,11 +108,11 @@ describe('npm run staff on a data directory no server holds', () => {
     ]);
     expect(listed.stdout).not.toMatch(/argon2|\$/);
 
-    const again = await staff(['add', '--email', 'ada@example.com', '--role', 'designer'], dataDir, `${FIRST_PASSWORD}\n`);
+    const again = await staffHere(['add', '--email', 'ada@example.com', '--role', 'designer'], dataDir, `${FIRST_PASSWORD}\n`);
     expect(again.code).toBe(1);
     expect(again.stderr).toBe('There is already an account for ada@example.com: change its roles with npm run staff -- set-roles --email ada@example.com --role <role>, or give it a new password with npm run staff -- reset-password --email ada@example.com.\n');
 
-    const weak = await staff(['add', '--email', 'bob@example.com', '--role', 'designer'], dataDir, 'short\n');
+    const weak = await staffHere(['add', '--email', 'bob@example.com', '--role', 'designer'], dataDir, 'short\n');
     expect(weak.code).toBe(1);
     expect(weak.stderr).toMatch(/^The password has 5 characters; it needs at least 12: use a passphrase .*Nothing was changed\.\n$/);
 
@@ -107,23 +128,23 @@ describe('npm run staff on a data directory no server holds', () => {
     // Only the first line is the password; the second is never read as anything.
     const bob = await staff(['add', '--email', 'bob@example.com', '--roles', 'designer'], dataDir, 'bob\'s long passphrase\r\nsecond line\n');
     expect(bob.code).toBe(0);
-    const roles = await staff(['set-roles', '--email', 'bob@example.com', '--role', 'fulfilment', '--role', 'designer'], dataDir);
+    const roles = await staffHere(['set-roles', '--email', 'bob@example.com', '--role', 'fulfilment', '--role', 'designer'], dataDir);
     expect(roles.stdout).toMatch(/^bob@example.com now has the roles designer, fulfilment \(in /);
     expect(roles.code).toBe(0);
-    const disabled = await staff(['disable', '--email', 'bob@example.com'], dataDir);
+    const disabled = await staffHere(['disable', '--email', 'bob@example.com'], dataDir);
     expect(disabled.stdout).toMatch(/^Disabled bob@example.com: it can no longer sign in, and its sessions ended/);
-    const lastAdmin = await staff(['disable', '--email', 'ada@example.com'], dataDir);
+    const lastAdmin = await staffHere(['disable', '--email', 'ada@example.com'], dataDir);
     expect(lastAdmin.code).toBe(1);
     expect(lastAdmin.stderr).toMatch(/^ada@example.com is the last enabled admin: give another account the admin role first/);
-    const unknown = await staff(['reset-password', '--email', 'nobody@example.com'], dataDir, `${NEW_PASSWORD}\n`);
+    const unknown = await staffHere(['reset-password', '--email', 'nobody@example.com'], dataDir, `${NEW_PASSWORD}\n`);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe('There is no staff account "nobody@example.com": list the accounts with npm run staff -- list and use an email from there.\n');
 
-    const reset = await staff(['reset-password', '--email', 'ada@example.com'], dataDir, `${NEW_PASSWORD}\n`);
+    const reset = await staffHere(['reset-password', '--email', 'ada@example.com'], dataDir, `${NEW_PASSWORD}\n`);
     expect(reset.stdout).toMatch(/^Set a new password for ada@example.com: its sessions ended/);
     expect(reset.code).toBe(0);
 
-    const afterwards = await staff(['list'], dataDir);
+    const afterwards = await staffHere(['list'], dataDir);
     expect(afterwards.stdout).toMatch(/\nbob@example\.com +designer,fulfilment +disabled +never\n/);
     expect(afterwards.stdout).toContain('2 accounts, 1 enabled');
 
@@ -153,12 +174,12 @@ describe('npm run staff while a server holds the data directory', () => {
     expect(added.stdout).toBe(`Added ada@example.com with the roles admin, merchandiser: it signs in on the staff pages (/staff) with the password just set (${via})\n`);
     expect(added.code).toBe(0);
 
-    const listed = await staff(['list'], dataDir);
+    const listed = await staffHere(['list'], dataDir);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('ada@example.com  admin,merchandiser  enabled  never');
     expect(listed.stdout).toContain(`1 account, 1 enabled (${via})`);
 
-    const taken = await staff(['add', '--email', 'ada@example.com', '--role', 'designer'], dataDir, `${FIRST_PASSWORD}\n`);
+    const taken = await staffHere(['add', '--email', 'ada@example.com', '--role', 'designer'], dataDir, `${FIRST_PASSWORD}\n`);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toMatch(/^There is already an account for ada@example.com/);
 
