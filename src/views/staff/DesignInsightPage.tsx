@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { Product } from '../../domain/index.ts';
+import { compileRules, resolveDesign, type Product } from '../../domain/index.ts';
 import { createStaffPageMachine } from '../../machines/index.ts';
 import { readCatalogEntry, readCatalogList, type CatalogProduct } from '../api/catalogClient.ts';
 import { readDesignInsight, type InsightCluster, type InsightDesign, type InsightOptions } from '../api/staffClient.ts';
@@ -17,6 +17,8 @@ interface InsightQuery {
 
 interface Insight {
   readonly product: Product;
+  /** The design a customer starts from: designs are described by how they differ from it. */
+  readonly defaults: Readonly<Record<string, string>>;
   readonly popular: readonly InsightDesign[];
   readonly clusters: readonly InsightCluster[];
   readonly clustered: number;
@@ -41,7 +43,9 @@ export function DesignInsightPage({ connection }: StaffDataPageProps) {
     load: async ({ productId, days }) => {
       const [entry, insight] = await Promise.all([readCatalogEntry(productId), readDesignInsight(connection, productId, days)]);
       if (!entry.ok) throw new Error(entry.failure.message);
-      return { product: entry.value.product, ...insight };
+      const { product, ruleSet, compiled } = entry.value;
+      const defaults = resolveDesign(compileRules(product, ruleSet, { artifact: compiled }), ruleSet, {}).assignment as Record<string, string>;
+      return { product, defaults, ...insight };
     },
   }, { productId: 'sneaker', days: 30 });
   const productId = useId();
@@ -69,20 +73,27 @@ export function DesignInsightPage({ connection }: StaffDataPageProps) {
 }
 
 function InsightSections({ insight, days }: { readonly insight: Insight; readonly days: number }) {
-  const { product, popular, clusters, clustered, options } = insight;
+  const { product, defaults, popular, clusters, clustered, options } = insight;
   const labels = useMemo(() => optionLabels(product), [product]);
-  const describe = (choices: Readonly<Record<string, string>>) => product.attributes.map((attribute) => `${labels.attribute(attribute.id)}: ${labels.option(attribute.id, choices[attribute.id])}`).join('; ');
+  const describeAll = (choices: Readonly<Record<string, string>>) => product.attributes.map((attribute) => `${labels.attribute(attribute.id)}: ${labels.option(attribute.id, choices[attribute.id])}`).join('; ');
+  // What a designer reads first: how the design differs from the one every customer starts from.
+  const describe = (choices: Readonly<Record<string, string>>) => {
+    const changed = product.attributes.filter((attribute) => choices[attribute.id] !== defaults[attribute.id]);
+    return changed.length === 0 ? 'The starting design, unchanged' : changed.map((attribute) => `${labels.attribute(attribute.id)}: ${labels.option(attribute.id, choices[attribute.id])}`).join('; ');
+  };
+  const [rateAttribute, setRateAttribute] = useState(() => mostVaried(options, product));
+  const rateAttributeId = useId();
   if (popular.length === 0) return <p>No design was ordered, reviewed, shared or submitted in the last {days} days.</p>;
   return (
     <>
       <section aria-labelledby="insight-popular" className="staff-insight__section">
         <h2 id="insight-popular">Most wanted designs</h2>
-        <button type="button" className="button button--secondary" onClick={() => downloadCsv(`${product.id}-popular-${days}d.csv`, ['design', 'units', 'orders', 'reviewed', 'shared', 'submitted', 'up-votes', 'remixes', 'allowed now'], popular.map((design) => [describe(design.choices), design.units, design.orders, design.reviewed, design.shared, design.submitted, design.voted, design.remixes, design.allowedNow ? 'yes' : 'no']))}>Download CSV</button>
+        <button type="button" className="button button--secondary" onClick={() => downloadCsv(`${product.id}-popular-${days}d.csv`, ['design', 'units', 'orders', 'reviewed', 'shared', 'submitted', 'up-votes', 'remixes', 'allowed now'], popular.map((design) => [describeAll(design.choices), design.units, design.orders, design.reviewed, design.shared, design.submitted, design.voted, design.remixes, design.allowedNow ? 'yes' : 'no']))}>Download CSV</button>
         <StaffTable caption={`Most wanted designs of the ${product.name}, last ${days} days`}>
           <thead>
             <tr>
               <th scope="col">Picture</th>
-              <th scope="col">Design</th>
+              <th scope="col">Design (what differs from the starting design)</th>
               <th scope="col">Units</th>
               <th scope="col">Reviewed</th>
               <th scope="col">Shared</th>
@@ -93,7 +104,7 @@ function InsightSections({ insight, days }: { readonly insight: Insight; readonl
           <tbody>
             {popular.map((design) => (
               <tr key={design.designKey}>
-                <td><InsightThumbnail product={product} choices={design.choices} /></td>
+                <td><InsightThumbnail product={product} choices={design.choices} size={96} /></td>
                 <th scope="row" className="staff-table__key staff-insight__design">{describe(design.choices)}</th>
                 <td>{design.units}<span className="staff-table__note">{design.orders} order{design.orders === 1 ? '' : 's'}</span></td>
                 <td>{design.reviewed}</td>
@@ -129,12 +140,18 @@ function InsightSections({ insight, days }: { readonly insight: Insight; readonl
         <h2 id="insight-options">Options</h2>
         <p>Funnel: {options.funnel.reviewed} reviewed → {options.funnel.shared} shared → {options.funnel.submitted} submitted → {options.funnel.ordered} ordered.</p>
         <button type="button" className="button button--secondary" onClick={() => downloadCsv(`${product.id}-take-rates-${days}d.csv`, ['attribute', 'option', 'take rate', 'units'], options.takeRates.map((rate) => [labels.attribute(rate.attributeId), labels.option(rate.attributeId, rate.optionId), rate.rate.toFixed(4), rate.weight]))}>Download take rates (CSV)</button>
-        <StaffTable caption="Take rate of each option, by units ordered">
+        <div className="field staff-field staff-field--inline">
+          <label htmlFor={rateAttributeId}>Take rates of</label>
+          <select id={rateAttributeId} value={rateAttribute} onChange={(event) => setRateAttribute(event.target.value)}>
+            {product.attributes.map((attribute) => <option key={attribute.id} value={attribute.id}>{labels.attribute(attribute.id)}</option>)}
+          </select>
+        </div>
+        <StaffTable caption={`Take rate of each ${labels.attribute(rateAttribute).toLowerCase()}, by units ordered`}>
           <thead>
             <tr><th scope="col">Attribute</th><th scope="col">Option</th><th scope="col">Take rate</th><th scope="col">Units</th></tr>
           </thead>
           <tbody>
-            {options.takeRates.map((rate) => (
+            {options.takeRates.filter((rate) => rate.attributeId === rateAttribute).map((rate) => (
               <tr key={`${rate.attributeId}=${rate.optionId}`}>
                 <td>{labels.attribute(rate.attributeId)}</td>
                 <th scope="row">{labels.option(rate.attributeId, rate.optionId)}</th>
@@ -164,6 +181,20 @@ function InsightSections({ insight, days }: { readonly insight: Insight; readonl
       </section>
     </>
   );
+}
+
+/** The attribute whose options customers split most evenly over (the most telling chart to open with). */
+function mostVaried(options: InsightOptions, product: Product): string {
+  let best = product.attributes[0]?.id ?? '';
+  let bestTop = Infinity;
+  for (const attribute of product.attributes) {
+    const top = Math.max(0, ...options.takeRates.filter((rate) => rate.attributeId === attribute.id).map((rate) => rate.rate));
+    if (top > 0 && top < bestTop) {
+      best = attribute.id;
+      bestTop = top;
+    }
+  }
+  return best;
 }
 
 /** Names as the designer reads them: "Laces colour", "Optic white"; an id the product no longer has, as it is. */
