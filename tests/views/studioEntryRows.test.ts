@@ -1,10 +1,11 @@
-// The studio's worker sends a draft's entry (for Try it) once per rules version, and leaves out the
-// rows of the tables the page already holds: a CSV table of 50k rows takes longer to clone than
-// the check. Over a real message channel: the page's checker puts the rows back.
+// What crosses the studio's message channel once, not with every check: the worker sends a draft's
+// entry (for Try it) without the rows of the tables the page already holds, and the page sends a
+// draft without the CSV tables whose text the worker already has. A Renault-size draft's tables
+// take longer to copy than the check. Over a real message channel, each side puts them back.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadProduct, type CatalogEntry } from '../../src/domain/index.ts';
-import type { Draft } from '../../src/domain/studio/index.ts';
+import { checkDraft, type Draft } from '../../src/domain/studio/index.ts';
 import { serveStudioChecks } from '../../src/views/staff/studio/serveStudioChecks.ts';
 import { createStudioChecker } from '../../src/views/staff/studio/studioChecker.ts';
 import type { StudioAnswer, StudioCheckAnswer, StudioCheckRequest, StudioEndpoint } from '../../src/views/staff/studio/studioProtocol.ts';
@@ -72,6 +73,45 @@ describe('the entry a draft check sends', () => {
     const narrowed = await check(draft('Any pairing at all.', pairings(second!.options.slice(0, -1))));
     expect(sent.at(-1)!.keptRows ?? []).not.toContain('every-pairing');
     expect(rowsOf(narrowed.entry)).toHaveLength(all - first!.options.length);
+    checker.dispose();
+  }, 60_000);
+
+  it('sends only the tables whose text changed, and the worker checks the whole draft, also after a skipped request', async () => {
+    channel = new MessageChannel();
+    serveStudioChecks(channel.port1 as unknown as StudioEndpoint<StudioCheckRequest, StudioAnswer>);
+    const requests: StudioCheckRequest[] = [];
+    channel.port1.addEventListener('message', (event) => requests.push((event as MessageEvent<StudioCheckRequest>).data));
+    let arrived: (answer: StudioCheckAnswer) => void = () => {};
+    const checker = createStudioChecker(channel.port2 as unknown as StudioEndpoint<StudioAnswer, StudioCheckRequest>, (answer) => {
+      if (answer.type !== 'checked') throw new Error(answer.message);
+      arrived(answer);
+    });
+    const answered = () => new Promise<StudioCheckAnswer>((resolve) => { arrived = resolve; });
+
+    const opened = draft('Any pairing.');
+    let answer = answered();
+    checker.check(opened);
+    await answer;
+    expect(Object.keys(requests.at(-1)!.draft.tables!)).toEqual(['pairings.csv']);
+
+    // The rules reworded, the table as it was: the request leaves it out.
+    const reworded = draft('Any pairing at all.');
+    answer = answered();
+    checker.check(reworded);
+    expect((await answer).designs).toBe(checkDraft(reworded).counts!.designs.toString());
+    expect(requests.at(-1)!.keptTables).toEqual(['pairings.csv']);
+    expect(requests.at(-1)!.draft.tables).toEqual({});
+
+    // A burst: the narrowed table is sent once, in a request the worker may skip; the last request keeps it.
+    const narrowed = draft('Any pairing at all.', pairings(second!.options.slice(0, -1)));
+    answer = answered();
+    checker.check(narrowed);
+    checker.check({ ...narrowed, rules: { ...narrowed.rules, text: `${narrowed.rules.text}\n# edited` } });
+    const last = await answer;
+    expect(last.id).toBe(4);
+    expect(requests.at(-1)!.keptTables).toEqual(['pairings.csv']);
+    expect(last.designs).toBe(checkDraft(narrowed).counts!.designs.toString());
+    expect(last.designs).not.toBe(checkDraft(reworded).counts!.designs.toString());
     checker.dispose();
   }, 60_000);
 });

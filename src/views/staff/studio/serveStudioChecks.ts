@@ -19,12 +19,30 @@ export function serveStudioChecks(endpoint: StudioEndpoint<StudioCheckRequest, S
     waiting = null;
     endpoint.postMessage(answer(request, now, cache, sent));
   };
+  // The tables of the last request, as whole: a request leaves out those it kept (see StudioCheckRequest.keptTables).
+  let tables: Readonly<Record<string, string>> | undefined;
   endpoint.onmessage = (event) => {
     if (event.data?.type !== 'check') return;
-    waiting = event.data;
+    // Every request is completed as it arrives, also those skipped below: a later one keeps their tables.
+    const request = withKeptTables(event.data, tables);
+    tables = request.draft.tables;
+    waiting = request;
     // Let the messages already queued arrive first: only the newest of them is checked.
     setTimeout(run, 0);
   };
+}
+
+/** A request with the tables it kept put back from the last request's. */
+function withKeptTables(request: StudioCheckRequest, last: Readonly<Record<string, string>> | undefined): StudioCheckRequest {
+  if (!request.keptTables || request.keptTables.length === 0) return request;
+  const tables: Record<string, string> = { ...request.draft.tables };
+  for (const name of request.keptTables) {
+    const text = last?.[name];
+    if (text === undefined) throw new Error(`[Atelier] the studio's check request keeps table "${name}", but no earlier request sent it`);
+    tables[name] = text;
+  }
+  const { keptTables: _, ...rest } = request;
+  return { ...rest, draft: { ...request.draft, tables } };
 }
 
 /** What the page holds of the last entry sent: its version, and each table rule's rows (the same arrays while a table's text is unchanged). */

@@ -26,10 +26,14 @@ export function createStudioChecker(endpoint: StudioEndpoint<StudioAnswer, Studi
     const same = answer.type === 'checked' && !answer.entry && answer.rulesVersion !== null && lastEntry?.rulesVersion === answer.rulesVersion;
     onAnswer(same ? { ...answer, entry: lastEntry } : answer);
   };
+  // The tables of the last request: a table whose text is unchanged is not copied to the worker again.
+  let sentTables: Readonly<Record<string, string>> | undefined;
   return {
     check(draft) {
       latest += 1;
-      endpoint.postMessage({ type: 'check', id: latest, draft });
+      const { request, kept } = leavingOutSent(draft, sentTables);
+      sentTables = draft.tables;
+      endpoint.postMessage({ type: 'check', id: latest, draft: request, ...(kept.length > 0 ? { keptTables: kept } : {}) });
     },
     dispose() {
       disposed = true;
@@ -37,6 +41,18 @@ export function createStudioChecker(endpoint: StudioEndpoint<StudioAnswer, Studi
       stop();
     },
   };
+}
+
+/** The draft without the tables whose text the last request sent (see StudioCheckRequest.keptTables). */
+function leavingOutSent(draft: Draft, sent: Readonly<Record<string, string>> | undefined): { request: Draft; kept: string[] } {
+  if (!draft.tables || !sent) return { request: draft, kept: [] };
+  const kept: string[] = [];
+  const changed: Record<string, string> = {};
+  for (const [name, text] of Object.entries(draft.tables)) {
+    if (sent[name] === text) kept.push(name);
+    else changed[name] = text;
+  }
+  return { request: kept.length === 0 ? draft : { ...draft, tables: changed }, kept };
 }
 
 /** An answer whose entry left out the rows of unchanged tables, with them put back from the last entry received. */
