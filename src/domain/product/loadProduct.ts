@@ -23,7 +23,7 @@ const SIZE_SYSTEM_KEYS = ['id', 'label'];
 const SIZE_SYSTEM_ID = /^[a-z][a-zA-Z0-9]{0,15}$/;
 /** A size's code in one system: "42", "8.5", "M", "3XL". */
 const SIZE_CODE = /^[A-Za-z0-9.]{1,8}$/;
-const PRESET_KEYS = ['id', 'name', 'description', 'choices'];
+const PRESET_KEYS = ['id', 'name', 'description', 'credit', 'from', 'choices'];
 
 const NEUTRAL_APPEARANCE: MaterialAppearance = { roughness: 0.6, metalness: 0, clearcoat: 0, sheen: 0 };
 
@@ -476,6 +476,8 @@ function readPresets(reader: DocumentReader, value: unknown, attributes: readonl
     const id = reader.string(entry, 'id', path, 'add "id: <preset-id>"');
     const name = reader.string(entry, 'name', path, 'add "name: <colourway name>"');
     const description = reader.optionalString(entry, 'description', path, 'write a one-line description') ?? '';
+    const credit = reader.optionalString(entry, 'credit', path, 'write the name the designer is credited under, e.g. credit: Ada L.');
+    const from = reader.optionalString(entry, 'from', path, 'write the design it came from, e.g. from: candidate:cnd_…');
     const choicesMap = reader.map(entry.choices ?? {}, [...path, 'choices'], '"choices"');
     if (id === undefined || name === undefined || !choicesMap) return;
     if (reader.duplicate(seen, id, [...path, 'id'], 'preset')) return;
@@ -486,7 +488,7 @@ function readPresets(reader: DocumentReader, value: unknown, attributes: readonl
       if (problem) reader.report(choicePath, problem.message, problem.hint, problem.atKey);
       else choices[attributeId] = optionId as string;
     }
-    presets.push({ id, name, description, choices });
+    presets.push({ id, name, description, ...(credit ? { credit } : {}), ...(from ? { from } : {}), choices });
   });
   return presets;
 }

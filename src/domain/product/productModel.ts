@@ -134,6 +134,10 @@ export interface PresetDef {
   readonly id: string;
   readonly name: string;
   readonly description: string;
+  /** Who designed it, for "co-created by …" (`credit:`; a colourway made from a customer's design). */
+  readonly credit?: string;
+  /** The design it came from (`from: candidate:<id>`), linking the colourway back to its candidate. */
+  readonly from?: string;
   readonly choices: Readonly<Record<AttributeId, OptionId>>;
 }
 

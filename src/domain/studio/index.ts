@@ -15,6 +15,8 @@ export type { DraftExampleOutcome } from './draftExamples.ts';
 export { runDraftExamples } from './draftExamples.ts';
 export type { NewExample } from './addExampleText.ts';
 export { addExampleText } from './addExampleText.ts';
+export type { ColourwayEdit, ColourwaySources, NewColourway } from './colourwayPreset.ts';
+export { addColourwayPreset, presetIdOf } from './colourwayPreset.ts';
 export type { EditResult, TextChange } from './yamlEdits.ts';
 export { applyChange } from './yamlEdits.ts';
 export type { CardEdit, NewCondition, NewRule, RuleSlot } from './cardEdits.ts';
