@@ -5,6 +5,7 @@ import { readCatalogEntry, readCatalogList, type CatalogProduct } from '../api/c
 import { readDesignInsight, type InsightCluster, type InsightDesign, type InsightOptions } from '../api/staffClient.ts';
 import { downloadCsv } from './downloadCsv.ts';
 import { InsightThumbnail } from './InsightThumbnail.tsx';
+import { LiftHeatmap, TakeRateChart } from './InsightCharts.tsx';
 import type { StaffDataPageProps } from './StaffDataPageProps.ts';
 import { StaffPageFrame } from './StaffPageFrame.tsx';
 import { StaffTable } from './StaffTable.tsx';
@@ -146,6 +147,7 @@ function InsightSections({ insight, days }: { readonly insight: Insight; readonl
             {product.attributes.map((attribute) => <option key={attribute.id} value={attribute.id}>{labels.attribute(attribute.id)}</option>)}
           </select>
         </div>
+        <TakeRateChart rates={options.takeRates.filter((rate) => rate.attributeId === rateAttribute).map((rate) => ({ label: labels.option(rate.attributeId, rate.optionId), rate: rate.rate }))} title={`Take rate of each ${labels.attribute(rateAttribute).toLowerCase()}`} />
         <StaffTable caption={`Take rate of each ${labels.attribute(rateAttribute).toLowerCase()}, by units ordered`}>
           <thead>
             <tr><th scope="col">Attribute</th><th scope="col">Option</th><th scope="col">Take rate</th><th scope="col">Units</th></tr>
@@ -161,6 +163,9 @@ function InsightSections({ insight, days }: { readonly insight: Insight; readonl
             ))}
           </tbody>
         </StaffTable>
+        {options.lifts.length > 0 && (
+          <LiftHeatmap lifts={options.lifts.slice(0, 40).map((lift) => ({ a: `${labels.attribute(lift.a.attributeId)}: ${labels.option(lift.a.attributeId, lift.a.optionId)}`, b: `${labels.attribute(lift.b.attributeId)}: ${labels.option(lift.b.attributeId, lift.b.optionId)}`, lift: lift.lift }))} />
+        )}
         {options.lifts.length > 0 && (
           <StaffTable caption="Options chosen together more (or less) than by chance: lift = P(A and B) / (P(A) × P(B))">
             <thead>
