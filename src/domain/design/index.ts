@@ -1,4 +1,6 @@
 /** The design room of the domain: see CONTEXT.md. Import from this file outside the room. */
+export type { ColourwayVariant, FeedLinks, JsonLd } from './colourwayFeed.ts';
+export { colourwayFeedCsv, colourwayVariants, moneyText, productGroupJsonLd } from './colourwayFeed.ts';
 export type { DesignDocument } from './designDocument.ts';
 export { DESIGN_SCHEMA, canonicalKey, choicesOfCanonicalKey, createDesignDocument, validateDesignDocument } from './designDocument.ts';
 export type { DesignHighlights, HighlightColour, HighlightMaterial } from './designHighlights.ts';
