@@ -1,6 +1,8 @@
-// `npm run rules -- versions|retire`: real processes on a data directory seeded with two published
-// versions of the sneaker — opened by the command itself when no server runs, and through the
-// admin API of a server that holds it.
+// `npm run rules -- versions|retire` on a data directory seeded with two published versions of the
+// sneaker — opened by the command itself when no server runs, and through the admin API of a server
+// that holds it. A real process for the first listing, the refusal of a folder without a database
+// and the retirement through the server (what reaches stdout, stderr and the exit code); the other
+// steps run `runRulesCli` in this process, which saves starting Node and tsx each time.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +40,15 @@ function rules(args: readonly string[], dataDir: string): Promise<Run> {
   child.stdout!.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
   child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
   return new Promise((done) => child.once('close', (code) => done({ code, stdout, stderr })));
+}
+
+/** Runs `npm run rules -- <args>` on `dataDir` in this process: what {@link rules} does without a new process. */
+async function rulesHere(args: readonly string[], dataDir: string): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const output = { out: (text: string) => { stdout += `${text}\n`; }, err: (text: string) => { stderr += `${text}\n`; } };
+  const code = await runRulesCli(args, output, process.cwd(), { ...process.env, ATELIER_DATA_DIR: dataDir, DATABASE_URL: '' });
+  return { code, stdout, stderr };
 }
 
 let today: CatalogEntry;
@@ -89,31 +100,31 @@ describe('npm run rules -- versions|retire on a data directory no server holds',
     expect(lines[2]).toMatch(new RegExp(`^${next.rulesVersion} +.* UTC +current +- +-$`));
     expect(lines[3]).toBe(`2 versions of sneaker ${where}`);
 
-    const json = await rules(['versions', 'sneaker', '--json'], dataDir);
+    const json = await rulesHere(['versions', 'sneaker', '--json'], dataDir);
     const { versions } = JSON.parse(json.stdout) as { versions: RulesVersionListing[] };
     expect(versions.map((version) => [version.rulesVersion, version.state])).toEqual([[today.rulesVersion, 'superseded'], [next.rulesVersion, 'published']]);
 
-    const current = await rules(['retire', 'sneaker', next.rulesVersion], dataDir);
+    const current = await rulesHere(['retire', 'sneaker', next.rulesVersion], dataDir);
     expect(current.code).toBe(1);
     expect(current.stderr).toBe(`error: ${next.rulesVersion} is the current rules version of sneaker: publish another version first (or roll back to an earlier one), then retire this one. Nothing was changed.\n`);
 
-    const retired = await rules(['retire', 'sneaker', today.rulesVersion], dataDir);
+    const retired = await rulesHere(['retire', 'sneaker', today.rulesVersion], dataDir);
     expect(retired.stderr).toBe('');
     expect(retired.stdout).toBe(`Retired sneaker rules version ${today.rulesVersion}: orders naming it are refused from now on, each with a link to reopen the design under the current rules ${where}\n`);
     expect(retired.code).toBe(0);
 
-    const again = await rules(['retire', 'sneaker', today.rulesVersion], dataDir);
+    const again = await rulesHere(['retire', 'sneaker', today.rulesVersion], dataDir);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(new RegExp(`^sneaker rules version ${today.rulesVersion} was already retired on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: nothing changed`));
 
-    const afterwards = await rules(['versions', 'sneaker'], dataDir);
+    const afterwards = await rulesHere(['versions', 'sneaker'], dataDir);
     expect(afterwards.stdout.split('\n')[1]).toMatch(/ +retired since \d{4}-\d\d-\d\d \d\d:\d\d UTC +- +-$/);
 
-    const typo = await rules(['retire', 'sneaker', `${today.rulesVersion.slice(0, -1)}0`], dataDir);
+    const typo = await rulesHere(['retire', 'sneaker', `${today.rulesVersion.slice(0, -1)}0`], dataDir);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toMatch(/^error: "sneaker" has no rules version ".*": did you mean "/);
 
-    const product = await rules(['versions', 'sneakers'], dataDir);
+    const product = await rulesHere(['versions', 'sneakers'], dataDir);
     expect(product.code).toBe(1);
     expect(product.stderr).toMatch(/^error: No rules version of "sneakers" is published \(in .*\)\. Fix: did you mean "sneaker"\?/);
 
@@ -147,7 +158,7 @@ describe('npm run rules -- versions|retire while a server holds the data directo
     cleanups.push(() => server.stop('SIGKILL'));
     const via = `via the admin API of the running server, process ${server.child.pid}`;
 
-    const listed = await rules(['versions', 'sneaker', '--json'], dataDir);
+    const listed = await rulesHere(['versions', 'sneaker', '--json'], dataDir);
     expect(listed.stderr).toBe('');
     const { versions } = JSON.parse(listed.stdout) as { versions: RulesVersionListing[] };
     // The server made its files' version current at start; the other seeded one is superseded.
@@ -155,9 +166,9 @@ describe('npm run rules -- versions|retire while a server holds the data directo
     const superseded = versions.find((version) => version.state === 'superseded')!;
     expect(current).toBeDefined();
     expect(superseded).toBeDefined();
-    expect((await rules(['versions', 'sneaker'], dataDir)).stdout).toContain(`${versions.length} versions of sneaker (${via})`);
+    expect((await rulesHere(['versions', 'sneaker'], dataDir)).stdout).toContain(`${versions.length} versions of sneaker (${via})`);
 
-    const refused = await rules(['retire', 'sneaker', current.rulesVersion], dataDir);
+    const refused = await rulesHere(['retire', 'sneaker', current.rulesVersion], dataDir);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('publish another version first');
 
@@ -165,7 +176,7 @@ describe('npm run rules -- versions|retire while a server holds the data directo
     expect(retired.stderr).toBe('');
     expect(retired.stdout).toBe(`Retired sneaker rules version ${superseded.rulesVersion}: orders naming it are refused from now on, each with a link to reopen the design under the current rules (${via})\n`);
     expect(retired.code).toBe(0);
-    const after = JSON.parse((await rules(['versions', 'sneaker', '--json'], dataDir)).stdout) as { versions: RulesVersionListing[] };
+    const after = JSON.parse((await rulesHere(['versions', 'sneaker', '--json'], dataDir)).stdout) as { versions: RulesVersionListing[] };
     expect(after.versions.find((version) => version.rulesVersion === superseded.rulesVersion)!.state).toBe('retired');
 
     await server.stop('SIGTERM');
