@@ -48,5 +48,7 @@ export function toCandidate(stored: StoredCandidate, orderable: boolean): Candid
     createdAt: stored.createdAt,
     myVote: stored.myVote,
     orderableAsIs: orderable,
+    ...(stored.coCreatedBy ? { coCreatedBy: stored.coCreatedBy } : {}),
+    ...(stored.hidden ? { hidden: true as const } : {}),
   };
 }

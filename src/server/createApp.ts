@@ -28,6 +28,10 @@ import { registerRulesSourceRoutes } from './staff/rulesSourceRoutes.ts';
 import { registerStudioImpactRoutes } from './staff/studioImpactRoutes.ts';
 import { registerStudioDraftRoutes } from './staff/studioDraftRoutes.ts';
 import { registerDesignInsightRoutes } from './staff/designInsightRoutes.ts';
+import { registerColourwayRoutes } from './staff/colourwayRoutes.ts';
+import { registerDesignReviewRoutes } from './staff/designReviewRoutes.ts';
+import { creditOrder } from './designCredits.ts';
+import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from './reviewSettings.ts';
 import type { BodyHints } from './readJsonBody.ts';
 import { jsonBody, type Refuse } from './requestValidation.ts';
 import { ROUTE_DOCS } from './routeDocs.ts';
@@ -110,6 +114,8 @@ export interface AppOptions {
    * ATELIER_SIGNALS=off.
    */
   readonly signals?: SignalRecorder;
+  /** The designers' review: queue thresholds and the creators' credit rate (default `DEFAULT_REVIEW_SETTINGS`; `main.ts` reads ATELIER_REVIEW_* and ATELIER_CREDIT_RATE). */
+  readonly review?: ReviewSettings;
 }
 
 const CANDIDATE_BODY_HINTS: BodyHints = {
@@ -148,6 +154,7 @@ export function createApp(options: AppOptions): Hono {
     jobs: options.jobs ?? createJobPool(),
   };
   const printFile = createOrderPrintFiles(services);
+  const reviewSettings = options.review ?? DEFAULT_REVIEW_SETTINGS;
   const signalServices: SignalServices = { catalog, clock: services.clock, signals: options.signals };
   const voters = createVoterCookies(options.voterSecret ?? randomBytes(32).toString('base64url'));
   const proxies = parseTrustedProxies(options.trustProxy);
@@ -221,6 +228,8 @@ export function createApp(options: AppOptions): Hono {
         options.webhooks?.wake();
         const { order } = result;
         recordServerSignal(signalServices, c, { productId: order.product.id, rulesVersion: order.rulesVersion, designKey: order.canonicalKey, kind: 'ordered', units: order.quantity, remix: order.remixOf !== undefined });
+        // One indexed statement after the order is stored; a failure is logged, never the order's.
+        await creditOrder(repository, reviewSettings.creditRate, order);
       }
       return orderResponse(result);
     });
@@ -412,6 +421,8 @@ export function createApp(options: AppOptions): Hono {
   registerRulesSourceRoutes(app, { repository, catalog, rootDir: PROJECT_ROOT });
   registerStudioImpactRoutes(app, { repository, catalog, clock: services.clock, refuse, jobs: services.jobs });
   registerDesignInsightRoutes(app, { repository, catalog, clock: services.clock });
+  registerColourwayRoutes(app, { repository, catalog, clock: services.clock, jobs: services.jobs, rootDir: PROJECT_ROOT, refuse });
+  registerDesignReviewRoutes(app, { repository, catalog, clock: services.clock, settings: reviewSettings, refuse, clientOf });
   registerStudioDraftRoutes(app, { ...staffAuth, catalog, rootDir: PROJECT_ROOT, refuse });
 
   app.all('/api/*', (c) => errorResponse(apiError(404, 'not_found', `there is no API endpoint ${c.req.method} ${c.req.path}`, `see GET /api/openapi.json for what each endpoint takes; the endpoints are: ${apiEndpoints(app).join(', ')}`)));

@@ -42,6 +42,7 @@ import { databaseConfigFromEnv, describeDatabase, openDatabase } from './openDat
 import { PROJECT_ROOT } from './projectRoot.ts';
 import { createSqlRepository } from './sqlRepository.ts';
 import { signalSettingsFromEnv, startSignals } from './signalSettings.ts';
+import { reviewSettingsFromEnv } from './reviewSettings.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -126,8 +127,10 @@ const passwords = createPasswordHasher();
 const signalSettings = signalSettingsFromEnv(process.env);
 if (!signalSettings.ok) fail(signalSettings.message);
 const signals = startSignals(repository, signalSettings.settings);
+const reviewSettings = reviewSettingsFromEnv(process.env);
+if (!reviewSettings.ok) fail(reviewSettings.message);
 say(signals.description);
-const app = createApp({ repository, catalog, passwords, webhooks, ...(fulfilmentToken ? { fulfilmentToken } : {}), jobs, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits, allowedOrigins, ...(signals.recorder ? { signals: signals.recorder } : {}) });
+const app = createApp({ repository, catalog, passwords, webhooks, ...(fulfilmentToken ? { fulfilmentToken } : {}), jobs, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits, allowedOrigins, ...(signals.recorder ? { signals: signals.recorder } : {}), review: reviewSettings.settings });
 
 // The local admin API (127.0.0.1, a port of its own, a token in the lock file): how `npm run backup`
 // and other commands reach the data directory this process holds.

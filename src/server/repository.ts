@@ -5,6 +5,7 @@ import type {
   ApiToken, AuditEntry, DeliveryAttempt, DueDelivery, NewApiToken, NewAuditEntry, NewStaffAccount, NewStaffSession, NewWebhookEndpoint,
   SessionLifetime, StaffAccount, StaffAccountChange, StaffSession, StoredStaffAccount, WebhookDelivery, WebhookEndpoint,
 } from './staffRecords.ts';
+import type { CreditableOrder, DesignCredit, ReviewDecision, ReviewQueueQuery, ReviewQueueRow, ShortlistEntry } from './reviewRecords.ts';
 import type { VotingPolicy } from './votingPolicy.ts';
 import type { RulesSources } from './repository/rulesSourceStore.ts';
 import type { StudioDraft, StudioDraftListing, StudioDraftSave, StudioDraftSaveOutcome } from './repository/studioDraftStore.ts';
@@ -119,6 +120,8 @@ export interface NewCandidate {
   /** The voter id of the customer who submitted it. */
   readonly submittedBy: string;
   readonly createdAt: string;
+  /** The creator to credit, when the submitter named one (the email is private: see migration 016). */
+  readonly creator?: { readonly displayName: string; readonly email?: string };
 }
 
 /** A candidate as stored, with its counts, as seen by one voter. */
@@ -146,6 +149,10 @@ export interface StoredCandidate {
   readonly submitters: number;
   /** The vote of the voter asking: 1, -1, or 0 for none. */
   readonly myVote: -1 | 0 | 1;
+  /** Hidden from the public gallery by a designer (migration 016). */
+  readonly hidden: boolean;
+  /** The creator's display name when a designer approved the design; null otherwise. */
+  readonly coCreatedBy: string | null;
 }
 
 /**
@@ -172,6 +179,8 @@ export interface CandidateQuery {
   readonly viewer?: string;
   /** The time the trending windows end at. */
   readonly now: Date;
+  /** Also the candidates a designer hid (staff lists); the public gallery leaves them out. */
+  readonly includeHidden?: boolean;
 }
 
 /** What submitting a candidate led to: a new candidate, or an existing one with the same design, now with this submitter. */
@@ -418,6 +427,21 @@ export interface Repository {
   deleteDesignSignalsBefore(before: Date): Promise<number>;
   /** The designs with the most demand in a period, from the daily rollup, most units (then signals) first. */
   listDesignDemand(query: DesignDemandQuery): Promise<DesignDemand[]>;
+
+  // ---- The designers' review: queue, decisions, moderation, creators' credits (migration 016) ----
+
+  /** Puts a design (product and canonical key) in the review queue; shortlisting again changes nothing. */
+  shortlistDesign(entry: ShortlistEntry): Promise<void>;
+  /** Records a designer's decision on a design, replacing an earlier one. */
+  decideDesign(decision: ReviewDecision): Promise<void>;
+  /** Hides a candidate from the public gallery or shows it again; false when there is no such candidate. */
+  setCandidateHidden(candidateId: string, hidden: boolean): Promise<boolean>;
+  /** The review queue: candidates over any threshold and shortlisted or decided designs, with the statuses asked for, latest first. */
+  listReviewQueue(query: ReviewQueueQuery): Promise<ReviewQueueRow[]>;
+  /** Records the credit of an order when its design is approved and has a named creator (once per order); undefined otherwise. */
+  recordDesignCredit(order: CreditableOrder, rate: number): Promise<DesignCredit | undefined>;
+  /** Credit entries, newest first, at most `limit`, before entry `beforeSeq` when given. */
+  listDesignCredits(limit: number, beforeSeq?: number): Promise<DesignCredit[]>;
 }
 
 /** One design signal, as the server writes it: a design's key and what was done with it, by an anonymous session. */

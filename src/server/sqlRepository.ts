@@ -8,6 +8,7 @@ import { createCandidateStore } from './repository/candidateStore.ts';
 import { createCatalogStore } from './repository/catalogStore.ts';
 import { createOrderStore } from './repository/orderStore.ts';
 import { createRateLimitStore } from './repository/rateLimitStore.ts';
+import { createReviewStore } from './repository/reviewStore.ts';
 import { createRulesSourceStore } from './repository/rulesSourceStore.ts';
 import { createSignalStore } from './repository/signalStore.ts';
 import { createStaffStore } from './repository/staffStore.ts';
@@ -46,5 +47,6 @@ export function createSqlRepository(client: SqlClient, options: Partial<GroupCom
     ...createRulesSourceStore(client),
     ...createStudioDraftStore(client),
     ...createSignalStore(client),
+    ...createReviewStore(client),
   };
 }

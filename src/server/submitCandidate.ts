@@ -33,7 +33,8 @@ const MODERATION_CODES: Readonly<Record<ModerationReason, ApiErrorCode>> = {
  * Submits a design to the community gallery from a request checked for shape by the domain's
  * `candidateRequestSchema` (its title cleaned); nothing else of it is trusted. The design is
  * revalidated as an order's is (same engine, the rules version it names) and its personalisation
- * removed — personal text and artwork never go public; the title is moderated; the picture is
+ * removed — personal text and artwork never go public; the title and the creator's name are moderated
+ * (the creator's email is stored privately, for the admins' credit list only); the picture is
  * drawn here, from the design's choices (`drawGalleryPicture`). An identical design (same product and canonical key) joins the existing
  * candidate, counting the submitter once. Nothing is written when the submission is refused.
  */
@@ -44,6 +45,11 @@ export async function submitCandidate(services: CandidateServices, voterId: stri
   const verdict = moderateText(request.title, services.moderation);
   if (!verdict.ok) {
     return refuse(apiError(422, MODERATION_CODES[verdict.reason], verdict.message, verdict.hint, [{ path: 'title', message: verdict.message, hint: verdict.hint }]));
+  }
+  // The creator's name is public once the design is approved: moderated as the title is.
+  const creatorVerdict = request.creatorName === undefined ? undefined : moderateText(request.creatorName, { ...services.moderation, subject: 'Creator names', instead: 'another name' });
+  if (creatorVerdict && !creatorVerdict.ok) {
+    return refuse(apiError(422, MODERATION_CODES[creatorVerdict.reason], creatorVerdict.message, creatorVerdict.hint, [{ path: 'creatorName', message: creatorVerdict.message, hint: creatorVerdict.hint }]));
   }
   if (request.remixOf !== undefined && !(await services.repository.hasCandidate(request.remixOf))) return refuse(unknownRemix(request.remixOf));
 
@@ -61,6 +67,7 @@ export async function submitCandidate(services: CandidateServices, voterId: stri
     ...(request.remixOf ? { remixOf: request.remixOf } : {}),
     submittedBy: voterId,
     createdAt: services.clock.now().toISOString(),
+    ...(creatorVerdict?.ok ? { creator: { displayName: creatorVerdict.normalised, ...(request.creatorEmail ? { email: request.creatorEmail } : {}) } } : {}),
   });
   return { kind: outcome.kind, candidate: toCandidate(outcome.candidate, true) };
 }

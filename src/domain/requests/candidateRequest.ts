@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { cleanText } from '../moderation/index.ts';
+import { emailAddressSchema } from './contact.ts';
 import { designFieldSchema, remixOfSchema } from './designField.ts';
 import { describeValue, fieldsObject, withHint } from './requestProblem.ts';
 import type { RequestLimits } from './requestLimits.ts';
@@ -47,9 +48,29 @@ export const galleryTitleSchema = v.pipe(
   }),
 );
 
+/** The longest creator's display name, in characters (as a reader counts them). */
+export const MAX_CREATOR_NAME = 40;
+
+/**
+ * The name a submitter wants credited ("co-created by …" once a designer approves the design):
+ * cleaned as titles are, 1 to 40 characters; what it says is moderation's to judge, as for titles.
+ */
+export const creatorNameSchema = v.pipe(
+  v.string((issue) => withHint(`"creatorName" must be text, not ${describeValue(issue.input)}`, 'send the name to credit, or leave "creatorName" out')),
+  v.transform(cleanText),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const length = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(dataset.value)].length;
+    if (length === 0) addIssue({ message: withHint('the creator\'s name is empty', 'send the name to credit, or leave "creatorName" out') });
+    else if (length > MAX_CREATOR_NAME || dataset.value.length > 4 * MAX_CREATOR_NAME) addIssue({ message: withHint(`the creator's name is ${length} characters, more than ${MAX_CREATOR_NAME}`, `shorten it to ${MAX_CREATOR_NAME} characters`) });
+  }),
+);
+
 /**
  * The body of `POST /api/candidates` (a gallery submission), checked for shape: a design, a title
- * of 1 to 60 characters and an optional `remixOf` candidate id. A `thumbnail` is refused: the shop
+ * of 1 to 60 characters, an optional `remixOf` candidate id, and optionally the creator to credit:
+ * `creatorName` (public once the design is approved) and `creatorEmail` (kept private: only the
+ * admins' credit list reads it; it needs a name). A `thumbnail` is refused: the shop
  * draws every gallery picture from the design's choices, so that no personal text or artwork
  * reaches the gallery. The design is checked afterwards by the domain, the title by moderation.
  *
@@ -61,13 +82,22 @@ export function candidateRequestSchema(limits: RequestLimits) {
       design: designFieldSchema(limits),
       title: galleryTitleSchema,
       remixOf: remixOfSchema,
+      creatorName: v.optional(creatorNameSchema),
+      creatorEmail: v.optional(emailAddressSchema('send an address like name@example.com, or leave "creatorEmail" out')),
     }, 'refuse', {
       notAnObject: (input) => withHint(`the submission must be a JSON object, not ${describeValue(input)}`, 'send {"design":…,"title":"…"}'),
       unknownField: (key, fields) => (key === 'thumbnail'
         ? withHint('the gallery takes no picture: the shop draws every gallery picture itself, from the design\'s choices, so that no personal text or artwork is ever public', `remove "thumbnail"; the fields are ${fields.join(', ')}`)
         : undefined),
     }),
-    v.transform(({ remixOf, ...rest }) => ({ ...rest, ...(remixOf ? { remixOf } : {}) })),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (dataset.typed && dataset.value.creatorEmail !== undefined && dataset.value.creatorName === undefined) {
+        addIssue({ message: withHint('an email for the creator needs a name to credit', 'send "creatorName" with "creatorEmail", or leave the email out'), path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'creatorName', value: undefined }] });
+      }
+    }),
+    v.transform(({ remixOf, creatorName, creatorEmail, ...rest }) => ({
+      ...rest, ...(remixOf ? { remixOf } : {}), ...(creatorName !== undefined ? { creatorName } : {}), ...(creatorEmail !== undefined ? { creatorEmail } : {}),
+    })),
   );
 }
 

@@ -45,4 +45,8 @@ export interface GalleryCandidateResponse {
    * it: it cannot be ordered as it was, and a remix carries it to the current rules, saying what changed.
    */
   readonly orderableAsIs: boolean;
+  /** The creator's display name, once a designer approved the design ("co-created by …"); absent otherwise. Never an email. */
+  readonly coCreatedBy?: string;
+  /** Present (true) only in staff answers, for a design a designer hid from the public gallery. */
+  readonly hidden?: true;
 }

@@ -36,6 +36,14 @@ export function createCandidateStore(client: SqlClient): CandidateStore {
            ON CONFLICT (candidate_seq, voter_id) DO NOTHING`,
           [seq, candidate.submittedBy, candidate.createdAt],
         );
+        // The first submitter who names a creator is the one credited; the email stays in this table only.
+        if (candidate.creator) {
+          await tx.query(
+            `INSERT INTO candidate_creators (candidate_seq, display_name, email, created_at) VALUES ($1::bigint, $2, $3, $4::text::timestamptz)
+             ON CONFLICT (candidate_seq) DO NOTHING`,
+            [seq, candidate.creator.displayName, candidate.creator.email ?? null, candidate.createdAt],
+          );
+        }
         const stored = await selectCandidates(tx, { where: 'c.seq = $2::bigint', params: [seq], viewer: candidate.submittedBy });
         return { kind: inserted.length > 0 ? 'created' : 'joined', candidate: stored[0]! };
       });
@@ -60,7 +68,7 @@ export function createCandidateStore(client: SqlClient): CandidateStore {
 
     async listCandidates(query: CandidateQuery) {
       return selectCandidates(client, {
-        where: query.productId === undefined ? 'true' : 'c.product_id = $2',
+        where: `${query.productId === undefined ? 'true' : 'c.product_id = $2'}${query.includeHidden ? '' : ' AND NOT c.hidden'}`,
         params: query.productId === undefined ? [] : [query.productId],
         viewer: query.viewer,
         orderBy: CANDIDATE_ORDER[query.sort],
@@ -97,6 +105,8 @@ interface CandidateRow {
   remixes: number;
   submitters: number;
   my_vote: number;
+  hidden: boolean;
+  co_created_by: string | null;
 }
 
 /**
@@ -120,7 +130,10 @@ export async function selectCandidates(
        ord.total AS orders,
        ((SELECT count(*) FROM candidates x WHERE x.remix_of = c.seq) + (SELECT count(*) FROM orders o WHERE o.remix_of = c.seq))::int AS remixes,
        (SELECT count(*)::int FROM candidate_submitters s WHERE s.candidate_seq = c.seq) AS submitters,
-       coalesce((SELECT v.value::int FROM votes v WHERE v.candidate_seq = c.seq AND v.voter_id = $1), 0) AS my_vote
+       coalesce((SELECT v.value::int FROM votes v WHERE v.candidate_seq = c.seq AND v.voter_id = $1), 0) AS my_vote,
+       c.hidden,
+       (SELECT cc.display_name FROM candidate_creators cc JOIN design_reviews dr ON dr.product_id = c.product_id AND dr.design_key = c.canonical_key AND dr.status = 'approved'
+        WHERE cc.candidate_seq = c.seq) AS co_created_by
      FROM candidates c
      LEFT JOIN candidates r ON r.seq = c.remix_of
      CROSS JOIN LATERAL (
@@ -163,5 +176,7 @@ function toStoredCandidate(row: CandidateRow): StoredCandidate {
     remixes: Number(row.remixes),
     submitters: Number(row.submitters),
     myVote: myVote === 1 || myVote === -1 ? myVote : 0,
+    hidden: Boolean(row.hidden),
+    coCreatedBy: row.co_created_by,
   };
 }

@@ -260,7 +260,7 @@ export function registerStaffRoutes(app: Hono, deps: StaffRouteDeps): void {
   app.get('/api/staff/designs', DOCS.designs, requireStaff({ role: 'designer', tokens: true }), async (c) => {
     const sort = c.req.query('sort') ?? 'top';
     if (!(CANDIDATE_SORTS as readonly string[]).includes(sort)) return errorResponse(apiError(400, 'invalid_query', `unknown sort "${sort.slice(0, 40)}"`, `use one of: ${CANDIDATE_SORTS.join(', ')}`));
-    const stored = await repository.listCandidates({ sort: sort as (typeof CANDIDATE_SORTS)[number], limit: 100, now: clock.now() });
+    const stored = await repository.listCandidates({ sort: sort as (typeof CANDIDATE_SORTS)[number], limit: 100, now: clock.now(), includeHidden: true });
     return c.json({ candidates: stored.map(candidatesUnder(deps.catalog)) }, 200, { 'Cache-Control': 'no-store' });
   });
 
