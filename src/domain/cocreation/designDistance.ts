@@ -36,28 +36,65 @@ export const WHOLE_COLOUR_DIFFERENCE = 20;
  * {@link MaterialDistances} table, any other option 1. An attribute set in one design and not the
  * other counts as a whole difference. Symmetric, 0 only for designs that look the same.
  *
- * Build it once per product and options: the colours' CIELAB values are computed once.
+ * Build it once per product and options: the options' distances are computed once into a table per
+ * attribute, and each design turned into option codes once, so a comparison is a few lookups.
  *
  * @example
  * const distance = designDistance(product);
  * distance({ 'laces.colour': 'white' }, { 'laces.colour': 'chalk' }) // ≈ 0.1
  */
 export function designDistance(product: Pick<Product, 'attributes'>, options: DistanceOptions = {}): (a: DesignChoices, b: DesignChoices) => number {
-  const compare = product.attributes.map((attribute) => ({ id: attribute.id, weight: options.weights?.[attribute.id] ?? 1, optionDistance: optionDistanceOf(attribute, options) }));
+  const attributes = product.attributes.map((attribute) => {
+    const size = attribute.options.length;
+    const table = new Float64Array(size * size);
+    const single = pairDistanceOf(attribute, options);
+    for (let i = 0; i < size; i++) {
+      for (let j = 0; j < size; j++) table[i * size + j] = i === j ? 0 : single(attribute.options[i]!.id, attribute.options[j]!.id);
+    }
+    // Options the product no longer has (designs of older versions) get codes past the table's: a whole difference from any other.
+    const codes = new Map(attribute.options.map((option, position) => [option.id, position]));
+    return { id: attribute.id, weight: options.weights?.[attribute.id] ?? 1, size, table, codes };
+  });
+  // Each design is turned into option codes once (the clustering compares it hundreds of times).
+  const encoded = new WeakMap<DesignChoices, Int32Array>();
+  const encode = (choices: DesignChoices): Int32Array => {
+    let codes = encoded.get(choices);
+    if (!codes) {
+      codes = new Int32Array(attributes.length);
+      attributes.forEach((attribute, k) => {
+        const option = choices[attribute.id];
+        if (option === undefined) {
+          codes![k] = -1;
+          return;
+        }
+        let code = attribute.codes.get(option);
+        if (code === undefined) {
+          code = attribute.codes.size;
+          attribute.codes.set(option, code);
+        }
+        codes![k] = code;
+      });
+      encoded.set(choices, codes);
+    }
+    return codes;
+  };
   return (a, b) => {
+    const left = encode(a);
+    const right = encode(b);
     let total = 0;
-    for (const { id, weight, optionDistance } of compare) {
-      const left = a[id];
-      const right = b[id];
-      if (left === right) continue;
-      total += weight * (left === undefined || right === undefined ? 1 : optionDistance(left, right));
+    for (let k = 0; k < attributes.length; k++) {
+      const i = left[k]!;
+      const j = right[k]!;
+      if (i === j) continue;
+      const { weight, size, table } = attributes[k]!;
+      total += weight * (i < 0 || j < 0 || i >= size || j >= size ? 1 : table[i * size + j]!);
     }
     return total;
   };
 }
 
-/** How far apart two options of one attribute are, 0 to 1. */
-function optionDistanceOf(attribute: AttributeDef, options: DistanceOptions): (a: OptionId, b: OptionId) => number {
+/** How far apart two options of one attribute are, 0 to 1, computed (once per pair, into the attribute's table). */
+function pairDistanceOf(attribute: AttributeDef, options: DistanceOptions): (a: OptionId, b: OptionId) => number {
   if (attribute.kind === 'material') {
     const table = options.materials ?? {};
     return (a, b) => clampUnit(table[a]?.[b] ?? table[b]?.[a] ?? 1);
