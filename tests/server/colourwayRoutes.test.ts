@@ -21,15 +21,20 @@ const post = (path: string, body: unknown, who: StaffBrowser = designer) => t.ap
 beforeAll(async () => {
   t = await startTestApp([]);
   sneaker = productUnderTest(t.entry);
-  designs = distinctDesigns(sneaker, 2, 23);
+  designs = distinctDesigns(sneaker, 3, 23);
   const now = new Date('2026-11-25T12:00:00.000Z');
   designer = await sessionFor(t.repository, await addAccount(t.repository, 'designer@shop.example', ['designer']), now);
   // Publishing is the merchandiser's: one person with both roles takes a colourway all the way.
   curator = await sessionFor(t.repository, await addAccount(t.repository, 'curator@shop.example', ['designer', 'merchandiser']), now);
   const cookie = (await t.app.request('/api/candidates', {}, fromAddress('10.0.0.9'))).headers.get('set-cookie')!.split(';')[0]!;
-  const submitted = await t.app.request('/api/candidates', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify({ design: designs[1], title: 'Night runner' }) }, fromAddress('10.0.0.9'));
+  const submitted = await t.app.request('/api/candidates', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify({ design: designs[1], title: 'Night runner', creatorName: 'Ada L.' }) }, fromAddress('10.0.0.9'));
   expect(submitted.status).toBe(201);
   candidateId = ((await submitted.json()) as { candidate: { id: string } }).candidate.id;
+  // The review approves two of the three designs (one in the gallery, one never submitted).
+  for (const design of designs.slice(0, 2)) {
+    const decided = await post('/api/staff/review/decisions', { productId: 'sneaker', designKey: canonicalKey(design), decision: 'approve', reason: 'popular', note: '' });
+    expect(decided.status, await decided.clone().text()).toBeLessThan(300);
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -48,14 +53,10 @@ describe('a customer\'s design into the designer\'s draft', () => {
     expect(product.ok && product.value.presets.at(-1)).toEqual({ id: 'forest-runner', name: 'Forest Runner', description: '', credit: 'Ada L.', choices: designs[0]!.choices });
   });
 
-  it('refuses a design the rules do not allow, a taken name, a key of another product, and a design named twice', async () => {
-    const broken = { ...designs[0]!.choices };
-    // Some attribute's option that the engine refuses beside the rest of the design.
-    const attribute = sneaker.entry.product.attributes.find((candidate) => candidate.options.some((option) => !sneaker.space.isConsistent({ ...broken, [candidate.id]: option.id })))!;
-    broken[attribute.id] = attribute.options.find((option) => !sneaker.space.isConsistent({ ...broken, [attribute.id]: option.id }))!.id;
-    const refused = await post('/api/staff/colourways/sneaker', { name: 'Broken', designKey: canonicalKey({ productId: 'sneaker', choices: broken }) });
+  it('refuses a design not approved, a taken name, a key of another product, and a design named twice', async () => {
+    const refused = await post('/api/staff/colourways/sneaker', { name: 'Unreviewed', designKey: canonicalKey(designs[2]!) });
     expect(refused.status).toBe(422);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('not valid under the product\'s rules');
+    expect(((await refused.json()) as { error: { message: string; hint: string } }).error).toMatchObject({ message: 'the design is not approved', hint: expect.stringContaining('review queue') });
     expect((await post('/api/staff/colourways/sneaker', { name: 'Forest Runner', designKey: canonicalKey(designs[0]!) })).status).toBe(422);
     expect((await post('/api/staff/colourways/sneaker', { name: 'Elsewhere', designKey: 'tshirt|' })).status).toBe(422);
     expect((await post('/api/staff/colourways/sneaker', { name: 'Both', designKey: canonicalKey(designs[0]!), candidateId })).status).toBe(422);
@@ -68,8 +69,8 @@ describe('a customer\'s design into the designer\'s draft', () => {
 });
 
 describe('published through the studio, then exported', () => {
-  it('publishes a gallery candidate\'s colourway linked back to it, and the exports hold it', async () => {
-    const added = await post('/api/staff/colourways/sneaker', { name: 'Night Runner', candidateId, credit: 'Ada L.' }, curator);
+  it('publishes a gallery candidate\'s colourway credited to its creator and linked back to it, and the exports hold it', async () => {
+    const added = await post('/api/staff/colourways/sneaker', { name: 'Night Runner', candidateId }, curator);
     expect(added.status).toBe(201);
     const published = await post('/api/staff/studio/sneaker/publish', { message: 'Night Runner, co-created by Ada L.' }, curator);
     expect(published.status, await published.clone().text()).toBe(200);

@@ -1,7 +1,7 @@
 // Into the catalogue (issue 14): a customer's design made a colourway of the product, and the
 // product's colourways exported. Designer role.
 //
-//   POST /api/staff/colourways/:productId          a design (a gallery candidate, or a design key)
+//   POST /api/staff/colourways/:productId          an approved design (a gallery candidate, or a design key)
 //                                                  as a named preset in my studio draft of the
 //                                                  product, checked by the engine; it is published
 //                                                  with the draft, through the normal path
@@ -18,7 +18,7 @@ import type { Context, Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import * as v from 'valibot';
 import { colourwayFeedCsv, colourwayVariants, encodeShareToken, productGroupJsonLd, type ColourwayVariant, type FeedLinks } from '../../domain/design/index.ts';
-import { choicesOfCanonicalKey } from '../../domain/index.ts';
+import { canonicalKey, choicesOfCanonicalKey } from '../../domain/index.ts';
 import { requestProblems } from '../../domain/requests/index.ts';
 import { addColourwayPreset } from '../../domain/studio/index.ts';
 import { apiError, errorResponse } from '../apiError.ts';
@@ -37,7 +37,7 @@ import { requireStaff } from './staffAuth.ts';
 
 /** What the routes need. */
 export interface ColourwayRouteDeps {
-  readonly repository: Pick<Repository, 'findCandidate' | 'findStudioDraft' | 'saveStudioDraft' | 'findRulesSources'>;
+  readonly repository: Pick<Repository, 'findCandidate' | 'findStudioDraft' | 'saveStudioDraft' | 'findRulesSources' | 'listReviewQueue'>;
   readonly catalog: Pick<Catalog, 'current'>;
   readonly clock: Clock;
   readonly jobs: JobPool;
@@ -59,8 +59,11 @@ export const newColourwaySchema = v.pipe(
 );
 
 const BODY_BYTES = 16 * 1024;
+/** Thresholds no candidate reaches: the queue then lists the designs a designer decided on (and shortlisted) only. */
+const DECIDED_ONLY = { minSupporters: 2_000_000_000, minScore: 2, minOrders: 2_000_000_000 };
+const MAX_APPROVED = 5_000;
 const DOCS = {
-  add: describeRoute(route('staff', 'A customer\'s design (a gallery candidate or a design key) as a named colourway in my studio draft of the product, checked by the engine, credited and linked back to its candidate; publish the draft in the studio (designer)', {
+  add: describeRoute(route('staff', 'An approved design (a gallery candidate or a design key) as a named colourway in my studio draft of the product, checked by the engine, credited and linked back to its candidate; publish the draft in the studio (designer)', {
     201: json('`{ presetId, productId, draft: { basedOn, revision, updatedAt } }`'),
     409: json('`{ error: { code: "draft_changed", … } }`: the draft was saved by another tab meanwhile; send again'),
   }, [401, 403, 404, 413, 415, 422])),
@@ -103,7 +106,8 @@ export function registerColourwayRoutes(app: Hono, deps: ColourwayRouteDeps): vo
       texts = { productFile: sources.product.file, productText: sources.product.text, rulesFile: sources.rules.file, rulesText: sources.rules.text, tables: sources.tables ?? {}, basedOn: current.entry.rulesVersion, revision: 0 };
     }
     const readTable = Object.keys(texts.tables).length > 0 ? tableReaderOf(texts.tables) : tableReaderBeside(join(deps.rootDir, texts.rulesFile));
-    const edit = addColourwayPreset({ ...texts, readTable }, { name: request.name, choices: design.choices, ...(request.description ? { description: request.description } : {}), ...(request.credit ? { credit: request.credit } : {}), ...(design.from ? { from: design.from } : {}) });
+    const credit = request.credit ?? design.creator ?? '';
+    const edit = addColourwayPreset({ ...texts, readTable }, { name: request.name, choices: design.choices, ...(request.description ? { description: request.description } : {}), ...(credit ? { credit } : {}), ...(design.from ? { from: design.from } : {}) });
     if (!edit.ok) return unprocessable(edit.message, 'change the design or the name, or fix the draft in the studio (/staff/rules)');
     const saved = await repository.saveStudioDraft({ productId, accountId: me.id, basedOn: texts.basedOn, productText: edit.text, rulesText: texts.rulesText, tables: texts.tables, readRevision: texts.revision, at: deps.clock.now() });
     if (!saved.saved) return errorResponse(apiError(409, 'draft_changed', 'your studio draft of the product was saved from another tab meanwhile', 'send the colourway again: it is added to the draft as it is now'));
@@ -111,16 +115,25 @@ export function registerColourwayRoutes(app: Hono, deps: ColourwayRouteDeps): vo
   });
 
   /** The design a request names, and where it came from; or the answer refusing it. */
-  async function designOf(request: v.InferOutput<typeof newColourwaySchema>, productId: string): Promise<{ choices: Record<string, string>; from?: string } | { refused: Response }> {
+  async function designOf(request: v.InferOutput<typeof newColourwaySchema>, productId: string): Promise<{ choices: Record<string, string>; from?: string; creator?: string } | { refused: Response }> {
+    let choices: Record<string, string>;
     if (request.candidateId !== undefined) {
       const candidate = isResourceId('candidate', request.candidateId) ? await repository.findCandidate(request.candidateId) : undefined;
       if (!candidate) return { refused: errorResponse(apiError(404, 'not_found', `there is no gallery candidate "${request.candidateId.slice(0, 60)}"`, 'copy the candidate\'s id from the review queue or /staff/designs')) };
       if (candidate.productId !== productId) return { refused: unprocessable(`candidate "${candidate.id}" is a design of "${candidate.productId}", not of "${productId}"`, `send it to /api/staff/colourways/${candidate.productId}`) };
-      return { choices: { ...candidate.design.choices }, from: `candidate:${candidate.id}` };
+      choices = { ...candidate.design.choices };
+    } else {
+      const decoded = choicesOfCanonicalKey(request.designKey!);
+      if (!decoded || decoded.productId !== productId) return { refused: unprocessable('"designKey" is not a design key of this product', 'copy the design key from the designers\' review (/staff/insight)') };
+      choices = decoded.choices;
     }
-    const decoded = choicesOfCanonicalKey(request.designKey!);
-    if (!decoded || decoded.productId !== productId) return { refused: unprocessable('"designKey" is not a design key of this product', 'copy the design key from the designers\' review (/staff/insight)') };
-    return { choices: decoded.choices };
+    // Only an approved design enters the catalogue: the review's decision, found by the design's key.
+    const designKey = canonicalKey({ productId, choices });
+    const approved = (await repository.listReviewQueue({ productId, statuses: ['approved'], thresholds: DECIDED_ONLY, limit: MAX_APPROVED })).find((row) => row.designKey === designKey);
+    if (!approved) return { refused: unprocessable('the design is not approved', 'approve it in the review queue first (/staff/review), with a reason, then make it a colourway') };
+    const candidateId = approved.candidate?.id ?? request.candidateId;
+    const creator = approved.candidate?.coCreatedBy ?? approved.creatorName ?? undefined;
+    return { choices, ...(candidateId ? { from: `candidate:${candidateId}` } : {}), ...(creator ? { creator } : {}) };
   }
 
   // The exports: made once per rules version (the glb takes a few hundred milliseconds).
