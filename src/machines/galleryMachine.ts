@@ -5,7 +5,7 @@ import type { GalleryCandidateResponse } from '../domain/requests/index.ts';
  * A design in the community gallery, as the gallery lists it: the fields of the server's answer
  * (`GalleryCandidateResponse`) the gallery shows. Its `design` holds choices only, never personal text.
  */
-export type GalleryCandidate = Pick<GalleryCandidateResponse, 'id' | 'productId' | 'title' | 'thumbnailUrl' | 'upVotes' | 'downVotes' | 'score' | 'orders' | 'remixes' | 'remixOf' | 'createdAt' | 'myVote' | 'orderableAsIs'> & {
+export type GalleryCandidate = Pick<GalleryCandidateResponse, 'id' | 'productId' | 'title' | 'thumbnailUrl' | 'upVotes' | 'downVotes' | 'score' | 'orders' | 'remixes' | 'remixOf' | 'createdAt' | 'myVote' | 'orderableAsIs' | 'coCreatedBy'> & {
   readonly design: Pick<GalleryCandidateResponse['design'], 'choices'>;
 };
 

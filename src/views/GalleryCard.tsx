@@ -23,6 +23,7 @@ export const GalleryCard = memo(function GalleryCard({ candidate, product, headi
       <img className="gallery-card__image" src={candidate.thumbnailUrl} alt={`${candidate.title}, a customer's ${product.name}`} loading="lazy" width={320} height={200} />
       <div className="gallery-card__body">
         <h2 id={headingId} className="gallery-card__title">{candidate.title}</h2>
+        {candidate.coCreatedBy && <p className="gallery-card__credit">Co-created by {candidate.coCreatedBy}</p>}
         <ul className="gallery-card__traits" aria-label="Main colours and materials">
           {highlights.colours.map((colour) => (
             <li key={`colour-${colour.id}`} className="gallery-card__trait">

@@ -98,7 +98,7 @@ describe('when the page opens', () => {
     expect(actor.getSnapshot().matches({ signedIn: 'idle' })).toBe(true);
     expect(session?.account.email).toBe('grace@shop.example');
     expect(session?.csrfToken).toBe('csrf-session-1');
-    expect(session?.pages.map((page) => page.id)).toEqual(['designs', 'insight', 'orders']);
+    expect(session?.pages.map((page) => page.id)).toEqual(['designs', 'insight', 'review', 'orders']);
     // Found at load, not signed in here: the page does not move the focus, and says nothing.
     expect(sessionChanges).toBe(0);
     expect(status).toBe('');

@@ -35,7 +35,7 @@ export function isTokenRole(value: unknown): value is TokenRole {
 
 /** One page of the staff area: where it is, what it is called, and who may open it. */
 export interface StaffPage {
-  readonly id: 'accounts' | 'tokens' | 'webhooks' | 'audit' | 'rules' | 'designs' | 'insight' | 'orders';
+  readonly id: 'accounts' | 'tokens' | 'webhooks' | 'audit' | 'rules' | 'designs' | 'insight' | 'review' | 'orders';
   /** The page's path under the site, e.g. `/staff/accounts`. */
   readonly path: string;
   readonly title: string;
@@ -53,13 +53,14 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   { id: 'rules', path: '/staff/rules', title: 'Rules', summary: 'The products and their published rules versions.', role: 'merchandiser' },
   { id: 'designs', path: '/staff/designs', title: 'Customer designs', summary: 'What customers submit to the gallery, with its votes and orders.', role: 'designer' },
   { id: 'insight', path: '/staff/insight', title: 'What customers design', summary: 'The most wanted designs, gallery or not, near-identical designs grouped, and each option\'s take rate.', role: 'designer' },
+  { id: 'review', path: '/staff/review', title: 'Review', summary: 'Designs to consider for the catalogue: approve or reject with a reason, hide from the gallery.', role: 'designer' },
   { id: 'orders', path: '/staff/orders', title: 'Orders', summary: 'Recent orders with contact details and shipping addresses.', role: 'fulfilment' },
 ];
 
 /**
  * The pages an account with these roles may open, in the table's order.
  *
- * @example pagesFor(['designer']).map((page) => page.id) // ['designs', 'insight']
+ * @example pagesFor(['designer']).map((page) => page.id) // ['designs', 'insight', 'review']
  */
 export function pagesFor(roles: readonly StaffRole[]): StaffPage[] {
   return STAFF_PAGES.filter((page) => roles.includes(page.role));

@@ -31,8 +31,8 @@ const FIELD_OF_CODE: Readonly<Record<string, string>> = { email_taken: 'email', 
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** The answer's JSON (undefined for 204), or a StaffRequestError in words. */
-async function staffRequest<Answer>(method: Method, url: string, options: { connection?: StaffConnection; body?: unknown } = {}): Promise<Answer> {
+/** The answer's JSON (undefined for 204), or a StaffRequestError in words. Exported for the other staff clients (reviewClient.ts). */
+export async function staffRequest<Answer>(method: Method, url: string, options: { connection?: StaffConnection; body?: unknown } = {}): Promise<Answer> {
   const { connection, body } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';

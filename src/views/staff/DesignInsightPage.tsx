@@ -3,12 +3,14 @@ import { compileRules, resolveDesign, type Product } from '../../domain/index.ts
 import { createStaffPageMachine } from '../../machines/index.ts';
 import { readCatalogEntry, readCatalogList, type CatalogProduct } from '../api/catalogClient.ts';
 import { readDesignInsight, type InsightCluster, type InsightDesign, type InsightOptions } from '../api/staffClient.ts';
+import { shortlistDesign } from '../api/reviewClient.ts';
 import { downloadCsv } from './downloadCsv.ts';
 import { InsightThumbnail } from './InsightThumbnail.tsx';
 import { LiftHeatmap, TakeRateChart } from './InsightCharts.tsx';
 import type { StaffDataPageProps } from './StaffDataPageProps.ts';
 import { StaffPageFrame } from './StaffPageFrame.tsx';
 import { StaffTable } from './StaffTable.tsx';
+import { ShortlistButton } from './ShortlistButton.tsx';
 import { useStaffPage } from './useStaffPage.ts';
 
 interface InsightQuery {
@@ -68,12 +70,12 @@ export function DesignInsightPage({ connection }: StaffDataPageProps) {
           </select>
         </div>
       </div>
-      {view.data && <InsightSections insight={view.data} days={query.days} />}
+      {view.data && <InsightSections insight={view.data} days={query.days} shortlist={(designKey) => shortlistDesign(connection, query.productId, designKey)} />}
     </StaffPageFrame>
   );
 }
 
-function InsightSections({ insight, days }: { readonly insight: Insight; readonly days: number }) {
+function InsightSections({ insight, days, shortlist }: { readonly insight: Insight; readonly days: number; readonly shortlist: (designKey: string) => Promise<void> }) {
   const { product, defaults, popular, clusters, clustered, options } = insight;
   const labels = useMemo(() => optionLabels(product), [product]);
   const describeAll = (choices: Readonly<Record<string, string>>) => product.attributes.map((attribute) => `${labels.attribute(attribute.id)}: ${labels.option(attribute.id, choices[attribute.id])}`).join('; ');
@@ -100,6 +102,7 @@ function InsightSections({ insight, days }: { readonly insight: Insight; readonl
               <th scope="col">Shared</th>
               <th scope="col">In the gallery</th>
               <th scope="col">Allowed now</th>
+              <th scope="col">Review</th>
             </tr>
           </thead>
           <tbody>
@@ -112,6 +115,7 @@ function InsightSections({ insight, days }: { readonly insight: Insight; readonl
                 <td>{design.shared}</td>
                 <td>{design.submitted > 0 ? `Yes (${design.voted} up-votes)` : 'Never submitted'}</td>
                 <td>{design.allowedNow ? 'Yes' : 'No: today\'s rules refuse it'}</td>
+                <td><ShortlistButton what={describe(design.choices)} onShortlist={() => shortlist(design.designKey)} /></td>
               </tr>
             ))}
           </tbody>
@@ -127,6 +131,7 @@ function InsightSections({ insight, days }: { readonly insight: Insight; readonl
               <InsightThumbnail product={product} choices={cluster.medoid.choices} size={96} />
               <p><strong>{cluster.differences.sentence}</strong></p>
               <p>{cluster.units} units ordered</p>
+              <ShortlistButton what={`the most central design of: ${cluster.differences.sentence}`} onShortlist={() => shortlist(cluster.medoid.designKey)} />
               <details>
                 <summary>The {cluster.size} designs</summary>
                 <ul>{cluster.members.map((member) => <li key={member.designKey}>{cluster.differences.attributeIds.map((id) => `${labels.attribute(id)}: ${labels.option(id, member.choices[id])}`).join(', ')} — {member.units} units</li>)}</ul>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { createStaffPageMachine, type StaffDesign } from '../../machines/index.ts';
+import { setDesignHidden } from '../api/reviewClient.ts';
 import { listDesigns, type StaffDesignSort } from '../api/staffClient.ts';
 import type { StaffDataPageProps } from './StaffDataPageProps.ts';
 import { StaffPageFrame } from './StaffPageFrame.tsx';
@@ -7,7 +8,12 @@ import { StaffTable } from './StaffTable.tsx';
 import { StaffTime } from './StaffTime.tsx';
 import { useStaffPage } from './useStaffPage.ts';
 
-const designsPage = createStaffPageMachine<StaffDesignSort, readonly StaffDesign[], never, never>();
+/** A gallery design as staff see it: `hidden` when a designer hid it from the public gallery. */
+type StaffGalleryDesign = StaffDesign & { readonly hidden?: true };
+/** Hiding a design from the public gallery, or showing it again. */
+type VisibilityChange = { readonly design: StaffGalleryDesign; readonly hidden: boolean };
+
+const designsPage = createStaffPageMachine<StaffDesignSort, readonly StaffGalleryDesign[], VisibilityChange, null>();
 
 const SORTS: readonly { readonly id: StaffDesignSort; readonly label: string }[] = [
   { id: 'top', label: 'Top rated' },
@@ -19,10 +25,17 @@ const SORTS: readonly { readonly id: StaffDesignSort; readonly label: string }[]
 /**
  * Designer: what customers submit to the gallery, with the server's picture, votes (and the votes
  * flagged as bursts, kept out of the score), orders of the same design and how many customers
- * submitted it; in the order chosen.
+ * submitted it; in the order chosen. "Hide from gallery" takes a design out of the public gallery
+ * (moderation; audited), "Show in gallery" puts it back.
  */
 export function DesignsPage({ connection }: StaffDataPageProps) {
-  const { actor, view } = useStaffPage(designsPage, { load: (sort) => listDesigns(connection, sort) }, 'top');
+  const { actor, view } = useStaffPage(designsPage, {
+    load: (sort): Promise<readonly StaffGalleryDesign[]> => listDesigns(connection, sort),
+    change: async ({ design, hidden }) => {
+      await setDesignHidden(connection, design.id, hidden);
+      return { outcome: null, said: hidden ? `“${design.title}” is hidden from the public gallery.` : `“${design.title}” is shown in the public gallery again.` };
+    },
+  }, 'top');
   const sortId = useId();
   return (
     <StaffPageFrame title="Customer designs" lead="What customers submit to the gallery, with its votes and orders." view={view} onReload={() => actor.send({ type: 'page.reload' })}>
@@ -44,6 +57,7 @@ export function DesignsPage({ connection }: StaffDataPageProps) {
               <th scope="col">Orders</th>
               <th scope="col">Submitters</th>
               <th scope="col">Submitted</th>
+              <th scope="col">Gallery</th>
             </tr>
           </thead>
           <tbody>
@@ -57,6 +71,12 @@ export function DesignsPage({ connection }: StaffDataPageProps) {
                 <td>{design.orders}</td>
                 <td>{design.submitters}</td>
                 <td><StaffTime iso={design.createdAt} /></td>
+                <td className="staff-table__actions">
+                  {design.hidden && <span className="staff-badge staff-badge--off">Hidden</span>}
+                  <button type="button" className="button button--secondary button--small" aria-disabled={view.busy || undefined} onClick={() => view.busy || actor.send({ type: 'change.submit', change: { design, hidden: !design.hidden } })}>
+                    {design.hidden ? 'Show in gallery' : 'Hide from gallery'}<span className="sr-only"> {design.title}</span>
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -7,6 +7,7 @@ import { DesignsPage } from './DesignsPage.tsx';
 import { DesignInsightPage } from './DesignInsightPage.tsx';
 import { NoAccessPage } from './NoAccessPage.tsx';
 import { OrdersPage } from './OrdersPage.tsx';
+import { ReviewPage } from './ReviewPage.tsx';
 import { RulesPage } from './RulesPage.tsx';
 import { StaffHomePage } from './StaffHomePage.tsx';
 import { StaffNotFoundPage } from './StaffNotFoundPage.tsx';
@@ -56,6 +57,8 @@ export function StaffRoute({ path, session, connection }: StaffRouteProps) {
       return <DesignsPage {...props} />;
     case 'insight':
       return <DesignInsightPage {...props} />;
+    case 'review':
+      return <ReviewPage {...props} />;
     case 'orders':
       return <OrdersPage {...props} />;
     default:

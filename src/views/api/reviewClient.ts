@@ -1,0 +1,50 @@
+import type { GalleryCandidateResponse, ReviewReason } from '../../domain/requests/index.ts';
+import { staffRequest, type StaffConnection } from './staffClient.ts';
+
+// The designers' review API (`/api/staff/review/…`) over HTTP, as staffClient.ts does the rest:
+// every failure is a StaffRequestError in words, every write carries the session's CSRF token.
+
+/** Where a design stands in the review. */
+export type ReviewStatus = 'pending' | 'approved' | 'rejected';
+
+/** A design in the review queue, as `GET /api/staff/review/queue` answers it. */
+export interface ReviewItem {
+  readonly productId: string;
+  readonly designKey: string;
+  readonly choices: Readonly<Record<string, string>>;
+  readonly orders: number;
+  readonly candidate: GalleryCandidateResponse | null;
+  readonly reasons: readonly ('supporters' | 'score' | 'orders' | 'shortlisted')[];
+  readonly allowedNow: boolean;
+  readonly shortlisted: { readonly at: string; readonly by: string; readonly note: string } | null;
+  readonly status: ReviewStatus;
+  readonly decision: { readonly reason: string; readonly note: string; readonly at: string; readonly by: string } | null;
+  readonly creatorName: string | null;
+}
+
+/** The queue's thresholds as the server applies them. */
+export interface ReviewThresholds {
+  readonly minSupporters: number;
+  readonly minScore: number;
+  readonly minOrders: number;
+}
+
+/** `GET /api/staff/review/queue`: the designs of a product with a status (or all). */
+export function readReviewQueue(connection: StaffConnection, productId: string, status: ReviewStatus | 'all'): Promise<{ thresholds: ReviewThresholds; items: readonly ReviewItem[] }> {
+  return staffRequest('GET', `/api/staff/review/queue?productId=${encodeURIComponent(productId)}&status=${status}`, { connection });
+}
+
+/** `POST /api/staff/review/shortlist`: puts a design in the queue. */
+export async function shortlistDesign(connection: StaffConnection, productId: string, designKey: string): Promise<void> {
+  await staffRequest('POST', '/api/staff/review/shortlist', { connection, body: { productId, designKey } });
+}
+
+/** `POST /api/staff/review/decisions`: approves or rejects a design with a reason code and a note. */
+export async function decideDesign(connection: StaffConnection, decision: { productId: string; designKey: string; decision: 'approve' | 'reject'; reason: ReviewReason; note: string }): Promise<void> {
+  await staffRequest('POST', '/api/staff/review/decisions', { connection, body: decision });
+}
+
+/** `POST /api/staff/review/candidates/:id/visibility`: hides a gallery design from the public gallery, or shows it again. */
+export async function setDesignHidden(connection: StaffConnection, candidateId: string, hidden: boolean): Promise<void> {
+  await staffRequest('POST', `/api/staff/review/candidates/${encodeURIComponent(candidateId)}/visibility`, { connection, body: { hidden } });
+}
