@@ -37,6 +37,7 @@ export function PresetPicker() {
             >
               <ProductIllustration product={entry.product} design={design} focusedPart={null} decorative />
               <span className="preset__name">{preset.name}</span>
+              {preset.credit && <span className="preset__credit">Co-created by {preset.credit}</span>}
             </button>
             <span id={`preset-${preset.id}-description`} hidden>{preset.description}</span>
           </li>
