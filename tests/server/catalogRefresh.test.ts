@@ -9,7 +9,7 @@ import { loadCatalogFromDisk, readCatalogSources } from '../../src/server/catalo
 import { applyMigrations } from '../../src/server/migrate.ts';
 import type { Repository } from '../../src/server/repository.ts';
 import { createSqlRepository } from '../../src/server/sqlRepository.ts';
-import { openTestPglite } from '../../scripts/support/testDatabases.ts';
+import { openMigratedTestPglite } from './support/migratedPglite.ts';
 
 const files = loadCatalogFromDisk(process.cwd()).entries;
 const sneakerFiles = files.find((entry) => entry.product.id === 'sneaker')!;
@@ -37,7 +37,7 @@ describe('the current rules version, as the database says', () => {
   };
 
   beforeEach(async () => {
-    const database = await openTestPglite();
+    const database = await openMigratedTestPglite();
     dispose = database.dispose;
     await applyMigrations(database.client);
     repository = createSqlRepository(database.client);

@@ -13,7 +13,7 @@ import { applyMigrations } from '../../../src/server/migrate.ts';
 import type { Repository } from '../../../src/server/repository.ts';
 import type { SqlClient } from '../../../src/server/sqlClient.ts';
 import { createSqlRepository } from '../../../src/server/sqlRepository.ts';
-import { openTestPglite } from '../../../scripts/support/testDatabases.ts';
+import { openMigratedTestPglite } from './migratedPglite.ts';
 
 export const FULFILMENT_TOKEN = 'test-fulfilment-token';
 
@@ -51,7 +51,8 @@ const VOTER_SECRET = 'test-voter-secret-0123456789';
 export async function startTestApp(history: readonly CatalogEntry[] = [], options: TestAppOptions = {}): Promise<TestApp> {
   const { entries, problems } = loadCatalogFromDisk(process.cwd());
   if (problems.length > 0) throw new Error(problems.join('\n'));
-  const { client, dispose } = await openTestPglite();
+  // Copied already migrated (see migratedPglite.ts): this finds nothing to apply, as at a restart.
+  const { client, dispose } = await openMigratedTestPglite();
   await applyMigrations(client);
   const repository = createSqlRepository(client);
   let now = new Date('2026-11-25T12:00:00.000Z');
