@@ -427,6 +427,8 @@ export interface Repository {
   deleteDesignSignalsBefore(before: Date): Promise<number>;
   /** The designs with the most demand in a period, from the daily rollup, most units (then signals) first. */
   listDesignDemand(query: DesignDemandQuery): Promise<DesignDemand[]>;
+  /** For a few designs: the distinct anonymous visits behind their signals in a period, their units in the last 7 and the 28 days before, and their gallery candidate. */
+  describeDesignDemand(productId: string, designKeys: readonly string[], since: Date, until: Date): Promise<Map<string, DesignDemandDetails>>;
 
   // ---- The designers' review: queue, decisions, moderation, creators' credits (migration 016) ----
 
@@ -442,6 +444,18 @@ export interface Repository {
   recordDesignCredit(order: CreditableOrder, rate: number): Promise<DesignCredit | undefined>;
   /** Credit entries, newest first, at most `limit`, before entry `beforeSeq` when given. */
   listDesignCredits(limit: number, beforeSeq?: number): Promise<DesignCredit[]>;
+}
+
+/** What {@link Repository.describeDesignDemand} finds for one design. */
+export interface DesignDemandDetails {
+  /** Distinct anonymous visits (sessions) that reviewed, shared, submitted, voted on or ordered it in the period. */
+  readonly sessions: number;
+  /** Units ordered in the 7 days up to the period's end. */
+  readonly recentUnits: number;
+  /** Units ordered in the 28 days before those 7. */
+  readonly baselineUnits: number;
+  /** Its gallery candidate, when a customer submitted it: its id and votes (Wilson lower bound as `score`). */
+  readonly gallery: { readonly candidateId: string; readonly upVotes: number; readonly downVotes: number; readonly score: number } | null;
 }
 
 /** One design signal, as the server writes it: a design's key and what was done with it, by an anonymous session. */

@@ -53,6 +53,11 @@ describe('the designers\' review of what customers design', () => {
       [canonicalKey(made.base!), 9, 2], [canonicalKey(made.lace2!), 3, 1], [canonicalKey(made.far!), 2, 1], [canonicalKey(made.lace3!), 1, 1],
     ]);
     expect(designs[0]!.submitted).toBe(0);
+    // All in the last 7 days (the test's clock): a design catching on; each order its own visit (no session sent); not in the gallery.
+    const top = designs[0] as unknown as { sessions: number; trend: { recentUnits: number; baselineUnits: number; change: number }; gallery: unknown };
+    expect(top.trend).toEqual({ recentUnits: 9, baselineUnits: 0, change: expect.closeTo(10 / 7 / (1 / 28) - 1, 6) });
+    expect(top.sessions).toBe(2);
+    expect(top.gallery).toBeNull();
     expect(designs[0]!.choices).toEqual(made.base!.choices);
     expect(designs.every((design) => design.allowedNow)).toBe(true);
   });
@@ -86,6 +91,19 @@ describe('the designers\' review of what customers design', () => {
       const response = await get(`/api/staff/insight/sneaker/popular?${query}`);
       expect(response.status, query).toBe(400);
     }
+  });
+});
+
+describe('a most wanted design that a customer submitted to the gallery', () => {
+  it('shows its gallery candidate and votes', async () => {
+    const submitted = await t.app.request('/api/candidates', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ design: made.lace2, title: 'Laces of my own' }) });
+    expect(submitted.status).toBe(201);
+    const { candidate } = (await submitted.json()) as { candidate: { id: string } };
+    await recorder.flush();
+    const { designs } = (await (await get('/api/staff/insight/sneaker/popular?days=30')).json()) as { designs: { designKey: string; submitted: number; gallery: { candidateId: string; upVotes: number } | null }[] };
+    const row = designs.find((design) => design.designKey === canonicalKey(made.lace2!))!;
+    expect(row.gallery).toMatchObject({ candidateId: candidate.id, upVotes: 0 });
+    expect(row.submitted).toBe(1);
   });
 });
 

@@ -16,6 +16,8 @@ CREATE TABLE design_signals (
   remix         boolean     NOT NULL
 );
 CREATE INDEX design_signals_at ON design_signals (at);
+-- The distinct visits behind the designs a designer looks at (a few keys at a time).
+CREATE INDEX design_signals_design ON design_signals (product_id, design_key, at);
 
 -- The designers' views read this rollup, not the signals: one row per product, day, design and
 -- rules version, its counts added to as each batch of signals is written (in the same transaction),

@@ -7,7 +7,7 @@
 import type { Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import {
-  DesignClusters, choicesOfCanonicalKey, clusterDifferences, designDistance, optionLift, takeRates, type DesignChoices, type Product,
+  DesignClusters, choicesOfCanonicalKey, clusterDifferences, designDistance, optionLift, takeRates, trend, type DesignChoices, type Product,
 } from '../../domain/index.ts';
 import { apiError, errorResponse } from '../apiError.ts';
 import type { Catalog } from '../catalog.ts';
@@ -18,7 +18,7 @@ import { requireStaff } from './staffAuth.ts';
 
 /** What the routes need. */
 export interface DesignInsightRouteDeps {
-  readonly repository: Pick<Repository, 'listDesignDemand'>;
+  readonly repository: Pick<Repository, 'listDesignDemand' | 'describeDesignDemand'>;
   readonly catalog: Pick<Catalog, 'current'>;
   readonly clock: Clock;
 }
@@ -34,7 +34,7 @@ const MIN_LIFT_SUPPORT = 5;
 
 const SIGNED_IN = [401, 403] as const;
 const DOCS = {
-  popular: describeRoute(route('staff', 'The designs customers made with the most demand in a period (units ordered, then signals), gallery or not (designer)', { 200: json('`{ product, since, until, designs: [{ designKey, choices, reviewed, shared, submitted, voted, orders, units, remixes, allowedNow }] }`') }, [...SIGNED_IN, 400, 404])),
+  popular: describeRoute(route('staff', 'The designs customers made with the most demand in a period (units ordered, then signals), gallery or not (designer)', { 200: json('`{ product, since, until, designs: [{ designKey, choices, reviewed, shared, submitted, voted, orders, units, remixes, allowedNow, sessions, trend: { recentUnits, baselineUnits, change }, gallery: { candidateId, upVotes, downVotes, score } | null }] }`') }, [...SIGNED_IN, 400, 404])),
   clusters: describeRoute(route('staff', 'Near-identical designs grouped, each shown by its medoid, with what its members differ in (designer)', { 200: json('`{ clusters: [{ medoid, size, units, demand, differences, members }] }`') }, [...SIGNED_IN, 400, 404])),
   options: describeRoute(route('staff', 'Take rate per option, the strongest pairwise lifts and the funnel reviewed → shared → submitted → ordered (designer)', { 200: json('`{ takeRates, lifts, funnel }`') }, [...SIGNED_IN, 400, 404])),
 };
@@ -49,7 +49,16 @@ export function registerDesignInsightRoutes(app: Hono, deps: DesignInsightRouteD
     const limit = Number(c.req.query('limit') ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_POPULAR) return errorResponse(apiError(400, 'invalid_query', `"limit" must be a whole number from 1 to ${MAX_POPULAR}`, 'use e.g. limit=50'));
     const rows = await deps.repository.listDesignDemand({ ...query.range, limit });
-    return c.json({ ...periodOf(query), designs: rows.map((row) => ({ ...row, choices: choicesOf(row), allowedNow: allowedNow(query, choicesOf(row)) })) }, 200, { 'Cache-Control': 'no-store' });
+    const details = await deps.repository.describeDesignDemand(query.range.productId, rows.map((row) => row.designKey), query.range.since, query.range.until);
+    return c.json({
+      ...periodOf(query),
+      designs: rows.map((row) => {
+        const { sessions, recentUnits, baselineUnits, gallery } = details.get(row.designKey)!;
+        // Units a day over the last 7 days against the 28 before: "+120 %" is a design catching on.
+        const change = trend(recentUnits, 7, baselineUnits, 28).change;
+        return { ...row, choices: choicesOf(row), allowedNow: allowedNow(query, choicesOf(row)), sessions, trend: { recentUnits, baselineUnits, change }, gallery };
+      }),
+    }, 200, { 'Cache-Control': 'no-store' });
   });
 
   app.get('/api/staff/insight/:productId/clusters', DOCS.clusters, designer, async (c) => {

@@ -284,6 +284,12 @@ export interface InsightDesign {
   readonly units: number;
   readonly remixes: number;
   readonly allowedNow: boolean;
+  /** Distinct anonymous visits behind its signals in the period. */
+  readonly sessions: number;
+  /** Units in the last 7 days and the 28 before, and the change in units a day (0.5 = +50 %). */
+  readonly trend: { readonly recentUnits: number; readonly baselineUnits: number; readonly change: number };
+  /** Its gallery candidate and votes, when a customer submitted it. */
+  readonly gallery: { readonly candidateId: string; readonly upVotes: number; readonly downVotes: number; readonly score: number } | null;
 }
 
 /** A cluster of near-identical designs (`GET /api/staff/insight/:productId/clusters`). */
@@ -293,7 +299,7 @@ export interface InsightCluster {
   readonly units: number;
   readonly demand: number;
   readonly differences: { readonly attributeIds: readonly string[]; readonly sentence: string };
-  readonly members: readonly (Omit<InsightDesign, 'allowedNow'>)[];
+  readonly members: readonly (Omit<InsightDesign, 'allowedNow' | 'sessions' | 'trend' | 'gallery'>)[];
 }
 
 /** Take rates, lifts and the funnel (`GET /api/staff/insight/:productId/options`). */

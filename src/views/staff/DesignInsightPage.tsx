@@ -91,13 +91,15 @@ function InsightSections({ insight, days, shortlist }: { readonly insight: Insig
     <>
       <section aria-labelledby="insight-popular" className="staff-insight__section">
         <h2 id="insight-popular">Most wanted designs</h2>
-        <button type="button" className="button button--secondary" onClick={() => downloadCsv(`${product.id}-popular-${days}d.csv`, ['design', 'units', 'orders', 'reviewed', 'shared', 'submitted', 'up-votes', 'remixes', 'allowed now'], popular.map((design) => [describeAll(design.choices), design.units, design.orders, design.reviewed, design.shared, design.submitted, design.voted, design.remixes, design.allowedNow ? 'yes' : 'no']))}>Download CSV</button>
+        <button type="button" className="button button--secondary" onClick={() => downloadCsv(`${product.id}-popular-${days}d.csv`, ['design', 'units', 'orders', 'trend (7 days)', 'visits', 'reviewed', 'shared', 'submitted', 'up-votes', 'remixes', 'allowed now'], popular.map((design) => [describeAll(design.choices), design.units, design.orders, trendText(design.trend.change), design.sessions, design.reviewed, design.shared, design.submitted, design.voted, design.remixes, design.allowedNow ? 'yes' : 'no']))}>Download CSV</button>
         <StaffTable caption={`Most wanted designs of the ${product.name}, last ${days} days`}>
           <thead>
             <tr>
               <th scope="col">Picture</th>
               <th scope="col">Design (what differs from the starting design)</th>
               <th scope="col">Units</th>
+              <th scope="col">Trend (last 7 days)</th>
+              <th scope="col">Visits</th>
               <th scope="col">Reviewed</th>
               <th scope="col">Shared</th>
               <th scope="col">In the gallery</th>
@@ -111,9 +113,11 @@ function InsightSections({ insight, days, shortlist }: { readonly insight: Insig
                 <td><InsightThumbnail product={product} choices={design.choices} size={96} /></td>
                 <th scope="row" className="staff-table__key staff-insight__design">{describe(design.choices)}</th>
                 <td>{design.units}<span className="staff-table__note">{design.orders} order{design.orders === 1 ? '' : 's'}</span></td>
+                <td>{trendText(design.trend.change)}<span className="staff-table__note">{design.trend.recentUnits} units in 7 days, {design.trend.baselineUnits} in the 28 before</span></td>
+                <td>{design.sessions}</td>
                 <td>{design.reviewed}</td>
                 <td>{design.shared}</td>
-                <td>{design.submitted > 0 ? `Yes (${design.voted} up-votes)` : 'Never submitted'}</td>
+                <td>{design.gallery ? `Yes: ${design.gallery.upVotes} up, ${design.gallery.downVotes} down (score ${design.gallery.score.toFixed(2)})` : 'Never submitted'}</td>
                 <td>{design.allowedNow ? 'Yes' : 'No: today\'s rules refuse it'}</td>
                 <td><ShortlistButton what={describe(design.choices)} onShortlist={() => shortlist(design.designKey)} /></td>
               </tr>
@@ -191,6 +195,12 @@ function InsightSections({ insight, days, shortlist }: { readonly insight: Insig
       </section>
     </>
   );
+}
+
+/** A trend as a designer reads it: "+120 %", "−40 %", "steady". */
+function trendText(change: number): string {
+  if (Math.abs(change) < 0.05) return 'steady';
+  return `${change > 0 ? '+' : '−'}${Math.round(Math.abs(change) * 100)} %`;
 }
 
 /** The attribute whose options customers split most evenly over (the most telling chart to open with). */
