@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { atelierCatalogPlugin } from './scripts/atelierCatalogPlugin.ts';
@@ -28,5 +29,9 @@ export default defineConfig({
     include: ['tests/{cli,domain,machines,models,server,tooling,views}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // At least two test files at a time: Vitest's default (one fewer than the cores) is a single
+    // file on a 2-core machine, while much of a file's time is spent waiting for a child process (a
+    // CLI, a server), the disk or a timer. Files run side by side on bigger machines anyway.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
