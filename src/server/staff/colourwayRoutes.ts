@@ -164,7 +164,13 @@ export function registerColourwayRoutes(app: Hono, deps: ColourwayRouteDeps): vo
 
   app.get('/api/staff/exports/:productId/colourways.glb', DOCS.glb, designer, withVersion(async (c, productId, version) => {
     const known = variantsOf(productId, version);
-    known.glb ??= readFile(join(deps.rootDir, 'public', 'models', version.entry.product.model)).then((model) => colourwayModel(new Uint8Array(model), version.entry.product, known.variants));
+    // A failure is not kept: the next request tries again.
+    known.glb ??= readFile(join(deps.rootDir, 'public', 'models', version.entry.product.model))
+      .then((model) => colourwayModel(new Uint8Array(model), version.entry.product, known.variants))
+      .catch((error: unknown) => {
+        known.glb = undefined;
+        throw error;
+      });
     const bytes = await known.glb;
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'model/gltf-binary', ...download(`${productId}-colourways.glb`) });
   }));
