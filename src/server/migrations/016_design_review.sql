@@ -8,9 +8,10 @@ ALTER TABLE candidates ADD COLUMN hidden boolean NOT NULL DEFAULT false;
 -- The creator a submitter named: a display name (moderated as titles are; public once the design
 -- is approved: "co-created by …") and an email kept private — never in a public answer, a log or
 -- a design signal; read only for the admins' credit list. One per candidate: the first submitter
--- who gave a name.
+-- who gave a name. `candidate_seq` is candidates.seq, without a foreign key: the gallery's tables
+-- are emptied with TRUNCATE (tests, a shop resetting its gallery), which a reference would refuse.
 CREATE TABLE candidate_creators (
-  candidate_seq bigint      PRIMARY KEY REFERENCES candidates (seq),
+  candidate_seq bigint      PRIMARY KEY,
   display_name  text        NOT NULL,
   email         text,
   created_at    timestamptz NOT NULL
