@@ -13,6 +13,7 @@ import type { Repository } from '../../src/server/repository.ts';
 import type { PublicationOutcome, RulesSources } from '../../src/server/rulesPublishing.ts';
 import { createSqlRepository } from '../../src/server/sqlRepository.ts';
 import { openTestPglite } from '../../scripts/support/testDatabases.ts';
+import { openMigratedTestPglite } from './support/migratedPglite.ts';
 
 const root = process.cwd();
 const files = loadCatalogFromDisk(root).entries;
@@ -49,7 +50,7 @@ describe('publishing rules versions', () => {
   };
 
   beforeEach(async () => {
-    const database = await openTestPglite();
+    const database = await openMigratedTestPglite();
     dispose = database.dispose;
     await applyMigrations(database.client);
     repository = createSqlRepository(database.client);
