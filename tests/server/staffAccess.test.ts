@@ -3,7 +3,7 @@
 // added later without an entry in ALLOWED fails here rather than going unchecked.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STAFF_ROLES, TOKEN_ROLES, createOrderDocument, type StaffRole, type TokenRole } from '../../src/domain/index.ts';
+import { STAFF_ROLES, TOKEN_ROLES, canonicalKey, createOrderDocument, type StaffRole, type TokenRole } from '../../src/domain/index.ts';
 import { seededRandom } from '../../src/domain/shared/seededRandom.ts';
 import type { OrderRecord } from '../../src/server/serverOrder.ts';
 import { randomDesign, productUnderTest } from '../../scripts/support/orderBodies.ts';
@@ -41,6 +41,10 @@ const ALLOWED: Record<string, { readonly role: StaffRole | null; readonly tokens
   'DELETE /api/staff/studio/:productId/draft': { role: 'merchandiser', tokens: false },
   'POST /api/staff/studio/:productId/publish': { role: 'merchandiser', tokens: false },
   'GET /api/staff/designs': { role: 'designer', tokens: true },
+  'POST /api/staff/colourways/:productId': { role: 'designer', tokens: false },
+  'GET /api/staff/exports/:productId/colourways.glb': { role: 'designer', tokens: true },
+  'GET /api/staff/exports/:productId/feed.jsonld': { role: 'designer', tokens: true },
+  'GET /api/staff/exports/:productId/feed.csv': { role: 'designer', tokens: true },
   'GET /api/staff/orders': { role: 'fulfilment', tokens: true },
   // Not under /api/staff, but holding every customer's contact.
   'GET /api/orders/export': { role: 'fulfilment', tokens: true },
@@ -76,9 +80,13 @@ describe('who may call each staff route', () => {
   const retiredVersion = 'f00dfeedf00dfeed';
   let counter = 0;
   const now = new Date('2026-11-25T12:00:00.000Z');
+  let approvedKey = '';
 
   beforeAll(async () => {
     t = await startTestApp();
+    // An approved design, which the colourway route makes a preset of.
+    approvedKey = canonicalKey(randomDesign(productUnderTest(t.entry), seededRandom(14)));
+    await t.repository.decideDesign({ productId: 'sneaker', designKey: approvedKey, status: 'approved', reason: 'popular', note: '', at: now, by: 'matrix' });
     await t.repository.publishCatalogEntry({ ...t.entry, rulesVersion: retiredVersion }, now);
     await t.repository.makeCurrentRulesVersion('sneaker', retiredVersion, now, 60);
     await t.repository.makeCurrentRulesVersion('sneaker', t.entry.rulesVersion, now, 60);
@@ -148,6 +156,7 @@ describe('who may call each staff route', () => {
       // A first save (each caller is a new account); publishing needs the caller's own draft (see draftOf).
       'PUT /api/staff/studio/:productId/draft': { basedOn: t.entry.rulesVersion, revision: 0, product: readFileSync('models/sneaker/product.yaml', 'utf8'), rules: readFileSync('rules/sneaker.rules.yaml', 'utf8') },
       'POST /api/staff/studio/:productId/publish': { message: 'matrix' },
+      'POST /api/staff/colourways/:productId': { name: 'Matrix', designKey: approvedKey },
     };
     return { path, method, ...(route in bodies ? { body: JSON.stringify(bodies[route]) } : {}) };
   }
