@@ -317,7 +317,7 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
         expect(outcome.candidate).toEqual({
           seq: 1, id: candidate.id, productId: 'sneaker', rulesVersion: entry.rulesVersion, canonicalKey: candidate.canonicalKey, design: candidate.design,
           title: 'Midnight runner', remixOf: null, createdAt: '2026-11-25T12:00:00.000000Z',
-          upVotes: 0, downVotes: 0, flaggedVotes: 0, orders: 0, remixes: 0, submitters: 1, myVote: 0,
+          upVotes: 0, downVotes: 0, flaggedVotes: 0, orders: 0, remixes: 0, submitters: 1, myVote: 0, hidden: false, coCreatedBy: null,
         });
         expect(await repository.findCandidate(candidate.id)).toEqual(outcome.candidate);
         expect(await repository.hasCandidate(candidate.id)).toBe(true);
