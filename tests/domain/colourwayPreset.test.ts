@@ -3,6 +3,7 @@
 // design, the rest of the file is kept, broken designs are refused naming the rule), never about
 // today's option lists: designs are found from the shipped product by the engine.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRules, loadCatalogEntry, loadProduct, loadRules, resolveDesign, type Product } from '../../src/domain/index.ts';
 import { addColourwayPreset, presetIdOf, type ColourwaySources } from '../../src/domain/studio/index.ts';
@@ -119,3 +120,25 @@ describe('addColourwayPreset', () => {
     expect(loadProduct(PRODUCT_FILE, empty.text)).toMatchObject({ ok: true, value: { presets: [{ id: 'only-one' }] } });
   });
 });
+
+describe('addColourwayPreset, for any choices', () => {
+  // Each call loads and compiles the rules: a few runs keep the file cheap.
+  it('accepts exactly the choices the engine finds some valid design for, and they read back', () => {
+    const choicesArbitrary = fc.array(fc.tuple(fc.nat(product.attributes.length - 1), fc.nat(50)), { maxLength: 6 }).map((picks) => {
+      const choices: Record<string, string> = {};
+      for (const [attributeIndex, optionIndex] of picks) {
+        const attribute = product.attributes[attributeIndex]!;
+        choices[attribute.id] = attribute.options[optionIndex % attribute.options.length]!.id;
+      }
+      return choices;
+    });
+    fc.assert(fc.property(choicesArbitrary, (choices) => {
+      const added = addColourwayPreset(sources, { name: 'Any Colourway', choices });
+      expect(added.ok).toBe(space.isConsistent(choices));
+      if (!added.ok) return;
+      const loaded = loadProduct(PRODUCT_FILE, added.text);
+      expect(loaded.ok && loaded.value.presets.at(-1)!.choices).toEqual(choices);
+    }), { numRuns: 12, seed: 14 });
+  });
+});
+
