@@ -5,7 +5,7 @@
 // customer is added to the shipped sneaker first, as the designers' review does.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { Color, Mesh, type MeshStandardMaterial } from 'three';
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
@@ -140,8 +140,8 @@ describe('the catalogue feed', () => {
   const feed = productGroupJsonLd(entry, variants, links);
 
   it('is a schema.org ProductGroup with one variant per colourway', () => {
-    const ajv = new Ajv.default({ allErrors: true, strict: true });
-    addFormats.default(ajv);
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
     const validate = ajv.compile(PRODUCT_GROUP_SCHEMA);
     expect(validate(JSON.parse(JSON.stringify(feed))), JSON.stringify(validate.errors)).toBe(true);
     const hasVariant = feed.hasVariant as { sku: string; offers: { price: string }; creator?: { name: string }; image: string }[];
