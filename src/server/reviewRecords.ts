@@ -1,10 +1,9 @@
 // The designers' review as stored (migration 016): designs in the review queue, their decisions,
 // and the credit entries of orders of approved designs. See designReviewRoutes.ts for the API.
-import type { ReviewReason } from '../domain/requests/index.ts';
+import type { ReviewDecisionRecord, ReviewReason, ReviewShortlisting, ReviewStatus } from '../domain/requests/index.ts';
 import type { StoredCandidate } from './repository.ts';
 
-/** Where a design stands in the review. */
-export type ReviewStatus = 'pending' | 'approved' | 'rejected';
+export type { ReviewStatus };
 /** The statuses, for queries and the page's filter. */
 export const REVIEW_STATUSES: readonly ReviewStatus[] = ['pending', 'approved', 'rejected'];
 
@@ -56,9 +55,9 @@ export interface ReviewQueueRow {
   readonly orders: number;
   /** The gallery candidate of the design (hidden ones too), when one was submitted. */
   readonly candidate: StoredCandidate | null;
-  readonly shortlisted: { readonly at: string; readonly by: string; readonly note: string } | null;
+  readonly shortlisted: ReviewShortlisting | null;
   readonly status: ReviewStatus;
-  readonly decision: { readonly reason: string; readonly note: string; readonly at: string; readonly by: string } | null;
+  readonly decision: ReviewDecisionRecord | null;
   /** The creator's display name, when the submitter gave one (never the email). */
   readonly creatorName: string | null;
 }

@@ -24,5 +24,5 @@ export type { GalleryCandidateResponse } from './galleryCandidate.ts';
 export type { DesignSignalKind, DesignSignalRequest } from './designSignalRequest.ts';
 export { ANONYMOUS_SESSION, BROWSER_SIGNAL_KINDS, DESIGN_SIGNAL_KINDS, MAX_SIGNALS_PER_REQUEST, designSignalRequestSchema } from './designSignalRequest.ts';
 export { creatorNameSchema, MAX_CREATOR_NAME } from './candidateRequest.ts';
-export type { CandidateVisibilityRequest, ReviewDecisionRequest, ReviewReason, ShortlistRequest } from './reviewRequest.ts';
+export type { CandidateVisibilityRequest, QueueReason, ReviewDecisionRecord, ReviewDecisionRequest, ReviewQueueItemResponse, ReviewReason, ReviewShortlisting, ReviewStatus, ShortlistRequest } from './reviewRequest.ts';
 export { APPROVAL_REASONS, candidateVisibilitySchema, MAX_REVIEW_NOTE, REJECTION_REASONS, REVIEW_REASON_LABELS, reviewDecisionSchema, shortlistRequestSchema } from './reviewRequest.ts';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { cleanText } from '../moderation/index.ts';
+import type { GalleryCandidateResponse } from './galleryCandidate.ts';
 import { describeValue, fieldsObject, withHint } from './requestProblem.ts';
 
 /**
@@ -98,3 +99,34 @@ export type ShortlistRequest = v.InferOutput<typeof shortlistRequestSchema>;
 export type ReviewDecisionRequest = v.InferOutput<typeof reviewDecisionSchema>;
 /** A change of a candidate's visibility once checked. */
 export type CandidateVisibilityRequest = v.InferOutput<typeof candidateVisibilitySchema>;
+
+/** Where a design stands in the designers' review. */
+export type ReviewStatus = 'pending' | 'approved' | 'rejected';
+/** Why a design is in the review queue: which thresholds its gallery candidate passed, or a designer shortlisted it. */
+export type QueueReason = 'supporters' | 'score' | 'orders' | 'shortlisted';
+/** Who shortlisted a design, when, and their note. */
+export interface ReviewShortlisting { readonly at: string; readonly by: string; readonly note: string }
+/** The latest decision on a design: its reason code, note, time and designer. */
+export interface ReviewDecisionRecord { readonly reason: string; readonly note: string; readonly at: string; readonly by: string }
+
+/**
+ * A design in the review queue as `GET /api/staff/review/queue` answers it (the server builds it,
+ * the Review page reads it): by product and canonical key, with its gallery candidate if any.
+ */
+export interface ReviewQueueItemResponse {
+  readonly productId: string;
+  readonly designKey: string;
+  readonly choices: Readonly<Record<string, string>>;
+  /** Orders of the design (same product and canonical key). */
+  readonly orders: number;
+  /** The gallery candidate of the design (with `hidden` when a designer hid it), or null for a design never submitted. */
+  readonly candidate: GalleryCandidateResponse | null;
+  readonly reasons: readonly QueueReason[];
+  /** Whether the product's current rules allow the design as it is; false flags a design the rules no longer allow. */
+  readonly allowedNow: boolean;
+  readonly shortlisted: ReviewShortlisting | null;
+  readonly status: ReviewStatus;
+  readonly decision: ReviewDecisionRecord | null;
+  /** The creator's display name the submitter gave, or null (the email is never answered here). */
+  readonly creatorName: string | null;
+}

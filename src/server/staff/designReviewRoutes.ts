@@ -13,7 +13,9 @@ import type { Context, Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import type * as v from 'valibot';
 import { choicesOfCanonicalKey, wilsonLowerBound } from '../../domain/index.ts';
-import { candidateVisibilitySchema, requestProblems, reviewDecisionSchema, shortlistRequestSchema } from '../../domain/requests/index.ts';
+import {
+  candidateVisibilitySchema, requestProblems, reviewDecisionSchema, shortlistRequestSchema, type QueueReason, type ReviewQueueItemResponse,
+} from '../../domain/requests/index.ts';
 import { apiError, errorResponse } from '../apiError.ts';
 import { candidatesUnder, type Candidate } from '../candidate.ts';
 import type { Catalog } from '../catalog.ts';
@@ -25,8 +27,8 @@ import { jsonBody, type Refuse } from '../requestValidation.ts';
 import { REVIEW_STATUSES, type ReviewQueueRow, type ReviewStatus } from '../reviewRecords.ts';
 import type { ReviewSettings } from '../reviewSettings.ts';
 import { json, route } from '../routeDocs.ts';
-import type { AuditActor } from '../staffRecords.ts';
 import { requireStaff, type Principal } from './staffAuth.ts';
+import { actorOf } from './staffRoutes.ts';
 
 /** What the routes need. */
 export interface DesignReviewRouteDeps {
@@ -38,26 +40,8 @@ export interface DesignReviewRouteDeps {
   readonly clientOf: (c: Context) => ClientConnection;
 }
 
-/** Why a design is in the queue: which thresholds its candidate passed, or a designer shortlisted it. */
-export type QueueReason = 'supporters' | 'score' | 'orders' | 'shortlisted';
-
-/** A design in the queue as the API answers it. */
-export interface ReviewQueueItem {
-  readonly productId: string;
-  readonly designKey: string;
-  readonly choices: Readonly<Record<string, string>>;
-  readonly orders: number;
-  /** The gallery candidate of the design (with `hidden` when a designer hid it), or null for a design never submitted. */
-  readonly candidate: Candidate | null;
-  readonly reasons: readonly QueueReason[];
-  /** Whether the product's current rules allow the design as it is; false flags a design the rules no longer allow. */
-  readonly allowedNow: boolean;
-  readonly shortlisted: ReviewQueueRow['shortlisted'];
-  readonly status: ReviewStatus;
-  readonly decision: ReviewQueueRow['decision'];
-  /** The creator's display name the submitter gave, or null (the email is never answered here). */
-  readonly creatorName: string | null;
-}
+/** A design in the queue as the API answers it (the domain's `ReviewQueueItemResponse`). */
+export type ReviewQueueItem = ReviewQueueItemResponse;
 
 const REVIEW_BODY_BYTES = 32 * 1024;
 const QUEUE_LIMIT = 200;
@@ -191,12 +175,6 @@ function unknownProduct(catalog: Pick<Catalog, 'current'>, productId: string) {
 function invalidReview(problems: ReturnType<typeof requestProblems>) {
   const first = problems[0] ?? { message: 'the request is not valid', hint: 'see GET /api/openapi.json' };
   return apiError(422, 'invalid_request', first.message, first.hint, problems);
-}
-
-function actorOf(principal: Principal | undefined): AuditActor {
-  if (principal?.kind === 'staff') return { kind: 'staff', accountId: principal.account.id, email: principal.account.email };
-  if (principal?.kind === 'token') return { kind: 'token', tokenId: principal.token.id, name: principal.token.name };
-  return { kind: 'anonymous' };
 }
 
 function nameOf(principal: Principal | undefined): string {

@@ -287,7 +287,8 @@ function staffOf(c: Context): Extract<Principal, { kind: 'staff' }> {
   return principal;
 }
 
-function actorOf(principal: Principal | undefined): AuditActor {
+/** Who acts, as the audit log names them: a staff member, an API token, or nobody signed in. */
+export function actorOf(principal: Principal | undefined): AuditActor {
   if (principal?.kind === 'staff') return { kind: 'staff', accountId: principal.account.id, email: principal.account.email };
   if (principal?.kind === 'token') return { kind: 'token', tokenId: principal.token.id, name: principal.token.name };
   return { kind: 'anonymous' };

@@ -1,26 +1,12 @@
-import type { GalleryCandidateResponse, ReviewReason } from '../../domain/requests/index.ts';
+import type { ReviewQueueItemResponse, ReviewReason, ReviewStatus } from '../../domain/requests/index.ts';
 import { staffRequest, type StaffConnection } from './staffClient.ts';
 
 // The designers' review API (`/api/staff/review/…`) over HTTP, as staffClient.ts does the rest:
 // every failure is a StaffRequestError in words, every write carries the session's CSRF token.
 
-/** Where a design stands in the review. */
-export type ReviewStatus = 'pending' | 'approved' | 'rejected';
-
 /** A design in the review queue, as `GET /api/staff/review/queue` answers it. */
-export interface ReviewItem {
-  readonly productId: string;
-  readonly designKey: string;
-  readonly choices: Readonly<Record<string, string>>;
-  readonly orders: number;
-  readonly candidate: GalleryCandidateResponse | null;
-  readonly reasons: readonly ('supporters' | 'score' | 'orders' | 'shortlisted')[];
-  readonly allowedNow: boolean;
-  readonly shortlisted: { readonly at: string; readonly by: string; readonly note: string } | null;
-  readonly status: ReviewStatus;
-  readonly decision: { readonly reason: string; readonly note: string; readonly at: string; readonly by: string } | null;
-  readonly creatorName: string | null;
-}
+export type ReviewItem = ReviewQueueItemResponse;
+export type { ReviewStatus };
 
 /** The queue's thresholds as the server applies them. */
 export interface ReviewThresholds {
