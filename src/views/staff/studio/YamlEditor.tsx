@@ -6,6 +6,7 @@ import { basicSetup } from 'codemirror';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { Diagnostic, DiagnosticEdit, DraftVocabulary } from '../../../domain/studio/index.ts';
 import { editorDiagnostics } from './editorDiagnostics.ts';
+import { mirrorEditorStyles } from './editorStyles.ts';
 import { studioCompletions } from './studioCompletions.ts';
 import { GO_TO_DEFINITION_KEY, studioLanguageExtensions } from './studioLanguageExtensions.ts';
 import { SymbolAtCursor } from './SymbolAtCursor.tsx';
@@ -62,6 +63,8 @@ export function YamlEditor({ file, label, describedBy, initialText, diagnostics,
   const cursorTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
+    // The shop's CSP refuses CodeMirror's own <style> element: its theme goes through the CSSOM.
+    mirrorEditorStyles();
     const completions = studioCompletions(() => latest.current.vocabulary());
     const created = new EditorView({
       parent: parent.current!,
