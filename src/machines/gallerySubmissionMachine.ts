@@ -11,6 +11,10 @@ export interface GallerySubmission {
   readonly design: DesignDocument;
   readonly title: string;
   readonly remixOf?: string;
+  /** The name to credit if a designer approves the design ("co-created by …"); optional. */
+  readonly creatorName?: string;
+  /** Where the shop may reach the creator about a credit; kept private, and only sent with a name. */
+  readonly creatorEmail?: string;
 }
 
 /** The gallery's answer: the candidate's id, and whether an identical design was already there. */
@@ -52,19 +56,25 @@ export function submissionRefusal(submission: GallerySubmission): string | undef
 }
 
 /** What is sent for the machine's context. */
-function submissionOf(context: { design: DesignDocument; remixOf: string | null; title: string }): GallerySubmission {
-  return { design: context.design, title: context.title.trim(), ...(context.remixOf ? { remixOf: context.remixOf } : {}) };
+function submissionOf(context: { design: DesignDocument; remixOf: string | null; title: string; creatorName: string; creatorEmail: string }): GallerySubmission {
+  const creatorName = context.creatorName.trim();
+  const creatorEmail = context.creatorEmail.trim();
+  return {
+    design: context.design, title: context.title.trim(), ...(context.remixOf ? { remixOf: context.remixOf } : {}),
+    ...(creatorName ? { creatorName } : {}), ...(creatorEmail ? { creatorEmail } : {}),
+  };
 }
 
 /**
- * Submitting one design to the community gallery: the customer names it, sends it, and learns
+ * Submitting one design to the community gallery: the customer names it (and may give a name to
+ * credit and a private email), sends it, and learns
  * whether it went in (or joined an identical design already there) or why it was refused. The
  * views provide the HTTP client as the `submitCandidate` actor.
  */
 export const gallerySubmissionMachine = setup({
   types: {} as {
-    context: { design: DesignDocument; remixOf: string | null; title: string; error: string | null; candidate: SubmittedCandidate | null };
-    events: { type: 'title.change'; title: string } | { type: 'submit' };
+    context: { design: DesignDocument; remixOf: string | null; title: string; creatorName: string; creatorEmail: string; error: string | null; candidate: SubmittedCandidate | null };
+    events: { type: 'title.change'; title: string } | { type: 'creator.change'; creatorName?: string; creatorEmail?: string } | { type: 'submit' };
     input: { design: DesignDocument; remixOf?: string | null };
   },
   actors: {
@@ -79,16 +89,21 @@ export const gallerySubmissionMachine = setup({
       assertEvent(event, 'title.change');
       return { title: event.title, error: null };
     }),
+    setCreator: assign(({ event }) => {
+      assertEvent(event, 'creator.change');
+      return { ...(event.creatorName !== undefined ? { creatorName: event.creatorName } : {}), ...(event.creatorEmail !== undefined ? { creatorEmail: event.creatorEmail } : {}), error: null };
+    }),
     refuseLocally: assign(({ context }) => ({ error: titleProblem(context.title) ?? submissionRefusal(submissionOf(context)) ?? null })),
   },
 }).createMachine({
   id: 'gallerySubmission',
-  context: ({ input }) => ({ design: input.design, remixOf: input.remixOf ?? null, title: '', error: null, candidate: null }),
+  context: ({ input }) => ({ design: input.design, remixOf: input.remixOf ?? null, title: '', creatorName: '', creatorEmail: '', error: null, candidate: null }),
   initial: 'editing',
   states: {
     editing: {
       on: {
         'title.change': { actions: 'setTitle' },
+        'creator.change': { actions: 'setCreator' },
         submit: [{ guard: 'isSendable', target: 'submitting' }, { actions: 'refuseLocally' }],
       },
     },

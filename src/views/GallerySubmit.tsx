@@ -1,6 +1,7 @@
 import { useMachine } from '@xstate/react';
 import { useContext, useId } from 'react';
 import type { DesignDocument } from '../domain/index.ts';
+import { MAX_CREATOR_NAME } from '../domain/requests/index.ts';
 import { MAX_TITLE_LENGTH } from '../machines/index.ts';
 import { GallerySubmissionMachineContext } from './ConfiguratorActorContext.ts';
 
@@ -56,6 +57,18 @@ export function GallerySubmit({ design, remixOf }: GallerySubmitProps) {
         />
         {error && <p id={`${id}-error`} role="alert" className="field__hint field__hint--error">{error}</p>}
       </div>
+      <fieldset className="gallery-submit__credit">
+        <legend>Credit (optional)</legend>
+        <p className="field__hint" id={`${id}-credit-hint`}>If the shop's designers pick your design for the catalogue, it says "co-created by" this name. The email stays private: the shop uses it only about your credit.</p>
+        <div className="field">
+          <label htmlFor={`${id}-creator-name`}>Your name as credited</label>
+          <input id={`${id}-creator-name`} value={snapshot.context.creatorName} maxLength={MAX_CREATOR_NAME * 2} autoComplete="nickname" disabled={snapshot.matches('submitting')} aria-describedby={`${id}-credit-hint`} onChange={(event) => send({ type: 'creator.change', creatorName: event.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-creator-email`}>Your email (private)</label>
+          <input id={`${id}-creator-email`} type="email" value={snapshot.context.creatorEmail} autoComplete="email" disabled={snapshot.matches('submitting')} aria-describedby={`${id}-credit-hint`} onChange={(event) => send({ type: 'creator.change', creatorEmail: event.target.value })} />
+        </div>
+      </fieldset>
       <button type="submit" className="button button--secondary" disabled={snapshot.matches('submitting')}>
         {snapshot.matches('submitting') ? 'Sending…' : 'Submit to the gallery'}
       </button>
