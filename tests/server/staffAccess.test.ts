@@ -48,6 +48,11 @@ const ALLOWED: Record<string, { readonly role: StaffRole | null; readonly tokens
   'GET /api/staff/exports/:productId/colourways.glb': { role: 'designer', tokens: true },
   'GET /api/staff/exports/:productId/feed.jsonld': { role: 'designer', tokens: true },
   'GET /api/staff/exports/:productId/feed.csv': { role: 'designer', tokens: true },
+  'GET /api/staff/review/queue': { role: 'designer', tokens: true },
+  'POST /api/staff/review/shortlist': { role: 'designer', tokens: false },
+  'POST /api/staff/review/decisions': { role: 'designer', tokens: false },
+  'POST /api/staff/review/candidates/:id/visibility': { role: 'designer', tokens: false },
+  'GET /api/staff/credits': { role: 'admin', tokens: false },
   'GET /api/staff/orders': { role: 'fulfilment', tokens: true },
   // Not under /api/staff, but holding every customer's contact.
   'GET /api/orders/export': { role: 'fulfilment', tokens: true },
@@ -84,11 +89,15 @@ describe('who may call each staff route', () => {
   let counter = 0;
   const now = new Date('2026-11-25T12:00:00.000Z');
   let approvedKey = '';
+  const candidateId = '6b1f8c1e-3d2a-4f5b-9c8d-7e6f5a4b3c2d';
 
   beforeAll(async () => {
     t = await startTestApp();
     // An approved design, which the colourway route makes a preset of.
-    approvedKey = canonicalKey(randomDesign(productUnderTest(t.entry), seededRandom(14)));
+    const approvedDesign = randomDesign(productUnderTest(t.entry), seededRandom(14));
+    approvedKey = canonicalKey(approvedDesign);
+    // Its gallery candidate, which the review's visibility route hides and shows.
+    await t.repository.submitCandidate({ id: candidateId, productId: 'sneaker', rulesVersion: t.entry.rulesVersion, canonicalKey: approvedKey, design: approvedDesign, title: 'Matrix', thumbnail: new Uint8Array([1]), submittedBy: 'matrix-voter', createdAt: now.toISOString() });
     await t.repository.decideDesign({ productId: 'sneaker', designKey: approvedKey, status: 'approved', reason: 'popular', note: '', at: now, by: 'matrix' });
     await t.repository.publishCatalogEntry({ ...t.entry, rulesVersion: retiredVersion }, now);
     await t.repository.makeCurrentRulesVersion('sneaker', retiredVersion, now, 60);
@@ -140,7 +149,7 @@ describe('who may call each staff route', () => {
     const endpoint = newSecret('whk_', 16);
     await t.repository.createWebhookEndpoint({ id: endpoint, url: 'https://erp.example/other', events: ['order.placed'], description: '', secret: `whsec_${Buffer.alloc(32, 2).toString('base64')}`, createdAt: now });
     const path = pattern
-      .replace(':id', pattern.includes('/accounts/') ? target.id : pattern.includes('/tokens/') ? token : pattern.includes('/deliveries') ? 'whk_matrix' : endpoint)
+      .replace(':id', pattern.includes('/accounts/') ? target.id : pattern.includes('/tokens/') ? token : pattern.includes('/deliveries') ? 'whk_matrix' : pattern.includes('/candidates/') ? candidateId : endpoint)
       .replace(':seq', String(deliverySeq))
       .replace(':productId', 'sneaker')
       .replace(':rulesVersion', retiredVersion);
@@ -160,6 +169,10 @@ describe('who may call each staff route', () => {
       'PUT /api/staff/studio/:productId/draft': { basedOn: t.entry.rulesVersion, revision: 0, product: readFileSync('models/sneaker/product.yaml', 'utf8'), rules: readFileSync('rules/sneaker.rules.yaml', 'utf8') },
       'POST /api/staff/studio/:productId/publish': { message: 'matrix' },
       'POST /api/staff/colourways/:productId': { name: 'Matrix', designKey: approvedKey },
+      'POST /api/staff/review/shortlist': { productId: 'sneaker', designKey: approvedKey },
+      // Approved again: the colourway route still finds it approved.
+      'POST /api/staff/review/decisions': { productId: 'sneaker', designKey: approvedKey, decision: 'approve', reason: 'popular' },
+      'POST /api/staff/review/candidates/:id/visibility': { hidden: false },
     };
     return { path, method, ...(route in bodies ? { body: JSON.stringify(bodies[route]) } : {}) };
   }
