@@ -52,6 +52,8 @@ export interface AppProps {
   readonly explainRules?: (explanation: Explanation, entry: CatalogEntry) => string;
   /** Receives the session actor, for a host that reads the design (the try-it pane). */
   readonly sessionRef?: Ref<ConfiguratorActor | null>;
+  /** The 3D preview where WebGL works (default: on the customer page, off in the try-it pane unless its host asks). */
+  readonly threeD?: boolean;
 }
 
 // The page's one connection to the server that served it: orders (through the session's
@@ -73,7 +75,7 @@ const gallerySubmission = gallerySubmissionMachine.provide({
  * The customer's configurator for one product: one session actor, the preview beside the option
  * panel (or the review), the price and delivery summary, and the action bar.
  */
-export function App({ entry, space, facts, start, products = [entry.product], tryIt = false, explainRules, sessionRef }: AppProps) {
+export function App({ entry, space, facts, start, products = [entry.product], tryIt = false, explainRules, sessionRef, threeD = !tryIt }: AppProps) {
   const actor = useActorRef(configurator, {
     input: {
       entry, space, watchCatalog: !tryIt,
@@ -110,7 +112,7 @@ export function App({ entry, space, facts, start, products = [entry.product], tr
           {!tryIt && <AppHeader product={product} products={products} />}
           <main className={reviewing ? 'workspace workspace--reviewing' : 'workspace'}>
             <div className="workspace__stage">
-              <PreviewPane product={product} onPartClick={onPartClick} threeD={!tryIt} />
+              <PreviewPane product={product} onPartClick={onPartClick} threeD={threeD} />
               <PriceSummary />
             </div>
             <div id="design-panel" className="workspace__panel" tabIndex={-1}>

@@ -34,7 +34,9 @@ export function PreviewPane({ product, onPartClick, threeD = true }: PreviewPane
   const prints = useMemo(() => textPrints(entry, personalisation), [entry, personalisation]);
   const artworkStatuses = useSelector(actor, (snapshot) => snapshot.context.summary.artwork);
   const artworks = useMemo(() => artworkPrints(entry, artworkStatuses), [entry, artworkStatuses]);
-  const [webgl] = useState(() => threeD && hasWebGL());
+  // Asked once (it creates a throw-away context); `threeD` may change (the try-it pane's switch).
+  const [webglWorks] = useState(hasWebGL);
+  const webgl = threeD && webglWorks;
 
   const illustration = <ProductIllustration product={product} design={design} focusedPart={focusedPart} onPartClick={onPartClick} />;
   return (

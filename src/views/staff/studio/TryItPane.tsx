@@ -40,13 +40,14 @@ const TriedConfigurator = memo(App);
  * with what changed said above the options; while the draft has errors the last good one stays.
  * "Why unavailable" adds to each unavailable option the rules that decide it; "Add this design as
  * an example" writes the design into the rules file's `examples:` as one that must stay valid.
- * No order, sharing or gallery from here (`App`'s `tryIt`), and the 2D illustration rather than
- * the 3D preview, so the editor beside it never waits for a WebGL frame.
+ * No order, sharing or gallery from here (`App`'s `tryIt`). The 2D illustration by default, so the
+ * editor beside it never waits for a WebGL frame; "3D preview" shows the customer's 3D preview.
  */
 export function TryItPane({ answer, onRulesEdit }: TryItPaneProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [explain, setExplain] = useState(false);
+  const [threeD, setThreeD] = useState(false);
   const [trial, setTrial] = useState<Trial | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const session = useRef<ConfiguratorActor | null>(null);
@@ -101,12 +102,16 @@ export function TryItPane({ answer, onRulesEdit }: TryItPaneProps) {
                 <input type="checkbox" checked={explain} onChange={(event) => setExplain(event.target.checked)} />
                 Why unavailable: name the rules that decide each unavailable option
               </label>
+              <label className="try-it__toggle">
+                <input type="checkbox" checked={threeD} onChange={(event) => setThreeD(event.target.checked)} />
+                3D preview, as customers see it (off: the 2D drawing, lighter beside the editor)
+              </label>
               <button type="button" className="staff-button" disabled={!trial} onClick={addExample}>Add this design as an example</button>
               {added && <p role="status" className="try-it__added">Added to the rules file&apos;s examples as &ldquo;{added}&rdquo;: it must stay valid.</p>}
             </div>
             {trial && (
               <div className="try-it__stage">
-                <TriedConfigurator key={trial.key} entry={trial.entry} space={trial.space} facts={trial.facts} start={trial.start} tryIt sessionRef={session} {...(explain ? { explainRules } : {})} />
+                <TriedConfigurator key={trial.key} entry={trial.entry} space={trial.space} facts={trial.facts} start={trial.start} tryIt threeD={threeD} sessionRef={session} {...(explain ? { explainRules } : {})} />
               </div>
             )}
           </>
