@@ -74,7 +74,7 @@ test('the first admin, made with the CLI, adds a designer and a merchandiser, wh
   await expect(admin.row(MERCHANDISER.email)).toContainText('Active');
 
   const designer = await signedIn(browser, DESIGNER);
-  await expect(designer.navigation.getByRole('link')).toHaveText(['Home', 'Customer designs']);
+  await expect(designer.navigation.getByRole('link')).toHaveText(['Home', 'Customer designs', 'What customers design', 'Review']);
   await designer.go('Customer designs');
   await expect(designer.page.getByRole('combobox', { name: 'Order' })).toBeVisible();
   await designer.open('/staff/accounts');
@@ -101,7 +101,7 @@ test('the first admin, made with the CLI, adds a designer and a merchandiser, wh
   await expect(changeRoles).toBeFocused();
   await expect(admin.row(MERCHANDISER.email)).toContainText('merchandiser, designer');
   await merchandiser.page.reload();
-  await expect(merchandiser.navigation.getByRole('link')).toHaveText(['Home', 'Rules', 'Customer designs']);
+  await expect(merchandiser.navigation.getByRole('link')).toHaveText(['Home', 'Rules', 'Customer designs', 'What customers design', 'Review']);
 
   // Disabling the designer ends their session: their open page says so at its next request.
   await admin.row(DESIGNER.email).getByRole('button', { name: `Disable ${DESIGNER.email}` }).click();
