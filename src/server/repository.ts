@@ -1,5 +1,6 @@
 import type { CandidateSort as RequestedSort, DesignSignalKind } from '../domain/requests/index.ts';
 import type { ArtworkMeta, CatalogEntry, DesignDocument } from '../domain/index.ts';
+import type { InsightGallery } from '../domain/staff/index.ts';
 import type { OrderRecord } from './serverOrder.ts';
 import type {
   ApiToken, AuditEntry, DeliveryAttempt, DueDelivery, NewApiToken, NewAuditEntry, NewStaffAccount, NewStaffSession, NewWebhookEndpoint,
@@ -455,7 +456,7 @@ export interface DesignDemandDetails {
   /** Units ordered in the 28 days before those 7. */
   readonly baselineUnits: number;
   /** Its gallery candidate, when a customer submitted it: its id and votes (Wilson lower bound as `score`). */
-  readonly gallery: { readonly candidateId: string; readonly upVotes: number; readonly downVotes: number; readonly score: number } | null;
+  readonly gallery: InsightGallery | null;
 }
 
 /** One design signal, as the server writes it: a design's key and what was done with it, by an anonymous session. */

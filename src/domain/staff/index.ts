@@ -16,3 +16,4 @@ export type { PublishStudioDraftRequest, SaveStudioDraftRequest } from './studio
 export { publishStudioDraftSchema, saveStudioDraftSchema } from './studioDraftRequests.ts';
 export type { ApiToken, ApiTokenStatus, AuditActor, AuditEntry, StaffAccount, WebhookDelivery, WebhookEndpointListing } from './staffRecords.ts';
 export { apiTokenStatus } from './staffRecords.ts';
+export type { InsightCluster, InsightDemand, InsightDesign, InsightGallery, InsightOptions, InsightTrend } from './insightAnswers.ts';

@@ -9,6 +9,7 @@ import { describeRoute } from 'hono-openapi';
 import {
   DesignClusters, choicesOfCanonicalKey, clusterDifferences, designDistance, optionLift, takeRates, trend, type DesignChoices, type Product,
 } from '../../domain/index.ts';
+import type { InsightCluster, InsightDesign, InsightOptions } from '../../domain/staff/index.ts';
 import { apiError, errorResponse } from '../apiError.ts';
 import type { Catalog } from '../catalog.ts';
 import type { Clock } from '../clock.ts';
@@ -52,7 +53,7 @@ export function registerDesignInsightRoutes(app: Hono, deps: DesignInsightRouteD
     const details = await deps.repository.describeDesignDemand(query.range.productId, rows.map((row) => row.designKey), query.range.since, query.range.until);
     return c.json({
       ...periodOf(query),
-      designs: rows.map((row) => {
+      designs: rows.map((row): InsightDesign => {
         const { sessions, recentUnits, baselineUnits, gallery } = details.get(row.designKey)!;
         // Units a day over the last 7 days against the 28 before: "+120 %" is a design catching on.
         const change = trend(recentUnits, 7, baselineUnits, 28).change;
@@ -69,7 +70,7 @@ export function registerDesignInsightRoutes(app: Hono, deps: DesignInsightRouteD
     const clusters = new DesignClusters({ attributeIds: product.attributes.map((attribute) => attribute.id), distance: designDistance(product), threshold: 1 });
     const byKey = new Map(rows.map((row) => [row.designKey, row]));
     clusters.add(rows.map((row) => ({ key: row.designKey, choices: choicesOf(row), demand: demandOf(row) })));
-    const found = clusters.clusters().slice(0, 100).map((cluster) => ({
+    const found = clusters.clusters().slice(0, 100).map((cluster): InsightCluster => ({
       medoid: { designKey: cluster.medoid.key, choices: cluster.medoid.choices },
       size: cluster.members.length,
       units: cluster.members.reduce((sum, member) => sum + (byKey.get(member.key)?.units ?? 0), 0),
@@ -88,12 +89,8 @@ export function registerDesignInsightRoutes(app: Hono, deps: DesignInsightRouteD
     const funnel = rows.reduce((sum, row) => ({
       reviewed: sum.reviewed + row.reviewed, shared: sum.shared + row.shared, submitted: sum.submitted + row.submitted, ordered: sum.ordered + row.orders,
     }), { reviewed: 0, shared: 0, submitted: 0, ordered: 0 });
-    return c.json({
-      ...periodOf(query),
-      takeRates: takeRates(query.version.entry.product, ordered),
-      lifts: optionLift(ordered, MIN_LIFT_SUPPORT).slice(0, 50),
-      funnel,
-    }, 200, { 'Cache-Control': 'no-store' });
+    const answer: InsightOptions = { takeRates: takeRates(query.version.entry.product, ordered), lifts: optionLift(ordered, MIN_LIFT_SUPPORT).slice(0, 50), funnel };
+    return c.json({ ...periodOf(query), ...answer }, 200, { 'Cache-Control': 'no-store' });
   });
 }
 

@@ -272,42 +272,9 @@ export function compareWithPublished(connection: StaffConnection, productId: str
 
 // ---------------------------------------------------------------- designer: what customers design
 
-/** A design's demand in a period (`GET /api/staff/insight/:productId/popular`). */
-export interface InsightDesign {
-  readonly designKey: string;
-  readonly choices: Readonly<Record<string, string>>;
-  readonly reviewed: number;
-  readonly shared: number;
-  readonly submitted: number;
-  readonly voted: number;
-  readonly orders: number;
-  readonly units: number;
-  readonly remixes: number;
-  readonly allowedNow: boolean;
-  /** Distinct anonymous visits behind its signals in the period. */
-  readonly sessions: number;
-  /** Units in the last 7 days and the 28 before, and the change in units a day (0.5 = +50 %). */
-  readonly trend: { readonly recentUnits: number; readonly baselineUnits: number; readonly change: number };
-  /** Its gallery candidate and votes, when a customer submitted it. */
-  readonly gallery: { readonly candidateId: string; readonly upVotes: number; readonly downVotes: number; readonly score: number } | null;
-}
+import type { InsightCluster, InsightDesign, InsightOptions } from '../../domain/staff/index.ts';
 
-/** A cluster of near-identical designs (`GET /api/staff/insight/:productId/clusters`). */
-export interface InsightCluster {
-  readonly medoid: { readonly designKey: string; readonly choices: Readonly<Record<string, string>> };
-  readonly size: number;
-  readonly units: number;
-  readonly demand: number;
-  readonly differences: { readonly attributeIds: readonly string[]; readonly sentence: string };
-  readonly members: readonly (Omit<InsightDesign, 'allowedNow' | 'sessions' | 'trend' | 'gallery'>)[];
-}
-
-/** Take rates, lifts and the funnel (`GET /api/staff/insight/:productId/options`). */
-export interface InsightOptions {
-  readonly takeRates: readonly { readonly attributeId: string; readonly optionId: string; readonly rate: number; readonly weight: number }[];
-  readonly lifts: readonly { readonly a: { readonly attributeId: string; readonly optionId: string }; readonly b: { readonly attributeId: string; readonly optionId: string }; readonly lift: number; readonly together: number }[];
-  readonly funnel: { readonly reviewed: number; readonly shared: number; readonly submitted: number; readonly ordered: number };
-}
+export type { InsightCluster, InsightDesign, InsightOptions };
 
 /** The three insight answers for one product and period, asked for together. */
 export async function readDesignInsight(connection: StaffConnection, productId: string, days: number): Promise<{ popular: readonly InsightDesign[]; clusters: readonly InsightCluster[]; clustered: number; options: InsightOptions }> {
