@@ -103,7 +103,7 @@ describe('clusters of near-identical designs', () => {
       const given: DemandedDesign[] = drawn.map((d) => ({ key: d.values.join(''), demand: d.demand, choices: Object.fromEntries(attributeIds.map((id, i) => [id, String(d.values[i])])) }));
       const clusters = new DesignClusters({ attributeIds, distance: hamming, threshold, maxDifferingAttributes: threshold, bucketLimit: 1000 });
       clusters.add(given);
-      // Brute force: most demanded first, each joins the nearest leader within the threshold (ties: the more demanded), else leads.
+      // Brute force: most demanded first, each joins the nearest leader within the threshold (ties: the more demanded, then the first in key order), else leads.
       const leaders: { leader: DemandedDesign; members: string[] }[] = [];
       for (const d of [...given].sort((x, y) => y.demand - x.demand || (x.key < y.key ? -1 : 1))) {
         let best: (typeof leaders)[number] | undefined;
@@ -118,6 +118,11 @@ describe('clusters of near-identical designs', () => {
       const asSets = (groups: string[][]) => groups.map((g) => [...g].sort().join(',')).sort();
       expect(asSets(clusters.clusters().map((c) => c.members.map((m) => m.key)))).toEqual(asSets(leaders.map((g) => g.members)));
     }), { numRuns: 150 });
+    // A tie that the band order once decided: two equally demanded leaders two options away.
+    const tie = new DesignClusters({ attributeIds: ['p', 'q', 'r', 's', 't', 'u'], distance: (a, b) => ['p', 'q', 'r', 's', 't', 'u'].filter((id) => a[id] !== b[id]).length, threshold: 2, maxDifferingAttributes: 2 });
+    const of = (key: string, demand: number) => ({ key, demand, choices: Object.fromEntries([...key].map((value, i) => [['p', 'q', 'r', 's', 't', 'u'][i]!, value])) });
+    tie.add([of('012012', 48), of('200010', 48), of('202012', 1)]);
+    expect(tie.clusters().map((c) => c.members.map((m) => m.key).sort().join(',')).sort()).toEqual(['012012,202012', '200010']);
   });
 
   it('stays far from comparing every pair on thousands of designs', () => {

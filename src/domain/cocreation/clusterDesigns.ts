@@ -135,7 +135,7 @@ export class DesignClusters {
         if (seen.has(leader.key)) continue;
         seen.add(leader.key);
         const distance = this.measure(design.choices, leader.choices);
-        if (distance <= this.options.threshold && (distance < bestDistance || (distance === bestDistance && best !== undefined && leader.demand > best.demand))) {
+        if (distance <= this.options.threshold && (best === undefined || distance < bestDistance || (distance === bestDistance && closerTie(leader, best)))) {
           best = leader;
           bestDistance = distance;
         }
@@ -174,6 +174,11 @@ export class DesignClusters {
     this.distanceComputations += 1;
     return this.options.distance(a, b);
   }
+}
+
+/** Of two leaders equally near, the more demanded wins, then the first in key order: the same answer whatever band finds them first. */
+function closerTie(candidate: DemandedDesign, best: DemandedDesign): boolean {
+  return candidate.demand > best.demand || (candidate.demand === best.demand && candidate.key < best.key);
 }
 
 function bandKey(band: readonly AttributeId[], choices: DesignChoices): string {
