@@ -55,9 +55,10 @@ export function createCatalogStore(client: SqlClient): CatalogStore {
         const at = now.toISOString();
         // Every version of the product locked, so two publishers of one product take turns: each
         // statement after the lock sees the other's commit (the one-published index would otherwise
-        // refuse the second).
+        // refuse the second). Locked in key order: two publishers locking the rows in the order a
+        // scan happens to meet them can each hold a row the other waits for (a deadlock).
         const before = (await tx.query<{ rules_version: string; state: RulesVersionStatus['state'] }>(
-          'SELECT rules_version, state FROM catalog_entries WHERE product_id = $1 FOR UPDATE',
+          'SELECT rules_version, state FROM catalog_entries WHERE product_id = $1 ORDER BY rules_version FOR UPDATE',
           [productId],
         )).filter((row) => row.rules_version === rulesVersion);
         if (before.length === 0) throw new Error(`[Atelier] rules version "${rulesVersion}" of "${productId}" was never recorded: publishCatalogEntry first`);
