@@ -81,6 +81,25 @@ describe('the designers\' review of what customers design', () => {
     expect(body.funnel).toEqual({ reviewed: 0, shared: 0, submitted: 0, ordered: 5 });
   });
 
+  it('says how often customers change each part from the design they start from, by units ordered', async () => {
+    const { partChanges } = (await (await get('/api/staff/insight/sneaker/options?days=30')).json()) as { partChanges: { basis: string; total: number; starting: Record<string, string>; parts: { partId: string; rate: number; weight: number; attributes: { attributeId: string; rate: number }[] }[] } };
+    const product = sneaker.entry.product;
+    expect(partChanges.starting).toEqual(designFrom(sneaker).choices);
+    expect(partChanges.basis).toBe('units');
+    expect(partChanges.total).toBe(15);
+    expect(partChanges.parts.map((part) => part.partId)).toEqual(product.parts.map((part) => part.id));
+    // Worked out from the orders placed above and the starting design, whatever the product's options are.
+    const orders = [[made.base, 9], [made.lace2, 3], [made.lace3, 1], [made.far, 2]] as const;
+    for (const part of partChanges.parts) {
+      const ids = product.attributes.filter((attribute) => attribute.partId === part.partId).map((attribute) => attribute.id);
+      const changed = orders.filter(([design]) => ids.some((id) => design!.choices[id] !== partChanges.starting[id])).reduce((sum, [, units]) => sum + units, 0);
+      expect(part.weight, part.partId).toBe(changed);
+      expect(part.rate, part.partId).toBeCloseTo(changed / 15);
+    }
+    // Three lace colours were ordered: at least two differ from the starting laces, so the figure is not all zeros.
+    expect(partChanges.parts.some((part) => part.rate > 0)).toBe(true);
+  });
+
   it('is for designers only, and says what is wrong with a bad query', async () => {
     expect((await get('/api/staff/insight/sneaker/popular', null)).status).toBe(401);
     expect((await get('/api/staff/insight/sneaker/popular', merchandiser)).status).toBe(403);

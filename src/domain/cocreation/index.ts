@@ -8,3 +8,5 @@ export type { ClusterDifferences } from './clusterDifferences.ts';
 export { clusterDifferences } from './clusterDifferences.ts';
 export type { OptionLift, TakeRate, Trend, WeightedDesign } from './optionInsight.ts';
 export { optionLift, takeRates, trend } from './optionInsight.ts';
+export type { AttributeChangeRate, PartChangeRate, PartChangeRates } from './partChangeRates.ts';
+export { partChangeRates } from './partChangeRates.ts';

@@ -52,9 +52,30 @@ export interface InsightCluster {
   readonly members: readonly InsightDemand[];
 }
 
-/** Take rates, the strongest lifts and the funnel (`…/options`). */
+/**
+ * How often customers change each part from the design they start from (`…/options`, from the
+ * domain's `partChangeRates`): by units ordered, or by signals when nothing was ordered in the period.
+ */
+export interface InsightPartChanges {
+  /** What the rates are shares of: units ordered, or (no units in the period) design signals. */
+  readonly basis: 'units' | 'signals';
+  /** The units (or signals) counted: every rate's denominator. */
+  readonly total: number;
+  /** The design every customer starts from (the product's defaults). */
+  readonly starting: Readonly<Record<string, string>>;
+  readonly parts: readonly {
+    readonly partId: string;
+    readonly kind: 'part' | 'section';
+    readonly rate: number;
+    readonly weight: number;
+    readonly attributes: readonly { readonly attributeId: string; readonly rate: number; readonly weight: number }[];
+  }[];
+}
+
+/** Take rates, the strongest lifts, the funnel and the parts changed most (`…/options`). */
 export interface InsightOptions {
   readonly takeRates: readonly { readonly attributeId: string; readonly optionId: string; readonly rate: number; readonly weight: number }[];
   readonly lifts: readonly { readonly a: { readonly attributeId: string; readonly optionId: string }; readonly b: { readonly attributeId: string; readonly optionId: string }; readonly lift: number; readonly together: number }[];
   readonly funnel: { readonly reviewed: number; readonly shared: number; readonly submitted: number; readonly ordered: number };
+  readonly partChanges: InsightPartChanges;
 }

@@ -3,11 +3,11 @@
 //
 //   GET /api/staff/insight/:productId/popular   the designs with the most demand in a period
 //   GET /api/staff/insight/:productId/clusters  near-identical designs grouped (DesignClusters)
-//   GET /api/staff/insight/:productId/options   take rates, the strongest lifts, the funnel
+//   GET /api/staff/insight/:productId/options   take rates, the strongest lifts, the funnel, the parts changed most
 import type { Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import {
-  DesignClusters, choicesOfCanonicalKey, clusterDifferences, designDistance, optionLift, takeRates, trend, type DesignChoices, type Product,
+  DesignClusters, choicesOfCanonicalKey, clusterDifferences, designDistance, optionLift, partChangeRates, resolveDesign, takeRates, trend, type DesignChoices, type Product,
 } from '../../domain/index.ts';
 import type { InsightCluster, InsightDesign, InsightOptions } from '../../domain/staff/index.ts';
 import { apiError, errorResponse } from '../apiError.ts';
@@ -37,7 +37,7 @@ const SIGNED_IN = [401, 403] as const;
 const DOCS = {
   popular: describeRoute(route('staff', 'The designs customers made with the most demand in a period (units ordered, then signals), gallery or not (designer)', { 200: json('`{ product, since, until, designs: [{ designKey, choices, reviewed, shared, submitted, voted, orders, units, remixes, allowedNow, sessions, trend: { recentUnits, baselineUnits, change }, gallery: { candidateId, upVotes, downVotes, score } | null }] }`') }, [...SIGNED_IN, 400, 404])),
   clusters: describeRoute(route('staff', 'Near-identical designs grouped, each shown by its medoid, with what its members differ in (designer)', { 200: json('`{ clusters: [{ medoid, size, units, demand, differences, members }] }`') }, [...SIGNED_IN, 400, 404])),
-  options: describeRoute(route('staff', 'Take rate per option, the strongest pairwise lifts and the funnel reviewed → shared → submitted → ordered (designer)', { 200: json('`{ takeRates, lifts, funnel }`') }, [...SIGNED_IN, 400, 404])),
+  options: describeRoute(route('staff', 'Take rate per option, the strongest pairwise lifts, the funnel reviewed → shared → submitted → ordered, and how often customers change each part from the starting design (designer)', { 200: json('`{ takeRates, lifts, funnel, partChanges: { basis, total, starting, parts: [{ partId, kind, rate, weight, attributes: [{ attributeId, rate, weight }] }] } }`') }, [...SIGNED_IN, 400, 404])),
 };
 
 /** Registers the designers' insight routes on the app. */
@@ -89,9 +89,22 @@ export function registerDesignInsightRoutes(app: Hono, deps: DesignInsightRouteD
     const funnel = rows.reduce((sum, row) => ({
       reviewed: sum.reviewed + row.reviewed, shared: sum.shared + row.shared, submitted: sum.submitted + row.submitted, ordered: sum.ordered + row.orders,
     }), { reviewed: 0, shared: 0, submitted: 0, ordered: 0 });
-    const answer: InsightOptions = { takeRates: takeRates(query.version.entry.product, ordered), lifts: optionLift(ordered, MIN_LIFT_SUPPORT).slice(0, 50), funnel };
+    const answer: InsightOptions = { takeRates: takeRates(query.version.entry.product, ordered), lifts: optionLift(ordered, MIN_LIFT_SUPPORT).slice(0, 50), funnel, partChanges: partChangesOf(query, rows) };
     return c.json({ ...periodOf(query), ...answer }, 200, { 'Cache-Control': 'no-store' });
   });
+}
+
+/**
+ * How often each part differs from the design every customer starts from (the product's defaults,
+ * as the configurator resolves an empty design): by units ordered, or by signals in a period with
+ * no orders, so a new product's figure is not empty.
+ */
+function partChangesOf(query: InsightQuery, rows: readonly DesignDemand[]): InsightOptions['partChanges'] {
+  const { entry, space } = query.version;
+  const starting = resolveDesign(space, entry.ruleSet, {}).assignment;
+  const basis = rows.some((row) => row.units > 0) ? 'units' : 'signals';
+  const weighed = rows.map((row) => ({ choices: choicesOf(row), weight: basis === 'units' ? row.units : row.reviewed + row.shared + row.submitted + row.voted }));
+  return { basis, starting, ...partChangeRates(entry.product, starting, weighed) };
 }
 
 type InsightQuery = { range: { productId: string; since: Date; until: Date; rulesVersion?: string }; version: NonNullable<ReturnType<Catalog['current']['get']>>; days: number };
