@@ -5,11 +5,16 @@
  * and a phone (390 × 844), into docs/. Runs the real server (the production build, the API and a
  * fresh embedded database in a temporary folder) on ATELIER_SCREENSHOTS_PORT (default 4319); run
  * after `vite build` (the npm script does that).
+ *
+ * The designers' pages too, on a seeded shop (scripts/support/demandSeed.ts, a few thousand
+ * orders): the parts customers change on the 3D model (docs/insight-parts.png) and the review
+ * queue (docs/review.png). `-- --designer` takes only those.
  */
 import type { Browser, Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { launchChromium } from './previewBrowser.ts';
 import { startServerProcess } from './serverProcess.ts';
 
@@ -26,6 +31,10 @@ const ANGLES = {
   front: [1, 0.18, 0.02],
   above: [0.02, 1, 0.01],
 } as const;
+/** Only the designers' pages (`-- --designer`). */
+const DESIGNER_ONLY = process.argv.includes('--designer');
+/** The seeded shop's designer, made up for the screenshots. */
+const DESIGNER = { email: 'designer@shop.example', password: 'designer passphrase of the screenshots' };
 const DESIGNS = [
   { name: 'default', colourway: null },
   { name: 'midnight-suede', colourway: 'Midnight Suede' },
@@ -35,9 +44,15 @@ const DESIGNS = [
 async function main(): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   const data = mkdtempSync(join(tmpdir(), 'atelier-screenshots-'));
+  await seedDesignerShop(data);
   const server = await startServerProcess({ PORT: String(PORT), ATELIER_DATA_DIR: data });
   try {
     const browser = await launchChromium();
+    await designerPages(browser);
+    if (DESIGNER_ONLY) {
+      await browser.close();
+      return;
+    }
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(BASE);
     await page.waitForFunction(() => window.__atelierPreview?.ready === true, undefined, { timeout: 60_000 });
@@ -100,6 +115,63 @@ async function shopperPages(browser: Browser): Promise<void> {
     await shot('gallery');
     await page.close();
   }
+}
+
+/**
+ * A shop with demand for the designers' pages, written before the server opens the database: a
+ * few thousand orders and signals over 90 days (scripts/support/demandSeed.ts), and a designer
+ * account (the staff CLI, password on standard input).
+ */
+async function seedDesignerShop(data: string): Promise<void> {
+  const [{ loadCatalogFromDisk }, { applyMigrations }, { databaseConfigFromEnv, openDatabase }, { seedDemand }, { productUnderTest }] = await Promise.all([
+    import('../src/server/catalogFiles.ts'), import('../src/server/migrate.ts'), import('../src/server/openDatabase.ts'), import('./support/demandSeed.ts'), import('./support/orderBodies.ts'),
+  ]);
+  const client = await openDatabase(databaseConfigFromEnv({ ATELIER_DATA_DIR: data }, process.cwd()));
+  try {
+    await applyMigrations(client);
+    const sneaker = productUnderTest(loadCatalogFromDisk(process.cwd()).entries.find((entry) => entry.product.id === 'sneaker')!);
+    await seedDemand(client, sneaker, { orders: 3000, signals: 12_000, days: 90, families: 60, until: new Date() });
+  } finally {
+    await client.close();
+  }
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'src/cli/staffCli.ts', 'add', '--email', DESIGNER.email, '--role', 'designer'], { env: { ...process.env, ATELIER_DATA_DIR: data }, stdio: ['pipe', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`the staff CLI exited with ${code}`))));
+    child.stdin.end(`${DESIGNER.password}\n`);
+  });
+}
+
+/**
+ * The designers' pages on a desktop: "What customers design" with the parts customers change on
+ * the 3D model, then three of the most wanted designs shortlisted, and the review queue.
+ */
+async function designerPages(browser: Browser): Promise<void> {
+  const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+  await page.goto(`${BASE}/staff/insight`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(DESIGNER.email);
+  await page.getByLabel('Password', { exact: true }).fill(DESIGNER.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const parts = page.locator('section[aria-labelledby="insight-parts"]');
+  await parts.locator('.staff-part-model[data-drawn="true"]').waitFor({ timeout: 60_000 });
+  await parts.evaluate((section) => section.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: join(OUT, 'insight-parts.png') });
+  console.log('docs/insight-parts.png');
+
+  const shortlist = page.locator('section[aria-labelledby="insight-popular"]').getByRole('button', { name: /^Shortlist/ });
+  for (let n = 0; n < 3; n++) {
+    await shortlist.nth(n).click();
+    await page.getByText('In the review queue').nth(n).waitFor();
+  }
+  await page.goto(`${BASE}/staff/review`);
+  await page.getByRole('heading', { name: 'Review', level: 1 }).waitFor();
+  await page.getByRole('button', { name: /^Approve/ }).first().waitFor();
+  await page.evaluate(() => Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(OUT, 'review.png') });
+  console.log('docs/review.png');
+  await page.close();
 }
 
 async function openConfigurator(page: Page, path: string): Promise<void> {

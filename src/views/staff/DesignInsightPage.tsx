@@ -7,6 +7,7 @@ import { shortlistDesign } from '../api/reviewClient.ts';
 import { downloadCsv } from './downloadCsv.ts';
 import { InsightThumbnail } from './InsightThumbnail.tsx';
 import { LiftHeatmap, TakeRateChart } from './InsightCharts.tsx';
+import { PartChangeFigure } from './PartChangeFigure.tsx';
 import type { StaffDataPageProps } from './StaffDataPageProps.ts';
 import { StaffPageFrame } from './StaffPageFrame.tsx';
 import { StaffTable } from './StaffTable.tsx';
@@ -34,8 +35,8 @@ const PERIODS = [7, 30, 90, 365] as const;
 /**
  * Designer: what customers really design, from every order and design signal (not only what is
  * submitted to the gallery): the most wanted designs, near-identical designs grouped with what
- * they differ in, each option's take rate by units ordered and the funnel. Every figure is a table
- * with a CSV download.
+ * they differ in, each option's take rate by units ordered and the funnel, and the parts customers
+ * change most, on the 3D model. Every figure is a table with a CSV download.
  */
 export function DesignInsightPage({ connection }: StaffDataPageProps) {
   const [products, setProducts] = useState<readonly CatalogProduct[]>([]);
@@ -55,7 +56,7 @@ export function DesignInsightPage({ connection }: StaffDataPageProps) {
   const periodId = useId();
   const query = view.query;
   return (
-    <StaffPageFrame title="What customers design" lead="Every design customers ordered, reviewed, shared or submitted, gallery or not: the most wanted, near-identical designs grouped, and each option's take rate." view={view} onReload={() => actor.send({ type: 'page.reload' })}>
+    <StaffPageFrame title="What customers design" lead="Every design customers ordered, reviewed, shared or submitted, gallery or not: the most wanted, near-identical designs grouped, each option's take rate, and the parts customers change most." view={view} onReload={() => actor.send({ type: 'page.reload' })}>
       <div className="staff-insight__controls">
         <div className="field staff-field staff-field--inline">
           <label htmlFor={productId}>Product</label>
@@ -193,6 +194,8 @@ function InsightSections({ insight, days, shortlist }: { readonly insight: Insig
           </StaffTable>
         )}
       </section>
+
+      <PartChangeFigure product={product} partChanges={options.partChanges} days={days} attributeLabel={labels.attribute} />
     </>
   );
 }
