@@ -11,6 +11,7 @@ import { hasWebGL } from './views/hasWebGL.ts';
 import { LoadingIndicator } from './views/LoadingIndicator.tsx';
 import { loadStartingDesign } from './views/startingDesign.ts';
 import { UnknownProduct } from './views/UnknownProduct.tsx';
+import { loadPreviewModule } from './views/LazyProductPreview.tsx';
 import './views/styles.css';
 
 const container = document.getElementById('root');
@@ -30,7 +31,7 @@ async function showCustomerPage(): Promise<void> {
   root.render(<LoadingIndicator label="Loading the shop…" />);
   // The 3D preview's code downloads while the catalog is on its way, not after it: the preview
   // asks for the same module when it mounts and finds it loaded.
-  if (!galleryPage && hasWebGL()) void import('./views/preview/ProductPreview.tsx').catch(() => { /* the preview's own error boundary reports it */ });
+  if (!galleryPage && hasWebGL()) void loadPreviewModule().catch(() => { /* the preview's error boundary shows the 2D illustration */ });
   const [list, entry] = await Promise.all([readCatalogList(), readCatalogEntry(productId)]);
   if (!list.ok || (!entry.ok && entry.failure.kind !== 'unknown-product')) {
     const failure = list.ok ? (entry as Extract<typeof entry, { ok: false }>).failure : list.failure;

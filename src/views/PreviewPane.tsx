@@ -1,14 +1,11 @@
 import { useSelector } from '@xstate/react';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { artworkPrints, modelVariant, partLooks, textPrints, type PartId, type Product } from '../domain/index.ts';
 import { useConfiguratorActor } from './ConfiguratorActorContext.ts';
 import { hasWebGL } from './hasWebGL.ts';
-import { LoadingIndicator } from './LoadingIndicator.tsx';
+import { LazyProductPreview } from './LazyProductPreview.tsx';
 import { PreviewErrorBoundary } from './PreviewErrorBoundary.tsx';
 import { ProductIllustration } from './ProductIllustration.tsx';
-
-// three.js stays out of the initial bundle: the preview is its own chunk, fetched on first render.
-const ProductPreview = lazy(() => import('./preview/ProductPreview.tsx').then((m) => ({ default: m.ProductPreview })));
 
 /** Props of {@link PreviewPane}. */
 export interface PreviewPaneProps {
@@ -43,9 +40,8 @@ export function PreviewPane({ product, onPartClick, threeD = true }: PreviewPane
     <section className="preview" aria-label="Preview">
       {webgl ? (
         <PreviewErrorBoundary fallback={illustration}>
-          <Suspense fallback={<LoadingIndicator />}>
-            <ProductPreview product={product} looks={looks} variant={variant} {...(entry.printAtlas ? { atlas: entry.printAtlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} />
-          </Suspense>
+          {/* three.js stays out of the initial bundle: the preview is its own chunk (main.tsx starts it early). */}
+          <LazyProductPreview product={product} looks={looks} variant={variant} {...(entry.printAtlas ? { atlas: entry.printAtlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} />
         </PreviewErrorBoundary>
       ) : (
         illustration

@@ -283,3 +283,13 @@ test('shows the model download as an accessible progress bar', async ({ page }) 
   await page.waitForFunction(() => window.__atelierPreview?.ready === true, null, { timeout: 45_000 });
   await expect(progress).toHaveCount(0);
 });
+
+test('shows the 2D illustration, coloured as chosen, when the 3D model cannot be downloaded', async ({ page }) => {
+  await page.route('**/models/*.glb', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+  const configurator = new ConfiguratorPage(page);
+  await configurator.open({ webgl: true });
+  await expect(configurator.illustration).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('img', { name: /^3D preview of the / })).toHaveCount(0);
+  await configurator.choose('Toe cap colour', 'Court red');
+  await expect(configurator.illustration).toHaveAccessibleName(/toe cap Court red/);
+});

@@ -1,5 +1,5 @@
 import { Canvas } from '@react-three/fiber';
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { NeutralToneMapping } from 'three';
 import { surfaceKindsOf, type CameraView } from '../../domain/index.ts';
 import type { CameraRigHandle } from './CameraRig.tsx';
@@ -8,7 +8,6 @@ import { CameraKeyControls, CameraNudgeBridge, type CameraNudger } from './Camer
 import { modelUrlOf, preloadProductModel } from './modelLoader.ts';
 import { PreviewProgress } from './PreviewProgress.tsx';
 import { ProductScene, type DesignPreviewProps } from './ProductScene.tsx';
-import { ShaderWarmup } from './ShaderWarmup.tsx';
 import { StudioLighting } from './StudioLighting.tsx';
 import { requestSurfaceMaps } from './surfaceMapStore.ts';
 import { SurfaceMapProgress } from './SurfaceMapProgress.tsx';
@@ -19,8 +18,8 @@ export type ProductPreviewProps = DesignPreviewProps;
 
 /**
  * The live 3D preview of a design: a react-three-fiber canvas filling its parent, drawn only when
- * something changes. Load it lazily (three stays out of the initial bundle), inside Suspense and
- * an error boundary with a 2D fallback.
+ * something changes. Load it lazily (three stays out of the initial bundle; see `PreviewPane`),
+ * inside an error boundary with a 2D fallback.
  *
  * @example
  * const ProductPreview = lazy(() => import('./preview/ProductPreview.tsx').then((m) => ({ default: m.ProductPreview })));
@@ -28,7 +27,7 @@ export type ProductPreviewProps = DesignPreviewProps;
  */
 export function ProductPreview({ product, looks, variant, atlas, prints, artworks, focusedPart, onPartClick }: ProductPreviewProps) {
   const url = modelUrlOf(product);
-  // Start the download now, while the canvas and its WebGL context are still being set up.
+  // Start the download now (if the page has not), while the canvas and its WebGL context are still being set up.
   preloadProductModel(url);
   const [shown, setShown] = useState(false);
   const onFirstFrame = useCallback(() => setShown(true), []);
@@ -58,9 +57,7 @@ export function ProductPreview({ product, looks, variant, atlas, prints, artwork
           >
             <StudioLighting />
             <CameraNudgeBridge nudgerRef={nudger} />
-            <Suspense fallback={<ShaderWarmup />}>
-              <ProductScene product={product} looks={looks} variant={variant} {...(atlas ? { atlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} rig={rig} />
-            </Suspense>
+            <ProductScene product={product} looks={looks} variant={variant} {...(atlas ? { atlas } : {})} prints={prints} artworks={artworks} focusedPart={focusedPart} onPartClick={onPartClick} onFirstFrame={onFirstFrame} rig={rig} />
           </Canvas>
         </div>
       </CameraKeyControls>

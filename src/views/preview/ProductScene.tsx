@@ -2,11 +2,13 @@ import { memo, useMemo, useRef, type RefObject } from 'react';
 import { modelParts, type ModelVariant, type PartId, type PartLook, type PrintAtlas, type Product, type TextPrint, type ArtworkPrint } from '../../domain/index.ts';
 import { CameraRig, type CameraRigHandle } from './CameraRig.tsx';
 import { FloorShadow } from './FloorShadow.tsx';
+import type { GLTF } from 'three/addons/loaders/GLTFLoader.js';
 import { modelUrlOf, useProductModel } from './modelLoader.ts';
 import { findPartMeshes } from './partMeshes.ts';
 import { PrintOverlay } from './PrintOverlay.tsx';
 import { ProductModel } from './ProductModel.tsx';
 import { usePreviewTestApi } from './previewTestApi.ts';
+import { ShaderWarmup } from './ShaderWarmup.tsx';
 import { useFirstFrame } from './useFirstFrame.ts';
 
 /** What the 3D preview shows of a design: the props {@link ProductScene} and `ProductPreview` share. */
@@ -35,11 +37,16 @@ export interface ProductSceneProps extends DesignPreviewProps {
 }
 
 /**
- * The product in the studio: the model, its floor shadow and the camera framing it. Suspends
- * until the model has loaded; the studio lighting is mounted beside it, outside the Suspense.
+ * The product in the studio: the model, its floor shadow and the camera framing it. Until the
+ * model has loaded it draws the shader warm-up instead (see {@link ShaderWarmup}); mount it after
+ * the studio lighting, which is part of the shader.
  */
-export const ProductScene = memo(function ProductScene({ product, looks, variant, atlas, prints, artworks, focusedPart, onPartClick, onFirstFrame, rig: outerRig }: ProductSceneProps) {
-  const gltf = useProductModel(modelUrlOf(product));
+export const ProductScene = memo(function ProductScene(props: ProductSceneProps) {
+  const gltf = useProductModel(modelUrlOf(props.product));
+  return gltf ? <LoadedProductScene {...props} gltf={gltf} /> : <ShaderWarmup />;
+});
+
+function LoadedProductScene({ product, gltf, looks, variant, atlas, prints, artworks, focusedPart, onPartClick, onFirstFrame, rig: outerRig }: ProductSceneProps & { readonly gltf: GLTF }) {
   const partList = useMemo(() => modelParts(product), [product]);
   const parts = useMemo(() => findPartMeshes(gltf.scene, partList), [gltf.scene, partList]);
   const ownRig = useRef<CameraRigHandle>(null);
@@ -56,4 +63,4 @@ export const ProductScene = memo(function ProductScene({ product, looks, variant
       <CameraRig ref={rig} product={product} parts={parts} focusedPart={focusedPart} />
     </>
   );
-});
+}
