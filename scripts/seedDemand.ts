@@ -3,13 +3,12 @@
 // Fills the shop's database with a realistic demand for the designers' review (see
 // scripts/support/demandSeed.ts): the sneaker's designs, ordered, reviewed, shared, submitted and
 // voted on, with skewed popularity, near-identical designs and trends. Writes design signals and
-// their daily rollup only (no orders with contacts: the designers' views read the rollup). The
+// their rollups only (no orders with contacts: the designers' views read the rollup). The
 // database is the server's: DATABASE_URL (PostgreSQL) or ATELIER_DATA_DIR (embedded, default ./data;
 // not while a server runs on it). For benchmarks and demos, never a real shop.
 import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import { applyMigrations } from '../src/server/migrate.ts';
 import { databaseConfigFromEnv, describeDatabase, openDatabase } from '../src/server/openDatabase.ts';
-import { createSqlRepository } from '../src/server/sqlRepository.ts';
 import { numberArgument } from './numberArgument.ts';
 import { seedDemand } from './support/demandSeed.ts';
 import { productUnderTest } from './support/orderBodies.ts';
@@ -26,7 +25,7 @@ try {
   const sneaker = productUnderTest(loadCatalogFromDisk(process.cwd()).entries.find((entry) => entry.product.id === 'sneaker')!);
   const started = performance.now();
   let last = 0;
-  const { designs } = await seedDemand(createSqlRepository(client), sneaker, { orders, signals, days, families, until: new Date() }, (written) => {
+  const { designs } = await seedDemand(client, sneaker, { orders, signals, days, families, until: new Date() }, (written) => {
     if (written - last >= 250_000 || written === signals) {
       last = written;
       console.log(`  ${written.toLocaleString('en')} of ${signals.toLocaleString('en')} signals (${((performance.now() - started) / 1000).toFixed(0)} s)`);

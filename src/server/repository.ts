@@ -428,8 +428,10 @@ export interface Repository {
   deleteDesignSignalsBefore(before: Date): Promise<number>;
   /** The designs with the most demand in a period, from the daily rollup, most units (then signals) first. */
   listDesignDemand(query: DesignDemandQuery): Promise<DesignDemand[]>;
-  /** For a few designs: the distinct anonymous visits behind their signals in a period, their units in the last 7 and the 28 days before, and their gallery candidate. */
-  describeDesignDemand(productId: string, designKeys: readonly string[], since: Date, until: Date): Promise<Map<string, DesignDemandDetails>>;
+  /** For a few designs: their units in the 7 days up to `until` and the 28 days before, and their gallery candidate. */
+  describeDesignDemand(productId: string, designKeys: readonly string[], until: Date): Promise<Map<string, DesignDemandDetails>>;
+  /** The product's rollup high-water mark: one more with every batch of signals written (0 before any), so a view computed at a mark is still right while it holds. */
+  designDemandMark(productId: string): Promise<number>;
 
   // ---- The designers' review: queue, decisions, moderation, creators' credits (migration 016) ----
 
@@ -449,8 +451,6 @@ export interface Repository {
 
 /** What {@link Repository.describeDesignDemand} finds for one design. */
 export interface DesignDemandDetails {
-  /** Distinct anonymous visits (sessions) that reviewed, shared, submitted, voted on or ordered it in the period. */
-  readonly sessions: number;
   /** Units ordered in the 7 days up to the period's end. */
   readonly recentUnits: number;
   /** Units ordered in the 28 days before those 7. */
@@ -497,4 +497,6 @@ export interface DesignDemand {
   readonly orders: number;
   readonly units: number;
   readonly remixes: number;
+  /** Distinct anonymous visits (a page's session) that reviewed, shared, submitted, voted on or ordered it: each day's distinct sessions, added up. */
+  readonly visits: number;
 }

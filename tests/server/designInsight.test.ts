@@ -100,6 +100,20 @@ describe('the designers\' review of what customers design', () => {
     expect(partChanges.parts.some((part) => part.rate > 0)).toBe(true);
   });
 
+  it('counts design signals instead of units when nothing was ordered in the period asked', async () => {
+    // Two reviews of the far design under a rules version no order was placed under.
+    const rulesVersion = 'a-version-reviewed-but-never-ordered';
+    for (const session of ['anonymous-session-0201', 'anonymous-session-0202']) recorder.record({ at: new Date('2026-11-25T12:00:00.000Z'), productId: 'sneaker', rulesVersion, designKey: canonicalKey(made.far!), kind: 'reviewed', units: 1, sessionId: session, remix: false });
+    await recorder.flush();
+    const { partChanges } = (await (await get(`/api/staff/insight/sneaker/options?days=30&rulesVersion=${rulesVersion}`)).json()) as { partChanges: { basis: string; total: number; starting: Record<string, string>; parts: { partId: string; rate: number }[] } };
+    expect(partChanges.basis).toBe('signals');
+    expect(partChanges.total).toBe(2);
+    for (const part of partChanges.parts) {
+      const changed = sneaker.entry.product.attributes.some((attribute) => attribute.partId === part.partId && made.far!.choices[attribute.id] !== partChanges.starting[attribute.id]);
+      expect(part.rate, part.partId).toBe(changed ? 1 : 0);
+    }
+  });
+
   it('is for designers only, and says what is wrong with a bad query', async () => {
     expect((await get('/api/staff/insight/sneaker/popular', null)).status).toBe(401);
     expect((await get('/api/staff/insight/sneaker/popular', merchandiser)).status).toBe(403);
@@ -126,6 +140,32 @@ describe('a most wanted design that a customer submitted to the gallery', () => 
   });
 });
 
+describe('the groups kept between requests', () => {
+  type Clusters = { designsClustered: number; designsAdded: number; clusters: { members: { designKey: string; units: number }[] }[] };
+  const clustersOf = async (days: number) => (await (await get(`/api/staff/insight/sneaker/clusters?days=${days}`)).json()) as Clusters;
+
+  it('are not computed again while the demand is the same, and take in new demand when it comes', async () => {
+    const first = await clustersOf(90);
+    expect(first.designsAdded).toBe(first.designsClustered);
+    const popular = async () => ((await (await get('/api/staff/insight/sneaker/popular?days=90')).json()) as { designs: { designKey: string; units: number }[] }).designs;
+    const popularBefore = await popular();
+    const again = await clustersOf(90);
+    expect(again.designsAdded).toBe(0);
+    expect(again.clusters).toEqual(first.clusters);
+    // A design one lace colour from the family, ordered now: the next answer places it, and it alone, in the family's group.
+    const taken = new Set(['base', 'lace2', 'lace3', 'far'].map((name) => made[name]!.choices['laces.colour']));
+    const newcomer = designFrom(sneaker, { 'laces.colour': laces().options.find((option) => !taken.has(option.id))!.id });
+    recorder.record({ at: new Date('2026-11-25T12:00:00.000Z'), productId: 'sneaker', rulesVersion: t.entry.rulesVersion, designKey: canonicalKey(newcomer), kind: 'ordered', units: 2, sessionId: 'anonymous-session-0099', remix: false });
+    await recorder.flush();
+    const after = await clustersOf(90);
+    expect(after.designsAdded).toBe(1);
+    const family = after.clusters.find((cluster) => cluster.members.some((member) => member.designKey === canonicalKey(made.base!)))!;
+    expect(family.members.find((member) => member.designKey === canonicalKey(newcomer))?.units).toBe(2);
+    expect(popularBefore.map((design) => design.designKey)).not.toContain(canonicalKey(newcomer));
+    expect((await popular()).find((design) => design.designKey === canonicalKey(newcomer))?.units).toBe(2);
+  });
+});
+
 describe('the rollup of a shop that had orders before signals were recorded', () => {
   it('starts from the orders and gallery submissions already stored (migration 015)', async () => {
     const { openTestPglite } = await import('../../scripts/support/testDatabases.ts');
@@ -145,7 +185,7 @@ describe('the rollup of a shop that had orders before signals were recorded', ()
       }
       await applyMigrations(client, all);
       const rows = await createSqlRepository(client).listDesignDemand({ productId: 'sneaker', since: new Date('2026-11-01'), until: new Date('2026-11-30'), limit: 10 });
-      expect(rows).toEqual([{ designKey: 'sneaker|laces.colour=white', reviewed: 0, shared: 0, submitted: 0, voted: 0, orders: 2, units: 5, remixes: 0 }]);
+      expect(rows).toEqual([{ designKey: 'sneaker|laces.colour=white', reviewed: 0, shared: 0, submitted: 0, voted: 0, orders: 2, units: 5, remixes: 0, visits: 0 }]);
     } finally {
       await dispose();
     }

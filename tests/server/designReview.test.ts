@@ -174,7 +174,7 @@ describe('creators\' credits', () => {
   it('keeps the creator\'s email out of signals, the audit log and every public answer', async () => {
     const holding = await t.client.query<{ t: string }>(
       `SELECT 'audit' AS t FROM audit_log WHERE details::text LIKE '%' || $1 || '%'
-       UNION ALL SELECT 'signals' FROM design_signals WHERE design_key LIKE '%' || $1 || '%'
+       UNION ALL SELECT 'signals' FROM design_keys WHERE design_key LIKE '%' || $1 || '%'
        UNION ALL SELECT 'candidates' FROM candidates WHERE design::text LIKE '%' || $1 || '%' OR title LIKE '%' || $1 || '%'`,
       [EMAIL],
     );

@@ -43,6 +43,11 @@ async function storedSignals() {
   return t.client.query<Record<string, unknown>>('SELECT * FROM design_signals ORDER BY seq');
 }
 
+/** Every signal and every design key the signals name, as text. */
+async function everythingStored() {
+  return JSON.stringify([await storedSignals(), await t.client.query('SELECT * FROM design_keys')]);
+}
+
 describe('design signals: what customers do with designs, anonymously', () => {
   it('counts an order\'s units and the page\'s reviews and shares of the design in the daily rollup', async () => {
     const design = designFrom(sneaker, { 'laces.colour': 'black' });
@@ -51,22 +56,22 @@ describe('design signals: what customers do with designs, anonymously', () => {
     const sent = await post('/api/signals', { session: SESSION, signals: [browserSignal('reviewed', design.choices), browserSignal('shared', design.choices), browserSignal('reviewed', design.choices, { remix: true })] });
     expect(sent.status).toBe(202);
     expect(await sent.json()).toEqual({ recorded: 3 });
-    expect(await demandOf(key)).toEqual({ designKey: key, reviewed: 2, shared: 1, submitted: 0, voted: 0, orders: 1, units: 3, remixes: 1 });
+    expect(await demandOf(key)).toEqual({ designKey: key, reviewed: 2, shared: 1, submitted: 0, voted: 0, orders: 1, units: 3, remixes: 1, visits: 1 });
   });
 
   it('never stores a name, an email, an address, personal text, an order id or a client address', async () => {
     const design = designFrom(sneaker);
     const response = await order(design, { 'Atelier-Session': SESSION, 'X-Forwarded-For': '203.0.113.9' });
     const placed = (await response.json()) as { id: string; contact: { name: string; email: string } };
-    const everything = JSON.stringify(await storedSignals());
+    const everything = await everythingStored();
     const body = orderBody(sneaker, design) as { contact: { name: string; email: string }; shippingAddress: Record<string, string> };
     for (const personal of [body.contact.name, body.contact.email, body.shippingAddress.line1!, placed.id, '203.0.113.9']) expect(everything).not.toContain(personal);
     const columns = Object.keys((await storedSignals())[0]!);
-    expect(columns.sort()).toEqual(['at', 'design_key', 'kind', 'product_id', 'remix', 'rules_version', 'seq', 'session_id', 'units']);
+    expect(columns.sort()).toEqual(['at', 'design_id', 'kind', 'product_id', 'remix', 'rules_version', 'seq', 'session_id', 'units']);
     // A signal that tries to carry personal text is refused whole.
     const withText = await post('/api/signals', { session: SESSION, signals: [browserSignal('reviewed', design.choices, { personalisation: { name: 'Ana Lopez' } })] });
     expect(withText.status).toBe(422);
-    expect(JSON.stringify(await storedSignals())).not.toContain('Ana Lopez');
+    expect(await everythingStored()).not.toContain('Ana Lopez');
   });
 
   it('records nothing for a browser that asks not to be tracked (DNT or Global Privacy Control)', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalKey, createOrderDocument, rulesVersionOf, type CatalogEntry, type DesignDocument } from '../../src/domain/index.ts';
 import { loadCatalogFromDisk } from '../../src/server/catalogFiles.ts';
 import { applyMigrations, readMigrations } from '../../src/server/migrate.ts';
-import type { CandidateSort, NewCandidate, NewOrder, NewVote, Repository, StoredCandidate } from '../../src/server/repository.ts';
+import type { CandidateSort, DesignSignal, NewCandidate, NewOrder, NewVote, Repository, StoredCandidate } from '../../src/server/repository.ts';
 import type { OrderRecord } from '../../src/server/serverOrder.ts';
 import type { SqlClient } from '../../src/server/sqlClient.ts';
 import { createSqlRepository } from '../../src/server/sqlRepository.ts';
@@ -475,6 +475,64 @@ export function describeRepository(name: string, open: OpenDatabase, skip?: stri
         for (let index = 0; index < 1000; index++) await hit('203.0.113.7', '2026-11-25T12:00:00.000Z', 'submissions', 60);
         const rows = await client.query<{ client: string }>('SELECT client FROM rate_limit_windows');
         expect(rows.map((row) => row.client)).toEqual(['203.0.113.7']);
+      });
+    });
+
+    describe('design demand (migrations 015 and 017)', () => {
+      const designA = canonicalKey(designs[0]!);
+      const designB = canonicalKey(designs[1]!);
+      type Sent = { day: string; key: string; kind: DesignSignal['kind']; units: number; session: string };
+      const signal = ({ day, key, kind, units, session }: Sent, at = `${day}T12:00:00.000Z`): DesignSignal => ({
+        at: new Date(at), productId: 'sneaker', rulesVersion: entry.rulesVersion, designKey: key, kind, units, sessionId: session, remix: false,
+      });
+
+      beforeEach(async () => {
+        await client.query('TRUNCATE design_signals, design_demand_daily, design_demand_monthly, design_keys, design_demand_marks, design_visit_days RESTART IDENTITY');
+      });
+
+      it('sums a period from whole months and the days at its ends, as adding up its days one by one would', async () => {
+        const sent: Sent[] = ['2026-07-31', '2026-08-01', '2026-08-15', '2026-08-31', '2026-09-30', '2026-10-01', '2026-11-01', '2026-11-24'].flatMap((day, n) => [
+          { day, key: designA, kind: 'ordered' as const, units: 1 + (n % 3), session: `session-a-${String(n).padStart(8, '0')}` },
+          { day, key: n % 2 === 0 ? designB : designA, kind: 'reviewed' as const, units: 1, session: `session-b-${String(n).padStart(8, '0')}` },
+        ]);
+        await repository.recordDesignSignals(sent.map((one) => signal(one)));
+        const periods = [['2026-08-01', '2026-11-24'], ['2026-08-02', '2026-10-31'], ['2026-07-31', '2026-08-01'], ['2026-09-30', '2026-10-01'], ['2026-08-01', '2026-08-31'], ['2026-06-01', '2026-12-31']] as const;
+        for (const [since, until] of periods) {
+          const inPeriod = sent.filter((one) => one.day >= since && one.day <= until);
+          const expected = [designA, designB].map((key) => {
+            const mine = inPeriod.filter((one) => one.key === key);
+            return {
+              designKey: key, units: mine.filter((one) => one.kind === 'ordered').reduce((sum, one) => sum + one.units, 0),
+              orders: mine.filter((one) => one.kind === 'ordered').length, reviewed: mine.filter((one) => one.kind === 'reviewed').length,
+              visits: new Set(mine.map((one) => `${one.day} ${one.session}`)).size,
+            };
+          }).filter((row) => row.orders + row.reviewed > 0);
+          const rows = await repository.listDesignDemand({ productId: 'sneaker', since: new Date(since), until: new Date(until), limit: 10 });
+          expect(rows.map(({ designKey, units, orders, reviewed, visits }) => ({ designKey, units, orders, reviewed, visits })), `${since}..${until}`)
+            .toEqual(expect.arrayContaining(expected));
+          expect(rows, `${since}..${until}`).toHaveLength(expected.length);
+        }
+      });
+
+      it('moves a product\'s high-water mark with every batch of signals, and no other product\'s', async () => {
+        expect(await repository.designDemandMark('sneaker')).toBe(0);
+        const one: Sent = { day: '2026-11-24', key: designA, kind: 'reviewed', units: 1, session: 'session-mark-0001' };
+        await repository.recordDesignSignals([signal(one)]);
+        const first = await repository.designDemandMark('sneaker');
+        await repository.recordDesignSignals([signal(one), signal({ ...one, key: designB })]);
+        expect(await repository.designDemandMark('sneaker')).toBeGreaterThan(first);
+        expect(await repository.designDemandMark('boot')).toBe(0);
+      });
+
+      it('counts a visit\'s signals of today once, however many batches bring them', async () => {
+        const now = new Date();
+        const today = now.toISOString().slice(0, 10);
+        const visit: Sent = { day: today, key: designA, kind: 'reviewed', units: 1, session: 'session-visit-0001' };
+        await repository.recordDesignSignals([signal(visit, now.toISOString())]);
+        await repository.recordDesignSignals([signal({ ...visit, kind: 'shared' }, now.toISOString()), signal({ ...visit, kind: 'ordered', units: 2 }, now.toISOString())]);
+        await repository.recordDesignSignals([signal({ ...visit, session: 'session-visit-0002' }, now.toISOString())]);
+        const [row] = await repository.listDesignDemand({ productId: 'sneaker', since: now, until: now, limit: 10 });
+        expect(row).toMatchObject({ designKey: designA, reviewed: 2, shared: 1, orders: 1, units: 2, visits: 2 });
       });
     });
 
