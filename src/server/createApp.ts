@@ -41,6 +41,7 @@ import { publicOrderView } from './publicOrder.ts';
 import { toServerOrder } from './serverOrder.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './serverLimits.ts';
 import { securityHeaders } from './securityHeaders.ts';
+import { DEFAULT_SIGNAL_REQUESTS_PER_HOUR } from './signalSettings.ts';
 import { createPasswordHasher, DEFAULT_LOGIN_LIMITS, DEFAULT_SESSION_LIFETIME, identifyStaff, registerStaffRoutes, requireStaff, rolesOf, type LoginLimits, type PasswordHasher } from './staff/index.ts';
 import type { SessionLifetime } from './staffRecords.ts';
 import { builtApp } from './staticFiles.ts';
@@ -49,12 +50,12 @@ import { invalidOrderRequest, refuseUnlessStored, submitOrder, type SubmitOrderR
 import { createVoterCookies } from './voterCookie.ts';
 import { checkRateLimit, rateLimitHeaders, type RateLimitVerdict } from './checkRateLimit.ts';
 import { clientConnection, parseTrustedProxies } from './clientAddress.ts';
-import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from './clientLimits.ts';
+import { DEFAULT_CLIENT_LIMITS, type ClientLimits, type RateLimit } from './clientLimits.ts';
 import { identifyVoter, tooManyNewVoters, voterCookieRequired, type Voter } from './identifyVoter.ts';
 import { tooManySubmissions } from './submitCandidate.ts';
 import { DEFAULT_VOTING_POLICY, type VotingPolicy } from './votingPolicy.ts';
 import { previewPreloads, type Preload } from './previewPreloads.ts';
-import { acceptBrowserSignals, recordServerSignal, type SignalServices } from './designSignalRoute.ts';
+import { acceptBrowserSignals, limitSignalRequests, recordServerSignal, type SignalServices } from './designSignalRoute.ts';
 import type { SignalRecorder } from './designSignals.ts';
 
 /** What the app is built from. */
@@ -114,6 +115,8 @@ export interface AppOptions {
    * ATELIER_SIGNALS=off.
    */
   readonly signals?: SignalRecorder;
+  /** `POST /api/signals` requests per client address (default 600 an hour; `main.ts` reads ATELIER_SIGNAL_REQUESTS_PER_HOUR). */
+  readonly signalLimit?: RateLimit;
   /** The designers' review: queue thresholds and the creators' credit rate (default `DEFAULT_REVIEW_SETTINGS`; `main.ts` reads ATELIER_REVIEW_* and ATELIER_CREDIT_RATE). */
   readonly review?: ReviewSettings;
 }
@@ -155,11 +158,14 @@ export function createApp(options: AppOptions): Hono {
   };
   const printFile = createOrderPrintFiles(services);
   const reviewSettings = options.review ?? DEFAULT_REVIEW_SETTINGS;
-  const signalServices: SignalServices = { catalog, clock: services.clock, signals: options.signals };
   const voters = createVoterCookies(options.voterSecret ?? randomBytes(32).toString('base64url'));
   const proxies = parseTrustedProxies(options.trustProxy);
   const clientLimits: ClientLimits = { ...DEFAULT_CLIENT_LIMITS, ...options.clientLimits };
   const clientOf = (c: Context) => clientConnection(c, proxies);
+  const signalServices: SignalServices = {
+    catalog, clock: services.clock, signals: options.signals,
+    limit: { repository, clientOf, perClient: options.signalLimit ?? { max: DEFAULT_SIGNAL_REQUESTS_PER_HOUR, windowSeconds: 3600 } },
+  };
   const voterServices = { repository, clock: services.clock, voters, voterIds: clientLimits.voterIds };
   const voterOf = (c: Context): Promise<Voter> => identifyVoter(voterServices, c, clientOf(c));
   // A refusal carries the voter's cookie and limits when a gallery route's middleware found them.
@@ -363,7 +369,7 @@ export function createApp(options: AppOptions): Hono {
     return withVoter(jsonResponse({ candidate: result.candidate }, 200, rateLimitHeaders([result.limit])), voter);
   });
 
-  app.post('/api/signals', ROUTE_DOCS.designSignals, jsonBody(SIGNALS_BODY_BYTES, SIGNALS_BODY_HINTS, refuse),
+  app.post('/api/signals', ROUTE_DOCS.designSignals, limitSignalRequests(signalServices), jsonBody(SIGNALS_BODY_BYTES, SIGNALS_BODY_HINTS, refuse),
     validator('json', designSignalRequestSchema, (result, c) => (result.success ? undefined : refuse(c, apiError(422, 'invalid_signals', 'the signals are not as the API takes them', 'send {"session":…,"signals":[{"kind":"reviewed","productId":…,"rulesVersion":…,"choices":{…}}]}', requestProblems(result.error))))),
     (c) => acceptBrowserSignals(signalServices, c, c.req.valid('json')));
 

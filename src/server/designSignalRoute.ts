@@ -1,11 +1,14 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { canonicalKey } from '../domain/index.ts';
 import { ANONYMOUS_SESSION, type DesignSignalRequest } from '../domain/requests/index.ts';
 import { apiError, errorResponse } from './apiError.ts';
 import type { Catalog } from './catalog.ts';
+import { checkRateLimit, describeRateLimit, describeWait, rateLimitHeaders } from './checkRateLimit.ts';
+import type { ClientConnection } from './clientAddress.ts';
+import type { RateLimit } from './clientLimits.ts';
 import type { Clock } from './clock.ts';
 import { declinesTracking, newAnonymousSession, type SignalRecorder } from './designSignals.ts';
-import type { DesignSignal } from './repository.ts';
+import type { DesignSignal, Repository } from './repository.ts';
 
 /** The header a page sends its anonymous session id in with an order, a submission or a vote. */
 export const SESSION_HEADER = 'Atelier-Session';
@@ -16,6 +19,32 @@ export interface SignalServices {
   readonly clock: Clock;
   /** Where signals go; none recorded when absent (signals switched off). */
   readonly signals: SignalRecorder | undefined;
+  /** `POST /api/signals` requests allowed per client address, counted in the database (`rate_limit_windows`); no limit when absent. */
+  readonly limit?: {
+    readonly repository: Repository;
+    readonly perClient: RateLimit;
+    readonly clientOf: (c: Context) => ClientConnection;
+  };
+}
+
+/**
+ * The per-address limit of `POST /api/signals`, before its body is read: a script posting signals
+ * in a loop is refused (429, with `Retry-After`) instead of filling the rollups with made-up demand.
+ * Counted under its own name in the table the gallery's limits use, so it holds across server
+ * processes. A request that could record nothing (signals off, `DNT`/`Sec-GPC`) is not counted.
+ */
+export function limitSignalRequests(services: SignalServices): MiddlewareHandler {
+  return async (c, next) => {
+    const limit = services.limit;
+    if (!limit || !services.signals || declinesTracking((name) => c.req.header(name))) return next();
+    const verdict = await checkRateLimit(limit.repository, 'signals', limit.perClient, limit.clientOf(c).limitKey, services.clock.now());
+    if (!verdict.allowed) {
+      return errorResponse(apiError(429, 'rate_limited', `too many signal requests from this address: at most ${describeRateLimit(limit.perClient, 'requests')}`,
+        `wait ${describeWait(verdict.resetSeconds)} before sending more; a page sends its signals in batches of up to 20 a request`), rateLimitHeaders([verdict], true));
+    }
+    await next();
+    for (const [name, value] of Object.entries(rateLimitHeaders([verdict]))) c.res.headers.set(name, value);
+  };
 }
 
 /**

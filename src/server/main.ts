@@ -130,7 +130,7 @@ const signals = startSignals(repository, signalSettings.settings);
 const reviewSettings = reviewSettingsFromEnv(process.env);
 if (!reviewSettings.ok) fail(reviewSettings.message);
 say(signals.description);
-const app = createApp({ repository, catalog, passwords, webhooks, ...(fulfilmentToken ? { fulfilmentToken } : {}), jobs, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits, allowedOrigins, ...(signals.recorder ? { signals: signals.recorder } : {}), review: reviewSettings.settings });
+const app = createApp({ repository, catalog, passwords, webhooks, ...(fulfilmentToken ? { fulfilmentToken } : {}), jobs, ...(voterSecret ? { voterSecret } : {}), trustProxy, clientLimits, allowedOrigins, ...(signals.recorder ? { signals: signals.recorder } : {}), signalLimit: signalSettings.settings.perClient, review: reviewSettings.settings });
 
 // The local admin API (127.0.0.1, a port of its own, a token in the lock file): how `npm run backup`
 // and other commands reach the data directory this process holds.

@@ -71,7 +71,7 @@ export const ROUTE_DOCS = {
   vote: describeRoute(route('gallery', 'Vote on a candidate (with the voter cookie of an earlier request)', { 200: json('`{ candidate }` with its new counts') }, [400, 403, 404, 413, 415, 422, 429])),
   designSignals: describeRoute(route('signals', 'What the page saw done with a design (reviewed, shared), anonymously, for the designers\' review: `{ session, signals: [{ kind, productId, rulesVersion, choices, remix? }] }`; nothing is recorded under `DNT: 1` or `Sec-GPC: 1`', {
     202: json('`{ recorded }`: how many signals were taken'),
-  }, [400, 403, 413, 415, 422])),
+  }, [400, 403, 413, 415, 422, 429])),
   uploadArtwork: describeRoute(route('artworks', 'Upload an artwork (PNG, JPEG or SVG up to 10 MB, the bytes as the body; optional `X-File-Name`)', {
     201: json('`{ artwork, warnings }`'),
   }, [403, 413, 422, 503], { requestBody: { content: { 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } }, 'image/svg+xml': { schema: { type: 'string' } } } } })),

@@ -1,17 +1,27 @@
+import type { RateLimit } from './clientLimits.ts';
 import type { Repository } from './repository.ts';
 import { createSignalRecorder, type SignalRecorder } from './designSignals.ts';
 
-/** How the shop records design signals (ATELIER_SIGNALS, ATELIER_SIGNAL_RETENTION_DAYS). */
+/** How the shop records design signals (ATELIER_SIGNALS, ATELIER_SIGNAL_RETENTION_DAYS, ATELIER_SIGNAL_REQUESTS_PER_HOUR). */
 export interface SignalSettings {
   readonly enabled: boolean;
   /** Signals older than this are deleted; the daily rollup's counts are kept. */
   readonly retentionDays: number;
+  /** `POST /api/signals` requests per client address (an IPv4 address or an IPv6 /64) in an hour; more are refused (429). */
+  readonly perClient: RateLimit;
 }
 
 /** The default of ATELIER_SIGNAL_RETENTION_DAYS: about thirteen months, a year-on-year comparison and a little more. */
 export const DEFAULT_SIGNAL_RETENTION_DAYS = 400;
 
-/** Reads ATELIER_SIGNALS (`on`, the default, or `off`) and ATELIER_SIGNAL_RETENTION_DAYS (1 to 3650). */
+/**
+ * `POST /api/signals` requests per client address an hour by default: a page sends at most one a few
+ * seconds (each up to 20 signals), so 600 lets a family, a shop floor or an office behind one
+ * address browse freely, while one script cannot write more than 12,000 signals an hour.
+ */
+export const DEFAULT_SIGNAL_REQUESTS_PER_HOUR = 600;
+
+/** Reads ATELIER_SIGNALS (`on`, the default, or `off`), ATELIER_SIGNAL_RETENTION_DAYS (1 to 3650) and ATELIER_SIGNAL_REQUESTS_PER_HOUR (1 or more). */
 export function signalSettingsFromEnv(env: Readonly<Record<string, string | undefined>>): { ok: true; settings: SignalSettings } | { ok: false; message: string } {
   const switchText = (env.ATELIER_SIGNALS ?? 'on').trim().toLowerCase();
   if (switchText !== 'on' && switchText !== 'off') return { ok: false, message: `ATELIER_SIGNALS must be "on" or "off", not "${env.ATELIER_SIGNALS}".` };
@@ -20,7 +30,12 @@ export function signalSettingsFromEnv(env: Readonly<Record<string, string | unde
   if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 3650) {
     return { ok: false, message: `ATELIER_SIGNAL_RETENTION_DAYS must be a whole number of days from 1 to 3650, not "${daysText}".` };
   }
-  return { ok: true, settings: { enabled: switchText === 'on', retentionDays } };
+  const perHourText = env.ATELIER_SIGNAL_REQUESTS_PER_HOUR?.trim();
+  const perHour = perHourText ? Number(perHourText) : DEFAULT_SIGNAL_REQUESTS_PER_HOUR;
+  if ((perHourText && !/^\d+$/.test(perHourText)) || !Number.isSafeInteger(perHour) || perHour < 1) {
+    return { ok: false, message: `ATELIER_SIGNAL_REQUESTS_PER_HOUR must be a whole number of at least 1, not "${perHourText}" (default ${DEFAULT_SIGNAL_REQUESTS_PER_HOUR}).` };
+  }
+  return { ok: true, settings: { enabled: switchText === 'on', retentionDays, perClient: { max: perHour, windowSeconds: 3600 } } };
 }
 
 /** The running signal recording of a server process. */

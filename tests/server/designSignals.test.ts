@@ -4,7 +4,7 @@ import { createSignalRecorder } from '../../src/server/designSignals.ts';
 import { signalSettingsFromEnv } from '../../src/server/signalSettings.ts';
 import type { DesignSignal } from '../../src/server/repository.ts';
 import { designFrom, orderBody, productUnderTest } from '../../scripts/support/orderBodies.ts';
-import { startTestApp, type TestApp } from './support/testApp.ts';
+import { fromAddress, startTestApp, type TestApp } from './support/testApp.ts';
 
 const SESSION = 'anonymous-session-0001';
 let t: TestApp;
@@ -107,6 +107,33 @@ describe('design signals: what customers do with designs, anonymously', () => {
   });
 });
 
+describe('a client address that sends too many signal requests', () => {
+  it('is refused with 429, Retry-After and what to do, records nothing more, and leaves other addresses alone', async () => {
+    const app = await t.sibling({ signals: recorder, signalLimit: { max: 3, windowSeconds: 3600 } });
+    const design = designFrom(sneaker, { 'laces.colour': 'tan' });
+    const send = (address: string, headers: Record<string, string> = {}) => app.request('/api/signals', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ session: SESSION, signals: [browserSignal('reviewed', design.choices)] }),
+    }, fromAddress(address));
+    for (let n = 0; n < 3; n++) {
+      const taken = await send('198.51.100.20');
+      expect(taken.status).toBe(202);
+      expect(taken.headers.get('RateLimit-Remaining')).toBe(String(2 - n));
+    }
+    const before = await demandOf(canonicalKey(design));
+    const refused = await send('198.51.100.20');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+    const { error } = (await refused.json()) as { error: { code: string; message: string; hint: string } };
+    expect(error.code).toBe('rate_limited');
+    expect(error.message).toMatch(/too many signal requests from this address: at most 3 requests an hour/);
+    expect(error.hint).toMatch(/wait .+ before sending more/);
+    expect((await demandOf(canonicalKey(design)))!.reviewed).toBe(before!.reviewed);
+    // Another address, and a browser asking not to be tracked (nothing to record, nothing counted), go on.
+    expect((await send('198.51.100.21')).status).toBe(202);
+    expect((await send('198.51.100.20', { DNT: '1' })).status).toBe(202);
+  });
+});
+
 describe('the signal recorder', () => {
   const signal = (n: number): DesignSignal => ({ at: new Date(), productId: 'p', rulesVersion: 'v', designKey: `k${n}`, kind: 'reviewed', units: 1, sessionId: SESSION, remix: false });
 
@@ -139,8 +166,10 @@ describe('the signal recorder', () => {
   });
 
   it('reads its settings from the environment, with a message for a bad value', () => {
-    expect(signalSettingsFromEnv({})).toEqual({ ok: true, settings: { enabled: true, retentionDays: 400 } });
-    expect(signalSettingsFromEnv({ ATELIER_SIGNALS: 'off', ATELIER_SIGNAL_RETENTION_DAYS: '30' })).toEqual({ ok: true, settings: { enabled: false, retentionDays: 30 } });
+    expect(signalSettingsFromEnv({})).toEqual({ ok: true, settings: { enabled: true, retentionDays: 400, perClient: { max: 600, windowSeconds: 3600 } } });
+    expect(signalSettingsFromEnv({ ATELIER_SIGNALS: 'off', ATELIER_SIGNAL_RETENTION_DAYS: '30', ATELIER_SIGNAL_REQUESTS_PER_HOUR: '50' }))
+      .toEqual({ ok: true, settings: { enabled: false, retentionDays: 30, perClient: { max: 50, windowSeconds: 3600 } } });
+    expect(signalSettingsFromEnv({ ATELIER_SIGNAL_REQUESTS_PER_HOUR: '1.5' })).toMatchObject({ ok: false, message: expect.stringMatching(/ATELIER_SIGNAL_REQUESTS_PER_HOUR must be a whole number/) });
     expect(signalSettingsFromEnv({ ATELIER_SIGNALS: 'maybe' })).toMatchObject({ ok: false, message: expect.stringMatching(/"on" or "off"/) });
     expect(signalSettingsFromEnv({ ATELIER_SIGNAL_RETENTION_DAYS: '0' })).toMatchObject({ ok: false, message: expect.stringMatching(/1 to 3650/) });
   });

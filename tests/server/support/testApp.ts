@@ -36,7 +36,7 @@ export interface TestApp {
 }
 
 /** What a test may set of the app: some of its options, and the job pool's (threads, queue, time and pixel budgets). */
-export type TestAppOptions = Partial<Pick<AppOptions, 'trustProxy' | 'clientLimits' | 'voting' | 'allowedOrigins' | 'passwords' | 'sessionLifetime' | 'loginLimits' | 'webhooks' | 'signals'>> & {
+export type TestAppOptions = Partial<Pick<AppOptions, 'trustProxy' | 'clientLimits' | 'voting' | 'allowedOrigins' | 'passwords' | 'sessionLifetime' | 'loginLimits' | 'webhooks' | 'signals' | 'signalLimit'>> & {
   readonly jobs?: Partial<JobPoolOptions>;
 };
 
