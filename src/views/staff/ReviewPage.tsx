@@ -3,14 +3,19 @@ import type { Product } from '../../domain/index.ts';
 import type { ReviewReason } from '../../domain/requests/index.ts';
 import { createStaffPageMachine, type StaffChangeDone } from '../../machines/index.ts';
 import { readCatalogEntry, readCatalogList, type CatalogProduct } from '../api/catalogClient.ts';
+import { makeColourway } from '../api/colourwayClient.ts';
 import { decideDesign, readReviewQueue, setDesignHidden, type ReviewItem, type ReviewStatus, type ReviewThresholds } from '../api/reviewClient.ts';
 import type { StaffConnection } from '../api/staffClient.ts';
+import { ColourwayDialog, type ColourwayFields } from './ColourwayDialog.tsx';
+import { ColourwayExports } from './ColourwayExports.tsx';
+import { ColourwayMade, type MadeColourwayNote } from './ColourwayMade.tsx';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { InsightThumbnail } from './InsightThumbnail.tsx';
 import type { StaffDataPageProps } from './StaffDataPageProps.ts';
 import { StaffPageFrame } from './StaffPageFrame.tsx';
 import { StaffTable } from './StaffTable.tsx';
 import { StaffTime } from './StaffTime.tsx';
+import { useSentChange } from './useSentChange.ts';
 import { useStaffPage } from './useStaffPage.ts';
 
 interface ReviewQuery {
@@ -27,9 +32,10 @@ interface ReviewData {
 /** A change the review page makes. */
 type ReviewChange =
   | { readonly kind: 'decide'; readonly item: ReviewItem; readonly decision: 'approve' | 'reject'; readonly reason: ReviewReason; readonly note: string }
-  | { readonly kind: 'visibility'; readonly item: ReviewItem; readonly hidden: boolean };
+  | { readonly kind: 'visibility'; readonly item: ReviewItem; readonly hidden: boolean }
+  | { readonly kind: 'colourway'; readonly item: ReviewItem; readonly product: Product; readonly fields: ColourwayFields };
 
-const reviewPage = createStaffPageMachine<ReviewQuery, ReviewData, ReviewChange, null>();
+const reviewPage = createStaffPageMachine<ReviewQuery, ReviewData, ReviewChange, MadeColourwayNote | null>();
 const STATUSES: readonly { readonly id: ReviewQuery['status']; readonly label: string }[] = [
   { id: 'pending', label: 'To review' },
   { id: 'approved', label: 'Approved' },
@@ -43,14 +49,26 @@ const WHY: Readonly<Record<ReviewItem['reasons'][number], string>> = {
   shortlisted: 'shortlisted',
 };
 
-async function makeReviewChange(connection: StaffConnection, change: ReviewChange): Promise<StaffChangeDone<null>> {
+async function makeReviewChange(connection: StaffConnection, change: ReviewChange): Promise<StaffChangeDone<MadeColourwayNote | null>> {
   const name = nameOf(change.item);
-  if (change.kind === 'decide') {
-    await decideDesign(connection, { productId: change.item.productId, designKey: change.item.designKey, decision: change.decision, reason: change.reason, note: change.note });
-    return { outcome: null, said: `${name} ${change.decision === 'approve' ? 'approved' : 'rejected'} (${change.reason}).` };
+  switch (change.kind) {
+    case 'decide':
+      await decideDesign(connection, { productId: change.item.productId, designKey: change.item.designKey, decision: change.decision, reason: change.reason, note: change.note });
+      return { outcome: null, said: `${name} ${change.decision === 'approve' ? 'approved' : 'rejected'} (${change.reason}).` };
+    case 'visibility':
+      await setDesignHidden(connection, change.item.candidate!.id, change.hidden);
+      return { outcome: null, said: change.hidden ? `${name} is hidden from the public gallery.` : `${name} is shown in the public gallery again.` };
+    case 'colourway': {
+      const { item, product, fields } = change;
+      // The gallery candidate when there is one, so the preset links back to it (and its creator).
+      const design = item.candidate ? { candidateId: item.candidate.id } : { designKey: item.designKey };
+      await makeColourway(connection, product.id, { name: fields.name, description: fields.description, credit: fields.credit, design });
+      const made = { name: fields.name.trim(), productId: product.id, productName: product.name };
+      return { outcome: made, said: `“${made.name}” is in your studio draft of the ${product.name}; it is published from the rules studio.` };
+    }
+    default:
+      throw new Error(`[Atelier] no review change ${JSON.stringify(change satisfies never)}`);
   }
-  await setDesignHidden(connection, change.item.candidate!.id, change.hidden);
-  return { outcome: null, said: change.hidden ? `${name} is hidden from the public gallery.` : `${name} is shown in the public gallery again.` };
 }
 
 function nameOf(item: ReviewItem): string {
@@ -61,9 +79,11 @@ function nameOf(item: ReviewItem): string {
  * Designer: the review queue. Gallery designs over a threshold (supporters, vote score or orders)
  * and designs shortlisted from "What customers design", each with why it is here, its demand, its
  * creator and whether today's rules still allow it; "Approve…" and "Reject…" ask for a reason and
- * a note; "Hide from gallery" / "Show in gallery" moderate the public gallery.
+ * a note; "Hide from gallery" / "Show in gallery" moderate the public gallery. An approved design
+ * is made a colourway ("Make colourway…": into the designer's studio draft of the product), and
+ * "Catalogue exports" downloads the product's published colourways.
  */
-export function ReviewPage({ connection }: StaffDataPageProps) {
+export function ReviewPage({ connection, session }: StaffDataPageProps) {
   const [products, setProducts] = useState<readonly CatalogProduct[]>([]);
   useEffect(() => {
     void readCatalogList().then((list) => list.ok && setProducts(list.value));
@@ -77,6 +97,13 @@ export function ReviewPage({ connection }: StaffDataPageProps) {
     change: (change) => makeReviewChange(connection, change),
   }, { productId: 'sneaker', status: 'pending' });
   const [deciding, setDeciding] = useState<{ item: ReviewItem; decision: 'approve' | 'reject' } | null>(null);
+  const [colouring, setColouring] = useState<ReviewItem | null>(null);
+  // The colourway dialog stays open until its change is made, so a refusal is read in it.
+  const colourwaySent = useSentChange(view.changes, view.failures);
+  if (colourwaySent.done) {
+    colourwaySent.reset();
+    setColouring(null);
+  }
   const productFieldId = useId();
   const statusFieldId = useId();
   const query = view.query;
@@ -120,6 +147,10 @@ export function ReviewPage({ connection }: StaffDataPageProps) {
             {view.data.items.map((item) => (
               <ReviewRow key={item.designKey} item={item} product={view.data!.product} busy={view.busy}
                 onDecide={(decision) => setDeciding({ item, decision })}
+                onColourway={() => {
+                  colourwaySent.reset();
+                  setColouring(item);
+                }}
                 onVisibility={(hidden) => actor.send({ type: 'change.submit', change: { kind: 'visibility', item, hidden } })} />
             ))}
           </tbody>
@@ -136,6 +167,24 @@ export function ReviewPage({ connection }: StaffDataPageProps) {
           }}
         />
       )}
+      {colouring && view.data && (
+        <ColourwayDialog
+          title={`Make ${nameOf(colouring).replace(/^The/, 'the')} a colourway of the ${view.data.product.name}`}
+          productName={view.data.product.name}
+          creatorName={colouring.candidate?.coCreatedBy ?? colouring.creatorName ?? ''}
+          busy={view.busy}
+          refusal={colourwaySent.refused ? view.error : null}
+          onCancel={() => setColouring(null)}
+          onMake={(fields) => {
+            colourwaySent.sent();
+            actor.send({ type: 'change.submit', change: { kind: 'colourway', item: colouring, product: view.data!.product, fields } });
+          }}
+        />
+      )}
+      {view.outcome && !colouring && (
+        <ColourwayMade made={view.outcome} canPublish={session.pages.some((page) => page.id === 'rules')} onDismiss={() => actor.send({ type: 'outcome.dismiss' })} />
+      )}
+      {view.data && <ColourwayExports productId={view.data.product.id} productName={view.data.product.name} />}
     </StaffPageFrame>
   );
 }
@@ -146,9 +195,10 @@ interface ReviewRowProps {
   readonly busy: boolean;
   readonly onDecide: (decision: 'approve' | 'reject') => void;
   readonly onVisibility: (hidden: boolean) => void;
+  readonly onColourway: () => void;
 }
 
-function ReviewRow({ item, product, busy, onDecide, onVisibility }: ReviewRowProps) {
+function ReviewRow({ item, product, busy, onDecide, onVisibility, onColourway }: ReviewRowProps) {
   const { candidate } = item;
   const name = candidate ? candidate.title : 'Never submitted to the gallery';
   return (
@@ -188,6 +238,11 @@ function ReviewRow({ item, product, busy, onDecide, onVisibility }: ReviewRowPro
         {candidate && (
           <button type="button" className="button button--secondary button--small" aria-disabled={busy || undefined} onClick={() => busy || onVisibility(!candidate.hidden)}>
             {candidate.hidden ? 'Show in gallery' : 'Hide from gallery'}<span className="sr-only"> {name}</span>
+          </button>
+        )}
+        {item.status === 'approved' && (
+          <button type="button" className="button button--secondary button--small" aria-disabled={busy || undefined} onClick={() => busy || onColourway()}>
+            Make colourway…<span className="sr-only"> {name}</span>
           </button>
         )}
       </td>

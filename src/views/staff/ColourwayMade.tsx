@@ -1,0 +1,51 @@
+import { useEffect, useId, useRef } from 'react';
+import { STAFF_HEADING_ID } from './StaffPageHeading.tsx';
+import { StaffLink } from './StaffLink.tsx';
+import { studioPath } from './studio/studioPath.ts';
+
+/** A colourway just made, as the review page tells where it went. */
+export interface MadeColourwayNote {
+  readonly name: string;
+  readonly productId: string;
+  readonly productName: string;
+}
+
+/** Props of {@link ColourwayMade}. */
+export interface ColourwayMadeProps {
+  readonly made: MadeColourwayNote;
+  /** The account opens the rules studio (merchandiser role), where the draft is published. */
+  readonly canPublish: boolean;
+  readonly onDismiss: () => void;
+}
+
+/**
+ * Where a colourway went once made: into the designer's own studio draft of the product, which
+ * customers see only once it is published from the rules studio (the merchandiser's page, and a
+ * draft is its author's alone). Takes the focus when it appears; "Done" gives it back to the heading.
+ */
+export function ColourwayMade({ made, canPublish, onDismiss }: ColourwayMadeProps) {
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <section className="staff-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>Colourway “{made.name}” made</h2>
+      <p>“{made.name}” is in your studio draft of the {made.productName}, not yet published: customers see it among the presets once the draft is published from the rules studio.</p>
+      <p className="staff-links">
+        {canPublish
+          ? <StaffLink to={studioPath(made.productId)} className="button button--secondary">Open the draft in the rules studio</StaffLink>
+          : <span>Publishing needs the merchandiser role, and the draft is yours alone: ask an admin to add the role to your account.</span>}
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            onDismiss();
+            document.getElementById(STAFF_HEADING_ID)?.focus();
+          }}
+        >
+          Done
+        </button>
+      </p>
+    </section>
+  );
+}
