@@ -179,8 +179,20 @@ function periodOf(query: InsightQuery) {
   return { product: query.range.productId, since: query.range.since.toISOString().slice(0, 10), until: query.range.until.toISOString().slice(0, 10), days: query.days };
 }
 
+/** Designs' choices by key, read once: every view reads the same top 10,000 keys, and parsing a key costs tens of µs. */
+const parsedChoices = new Map<string, DesignChoices>();
+/** The parsed keys kept at most (each a design's few dozen choices): a shop's demanded designs, a few products' worth. */
+const MAX_PARSED = 40_000;
+
 function choicesOf(row: Pick<DesignDemand, 'designKey'>): DesignChoices {
-  return choicesOfCanonicalKey(row.designKey)?.choices ?? {};
+  let choices = parsedChoices.get(row.designKey);
+  if (choices === undefined) {
+    choices = choicesOfCanonicalKey(row.designKey)?.choices ?? {};
+    // Past the cap the oldest quarter goes: no per-hit bookkeeping on the path every view takes.
+    if (parsedChoices.size >= MAX_PARSED) [...parsedChoices.keys()].slice(0, MAX_PARSED / 4).forEach((key) => parsedChoices.delete(key));
+    parsedChoices.set(row.designKey, choices);
+  }
+  return choices;
 }
 
 /** Units ordered weigh most; each signal a little (a design reviewed a hundred times is worth an order). */
