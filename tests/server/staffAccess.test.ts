@@ -37,6 +37,7 @@ const ALLOWED: Record<string, { readonly role: StaffRole | null; readonly tokens
   'POST /api/staff/rules/:productId/versions/:rulesVersion/publish': { role: 'merchandiser', tokens: false },
   'POST /api/staff/rules/:productId/rollback': { role: 'merchandiser', tokens: false },
   'GET /api/staff/studio/:productId': { role: 'merchandiser', tokens: false },
+  'GET /api/staff/studio/:productId/drafts/:accountId': { role: 'merchandiser', tokens: false },
   'PUT /api/staff/studio/:productId/draft': { role: 'merchandiser', tokens: false },
   'DELETE /api/staff/studio/:productId/draft': { role: 'merchandiser', tokens: false },
   'POST /api/staff/studio/:productId/publish': { role: 'merchandiser', tokens: false },
@@ -89,6 +90,8 @@ describe('who may call each staff route', () => {
   let counter = 0;
   const now = new Date('2026-11-25T12:00:00.000Z');
   let approvedKey = '';
+  // An account with a draft of the sneaker, which merchandisers may read to continue from.
+  let draftAuthorId = '';
   const candidateId = '6b1f8c1e-3d2a-4f5b-9c8d-7e6f5a4b3c2d';
 
   beforeAll(async () => {
@@ -99,6 +102,9 @@ describe('who may call each staff route', () => {
     // Its gallery candidate, which the review's visibility route hides and shows.
     await t.repository.submitCandidate({ id: candidateId, productId: 'sneaker', rulesVersion: t.entry.rulesVersion, canonicalKey: approvedKey, design: approvedDesign, title: 'Matrix', thumbnail: new Uint8Array([1]), submittedBy: 'matrix-voter', createdAt: now.toISOString() });
     await t.repository.decideDesign({ productId: 'sneaker', designKey: approvedKey, status: 'approved', reason: 'popular', note: '', at: now, by: 'matrix' });
+    const author = await addAccount(t.repository, 'draft-author@shop.example', ['designer']);
+    draftAuthorId = author.id;
+    await t.repository.saveStudioDraft({ productId: 'sneaker', accountId: author.id, basedOn: t.entry.rulesVersion, productText: readFileSync('models/sneaker/product.yaml', 'utf8'), rulesText: readFileSync('rules/sneaker.rules.yaml', 'utf8'), readRevision: 0, at: now });
     await t.repository.publishCatalogEntry({ ...t.entry, rulesVersion: retiredVersion }, now);
     await t.repository.makeCurrentRulesVersion('sneaker', retiredVersion, now, 60);
     await t.repository.makeCurrentRulesVersion('sneaker', t.entry.rulesVersion, now, 60);
@@ -152,6 +158,7 @@ describe('who may call each staff route', () => {
       .replace(':id', pattern.includes('/accounts/') ? target.id : pattern.includes('/tokens/') ? token : pattern.includes('/deliveries') ? 'whk_matrix' : pattern.includes('/candidates/') ? candidateId : endpoint)
       .replace(':seq', String(deliverySeq))
       .replace(':productId', 'sneaker')
+      .replace(':accountId', draftAuthorId)
       .replace(':rulesVersion', retiredVersion);
     const bodies: Record<string, unknown> = {
       'POST /api/staff/accounts': { email: `new-${++counter}@shop.example`, roles: ['designer'], password: 'a long enough passphrase' },

@@ -2,10 +2,13 @@
 // read (a second tab is refused with the stored draft), seeing who else is editing, discarding,
 // and publishing — refused for strict-lint problems, failing examples, or a product published
 // again since the draft started (with the three texts), and otherwise published, served at once,
-// the draft deleted and audited.
+// the draft deleted and audited. And the hand-over of issue 14: a designer makes a colourway into
+// their own draft, a merchandiser sees what it adds, reads it, continues from it and publishes it.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalKey } from '../../src/domain/index.ts';
 import { MAX_RULES_SOURCE_LENGTH, MAX_RULES_TABLES_LENGTH } from '../../src/domain/staff/index.ts';
+import { distinctDesigns, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { startTestApp, type TestApp } from './support/testApp.ts';
 import { addAccount, sessionFor, type StaffBrowser } from './support/staffSessions.ts';
 
@@ -16,13 +19,14 @@ const renamed = (name: string) => productYaml.replace(/^name: .*$/m, `name: ${na
 interface Studio {
   published: { rulesVersion: string; product: { file: string; text: string }; rules: { file: string; text: string }; tables: Record<string, string> };
   myDraft: { basedOn: string; revision: number; product: string; rules: string; updatedAt: string } | null;
-  othersEditing: { email: string; updatedAt: string; basedOn: string }[];
+  othersEditing: { id: string; email: string; updatedAt: string; basedOn: string; colourwaysAdded: string[] }[];
 }
 interface Refusal { error: { code: string; message: string; hint: string; problems?: { path: string; message: string }[] } }
 
 describe('the studio\'s drafts and publishing', () => {
   let t: TestApp;
   let mia: StaffBrowser;
+  let miaId: string;
   let noa: StaffBrowser;
   const open = async (who: StaffBrowser) => (await (await t.app.request('/api/staff/studio/sneaker', { headers: { Cookie: who.cookie } })).json()) as Studio;
   const save = (who: StaffBrowser, body: unknown, headers = who.writeHeaders()) => t.app.request('/api/staff/studio/sneaker/draft', { method: 'PUT', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
@@ -38,7 +42,9 @@ describe('the studio\'s drafts and publishing', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const at = new Date('2026-12-07T09:00:00.000Z');
-    mia = await sessionFor(t.repository, await addAccount(t.repository, 'mia@shop.example', ['merchandiser']), at);
+    const miaAccount = await addAccount(t.repository, 'mia@shop.example', ['merchandiser']);
+    miaId = miaAccount.id;
+    mia = await sessionFor(t.repository, miaAccount, at);
     noa = await sessionFor(t.repository, await addAccount(t.repository, 'noa@shop.example', ['merchandiser']), at);
   }, 60_000);
   afterAll(() => t?.dispose());
@@ -55,7 +61,7 @@ describe('the studio\'s drafts and publishing', () => {
     expect((await open(mia)).myDraft).toEqual(draft);
     const seenByNoa = await open(noa);
     expect(seenByNoa.myDraft).toBeNull();
-    expect(seenByNoa.othersEditing).toEqual([{ email: 'mia@shop.example', updatedAt: draft.updatedAt, basedOn: (await current()) }]);
+    expect(seenByNoa.othersEditing).toEqual([{ id: miaId, email: 'mia@shop.example', updatedAt: draft.updatedAt, basedOn: (await current()), colourwaysAdded: [] }]);
     expect((await open(mia)).othersEditing).toEqual([]);
   });
 
@@ -160,5 +166,41 @@ describe('the studio\'s drafts and publishing', () => {
     expect((await open(noa)).myDraft).toBeNull();
     expect((await open(mia)).myDraft).toMatchObject({ product: renamed('Kept') });
     expect((await open(noa)).othersEditing.map((other) => other.email)).toEqual(['mia@shop.example']);
+  });
+
+  it('lets a merchandiser read a designer\'s colourway draft, continue from it as their own, and publish it', async () => {
+    const designer = await sessionFor(t.repository, await addAccount(t.repository, 'dee@shop.example', ['designer']), new Date('2026-12-07T09:30:00.000Z'));
+    const [design] = distinctDesigns(productUnderTest(t.entry), 1, 41);
+    const approved = await t.app.request('/api/staff/review/decisions', { method: 'POST', headers: designer.writeHeaders(), body: JSON.stringify({ productId: 'sneaker', designKey: canonicalKey(design!), decision: 'approve', reason: 'popular', note: '' }) });
+    expect(approved.status, await approved.clone().text()).toBeLessThan(300);
+    const made = await t.app.request('/api/staff/colourways/sneaker', { method: 'POST', headers: designer.writeHeaders(), body: JSON.stringify({ name: 'Harbour Night', designKey: canonicalKey(design!), credit: 'Ada L.' }) });
+    expect(made.status, await made.clone().text()).toBe(201);
+
+    // Noa sees the designer's draft and what it adds; the designer cannot open the studio.
+    const listed = (await open(noa)).othersEditing.find((other) => other.email === 'dee@shop.example');
+    expect(listed).toMatchObject({ basedOn: await current(), colourwaysAdded: ['Harbour Night'] });
+    expect((await t.app.request(`/api/staff/studio/sneaker/drafts/${listed!.id}`, { headers: { Cookie: designer.cookie } })).status).toBe(403);
+
+    const read = await t.app.request(`/api/staff/studio/sneaker/drafts/${encodeURIComponent(listed!.id)}`, { headers: { Cookie: noa.cookie } });
+    expect(read.status).toBe(200);
+    const theirs = (await read.json()) as NonNullable<Studio['myDraft']> & { id: string; email: string; tables: Record<string, string> };
+    expect(theirs).toMatchObject({ id: listed!.id, email: 'dee@shop.example', basedOn: await current(), revision: 1, rules: rulesYaml, updatedAt: listed!.updatedAt });
+    expect(theirs.product).toContain('name: Harbour Night');
+
+    // Continued from as Noa's own draft (Noa has none now), then published the usual way.
+    expect((await save(noa, { basedOn: theirs.basedOn, revision: 0, product: theirs.product, rules: theirs.rules, tables: theirs.tables })).status).toBe(200);
+    const published = await publish(noa, { message: 'Harbour Night, co-created by Ada L.' });
+    expect(published.status, await published.clone().text()).toBe(200);
+    const presets = ((await (await t.app.request('/api/catalog/sneaker')).json()) as { product: { presets: { name: string; credit?: string }[] } }).product.presets;
+    expect(presets.find((preset) => preset.name === 'Harbour Night')).toMatchObject({ credit: 'Ada L.' });
+    // The designer's draft stays theirs, now behind the published version (the studio handles that for its author).
+    expect((await open(noa)).othersEditing.find((other) => other.email === 'dee@shop.example')).toMatchObject({ basedOn: theirs.basedOn, colourwaysAdded: [] });
+  });
+
+  it('answers 404 for a draft that is not there, and for an unknown product', async () => {
+    const none = await t.app.request('/api/staff/studio/sneaker/drafts/acc_nobody', { headers: { Cookie: noa.cookie } });
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as Refusal).error.hint).toContain('othersEditing');
+    expect((await t.app.request(`/api/staff/studio/no-such-product/drafts/${miaId}`, { headers: { Cookie: noa.cookie } })).status).toBe(404);
   });
 });

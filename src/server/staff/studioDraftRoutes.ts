@@ -3,12 +3,15 @@
 // migrations 013 and 014), and published from the studio.
 //
 //   GET    /api/staff/studio/:productId          the published files, my draft, who else is editing
+//   GET    /api/staff/studio/:productId/drafts/:accountId   a colleague's draft, to continue from
 //   PUT    /api/staff/studio/:productId/draft    save my draft over the revision I read
 //   DELETE /api/staff/studio/:productId/draft    discard it
 //   POST   /api/staff/studio/:productId/publish  publish it (strict lint, examples), then delete it
 //
 // Drafts belong to people, so these routes take the session only (no API tokens), and every
-// write carries the session's CSRF token (`requireStaff`).
+// write carries the session's CSRF token (`requireStaff`). A colleague's draft is read, never
+// written: a merchandiser continues from it as their own draft (a designer's colourways, made
+// into the designer's draft, are published that way).
 import type { Context, Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import type * as v from 'valibot';
@@ -29,6 +32,7 @@ import type { AuditActor } from '../staffRecords.ts';
 import { FilesVersions, findVersionSources } from './rulesSourceRoutes.ts';
 import { requireStaff, type Principal } from './staffAuth.ts';
 import type { ClientConnection } from '../clientAddress.ts';
+import { colourwaysAdded } from './draftColourways.ts';
 
 /** What the routes need. */
 export interface StudioDraftRouteDeps {
@@ -61,6 +65,23 @@ export interface StudioTexts {
   readonly tables: Tables;
 }
 
+/** Another person's draft of the product, as the studio lists it to pick one to continue from. */
+export interface OtherDraftListing {
+  /** The draft's id in `GET /api/staff/studio/:productId/drafts/:id` (its author's account id: one draft per product and person). */
+  readonly id: string;
+  readonly email: string;
+  readonly updatedAt: string;
+  readonly basedOn: string;
+  /** The names of the colourways (presets) it adds to the product as published now. */
+  readonly colourwaysAdded: readonly string[];
+}
+
+/** `GET /api/staff/studio/:productId/drafts/:accountId`: a colleague's draft and whose it is. */
+export interface OtherDraftAnswer extends StudioDraftAnswer {
+  readonly id: string;
+  readonly email: string;
+}
+
 /** `GET /api/staff/studio/:productId`. */
 export interface StudioAnswer {
   readonly published: {
@@ -70,7 +91,7 @@ export interface StudioAnswer {
     readonly tables: Tables;
   };
   readonly myDraft: StudioDraftAnswer | null;
-  readonly othersEditing: readonly { readonly email: string; readonly updatedAt: string; readonly basedOn: string }[];
+  readonly othersEditing: readonly OtherDraftListing[];
 }
 
 /** The body of 409 `rules_version_moved`: the error, and the three texts of the three-way difference. */
@@ -91,7 +112,10 @@ const PUBLISH_BODY_BYTES = 16 * 1024;
 
 const DOCS = {
   studio: describeRoute(route('staff', 'The rules studio of a product: the published files, my draft, and who else has a draft of it (merchandiser)', {
-    200: json('`{ published: { rulesVersion, product: { file, text }, rules: { file, text }, tables: { "<name>.csv": text } }, myDraft: { basedOn, revision, product, rules, tables, updatedAt } | null, othersEditing: [{ email, updatedAt, basedOn }] }`'),
+    200: json('`{ published: { rulesVersion, product: { file, text }, rules: { file, text }, tables: { "<name>.csv": text } }, myDraft: { basedOn, revision, product, rules, tables, updatedAt } | null, othersEditing: [{ id, email, updatedAt, basedOn, colourwaysAdded: [name] }] }`'),
+  }, [401, 403, 404])),
+  otherDraft: describeRoute(route('staff', 'Another person\'s draft of a product (its `id` from `othersEditing`), to continue from as my own draft: its texts, the version it started from and whose it is (merchandiser)', {
+    200: json('`{ id, email, basedOn, revision, product, rules, tables, updatedAt }`'),
   }, [401, 403, 404])),
   saveDraft: describeRoute(route('staff', 'Save my draft of a product over the revision I read (409 `draft_changed` with the stored draft when another tab saved since) (merchandiser)', {
     200: json('`{ draft: { basedOn, revision, product, rules, tables, updatedAt } }`'),
@@ -127,11 +151,30 @@ export function registerStudioDraftRoutes(app: Hono, deps: StudioDraftRouteDeps)
     }
     const me = accountOf(c);
     const [mine, drafts] = await Promise.all([repository.findStudioDraft(productId, me.id), repository.listStudioDrafts(productId)]);
+    // A few people at most edit one product: each draft's product file is read to say what it adds.
+    const othersEditing = await Promise.all(drafts.filter((draft) => draft.accountId !== me.id).map(async ({ accountId, email, updatedAt, basedOn }): Promise<OtherDraftListing> => {
+      const draft = await repository.findStudioDraft(productId, accountId);
+      return { id: accountId, email, updatedAt, basedOn, colourwaysAdded: draft ? colourwaysAdded(current.entry.product.presets, sources.product.file, draft.productText) : [] };
+    }));
     const answer: StudioAnswer = {
       published: { rulesVersion, product: sources.product, rules: sources.rules, tables: sources.tables ?? {} },
       myDraft: mine ? draftAnswer(mine) : null,
-      othersEditing: drafts.filter((draft) => draft.accountId !== me.id).map(({ email, updatedAt, basedOn }) => ({ email, updatedAt, basedOn })),
+      othersEditing,
     };
+    return c.json(answer, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  app.get('/api/staff/studio/:productId/drafts/:accountId', DOCS.otherDraft, people, async (c) => {
+    const productId = c.req.param('productId');
+    if (!catalog.current.has(productId)) return unknownProduct(productId);
+    const accountId = c.req.param('accountId');
+    const [draft, listing] = await Promise.all([repository.findStudioDraft(productId, accountId), repository.listStudioDrafts(productId)]);
+    const author = listing.find((entry) => entry.accountId === accountId);
+    if (!draft || !author) {
+      return errorResponse(apiError(404, 'not_found', `there is no draft of "${productId}" with id "${accountId.slice(0, 80)}": it was published or discarded, or never saved`,
+        `open the studio again (GET /api/staff/studio/${productId}): its "othersEditing" lists the drafts there are, each with its id`));
+    }
+    const answer: OtherDraftAnswer = { id: accountId, email: author.email, ...draftAnswer(draft) };
     return c.json(answer, 200, { 'Cache-Control': 'no-store' });
   });
 
