@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { canonicalKey } from '../../src/domain/index.ts';
@@ -19,9 +19,10 @@ import { addStaffAccount, signedInStaff } from './support/staffAccounts.ts';
 // the catalogue exports the designer downloads hold one variant per colourway: the glb passes the
 // Khronos validator, the JSON-LD feed a JSON Schema of schema.org's ProductGroup.
 //
-// A colourway goes into its maker's own studio draft (a draft is a person's), so the account that
-// makes it publishes it: the designer here also holds the merchandiser role, as a shop whose
-// designers publish their own colourways would set it up.
+// A colourway goes into its maker's own studio draft (a draft is a person's). In the first test the
+// designer also holds the merchandiser role and publishes it, as a shop whose designers publish
+// their own colourways would set it up; in the second, designers and merchandisers are different
+// people: a merchandiser continues from the designer's draft in the studio and publishes it.
 
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const DESIGNER = { email: `designer-${RUN}@shop.example`, password: 'designer passphrase of the designers spec' };
@@ -182,6 +183,59 @@ test('a designer takes the most ordered design, never submitted, and a gallery d
   expect(csv.trimEnd().split('\r\n')).toHaveLength(served.length + 1);
   expect(csv).toContain(favouriteColourway);
 });
+
+test('a designer without the merchandiser role makes a colourway, and a merchandiser continues from that draft and publishes it', async ({ browser }) => {
+  const designerOnly = { email: `designer-only-${RUN}@shop.example`, password: 'designer-only passphrase of the designers spec' };
+  const merchandiser = { email: `merchandiser-${RUN}@shop.example`, password: 'merchandiser passphrase of the designers spec' };
+  await Promise.all([addStaffAccount(designerOnly, ['designer']), addStaffAccount(merchandiser, ['merchandiser'])]);
+
+  // The designer approves a near-identical design and makes it a colourway, through the API their pages call.
+  const { api, headers } = await apiSession(browser, designerOnly);
+  const designKey = canonicalKey(shop.nearDuplicates[0]!);
+  const approved = await api.post('/api/staff/review/decisions', { data: { productId: 'sneaker', designKey, decision: 'approve', reason: 'fills-a-gap', note: '' }, headers });
+  expect(approved.status(), await approved.text()).toBeLessThan(300);
+  const colourway = `Harbour Night ${RUN}`;
+  const made = await api.post('/api/staff/colourways/sneaker', { data: { name: colourway, designKey }, headers });
+  expect(made.status(), await made.text()).toBe(201);
+  expect((await api.get('/api/staff/studio/sneaker')).status(), 'the designer cannot open the studio').toBe(403);
+
+  // The merchandiser has a draft of their own (the published files, saved), so is asked before it is replaced.
+  const mine = await apiSession(browser, merchandiser);
+  const { published } = (await (await mine.api.get('/api/staff/studio/sneaker')).json()) as { published: { rulesVersion: string; product: { text: string }; rules: { text: string } } };
+  const saved = await mine.api.put('/api/staff/studio/sneaker/draft', { data: { basedOn: published.rulesVersion, revision: 0, product: published.product.text, rules: published.rules.text }, headers: mine.headers });
+  expect(saved.status(), await saved.text()).toBe(200);
+
+  // The merchandiser sees the designer's draft and what it adds, continues from it and publishes it.
+  const studio = await signedInStaff(browser, merchandiser, '/staff/rules/sneaker/studio');
+  const { page } = studio;
+  await expect(studio.heading).toHaveText('Rules studio: sneaker');
+  const others = page.getByRole('list', { name: 'Others editing this product' });
+  await expect(others.getByRole('listitem').filter({ hasText: designerOnly.email })).toContainText(`adding 1 colourway: “${colourway}”`);
+  await others.getByRole('button', { name: `Continue from this draft by ${designerOnly.email}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Continue from ${designerOnly.email}'s draft?` });
+  await confirm.getByRole('button', { name: 'Replace my draft' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Restore', exact: true }), 'my own draft was replaced').toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `Continuing from ${designerOnly.email}'s draft: 1 colourway added (“${colourway}”)` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Draft saved/ })).toBeVisible();
+  const publish = page.getByRole('region', { name: 'Publish' });
+  await publish.getByRole('textbox', { name: /^Message/ }).fill(`A designer's colourway: ${colourway}`);
+  await publish.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Published: version \S+ is the current one/ })).toBeVisible();
+
+  // A customer sees it among the colourways.
+  const customer = new ConfiguratorPage(await (await browser.newContext()).newPage());
+  await customer.open();
+  await expect(customer.page.getByRole('region', { name: 'Colourways' }).getByRole('button', { name: new RegExp(`^${colourway}`) })).toBeVisible();
+});
+
+/** A staff session of its own browser context, signed in through the API, and the headers of its writes. */
+async function apiSession(browser: Browser, account: { email: string; password: string }): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
+  const api = (await browser.newContext()).request;
+  const login = await api.post('/api/staff/login', { data: account });
+  expect(login.status()).toBe(200);
+  return { api, headers: { 'X-CSRF-Token': ((await login.json()) as { csrfToken: string }).csrfToken } };
+}
 
 /** The names of a glb's KHR_materials_variants variants, read from its JSON chunk. */
 function glbVariantNames(glb: Buffer): string[] {

@@ -28,11 +28,22 @@ export interface StudioTexts {
   readonly rules: string;
 }
 
+/** Another person's draft of the product, as the studio lists it to continue from. */
+export interface OtherDraft {
+  /** Its id in {@link openOthersDraft}. */
+  readonly id: string;
+  readonly email: string;
+  readonly updatedAt: string;
+  readonly basedOn: string;
+  /** The names of the colourways it adds to the product as published now. */
+  readonly colourwaysAdded: readonly string[];
+}
+
 /** `GET /api/staff/studio/:productId`: what the studio opens. */
 export interface StudioOpening {
   readonly published: { readonly rulesVersion: string; readonly product: { readonly file: string; readonly text: string }; readonly rules: { readonly file: string; readonly text: string }; readonly tables: Readonly<Record<string, string>> };
   readonly myDraft: StudioDraft | null;
-  readonly othersEditing: readonly { readonly email: string; readonly updatedAt: string; readonly basedOn: string }[];
+  readonly othersEditing: readonly OtherDraft[];
 }
 
 /** A save: stored as the next revision, or refused because another tab saved (or discarded) since. */
@@ -74,6 +85,11 @@ async function studioRequest(method: 'GET' | 'PUT' | 'DELETE' | 'POST', url: str
 /** `GET /api/staff/studio/:productId`: the published files, my draft, and who else has one. */
 export async function openStudio(connection: StaffConnection, productId: string): Promise<StudioOpening> {
   return (await studioRequest('GET', path(productId), connection)).json as StudioOpening;
+}
+
+/** `GET /api/staff/studio/:productId/drafts/:id`: another person's draft (`id` from `othersEditing`), to continue from. */
+export async function openOthersDraft(connection: StaffConnection, productId: string, id: string): Promise<StudioDraft & { readonly email: string }> {
+  return (await studioRequest('GET', path(productId, `/drafts/${encodeURIComponent(id)}`), connection)).json as StudioDraft & { readonly email: string };
 }
 
 /**

@@ -20,8 +20,9 @@ export interface ColourwayMadeProps {
 
 /**
  * Where a colourway went once made: into the designer's own studio draft of the product, which
- * customers see only once it is published from the rules studio (the merchandiser's page, and a
- * draft is its author's alone). Takes the focus when it appears; "Done" gives it back to the heading.
+ * customers see only once it is published from the rules studio (the merchandiser's page: a
+ * designer without the role has a merchandiser continue from the draft there and publish it).
+ * Takes the focus when it appears; "Done" gives it back to the heading.
  */
 export function ColourwayMade({ made, canPublish, onDismiss }: ColourwayMadeProps) {
   const id = useId();
@@ -34,7 +35,7 @@ export function ColourwayMade({ made, canPublish, onDismiss }: ColourwayMadeProp
       <p className="staff-links">
         {canPublish
           ? <StaffLink to={studioPath(made.productId)} className="button button--secondary">Open the draft in the rules studio</StaffLink>
-          : <span>Publishing needs the merchandiser role, and the draft is yours alone: ask an admin to add the role to your account.</span>}
+          : <span>A merchandiser publishes it: in the rules studio, they see your draft under your email and continue from it. Tell them it is ready.</span>}
         <button
           type="button"
           className="button button--secondary"

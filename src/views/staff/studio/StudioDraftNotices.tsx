@@ -1,4 +1,4 @@
-import type { StudioDraft, StudioOpening } from '../../api/studioClient.ts';
+import type { OtherDraft, StudioDraft } from '../../api/studioClient.ts';
 import type { AutosaveState } from './draftAutosave.ts';
 import { savedAtText } from './studioTimes.ts';
 
@@ -30,18 +30,49 @@ export function DraftRestoreBanner({ draft, publishedVersion, busy, onRestore, o
   );
 }
 
-/** Who else has a draft of the product, so two merchandisers do not undo each other. */
-export function OthersEditingNotice({ others }: { readonly others: StudioOpening['othersEditing'] }) {
+/** Props of {@link OthersEditingNotice}. */
+export interface OthersEditingNoticeProps {
+  readonly others: readonly OtherDraft[];
+  readonly busy: boolean;
+  /** Open this draft in the editor as my own (a designer's colourways, to publish). */
+  readonly onContinue: (other: OtherDraft) => void;
+}
+
+/**
+ * Who else has a draft of the product, so two merchandisers do not undo each other, and what each
+ * adds, to continue from it: a designer's colourways wait in the designer's draft for a
+ * merchandiser to publish them.
+ */
+export function OthersEditingNotice({ others, busy, onContinue }: OthersEditingNoticeProps) {
   if (others.length === 0) return null;
   return (
     <ul aria-label="Others editing this product" className="studio-others">
       {others.map((other) => (
-        <li key={other.email} className="staff-notice">
-          {other.email} has a draft of this product, saved <time dateTime={other.updatedAt}>{savedAtText(other.updatedAt)}</time>. Whoever publishes second is asked to compare first.
+        <li key={other.id} className="staff-notice studio-draft-banner">
+          <p>
+            {other.email} has a draft of this product, saved <time dateTime={other.updatedAt}>{savedAtText(other.updatedAt)}</time>
+            {other.colourwaysAdded.length > 0 ? <>, adding {colourwaysText(other.colourwaysAdded)}: {namesText(other.colourwaysAdded)}</> : null}.
+            {' '}Whoever publishes second is asked to compare first.
+          </p>
+          <div className="studio-draft-banner__actions">
+            <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onContinue(other)}>
+              Continue from this draft<span className="sr-only"> by {other.email}</span>
+            </button>
+          </div>
         </li>
       ))}
     </ul>
   );
+}
+
+/** "1 colourway", "2 colourways". */
+export function colourwaysText(names: readonly string[]): string {
+  return `${names.length} colourway${names.length === 1 ? '' : 's'}`;
+}
+
+/** "“A”, “B”". */
+export function namesText(names: readonly string[]): string {
+  return names.map((name) => `“${name}”`).join(', ');
 }
 
 /** Props of {@link AutosaveStatus}. */

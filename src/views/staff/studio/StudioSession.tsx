@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { Draft } from '../../../domain/studio/index.ts';
 import { StaffRequestError } from '../../../machines/index.ts';
 import type { StaffConnection } from '../../api/staffClient.ts';
-import { discardStudioDraft, openStudio, publishStudioDraft, type DraftPublishAnswer, type StudioDraft, type StudioOpening, type StudioTexts } from '../../api/studioClient.ts';
+import { discardStudioDraft, openOthersDraft, openStudio, publishStudioDraft, type DraftPublishAnswer, type OtherDraft, type StudioDraft, type StudioOpening, type StudioTexts } from '../../api/studioClient.ts';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { PublishPanel, type PublishFailure } from './PublishPanel.tsx';
-import { AutosaveStatus, DraftRestoreBanner, OthersEditingNotice } from './StudioDraftNotices.tsx';
+import { AutosaveStatus, colourwaysText, DraftRestoreBanner, namesText, OthersEditingNotice } from './StudioDraftNotices.tsx';
 import { StudioWorkbench } from './StudioWorkbench.tsx';
 import { ThreeWayDifference } from './ThreeWayDifference.tsx';
 import { useDraftAutosave } from './useDraftAutosave.ts';
@@ -30,8 +31,9 @@ interface TextsAndTables extends StudioTexts {
 
 /**
  * The studio around its editor: the draft saved on the server as the merchandiser types, the
- * offer to restore an unpublished draft, who else is editing the product, publishing the draft,
- * and, when the product was published again since the draft started, the three-way difference.
+ * offer to restore an unpublished draft, who else is editing the product (and continuing from
+ * their draft: a designer's colourways are published so), publishing the draft, and, when the
+ * product was published again since the draft started, the three-way difference.
  */
 export function StudioSession({ connection, productId, opening }: StudioSessionProps) {
   const [studio, setStudio] = useState(opening);
@@ -44,6 +46,10 @@ export function StudioSession({ connection, productId, opening }: StudioSessionP
   const [moved, setMoved] = useState<Extract<DraftPublishAnswer, { kind: 'moved' }> | null>(null);
   const [kept, setKept] = useState<TextsAndTables | null>(null);
   const [done, setDone] = useState<{ readonly rulesVersion: string; readonly already: boolean } | null>(null);
+  /** Another person's draft I am asked to replace my own with. */
+  const [asking, setAsking] = useState<OtherDraft | null>(null);
+  /** Whose draft the editor continues from, said in the page's live status. */
+  const [continued, setContinued] = useState<{ readonly email: string; readonly colourwaysAdded: readonly string[] } | null>(null);
   const fileNames = { rules: `Rules file (${published.rules.file})`, product: `Product file (${published.product.file})` };
 
   const reopen = (texts: TextsAndTables, basedOn: string, revision: number) => {
@@ -76,7 +82,32 @@ export function StudioSession({ connection, productId, opening }: StudioSessionP
     await discardStudioDraft(connection, productId);
     reopen(publishedTexts(published), published.rulesVersion, 0);
     setOffer(null);
+    setContinued(null);
   });
+  const continueFrom = (other: OtherDraft) => act(async () => {
+    setAsking(null);
+    let theirs: Awaited<ReturnType<typeof openOthersDraft>>;
+    try {
+      theirs = await openOthersDraft(connection, productId, other.id);
+    } catch (error) {
+      // Published or discarded since the page opened: the list is read again.
+      if (error instanceof StaffRequestError && error.code === 'not_found') await refresh();
+      throw error;
+    }
+    // Restore's path, over my own revision; then saved at once, so the draft is mine to publish
+    // (theirs stays theirs, and is told it is behind once I publish).
+    const texts: TextsAndTables = { product: theirs.product, rules: theirs.rules, tables: theirs.tables };
+    reopen(texts, theirs.basedOn, autosave.knownRevision);
+    autosave.edited(() => ({ product: texts.product, rules: texts.rules, tables: texts.tables ?? {} }));
+    autosave.flush();
+    setOffer(null);
+    setDone(null);
+    setMoved(null);
+    setKept(null);
+    setContinued({ email: theirs.email, colourwaysAdded: other.colourwaysAdded });
+  });
+  /** My own draft (saved, or typed and not yet) is replaced only once I say so. */
+  const askToContinue = (other: OtherDraft) => (autosave.hasDraft ? setAsking(other) : void continueFrom(other));
   const openStored = () => act(async () => {
     const fresh = await refresh();
     if (fresh.myDraft) restore(fresh.myDraft);
@@ -99,6 +130,7 @@ export function StudioSession({ connection, productId, opening }: StudioSessionP
     }
     const fresh = await refresh();
     setKept(null);
+    setContinued(null);
     setDone(answer);
     reopen(publishedTexts(fresh.published), fresh.published.rulesVersion, 0);
   });
@@ -123,7 +155,13 @@ export function StudioSession({ connection, productId, opening }: StudioSessionP
         </p>
       )}
       {offer && <DraftRestoreBanner draft={offer} publishedVersion={published.rulesVersion} busy={busy} onRestore={() => restore(offer)} onDiscard={discard} />}
-      <OthersEditingNotice others={studio.othersEditing} />
+      <OthersEditingNotice others={studio.othersEditing} busy={busy} onContinue={askToContinue} />
+      <p role="status" className="studio-autosave">{continued ? continuedText(continued) : ''}</p>
+      {asking && (
+        <ConfirmDialog title={`Continue from ${asking.email}'s draft?`} confirm="Replace my draft" onCancel={() => setAsking(null)} onConfirm={() => void continueFrom(asking)}>
+          <p>Your own draft of this product, with its unsaved changes, is replaced by {asking.email}&apos;s, and saved as yours. Their draft stays theirs.</p>
+        </ConfirmDialog>
+      )}
       <p className="studio-version">
         {opened.basedOn === published.rulesVersion
           ? <>Editing from rules version <code>{published.rulesVersion}</code> (the current one): <code>{published.rules.file}</code> and <code>{published.product.file}</code>.</>
@@ -150,6 +188,12 @@ export function StudioSession({ connection, productId, opening }: StudioSessionP
       />
     </div>
   );
+}
+
+/** "Continuing from x@y's draft: 2 colourways added (“A”, “B”)." */
+function continuedText({ email, colourwaysAdded }: { readonly email: string; readonly colourwaysAdded: readonly string[] }): string {
+  const added = colourwaysAdded.length > 0 ? `: ${colourwaysText(colourwaysAdded)} added (${namesText(colourwaysAdded)})` : '';
+  return `Continuing from ${email}'s draft${added}. It is your draft now: publish it below.`;
 }
 
 /** The published version's texts, its CSV tables among them, as the editor opens them. */
