@@ -93,6 +93,22 @@ describe('published through the studio, then exported', () => {
     expect(new TextDecoder().decode(new Uint8Array(await glb.arrayBuffer()).slice(0, 4))).toBe('glTF');
   });
 
+  it('starts a designer\'s draft again from the version published since, carrying its colourways', async () => {
+    // The designer's draft (Forest Runner, from the first test) is based on the version before Night Runner was published.
+    const decided = await post('/api/staff/review/decisions', { productId: 'sneaker', designKey: canonicalKey(designs[2]!), decision: 'approve', reason: 'seasonal', note: '' });
+    expect(decided.status).toBeLessThan(300);
+    const current = ((await (await t.app.request('/api/catalog/sneaker')).json()) as { rulesVersion: string }).rulesVersion;
+    const added = await post('/api/staff/colourways/sneaker', { name: 'Winter Court', designKey: canonicalKey(designs[2]!) });
+    expect(added.status, await added.clone().text()).toBe(201);
+    expect(await added.json()).toMatchObject({ presetId: 'winter-court', draft: { basedOn: current }, restarted: { carried: ['Forest Runner'], dropped: [] } });
+    const draft = await t.repository.findStudioDraft('sneaker', (await t.repository.findStaffAccountByEmail('designer@shop.example'))!.id);
+    const product = loadProduct('models/sneaker/product.yaml', draft!.productText);
+    const ids = product.ok ? product.value.presets.map((preset) => preset.id) : [];
+    // What a merchandiser published meanwhile is kept, and the designer's colourways come after it.
+    expect(ids.slice(-3)).toEqual(['night-runner', 'forest-runner', 'winter-court']);
+    expect(product.ok && product.value.presets.find((preset) => preset.id === 'forest-runner')).toMatchObject({ credit: 'Ada L.', choices: designs[0]!.choices });
+  });
+
   it('serves the exports to the designer role only, and 404s an unknown product or colourway', async () => {
     const merchandiser = await sessionFor(t.repository, await addAccount(t.repository, 'merch@shop.example', ['merchandiser']), new Date('2026-11-25T12:00:00.000Z'));
     expect((await get('/api/staff/exports/sneaker/feed.csv', merchandiser)).status).toBe(403);

@@ -18,7 +18,7 @@ import type { Context, Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import * as v from 'valibot';
 import { colourwayFeedCsv, colourwayVariants, encodeShareToken, productGroupJsonLd, type ColourwayVariant, type FeedLinks } from '../../domain/design/index.ts';
-import { canonicalKey, choicesOfCanonicalKey } from '../../domain/index.ts';
+import { canonicalKey, choicesOfCanonicalKey, type PresetDef } from '../../domain/index.ts';
 import { requestProblems } from '../../domain/requests/index.ts';
 import { addColourwayPreset } from '../../domain/studio/index.ts';
 import { apiError, errorResponse } from '../apiError.ts';
@@ -33,7 +33,19 @@ import { jsonBody, type Refuse } from '../requestValidation.ts';
 import { isResourceId } from '../resourceIds.ts';
 import { json, route } from '../routeDocs.ts';
 import { FilesVersions, findVersionSources } from './rulesSourceRoutes.ts';
-import { requireStaff } from './staffAuth.ts';
+import { presetsAdded } from './draftColourways.ts';
+import { requireStaff, rolesOf } from './staffAuth.ts';
+
+/** A studio draft's texts as the colourway route edits them. */
+interface DraftTexts {
+  readonly productFile: string;
+  readonly productText: string;
+  readonly rulesFile: string;
+  readonly rulesText: string;
+  readonly tables: Readonly<Record<string, string>>;
+  readonly basedOn: string;
+  readonly revision: number;
+}
 
 /** What the routes need. */
 export interface ColourwayRouteDeps {
@@ -64,7 +76,7 @@ const DECIDED_ONLY = { minSupporters: 2_000_000_000, minScore: 2, minOrders: 2_0
 const MAX_APPROVED = 5_000;
 const DOCS = {
   add: describeRoute(route('staff', 'An approved design (a gallery candidate or a design key) as a named colourway in my studio draft of the product, checked by the engine, credited and linked back to its candidate; publish the draft in the studio (designer)', {
-    201: json('`{ presetId, productId, draft: { basedOn, revision, updatedAt } }`'),
+    201: json('`{ presetId, productId, draft: { basedOn, revision, updatedAt }, restarted?: { carried: [name], dropped: [{ name, reason }] } }`: `restarted` when a designer\'s draft was behind the current version and started again from it, carrying its colourways'),
     409: json('`{ error: { code: "draft_changed", … } }`: the draft was saved by another tab meanwhile; send again'),
   }, [401, 403, 404, 413, 415, 422])),
   glb: describeRoute(route('staff', 'The product\'s 3D model (glb) with a KHR_materials_variants variant per colourway (designer)', { 200: { description: 'the glb', content: { 'model/gltf-binary': { schema: { type: 'string', format: 'binary' } } } } }, [401, 403, 404])),
@@ -97,21 +109,40 @@ export function registerColourwayRoutes(app: Hono, deps: ColourwayRouteDeps): vo
     if ('refused' in design) return design.refused;
     const me = accountOf(c);
     const draft = await repository.findStudioDraft(productId, me.id);
-    let texts: { productFile: string; productText: string; rulesFile: string; rulesText: string; tables: Readonly<Record<string, string>>; basedOn: string; revision: number };
-    if (draft) {
+    // A designer without the studio cannot bring a draft up to date by hand: once a newer version is
+    // published (a merchandiser published their colourways, or anything else), the draft starts
+    // again from the current version, carrying the colourways it added that are still not in the
+    // catalogue. A merchandiser's draft may hold other edits: the studio's three-way compare is theirs.
+    const restart = draft !== undefined && draft.basedOn !== current.entry.rulesVersion && !rolesOf(c.var.principal!).includes('merchandiser');
+    let texts: DraftTexts;
+    let carried: readonly PresetDef[] = [];
+    if (draft && !restart) {
       texts = { productFile: `models/${productId}/product.yaml`, productText: draft.productText, rulesFile: `rules/${productId}.rules.yaml`, rulesText: draft.rulesText, tables: draft.tables, basedOn: draft.basedOn, revision: draft.revision };
     } else {
       const sources = await findVersionSources({ repository, rootDir: deps.rootDir }, filesVersions, productId, current.entry.rulesVersion);
       if ('missing' in sources) return errorResponse(apiError(404, 'not_found', `the files of the product's current rules version were not recorded, and ${sources.missing}`, `publish the product's files again (npm run rules -- publish ${productId} --message "…")`));
-      texts = { productFile: sources.product.file, productText: sources.product.text, rulesFile: sources.rules.file, rulesText: sources.rules.text, tables: sources.tables ?? {}, basedOn: current.entry.rulesVersion, revision: 0 };
+      texts = { productFile: sources.product.file, productText: sources.product.text, rulesFile: sources.rules.file, rulesText: sources.rules.text, tables: sources.tables ?? {}, basedOn: current.entry.rulesVersion, revision: draft?.revision ?? 0 };
+      if (draft) carried = presetsAdded(current.entry.product.presets, texts.productFile, draft.productText);
     }
     const readTable = Object.keys(texts.tables).length > 0 ? tableReaderOf(texts.tables) : tableReaderBeside(join(deps.rootDir, texts.rulesFile));
+    // The colourways carried over first, each checked again under the current rules: one they forbid now is left out, and said.
+    const dropped: { name: string; reason: string }[] = [];
+    for (const preset of carried) {
+      const again = addColourwayPreset({ ...texts, readTable }, { id: preset.id, name: preset.name, choices: preset.choices, ...(preset.description ? { description: preset.description } : {}), ...(preset.credit ? { credit: preset.credit } : {}), ...(preset.from ? { from: preset.from } : {}) });
+      if (again.ok) texts = { ...texts, productText: again.text };
+      else dropped.push({ name: preset.name, reason: again.message });
+    }
     const credit = request.credit ?? design.creator ?? '';
     const edit = addColourwayPreset({ ...texts, readTable }, { name: request.name, choices: design.choices, ...(request.description ? { description: request.description } : {}), ...(credit ? { credit } : {}), ...(design.from ? { from: design.from } : {}) });
     if (!edit.ok) return unprocessable(edit.message, 'change the design or the name, or fix the draft in the studio (/staff/rules)');
     const saved = await repository.saveStudioDraft({ productId, accountId: me.id, basedOn: texts.basedOn, productText: edit.text, rulesText: texts.rulesText, tables: texts.tables, readRevision: texts.revision, at: deps.clock.now() });
     if (!saved.saved) return errorResponse(apiError(409, 'draft_changed', 'your studio draft of the product was saved from another tab meanwhile', 'send the colourway again: it is added to the draft as it is now'));
-    return c.json({ presetId: edit.presetId, productId, draft: { basedOn: saved.draft.basedOn, revision: saved.draft.revision, updatedAt: saved.draft.updatedAt } }, 201, { 'Cache-Control': 'no-store' });
+    return c.json({
+      presetId: edit.presetId,
+      productId,
+      draft: { basedOn: saved.draft.basedOn, revision: saved.draft.revision, updatedAt: saved.draft.updatedAt },
+      ...(restart ? { restarted: { carried: carried.filter((preset) => !dropped.some((gone) => gone.name === preset.name)).map((preset) => preset.name), dropped } } : {}),
+    }, 201, { 'Cache-Control': 'no-store' });
   });
 
   /** The design a request names, and where it came from; or the answer refusing it. */

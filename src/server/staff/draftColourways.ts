@@ -9,8 +9,13 @@ import { loadProduct, type PresetDef } from '../../domain/index.ts';
  * its problems once opened).
  */
 export function colourwaysAdded(published: readonly Pick<PresetDef, 'id'>[], productFile: string, productText: string): string[] {
+  return presetsAdded(published, productFile, productText).map((preset) => preset.name);
+}
+
+/** The presets in `productText` whose ids the published product does not have, in the file's order (none when it does not load). */
+export function presetsAdded(published: readonly Pick<PresetDef, 'id'>[], productFile: string, productText: string): PresetDef[] {
   const loaded = loadProduct(productFile, productText);
   if (!loaded.ok) return [];
   const known = new Set(published.map((preset) => preset.id));
-  return loaded.value.presets.filter((preset) => !known.has(preset.id)).map((preset) => preset.name);
+  return loaded.value.presets.filter((preset) => !known.has(preset.id));
 }

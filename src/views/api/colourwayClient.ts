@@ -20,6 +20,8 @@ export interface MadeColourway {
   readonly presetId: string;
   readonly productId: string;
   readonly draft: { readonly basedOn: string; readonly revision: number; readonly updatedAt: string };
+  /** My draft was behind the published version and started again from it, carrying my colourways (those the rules now forbid are dropped). */
+  readonly restarted?: { readonly carried: readonly string[]; readonly dropped: readonly { readonly name: string; readonly reason: string }[] };
 }
 
 /**

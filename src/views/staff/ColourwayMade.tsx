@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import type { MadeColourway } from '../api/colourwayClient.ts';
 import { STAFF_HEADING_ID } from './StaffPageHeading.tsx';
 import { StaffLink } from './StaffLink.tsx';
 import { studioPath } from './studio/studioPath.ts';
@@ -8,6 +9,8 @@ export interface MadeColourwayNote {
   readonly name: string;
   readonly productId: string;
   readonly productName: string;
+  /** The draft was behind the published version and started again from it. */
+  readonly restarted?: MadeColourway['restarted'];
 }
 
 /** Props of {@link ColourwayMade}. */
@@ -32,6 +35,13 @@ export function ColourwayMade({ made, canPublish, onDismiss }: ColourwayMadeProp
     <section className="staff-card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>Colourway “{made.name}” made</h2>
       <p>“{made.name}” is in your studio draft of the {made.productName}, not yet published: customers see it among the presets once the draft is published from the rules studio.</p>
+      {made.restarted && (
+        <p>
+          A newer version of the {made.productName} was published since your draft was started, so your draft now starts from it
+          {made.restarted.carried.length > 0 ? <>, with your earlier colourways {made.restarted.carried.map((name) => `“${name}”`).join(', ')}</> : null}.
+          {made.restarted.dropped.map((gone) => <span key={gone.name}> “{gone.name}” was left out: {gone.reason}.</span>)}
+        </p>
+      )}
       <p className="staff-links">
         {canPublish
           ? <StaffLink to={studioPath(made.productId)} className="button button--secondary">Open the draft in the rules studio</StaffLink>

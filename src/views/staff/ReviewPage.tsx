@@ -62,8 +62,8 @@ async function makeReviewChange(connection: StaffConnection, change: ReviewChang
       const { item, product, fields } = change;
       // The gallery candidate when there is one, so the preset links back to it (and its creator).
       const design = item.candidate ? { candidateId: item.candidate.id } : { designKey: item.designKey };
-      await makeColourway(connection, product.id, { name: fields.name, description: fields.description, credit: fields.credit, design });
-      const made = { name: fields.name.trim(), productId: product.id, productName: product.name };
+      const answer = await makeColourway(connection, product.id, { name: fields.name, description: fields.description, credit: fields.credit, design });
+      const made = { name: fields.name.trim(), productId: product.id, productName: product.name, ...(answer.restarted ? { restarted: answer.restarted } : {}) };
       return { outcome: made, said: `“${made.name}” is in your studio draft of the ${product.name}; it is published from the rules studio.` };
     }
     default:
