@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { fieldProblem, type StaffFailure } from '../../machines/index.ts';
+import { StaffDialog } from './StaffDialog.tsx';
 
 /** What the designer typed: the colourway's name, its line of description, its credit (empty: none). */
 export interface ColourwayFields {
@@ -38,17 +39,9 @@ const MAX_CREDIT = 80;
  */
 export function ColourwayDialog({ title, productName, creatorName, busy, refusal, onMake, onCancel }: ColourwayDialogProps) {
   const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const [fields, setFields] = useState<ColourwayFields>({ name: '', description: '', credit: creatorName });
   const [missingName, setMissingName] = useState(false);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    nameRef.current?.focus();
-    return () => dialog.close();
-  }, []);
   const nameProblem = missingName ? 'Give the colourway the name customers will read, e.g. “Forest Runner”.' : fieldProblem(refusal, 'name')?.message;
   const refused = refusal && !fieldProblem(refusal, 'name') ? refusalSentence(refusal, productName) : null;
   const set = (key: keyof ColourwayFields) => (event: { target: { value: string } }) => {
@@ -56,15 +49,7 @@ export function ColourwayDialog({ title, productName, creatorName, busy, refusal
     if (key === 'name') setMissingName(false);
   };
   return (
-    <dialog
-      ref={dialogRef}
-      className="staff-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
+    <StaffDialog title={title} initialFocus={nameRef} onCancel={onCancel}>
       <form
         className="staff-form"
         noValidate
@@ -79,7 +64,6 @@ export function ColourwayDialog({ title, productName, creatorName, busy, refusal
           onMake(fields);
         }}
       >
-        <h2 id={`${id}-title`}>{title}</h2>
         <p className="field__hint">It goes into your studio draft of the {productName} as a preset, checked against the rules; customers see it once the draft is published.</p>
         <div className="field staff-field">
           <label htmlFor={`${id}-name`}>Name</label>
@@ -111,7 +95,7 @@ export function ColourwayDialog({ title, productName, creatorName, busy, refusal
           <button type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
         </div>
       </form>
-    </dialog>
+    </StaffDialog>
   );
 }
 

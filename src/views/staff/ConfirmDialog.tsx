@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { StaffDialog } from './StaffDialog.tsx';
 
 /** Props of {@link ConfirmDialog}. */
 export interface ConfirmDialogProps {
@@ -18,34 +19,15 @@ export interface ConfirmDialogProps {
  * back to the button that opened it. The safe choice has the focus first.
  */
 export function ConfirmDialog({ title, children, confirm, onConfirm, onCancel }: ConfirmDialogProps) {
-  const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const bodyId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
-    return () => dialog.close();
-  }, []);
   return (
-    <dialog
-      ref={dialogRef}
-      className="staff-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
-      onCancel={(event) => {
-        // Escape: closed by the page, so that the page's state says it is closed.
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={`${id}-title`}>{title}</h2>
-      <div id={`${id}-body`}>{children}</div>
+    <StaffDialog title={title} initialFocus={cancelRef} onCancel={onCancel} describedBy={bodyId}>
+      <div id={bodyId}>{children}</div>
       <div className="staff-form__actions">
         <button type="button" className="button button--primary staff-button--danger" onClick={onConfirm}>{confirm}</button>
         <button ref={cancelRef} type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
       </div>
-    </dialog>
+    </StaffDialog>
   );
 }

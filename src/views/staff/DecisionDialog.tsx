@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { APPROVAL_REASONS, MAX_REVIEW_NOTE, REJECTION_REASONS, REVIEW_REASON_LABELS, type ReviewReason } from '../../domain/requests/index.ts';
+import { StaffDialog } from './StaffDialog.tsx';
 
 /** Props of {@link DecisionDialog}. */
 export interface DecisionDialogProps {
@@ -17,29 +18,13 @@ export interface DecisionDialogProps {
  */
 export function DecisionDialog({ title, decision, onDecide, onCancel }: DecisionDialogProps) {
   const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const reasonRef = useRef<HTMLSelectElement>(null);
   const reasons: readonly ReviewReason[] = decision === 'approve' ? APPROVAL_REASONS : REJECTION_REASONS;
   const [reason, setReason] = useState<ReviewReason>(reasons[0]!);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    reasonRef.current?.focus();
-    return () => dialog.close();
-  }, []);
   return (
-    <dialog
-      ref={dialogRef}
-      className="staff-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
+    <StaffDialog title={title} initialFocus={reasonRef} onCancel={onCancel}>
       <form
         className="staff-form"
         noValidate
@@ -52,7 +37,6 @@ export function DecisionDialog({ title, decision, onDecide, onCancel }: Decision
           onDecide(reason, note.trim());
         }}
       >
-        <h2 id={`${id}-title`}>{title}</h2>
         <div className="field staff-field">
           <label htmlFor={`${id}-reason`}>Reason</label>
           <select ref={reasonRef} id={`${id}-reason`} value={reason} onChange={(event) => setReason(event.target.value as ReviewReason)}>
@@ -80,6 +64,6 @@ export function DecisionDialog({ title, decision, onDecide, onCancel }: Decision
           <button type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
         </div>
       </form>
-    </dialog>
+    </StaffDialog>
   );
 }
