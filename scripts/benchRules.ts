@@ -19,9 +19,19 @@
  *   design has, and is reported on its own;
  * - the exact count, compared with the README's verified count for the benchmark files.
  * It ends with a table against the budgets of PRODUCT.md §7. A benchmark prints figures; it is not a test.
+ *
+ * The family of Renault-like instances (src/domain/engine/family/, the committed seeds) runs too, and
+ * for every table instance (the family and ../shared/benchmarks/) the reference counter
+ * (../shared/benchmarks/reference/mdd-count.mjs) runs in the same run: its count, compile time and
+ * `--random-walks` per-choice domain latencies, and the ratio of Atelier's domains p95/p99 to its
+ * own. p95 and p99 are the median of three (the sessions split in three for Atelier, three walks runs
+ * for the reference). The issue 15 budgets are judged per instance, with the worst instance per
+ * metric at the end. `--quick` (or BENCH_QUICK=1): the first three family seeds and renault-mod-0,
+ * fewer sessions, no shipped products.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -38,10 +48,16 @@ import {
 import { loadCatalogFromDisk } from '../src/server/catalogFiles.ts';
 import { seededRandom } from '../src/domain/shared/index.ts';
 import { generateLargeProduct } from './generateLargeProduct.ts';
+import { FAMILY_SEEDS, generateFamilyInstance } from '../src/domain/engine/index.ts';
+import { writeFamilyInstance } from './support/familyFiles.ts';
+import { referenceCount, referenceCounterPresent, referenceWalks, type ReferenceWalks } from './support/referenceCounter.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const benchmarksDir = resolve(root, '../shared/benchmarks');
-const SESSIONS = 50;
+const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const SESSIONS = QUICK ? 21 : 51;
+/** p95 and p99 are the median of this many parts of the sessions (and of this many reference runs). */
+const ROUNDS = 3;
 /** Explanations sampled per session (of unavailable options that some design has). */
 const EXPLANATIONS_PER_SESSION = 4;
 /** Untimed explanations before the timed ones (the first builds the propagation indexes and lemmas). */
@@ -62,7 +78,7 @@ interface Latencies {
 /** What a child process reports for one model. */
 interface ModelResult {
   readonly name: string;
-  readonly kind: 'shipped' | 'generated' | 'benchmark';
+  readonly kind: 'shipped' | 'generated' | 'benchmark' | 'family';
   readonly attributes: number;
   readonly rules: number;
   readonly loadMs: number;
@@ -91,6 +107,33 @@ interface ModelResult {
   readonly deadCapped: boolean;
   readonly deadOptions: number;
   readonly sessionsEndedComplete: boolean;
+  /** Median over ROUNDS parts of the sessions. */
+  readonly domainsMedian?: Tail;
+  readonly countsMedian?: Tail;
+  readonly explainMedian?: Tail;
+}
+
+/** p95 and p99, each the median of ROUNDS. */
+interface Tail {
+  readonly p95: number;
+  readonly p99: number;
+}
+
+/** The reference counter on the same instance, in the same run. */
+interface ReferenceResult {
+  readonly count?: string;
+  readonly nodes?: number;
+  readonly compileSeconds?: number;
+  readonly walks?: Tail;
+  readonly error?: string;
+}
+
+const median = (values: readonly number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+
+/** The median over rounds of each round's p95 and p99 (rounds with no sample left out). */
+function medianTail(rounds: readonly number[][]): Tail | undefined {
+  const tails = rounds.map((samples) => percentiles(samples)).filter((tail) => tail !== undefined);
+  return tails.length === 0 ? undefined : { p95: median(tails.map((tail) => tail.p95)), p99: median(tails.map((tail) => tail.p99)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,7 +168,14 @@ function runChild(spec: string): ModelResult {
   let compile: () => ConfigurationSpace;
   let ruleSet: RuleSet;
   let expectedCount: string | undefined;
-  if (spec.startsWith('table:')) {
+  if (spec.startsWith('family:')) {
+    const seed = Number(spec.slice('family:'.length));
+    const problem = generateFamilyInstance(seed);
+    name = problem.name;
+    kind = 'family';
+    compile = () => compileTableProblem(problem);
+    ruleSet = { productId: problem.name, rules: [] };
+  } else if (spec.startsWith('table:')) {
     const file = spec.slice('table:'.length);
     const loaded = loadTableProblem(file, readFileSync(file, 'utf8'));
     if (!loaded.ok) throw new Error(`${file} does not load: ${loaded.problems.map((problem) => problem.message).join('; ')}`);
@@ -179,13 +229,15 @@ function runChild(spec: string): ModelResult {
   const deadKeys = new Set(product.attributes.flatMap((attribute) => attribute.options.filter((option) => !initial.get(attribute.id)!.includes(option.id)).map((option) => `${attribute.id}=${option.id}`)));
   const domainTimes: number[] = [];
   const countTimes: number[] = [];
+  const domainRounds: number[][] = Array.from({ length: ROUNDS }, () => []);
+  const countRounds: number[][] = Array.from({ length: ROUNDS }, () => []);
   let explainMet = 0;
   let deadMet = 0;
   let sessionsEndedComplete = true;
   const next = seededRandom(20_240_601);
   const sessions = count === 0n ? 0 : SESSIONS;
   /** Unavailable options met during the sessions, with the choices at that moment; explained after the sessions so their garbage does not disturb the per-choice timings. */
-  const toExplain: { choices: Choice[]; target: Choice }[] = [];
+  const toExplain: { choices: Choice[]; target: Choice; round: number }[] = [];
   /** Explained untimed first, from the warm-up session (taken without drawing random numbers, so the timed samples stay the same). */
   const warmUp: { choices: Choice[]; target: Choice }[] = [];
   const deadToExplain: { choices: Choice[]; target: Choice }[] = [];
@@ -200,10 +252,18 @@ function runChild(spec: string): ModelResult {
     while (free.length > 0) {
       let started = performance.now();
       const domains = space.domains(fixed);
-      if (timed) domainTimes.push(performance.now() - started);
+      if (timed) {
+        const took = performance.now() - started;
+        domainTimes.push(took);
+        domainRounds[session % ROUNDS]!.push(took);
+      }
       started = performance.now();
       space.count(fixed);
-      if (timed) countTimes.push(performance.now() - started);
+      if (timed) {
+        const took = performance.now() - started;
+        countTimes.push(took);
+        countRounds[session % ROUNDS]!.push(took);
+      }
 
       if (!timed && warmUp.length < WARM_UP_EXPLANATIONS) {
         const target = free.flatMap((attributeId) => product.attributes.find((attribute) => attribute.id === attributeId)!.options
@@ -225,7 +285,7 @@ function runChild(spec: string): ModelResult {
         explainMet += live.length;
         deadMet += dead.length;
         if (live.length > 0) {
-          toExplain.push({ choices: [...choices], target: live[Math.floor(next() * live.length)]! });
+          toExplain.push({ choices: [...choices], target: live[Math.floor(next() * live.length)]!, round: session % ROUNDS });
           sampledThisSession++;
         }
         if (dead.length > 0 && next() < 0.25) deadToExplain.push({ choices: [...choices], target: dead[Math.floor(next() * dead.length)]! });
@@ -244,18 +304,22 @@ function runChild(spec: string): ModelResult {
     if (space.count(fixed) !== 1n) sessionsEndedComplete = false;
   }
 
-  const timeExplanations = (cases: readonly { choices: Choice[]; target: Choice }[], capMs: number) => {
+  const timeExplanations = (cases: readonly { choices: Choice[]; target: Choice; round?: number }[], capMs: number) => {
     const times: number[] = [];
+    const rounds: number[][] = Array.from({ length: ROUNDS }, () => []);
     let spent = 0;
-    for (const { choices, target } of cases) {
-      if (spent >= capMs) return { times, capped: true };
+    for (const { choices, target, round } of cases) {
+      if (spent >= capMs) return { times, rounds, capped: true };
       const started = performance.now();
       const explanation = explainUnavailable(space, ruleSet, choices, target);
       const took = performance.now() - started;
       spent += took;
-      if (explanation) times.push(took);
+      if (explanation) {
+        times.push(took);
+        rounds[round ?? 0]!.push(took);
+      }
     }
-    return { times, capped: false };
+    return { times, rounds, capped: false };
   };
   let explainFirstMs: number | undefined;
   for (const { choices, target } of warmUp) {
@@ -296,6 +360,9 @@ function runChild(spec: string): ModelResult {
     deadCapped: deadExplained.capped,
     deadOptions: deadKeys.size,
     sessionsEndedComplete,
+    domainsMedian: medianTail(domainRounds),
+    countsMedian: medianTail(countRounds),
+    explainMedian: medianTail(explained.rounds),
   };
 }
 
@@ -309,7 +376,10 @@ const latencyLine = (latencies: Latencies | undefined, withP99 = true) => latenc
   ? `p50 ${ms(latencies.p50)} ms  p95 ${ms(latencies.p95)} ms${withP99 ? `  p99 ${ms(latencies.p99)} ms` : ''}  max ${ms(latencies.max)} ms  (n=${latencies.n})`
   : 'n/a';
 
-function printModel(result: ModelResult): void {
+const tailLine = (tail: Tail | undefined) => tail ? `p95 ${ms(tail.p95)} ms  p99 ${ms(tail.p99)} ms` : 'n/a';
+const ratio = (ours: number | undefined, theirs: number | undefined) => ours === undefined || theirs === undefined || theirs === 0 ? undefined : ours / theirs;
+
+function printModel(result: ModelResult, reference?: ReferenceResult): void {
   const lines = [
     `${result.name} — ${result.kind}, ${result.attributes} attributes, ${result.rules} rules (tables)`,
     `  load              ${ms(result.loadMs)} ms`,
@@ -325,6 +395,19 @@ function printModel(result: ModelResult): void {
       : `  sessions          ${result.sessions} (+1 warm-up), ${result.sessionsEndedComplete ? 'all ended in one complete valid design' : 'SOME HIT A DEAD END'}`,
     `  exact count       ${grouped(result.count)}${result.expectedCount !== undefined ? `  ${result.count === result.expectedCount ? 'PASS' : 'FAIL'} (README: ${grouped(result.expectedCount)})` : ''}`,
   ];
+  if (result.kind === 'benchmark' || result.kind === 'family') {
+    lines.push(`  median of ${ROUNDS}      domains ${tailLine(result.domainsMedian)}; count ${tailLine(result.countsMedian)}; explain+repair ${tailLine(result.explainMedian)}`);
+    if (!reference || reference.error) {
+      lines.push(`  reference         ${reference?.error ?? 'absent (../shared/benchmarks/reference)'}`);
+    } else {
+      const p95 = ratio(result.domainsMedian?.p95, reference.walks?.p95);
+      const p99 = ratio(result.domainsMedian?.p99, reference.walks?.p99);
+      lines.push(
+        `  reference         count ${grouped(reference.count ?? '?')} ${reference.count === result.count ? 'PASS (equal)' : 'FAIL (differs)'}; ${reference.nodes?.toLocaleString('en')} MDD nodes, compile ${reference.compileSeconds?.toFixed(2)} s; domains ${tailLine(reference.walks)} (median of ${ROUNDS} runs of ${SESSIONS} walks)`,
+        `  ratio to reference domains p95 ${p95?.toFixed(2) ?? 'n/a'}, p99 ${p99?.toFixed(2) ?? 'n/a'} (Atelier / reference; ≤ 1.00 passes)`,
+      );
+    }
+  }
   console.log(`${lines.join('\n')}\n`);
 }
 
@@ -336,6 +419,37 @@ interface BudgetRow {
   readonly pass: boolean | undefined;
 }
 
+/** The issue 15 budgets, per table instance (the family and the shared benchmark files). */
+function familyRows(result: ModelResult, reference: ReferenceResult | undefined): BudgetRow[] {
+  const rows: BudgetRow[] = [];
+  const row = (what: string, value: number | undefined, limit: number, unit: string, format = (number: number) => `${ms(number)} ${unit}`) => rows.push({
+    what, model: result.name, measured: value === undefined ? 'n/a' : format(value), budget: `≤ ${limit} ${unit}`.trim(),
+    pass: value === undefined ? undefined : value <= limit,
+  });
+  const times = (value: number) => value.toFixed(2);
+  row('domains p95 / reference', ratio(result.domainsMedian?.p95, reference?.walks?.p95), 1, '', times);
+  row('domains p99 / reference', ratio(result.domainsMedian?.p99, reference?.walks?.p99), 1, '', times);
+  row('count p99', result.countsMedian?.p99, 1, 'ms');
+  row('explanation+repair p95', result.explainMedian?.p95, 5, 'ms');
+  row('explanation+repair p99', result.explainMedian?.p99, 15, 'ms');
+  row('compile (cold)', result.compileColdMs, 500, 'ms');
+  row('compile memory (peak RSS)', result.peakRssMb, 256, 'MB', (value) => `${value.toFixed(0)} MB`);
+  if (reference?.count !== undefined) rows.push({ what: 'count = reference', model: result.name, measured: grouped(result.count), budget: grouped(reference.count), pass: result.count === reference.count });
+  return rows;
+}
+
+/** The worst instance per metric (the highest measured value; FAIL first). */
+function worstRows(rows: readonly BudgetRow[]): BudgetRow[] {
+  const byMetric = new Map<string, BudgetRow>();
+  const value = (row: BudgetRow) => Number.parseFloat(row.measured.replaceAll(',', ''));
+  for (const row of rows) {
+    if (row.pass === undefined || row.what === 'count = reference') continue;
+    const current = byMetric.get(row.what);
+    if (!current || (row.pass === false && current.pass !== false) || (row.pass === current.pass && value(row) > value(current))) byMetric.set(row.what, row);
+  }
+  return [...byMetric.values()];
+}
+
 function budgetRows(results: readonly ModelResult[]): BudgetRow[] {
   const rows: BudgetRow[] = [];
   const row = (what: string, model: string, value: number | undefined, limit: number, unit: string, strict = false) => rows.push({
@@ -345,6 +459,7 @@ function budgetRows(results: readonly ModelResult[]): BudgetRow[] {
     pass: value === undefined ? undefined : strict ? value < limit : value <= limit,
   });
   for (const result of results) {
+    if (result.kind === 'family') continue;
     if (result.kind === 'shipped') {
       row('domains p99 (issue)', result.name, result.domains?.p99, 0.1, 'ms', true);
       row('domains p99 (PRODUCT.md)', result.name, result.domains?.p99, 1, 'ms', true);
@@ -378,18 +493,26 @@ function printTable(rows: readonly BudgetRow[]): void {
 
 function runParent(): void {
   const specs: string[] = [];
-  const { entries, problems } = loadCatalogFromDisk(root);
-  if (problems.length > 0) console.log(`Shipped products with problems (skipped):\n  ${problems.join('\n  ')}\n`);
-  specs.push(...entries.map((entry) => `product:${entry.product.id}`), 'generated:large');
+  if (!QUICK) {
+    const { entries, problems } = loadCatalogFromDisk(root);
+    if (problems.length > 0) console.log(`Shipped products with problems (skipped):\n  ${problems.join('\n  ')}\n`);
+    specs.push(...entries.map((entry) => `product:${entry.product.id}`), 'generated:large');
+  }
   if (existsSync(benchmarksDir)) {
-    specs.push(...readdirSync(benchmarksDir).filter((name) => name.endsWith('.json')).sort().map((name) => `table:${join(benchmarksDir, name)}`));
+    const files = readdirSync(benchmarksDir).filter((name) => name.endsWith('.json') && (!QUICK || name === 'renault-mod-0.json')).sort();
+    specs.push(...files.map((name) => `table:${join(benchmarksDir, name)}`));
   } else {
     console.log(`${benchmarksDir} is absent: the Renault benchmark problems are skipped.\n`);
   }
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  console.log(`Rules-engine benchmark — node ${process.version}, load average ${load} before starting; each model in a fresh process; ${SESSIONS} timed sessions per model\n`);
+  specs.push(...(QUICK ? FAMILY_SEEDS.slice(0, 3) : FAMILY_SEEDS).map((seed) => `family:${seed}`));
+  const withReference = referenceCounterPresent();
+  if (!withReference) console.log('The reference counter (../shared/benchmarks/reference/mdd-count.mjs) is absent: no ratios.\n');
+  console.log(`Rules-engine benchmark${QUICK ? ' (quick)' : ''} — node ${process.version}, load average ${load} before starting; each model in a fresh process; ${SESSIONS} timed sessions per model\n`);
 
   const results: ModelResult[] = [];
+  const familyBudgets: BudgetRow[] = [];
+  const folder = mkdtempSync(join(tmpdir(), 'atelier-bench-rules-'));
   for (const spec of specs) {
     const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--model', spec], {
       cwd: root, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024,
@@ -401,13 +524,51 @@ function runParent(): void {
     }
     const result = JSON.parse(line) as ModelResult;
     results.push(result);
-    printModel(result);
+    let reference: ReferenceResult | undefined;
+    if (withReference && (spec.startsWith('table:') || spec.startsWith('family:'))) {
+      let file = spec.slice(spec.indexOf(':') + 1);
+      if (spec.startsWith('family:')) {
+        file = join(folder, `family-${file}.json`);
+        writeFamilyInstance(file, Number(spec.slice('family:'.length)));
+      }
+      reference = runReference(file, result.count !== '0');
+      if (spec.startsWith('family:')) rmSync(file, { force: true });
+    }
+    printModel(result, reference);
+    if (result.kind === 'benchmark' || result.kind === 'family') familyBudgets.push(...familyRows(result, reference));
   }
+  rmSync(folder, { recursive: true, force: true });
 
   console.log('Budgets (PRODUCT.md §7; "issue" = the stricter per-choice budget for shipped products):');
   printTable(budgetRows(results));
+  if (familyBudgets.length > 0) {
+    console.log(`\nIssue 15 budgets per table instance (the family of ${QUICK ? 3 : FAMILY_SEEDS.length} and ../shared/benchmarks; p95/p99 the median of ${ROUNDS}; ratios to the reference counter in the same run):`);
+    printTable(familyBudgets);
+    console.log('\nWorst instance per metric:');
+    printTable(worstRows(familyBudgets));
+    const failed = familyBudgets.filter((row) => row.pass === false).length;
+    console.log(`\n${failed === 0 ? 'PASS' : 'FAIL'}: ${failed} of ${familyBudgets.filter((row) => row.pass !== undefined).length} budget checks failed.`);
+  }
   const after = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`\nLoad average after: ${after}. Timings on a shared 2-core machine are noisy: re-run when it is quiet.`);
+}
+
+/** The reference counter on one file: count and size, then ROUNDS runs of random walks (when there are solutions). */
+function runReference(file: string, walks: boolean): ReferenceResult {
+  try {
+    const counted = referenceCount(file);
+    const runs: ReferenceWalks[] = [];
+    for (let round = 0; walks && round < ROUNDS; round++) {
+      const run = referenceWalks(file, SESSIONS, round + 1);
+      if (run) runs.push(run);
+    }
+    return {
+      count: counted.solutions, nodes: counted.mddNodes, compileSeconds: counted.compileSeconds,
+      ...(runs.length > 0 ? { walks: { p95: median(runs.map((run) => run.p95)), p99: median(runs.map((run) => run.p99)) } } : {}),
+    };
+  } catch (error) {
+    return { error: `failed: ${(error as Error).message.slice(0, 300)}` };
+  }
 }
 
 const modelIndex = process.argv.indexOf('--model');

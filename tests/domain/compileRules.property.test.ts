@@ -3,10 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  compileRules, explainBlocking, explainUnavailable, resolveDesign, toAssignment,
+  compileRules, compileTableProblem, explainBlocking, explainUnavailable, resolveDesign, toAssignment,
   type Assignment, type Choice, type ConfigurationSpace, type Product, type RuleSet,
 } from '../../src/domain/index.ts';
 import { BruteForce, partialAssignmentArb, picksArb, productArb, ruleSetArb } from './support/bruteForce.ts';
+import { generateFamilyInstance } from '../../src/domain/engine/family/generateFamilyInstance.ts';
+import { tableDomains, tableSolutions } from './support/tableBruteForce.ts';
 
 const RUNS = 200;
 
@@ -334,5 +336,45 @@ describe('resolving a design', () => {
       const space = spaceFor(scenario);
       expect(() => resolveDesign(space, scenario.ruleSet, scenario.fixed)).toThrow(/conflicting choices/);
     }), { numRuns: 50 });
+  });
+});
+
+// The same engine on small instances of the Renault-like family (hubs shared by most tables, allowed
+// and forbidden tables, a module that is sometimes contradictory), against enumeration.
+describe('small instances of the Renault-like family', () => {
+  const familyArb = fc.record({
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    picks: fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }),
+    conflicting: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+  });
+
+  it('counts exactly the solutions, and offers exactly the values some solution keeping the other choices takes', () => {
+    fc.assert(fc.property(familyArb, ({ seed, picks, conflicting }) => {
+      const problem = generateFamilyInstance(seed, { profile: 'small' });
+      const solutions = tableSolutions(problem);
+      const space = compileTableProblem(problem);
+      expect(space.count({})).toBe(BigInt(solutions.length));
+      // A session choosing only offered values, checked at every step.
+      const fixed: Record<string, string> = {};
+      for (const [variablePick, valuePick] of picks) {
+        const domains = space.domains(fixed);
+        expect(domains).toEqual(tableDomains(problem, solutions, fixed));
+        const free = problem.variables.filter((variable) => fixed[variable.id] === undefined);
+        if (free.length === 0 || solutions.length === 0) break;
+        const variable = free[variablePick % free.length]!;
+        const offered = domains.get(variable.id)!;
+        expect(offered.length, `a dead end at ${variable.id}`).toBeGreaterThan(0);
+        fixed[variable.id] = offered[valuePick % offered.length]!;
+        expect(space.count(fixed)).toBe(BigInt(solutions.filter((solution) => Object.entries(fixed).every(([id, value]) => solution[id] === value)).length));
+      }
+      // Arbitrary values, possibly conflicting: counts and domains still exact.
+      const arbitrary: Record<string, string> = {};
+      for (const [variablePick, valuePick] of conflicting) {
+        const variable = problem.variables[variablePick % problem.variables.length]!;
+        arbitrary[variable.id] = variable.values[valuePick % variable.values.length]!;
+      }
+      expect(space.count(arbitrary)).toBe(BigInt(solutions.filter((solution) => Object.entries(arbitrary).every(([id, value]) => solution[id] === value)).length));
+      expect(space.domains(arbitrary)).toEqual(tableDomains(problem, solutions, arbitrary));
+    }), { numRuns: 150 });
   });
 });

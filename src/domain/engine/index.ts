@@ -18,3 +18,6 @@ export type { HardConstraint } from './hardConstraints.ts';
 export type { AttributeOptionsDiff, DesignVerdict, RefusingRule, RuleSummary, RulesDiff, RulesDiffSide } from './rulesDiff.ts';
 export { diffRules, judgeDesign } from './rulesDiff.ts';
 export { hardConstraints } from './hardConstraints.ts';
+export type { FamilyOptions, FamilyProfile } from './family/generateFamilyInstance.ts';
+export { generateFamilyInstance } from './family/generateFamilyInstance.ts';
+export { FAMILY_SEEDS } from './family/familySeeds.ts';
