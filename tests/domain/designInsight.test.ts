@@ -167,6 +167,42 @@ describe('option take rates, lift and trends', () => {
     expect(optionLift(designs, 2).map((l) => l.a.optionId + l.b.optionId)).toEqual(['x1y1']);
   });
 
+  it('finds every pair chosen together, with the lift counted pair by pair (a property, against a plain count)', () => {
+    const design = fc.record({
+      choices: fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.constantFrom('1', '2', '3'), { minKeys: 1 }),
+      weight: fc.integer({ min: 1, max: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.array(design, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 4 }), (designs, minimum) => {
+        const total = designs.reduce((sum, d) => sum + d.weight, 0);
+        const share = (test: (choices: DesignChoices) => boolean) => designs.filter((d) => test(d.choices)).reduce((sum, d) => sum + d.weight, 0);
+        const expected = new Map<string, number>();
+        for (const [x, y] of [['a', 'b'], ['a', 'c'], ['a', 'd'], ['b', 'c'], ['b', 'd'], ['c', 'd']] as const) {
+          for (const u of ['1', '2', '3']) {
+            for (const w of ['1', '2', '3']) {
+              const together = share((c) => c[x] === u && c[y] === w);
+              if (together === 0 || together < minimum) continue;
+              expected.set(`${x}=${u} ${y}=${w}`, (together / total) / ((share((c) => c[x] === u) / total) * (share((c) => c[y] === w) / total)));
+            }
+          }
+        }
+        const lifts = optionLift(designs, minimum);
+        expect(new Set(lifts.map((l) => `${l.a.attributeId}=${l.a.optionId} ${l.b.attributeId}=${l.b.optionId}`))).toEqual(new Set(expected.keys()));
+        for (const l of lifts) expect(l.lift).toBeCloseTo(expected.get(`${l.a.attributeId}=${l.a.optionId} ${l.b.attributeId}=${l.b.optionId}`)!, 9);
+        for (let i = 1; i < lifts.length; i++) expect(Math.abs(Math.log(lifts[i - 1]!.lift))).toBeGreaterThanOrEqual(Math.abs(Math.log(lifts[i]!.lift)) - 1e-12);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts pairs alike when a product has more options than fit a dense table', () => {
+    const many = Array.from({ length: 1100 }, (_, i) => ({ choices: { x: `x${String(i).padStart(4, '0')}`, y: i % 2 === 0 ? 'even' : 'odd' }, weight: 1 }));
+    const lifts = optionLift(many);
+    expect(lifts).toHaveLength(1100);
+    expect(lifts.every((l) => Math.abs(l.lift - 2) < 1e-9 && l.together === 1)).toBe(true);
+    expect(lifts[0]).toMatchObject({ a: { attributeId: 'x', optionId: 'x0000' }, b: { attributeId: 'y', optionId: 'even' } });
+  });
+
   it('compares recent demand per day with the window before it', () => {
     const { recentRate, baselineRate, change } = trend(30, 7, 10, 28);
     expect(recentRate).toBeCloseTo(30 / 7);

@@ -61,31 +61,70 @@ export interface OptionLift {
 export function optionLift(designs: readonly WeightedDesign[], minimumTogether = 1): OptionLift[] {
   const total = designs.reduce((sum, design) => sum + design.weight, 0);
   if (total <= 0) return [];
-  const single = new Map<string, number>();
-  const pair = new Map<string, number>();
+  // Every option chosen gets a small number, in the order of its attribute and option ids, so a
+  // design's pairs are counted by arithmetic on numbers, not by building a string per pair (the
+  // hot loop: about 276 pairs per design of 24 attributes, over 10,000 designs).
+  const options = chosenOptions(designs);
+  const count = options.list.length;
+  const single = new Float64Array(count);
+  // Dense counts while the table is small (up to 8 MB), else a map keyed by number.
+  const dense = count <= 1024 ? new Float64Array(count * count) : null;
+  const sparse = dense ? null : new Map<number, number>();
+  const ids: number[] = [];
   for (const { choices, weight } of designs) {
-    const keys = Object.entries(choices).map(([attributeId, optionId]) => `${attributeId}\u0000${optionId}`).sort();
-    for (let i = 0; i < keys.length; i++) {
-      single.set(keys[i]!, (single.get(keys[i]!) ?? 0) + weight);
-      for (let j = i + 1; j < keys.length; j++) {
-        const key = `${keys[i]}\u0001${keys[j]}`;
-        pair.set(key, (pair.get(key) ?? 0) + weight);
+    ids.length = 0;
+    for (const attributeId in choices) ids.push(options.idOf.get(attributeId)!.get(choices[attributeId]!)!);
+    ids.sort((x, y) => x - y);
+    for (let i = 0; i < ids.length; i++) {
+      const a = ids[i]!;
+      single[a]! += weight;
+      for (let j = i + 1; j < ids.length; j++) {
+        const cell = a * count + ids[j]!;
+        if (dense) dense[cell]! += weight;
+        else sparse!.set(cell, (sparse!.get(cell) ?? 0) + weight);
       }
     }
   }
-  const lifts: OptionLift[] = [];
-  for (const [key, together] of pair) {
-    if (together < minimumTogether) continue;
-    const [left, right] = key.split('\u0001') as [string, string];
-    const lift = (together / total) / ((single.get(left)! / total) * (single.get(right)! / total));
-    lifts.push({ a: choiceOf(left), b: choiceOf(right), lift, together });
-  }
-  return lifts.sort((x, y) => Math.abs(Math.log(y.lift)) - Math.abs(Math.log(x.lift)) || y.together - x.together);
+  const lifts: (OptionLift & { readonly cell: number })[] = [];
+  const add = (cell: number, together: number) => {
+    if (together <= 0 || together < minimumTogether) return;
+    const a = Math.floor(cell / count);
+    const b = cell % count;
+    const lift = (together / total) / ((single[a]! / total) * (single[b]! / total));
+    lifts.push({ a: options.list[a]!, b: options.list[b]!, lift, together, cell });
+  };
+  if (dense) for (let cell = 0; cell < dense.length; cell++) add(cell, dense[cell]!);
+  else for (const [cell, together] of sparse!) add(cell, together);
+  // Strongest first; then the better supported; then in id order, so equal lifts always list alike.
+  lifts.sort((x, y) => Math.abs(Math.log(y.lift)) - Math.abs(Math.log(x.lift)) || y.together - x.together || x.cell - y.cell);
+  return lifts.map(({ a, b, lift, together }) => ({ a, b, lift, together }));
 }
 
-function choiceOf(key: string): { attributeId: AttributeId; optionId: OptionId } {
-  const [attributeId, optionId] = key.split('\u0000') as [string, string];
-  return { attributeId, optionId };
+/** The options the designs choose, numbered in the order of attribute id then option id. */
+function chosenOptions(designs: readonly WeightedDesign[]): { list: { attributeId: AttributeId; optionId: OptionId }[]; idOf: Map<AttributeId, Map<OptionId, number>> } {
+  const seen = new Map<AttributeId, Set<OptionId>>();
+  for (const { choices } of designs) {
+    for (const attributeId in choices) {
+      let chosen = seen.get(attributeId);
+      if (!chosen) seen.set(attributeId, (chosen = new Set()));
+      chosen.add(choices[attributeId]!);
+    }
+  }
+  const list: { attributeId: AttributeId; optionId: OptionId }[] = [];
+  const idOf = new Map<AttributeId, Map<OptionId, number>>();
+  for (const attributeId of [...seen.keys()].sort(byCodeUnits)) {
+    const ids = new Map<OptionId, number>();
+    for (const optionId of [...seen.get(attributeId)!].sort(byCodeUnits)) {
+      ids.set(optionId, list.length);
+      list.push({ attributeId, optionId });
+    }
+    idOf.set(attributeId, ids);
+  }
+  return { list, idOf };
+}
+
+function byCodeUnits(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** A design's demand now against before. */
