@@ -20,4 +20,4 @@ export { diffRules, judgeDesign } from './rulesDiff.ts';
 export { hardConstraints } from './hardConstraints.ts';
 export type { FamilyOptions, FamilyProfile } from './family/generateFamilyInstance.ts';
 export { generateFamilyInstance } from './family/generateFamilyInstance.ts';
-export { FAMILY_SEEDS } from './family/familySeeds.ts';
+export { FAMILY_QUICK_SEEDS, FAMILY_SEEDS } from './family/familySeeds.ts';

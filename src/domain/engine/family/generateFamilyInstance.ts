@@ -4,12 +4,15 @@
  *
  * The shape copies `renault-mod-0`'s rather than uniform noise:
  * - a few "hub" variables (model, engine, country…) with one or two large domains (20–50 values)
- *   appear in most tables; the big tables (thousands to 50k rows) are mostly hubs plus one to three
- *   other variables, and many small tables tie a few local variables together, often one hub;
- * - the hubs' allowed combinations come from a hidden set of product lines (families of small-hub
- *   values, each crossed with some large-hub values), and each line has a hidden witness design:
- *   every allowed table holds each witness's projection, plus rows drawn near a line (most values
- *   kept from its witness) and a little noise, so satisfiable instances have a great many designs;
+ *   appear in most tables; their combinations come from a hidden catalogue of product lines
+ *   (families of small-hub values, each crossed with some large-hub values), itself one table;
+ * - each other variable depends on one parent hub: each value of the parent offers a subset of its
+ *   values (an engine allows some gearboxes), so options are decided hub by hub, as in real data;
+ * - the big tables (thousands to 50k rows) are hubs plus one to three other variables, and many
+ *   small tables tie a few neighbouring variables together, often with one hub; each allowed table
+ *   is the lines' hub values crossed with the options they offer, less some combinations in small
+ *   tables, plus 1 % noise, and always holds hidden witness designs (one per line and a few more),
+ *   so satisfiable instances have a great many designs;
  * - forbidden tables are small (1–500 rows of arity 2–4) and never forbid a witness's projection;
  * - a separate module of 10-valued variables (like Renault's `V101`..`V110`) holds a cycle of three
  *   functional tables a→b, b→c, a→c: consistent in a satisfiable instance, contradictory in an
@@ -135,14 +138,11 @@ export function generateFamilyInstance(seed: number, options: FamilyOptions = {}
   const parent = domains.map(() => pick(hubs));
   const parentOptions = domains.map((size, variable) => Array.from({ length: domains[parent[variable]!]! }, () =>
     sample(random, size, 1 + randomInt(random, Math.max(1, Math.ceil(size * 0.7)))).sort((x, y) => x - y)));
-  const lineFamily: number[] = [];
   const lineHubs: Int32Array[] = [];
   for (let line = 0; line < sizes.lines; line++) {
-    const familyIndex = randomInt(random, families.length);
-    const family = families[familyIndex]!;
+    const family = pick(families);
     const hubValues = new Int32Array(domains.length);
     for (const hub of hubs) hubValues[hub] = hub < sizes.largeHubs || random() < 0.15 ? randomInt(random, domains[hub]!) : family[hub]!;
-    lineFamily.push(familyIndex);
     lineHubs.push(hubValues);
   }
   /** Each line with a few designs within its parents' options: designs that satisfy each allowed table. */
