@@ -140,7 +140,7 @@ describe('a most wanted design that a customer submitted to the gallery', () => 
   });
 });
 
-describe('the groups kept between requests', () => {
+describe('the views kept between requests', () => {
   type Clusters = { designsClustered: number; designsAdded: number; clusters: { members: { designKey: string; units: number }[] }[] };
   const clustersOf = async (days: number) => (await (await get(`/api/staff/insight/sneaker/clusters?days=${days}`)).json()) as Clusters;
 
@@ -149,6 +149,9 @@ describe('the groups kept between requests', () => {
     expect(first.designsAdded).toBe(first.designsClustered);
     const popular = async () => ((await (await get('/api/staff/insight/sneaker/popular?days=90')).json()) as { designs: { designKey: string; units: number }[] }).designs;
     const popularBefore = await popular();
+    const funnel = async () => ((await (await get('/api/staff/insight/sneaker/options?days=90')).json()) as { funnel: { ordered: number } }).funnel;
+    const funnelBefore = await funnel();
+    expect(await funnel()).toEqual(funnelBefore);
     const again = await clustersOf(90);
     expect(again.designsAdded).toBe(0);
     expect(again.clusters).toEqual(first.clusters);
@@ -163,6 +166,7 @@ describe('the groups kept between requests', () => {
     expect(family.members.find((member) => member.designKey === canonicalKey(newcomer))?.units).toBe(2);
     expect(popularBefore.map((design) => design.designKey)).not.toContain(canonicalKey(newcomer));
     expect((await popular()).find((design) => design.designKey === canonicalKey(newcomer))?.units).toBe(2);
+    expect((await funnel()).ordered, 'the options view, kept too, counts the new order').toBe(funnelBefore.ordered + 1);
   });
 });
 

@@ -49,6 +49,7 @@ export function registerDesignInsightRoutes(app: Hono, deps: DesignInsightRouteD
   // between views and periods reads one row (the mark) instead of summing the rollup again.
   const popularKept = new InsightCache<{ designs: InsightDesign[] }>();
   const clustersKept = new InsightCache<KeptClustering>();
+  const optionsKept = new InsightCache<InsightOptions>();
 
   app.get('/api/staff/insight/:productId/popular', DOCS.popular, designer, async (c) => {
     const query = readQuery(c, deps);
@@ -98,12 +99,17 @@ export function registerDesignInsightRoutes(app: Hono, deps: DesignInsightRouteD
   app.get('/api/staff/insight/:productId/options', DOCS.options, designer, async (c) => {
     const query = readQuery(c, deps);
     if ('error' in query) return query.error;
+    const key = keyOf(query, '');
+    const mark = await deps.repository.designDemandMark(query.range.productId);
+    const kept = optionsKept.get(key);
+    if (kept?.mark === mark) return c.json({ ...periodOf(query), ...kept.state }, 200, { 'Cache-Control': 'no-store' });
     const rows = await deps.repository.listDesignDemand({ ...query.range, limit: MAX_DESIGNS_CLUSTERED });
     const ordered = rows.filter((row) => row.units > 0).map((row) => ({ choices: choicesOf(row), weight: row.units }));
     const funnel = rows.reduce((sum, row) => ({
       reviewed: sum.reviewed + row.reviewed, shared: sum.shared + row.shared, submitted: sum.submitted + row.submitted, ordered: sum.ordered + row.orders,
     }), { reviewed: 0, shared: 0, submitted: 0, ordered: 0 });
     const answer: InsightOptions = { takeRates: takeRates(query.version.entry.product, ordered), lifts: optionLift(ordered, MIN_LIFT_SUPPORT).slice(0, 50), funnel, partChanges: partChangesOf(query, rows) };
+    optionsKept.set(key, mark, answer);
     return c.json({ ...periodOf(query), ...answer }, 200, { 'Cache-Control': 'no-store' });
   });
 }
