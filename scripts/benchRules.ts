@@ -66,6 +66,8 @@ const WARM_UP_EXPLANATIONS = 20;
 const EXPLANATION_CAP_MS = 60_000;
 const DEAD_OPTION_CAP_MS = 30_000;
 const CHILD_TIMEOUT_MS = 15 * 60_000;
+/** Wall-clock cap on the timed sessions per model (a model this slow fails its budgets anyway). */
+const SESSIONS_CAP_MS = 4 * 60_000;
 /** Past this cold compile time, the warm compilations are skipped. */
 const SLOW_COMPILE_MS = 10_000;
 
@@ -109,6 +111,8 @@ interface ModelResult {
   readonly deadCapped: boolean;
   readonly deadOptions: number;
   readonly sessionsEndedComplete: boolean;
+  /** True when the sessions stopped at SESSIONS_CAP_MS. */
+  readonly sessionsCapped?: boolean;
   /** Median over ROUNDS parts of the sessions. */
   readonly domainsMedian?: Tail;
   readonly countsMedian?: Tail;
@@ -247,7 +251,13 @@ function runChild(spec: string): ModelResult {
   const deadToExplain: { choices: Choice[]; target: Choice }[] = [];
 
   // Session -1 is an untimed warm-up; none at all when no design exists.
+  const sessionsStarted = performance.now();
+  let sessionsRun = 0;
   for (let session = sessions > 0 ? -1 : 0; session < sessions; session++) {
+    // A model slow enough to pass the cap stops after a multiple of ROUNDS sessions: its figures are
+    // failures anyway, and the child must finish within its time limit.
+    if (session > 0 && session % ROUNDS === 0 && performance.now() - sessionsStarted > SESSIONS_CAP_MS) break;
+    if (session >= 0) sessionsRun++;
     const timed = session >= 0;
     const choices: Choice[] = [];
     const fixed: Record<string, string> = {};
@@ -350,7 +360,8 @@ function runChild(spec: string): ModelResult {
     retainedMb: mb(retained.heapUsed + retained.arrayBuffers - before.heapUsed - before.arrayBuffers),
     count: count.toString(),
     ...(expectedCount !== undefined ? { expectedCount } : {}),
-    sessions,
+    sessions: sessionsRun,
+    sessionsCapped: sessionsRun < sessions,
     domains: percentiles(domainTimes),
     counts: percentiles(countTimes),
     explain: percentiles(explained.times),
@@ -396,7 +407,7 @@ function printModel(result: ModelResult, reference?: ReferenceResult): void {
     `  dead options      ${result.deadOptions} in no valid design; explaining one met in a session: ${latencyLine(result.dead, false)}; ${result.deadSampled} sampled of ${result.deadMet} met${result.deadCapped ? `, stopped at the ${DEAD_OPTION_CAP_MS / 1000} s cap` : ''}`,
     result.sessions === 0
       ? '  sessions          none: no valid design'
-      : `  sessions          ${result.sessions} (+1 warm-up), ${result.sessionsEndedComplete ? 'all ended in one complete valid design' : 'SOME HIT A DEAD END'}`,
+      : `  sessions          ${result.sessions} (+1 warm-up)${result.sessionsCapped ? `, stopped at the ${SESSIONS_CAP_MS / 60_000} min cap` : ''}, ${result.sessionsEndedComplete ? 'all ended in one complete valid design' : 'SOME HIT A DEAD END'}`,
     `  exact count       ${grouped(result.count)}${result.expectedCount !== undefined ? `  ${result.count === result.expectedCount ? 'PASS' : 'FAIL'} (README: ${grouped(result.expectedCount)})` : ''}`,
   ];
   if (result.kind === 'benchmark' || result.kind === 'family') {
