@@ -30,9 +30,15 @@ export function createSignalStore(client: SqlClient): SignalStore {
       const { fullMonthsFrom, fullMonthsUntil } = fullMonthsOf(query.since, query.until);
       // The whole months of the period from the monthly rollup, the days at its ends from the daily one.
       const rows = await client.query<Record<keyof DesignDemand, string | number>>(
+        // The days before the whole months and the days after them are read as two ranges of the
+        // (product, day, …) key: one range with the months filtered out read every day of a year.
         `WITH parts AS (
            SELECT design_id, reviewed, shared, submitted, voted, orders, units, remixes, visits FROM design_demand_daily
-           WHERE product_id = $1 AND day BETWEEN $2::text::date AND $3::text::date AND (day < $4::text::date OR day >= $5::text::date)
+           WHERE product_id = $1 AND day >= $2::text::date AND day <= $3::text::date AND day < $4::text::date
+             AND ($6::text IS NULL OR rules_version = $6::text)
+           UNION ALL
+           SELECT design_id, reviewed, shared, submitted, voted, orders, units, remixes, visits FROM design_demand_daily
+           WHERE product_id = $1 AND day >= $2::text::date AND day <= $3::text::date AND day >= $5::text::date
              AND ($6::text IS NULL OR rules_version = $6::text)
            UNION ALL
            SELECT design_id, reviewed, shared, submitted, voted, orders, units, remixes, visits FROM design_demand_monthly
