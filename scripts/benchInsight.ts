@@ -1,4 +1,4 @@
-// `npm run bench:insight -- [--orders 1000000] [--signals 5000000] [--runs 7]`
+// `npm run bench:insight -- [--orders 1000000] [--signals 5000000] [--runs 7] [--postgres-only]`
 //
 // The designers' views over a large shop: seeds a fresh database with --orders orders and
 // --signals design signals in all (scripts/support/demandSeed.ts, a year of skewed demand), then
@@ -80,11 +80,14 @@ async function bench(name: string, client: SqlClient, budgetMs: number): Promise
   console.log(`${name}: worst p95 ${worstP95.toFixed(0)} ms (budget ≤ ${budgetMs} ms: ${worstP95 <= budgetMs ? 'PASS' : 'FAIL'})`);
 }
 
-const pglite = await openTestPglite();
-try {
-  await bench('PGlite', pglite.client, 3000);
-} finally {
-  await pglite.dispose();
+// `--postgres-only` skips the embedded database (its seeding takes a few minutes).
+if (!process.argv.includes('--postgres-only')) {
+  const pglite = await openTestPglite();
+  try {
+    await bench('PGlite', pglite.client, 3000);
+  } finally {
+    await pglite.dispose();
+  }
 }
 const url = process.env.ATELIER_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (url) {
