@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { catalogEntryFromSources, readCatalogSources } from '../../src/server/catalogFiles.ts';
 import { designFrom, orderBody, productUnderTest } from '../../scripts/support/orderBodies.ts';
 import { ConfiguratorPage } from './pages/ConfiguratorPage.ts';
 import { StaffPages } from './pages/StaffPages.ts';
 import { publishedRulesVersion, rollBackRules } from './support/rulesAdmin.ts';
+import { addStaffAccount, signedInStaff } from './support/staffAccounts.ts';
 
 // Issue 13's "done when", through the real studio on the real server (playwright.config.ts): a
 // merchandiser adds a colour and a `different` rule to the t-shirt by typing in the editor, fixes a
@@ -13,7 +13,6 @@ import { publishedRulesVersion, rollBackRules } from './support/rulesAdmin.ts';
 // and a customer page opened afterwards offers the new colour. A designer and a customer are kept
 // out. The shipped t-shirt rules are current again after the spec, whatever happened.
 
-const DATA_DIR = process.env.ATELIER_E2E_DATA_DIR ?? 'test-results/e2e-data';
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const MERCHANDISER = { email: `studio-merchandiser-${RUN}@shop.example`, password: 'merchandiser passphrase of the studio spec' };
 const DESIGNER = { email: `studio-designer-${RUN}@shop.example`, password: 'designer passphrase of the studio spec' };
@@ -30,37 +29,10 @@ const NO_ERRORS = /^No errors, \d+ warnings? · [\d,]+ possible designs$/;
 let shippedVersion: string | undefined;
 let seededOrder: string;
 
-/**
- * The staff CLI's `add` (what `npm run staff -- add` runs, without npm's start-up) on the running
- * server's data directory, the password on standard input, as staff.spec.ts does.
- */
-async function addAccountWithCli(email: string, role: string, password: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/staffCli.ts', 'add', '--email', email, '--role', role], {
-      env: { ...process.env, ATELIER_DATA_DIR: DATA_DIR },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`the staff CLI's add exited with ${code}:\n${output}`))));
-    child.stdin.end(`${password}\n`);
-  });
-}
-
 async function currentVersion(page: Page): Promise<string> {
   const response = await page.request.get('/api/catalog/tshirt');
   expect(response.ok()).toBe(true);
   return (response.headers().etag ?? '').replace(/^W\//, '').replace(/"/g, '');
-}
-
-/** A page of its own browser context (its own cookies), signed in as `account` at `path`. */
-async function signedIn(browser: Browser, account: { email: string; password: string }, path: string): Promise<StaffPages> {
-  const staff = new StaffPages(await (await browser.newContext()).newPage());
-  await staff.open(path);
-  await staff.signIn(account.email, account.password);
-  return staff;
 }
 
 /** Finds `text` with the editor's search (Control+F), closes the search and leaves `text` selected in the editor. */
@@ -109,7 +81,7 @@ test.beforeAll(async ({ browser }) => {
   expect(response.status(), await response.text()).toBe(201);
   seededOrder = ((await response.json()) as { orderNumber: string }).orderNumber;
   await page.close();
-  await Promise.all([addAccountWithCli(MERCHANDISER.email, 'merchandiser', MERCHANDISER.password), addAccountWithCli(DESIGNER.email, 'designer', DESIGNER.password)]);
+  await Promise.all([addStaffAccount(MERCHANDISER, ['merchandiser']), addStaffAccount(DESIGNER, ['designer'])]);
 });
 
 test.afterAll(async ({ browser }) => {
@@ -125,7 +97,7 @@ test('a merchandiser edits, checks, tries and publishes t-shirt rules in the stu
   // Typing, the worker's checks and the comparison on a shared CI machine: more than the default minute at times.
   test.setTimeout(120_000);
   // 1. The merchandiser signs in at the studio's address and lands in it.
-  const staff = await signedIn(browser, MERCHANDISER, STUDIO);
+  const staff = await signedInStaff(browser, MERCHANDISER, STUDIO);
   const { page } = staff;
   await expect(staff.heading).toHaveText('Rules studio: tshirt');
   const summary = page.locator('#studio-summary');
@@ -228,7 +200,7 @@ test('a merchandiser edits, checks, tries and publishes t-shirt rules in the stu
 });
 
 test('a designer and a customer cannot open the studio, nor its files', async ({ browser, page, request }) => {
-  const designer = await signedIn(browser, DESIGNER, STUDIO);
+  const designer = await signedInStaff(browser, DESIGNER, STUDIO);
   await expect(designer.heading).toHaveText('You do not have access to this page');
   await expect(designer.page.getByRole('main')).toContainText('Rules needs the merchandiser role');
   await expect(designer.page.getByRole('textbox', { name: /^Rules file/ })).toHaveCount(0);
