@@ -3,6 +3,7 @@ import { createStaffPageMachine, type StaffDesign } from '../../machines/index.t
 import { setDesignHidden } from '../api/reviewClient.ts';
 import { listDesigns, type StaffDesignSort } from '../api/staffClient.ts';
 import type { StaffDataPageProps } from './StaffDataPageProps.ts';
+import { StaffLink } from './StaffLink.tsx';
 import { StaffPageFrame } from './StaffPageFrame.tsx';
 import { StaffTable } from './StaffTable.tsx';
 import { StaffTime } from './StaffTime.tsx';
@@ -39,6 +40,9 @@ export function DesignsPage({ connection }: StaffDataPageProps) {
   const sortId = useId();
   return (
     <StaffPageFrame title="Customer designs" lead="What customers submit to the gallery, with its votes and orders." view={view} onReload={() => actor.send({ type: 'page.reload' })}>
+      <p className="field__hint">
+        Only designs submitted to the gallery are here; most designs customers order never are. <StaffLink to="/staff/insight">What customers design</StaffLink> ranks every design by its orders and signals, gallery or not.
+      </p>
       <div className="field staff-field staff-field--inline">
         <label htmlFor={sortId}>Order</label>
         <select id={sortId} value={view.query} onChange={(event) => actor.send({ type: 'page.query', query: event.target.value as StaffDesignSort })}>
