@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import axe from 'axe-core';
 import type {} from '../../src/views/preview/previewTestApi.ts';
 import { ConfiguratorPage } from './pages/ConfiguratorPage.ts';
+import { waitForPreviewIdle } from './support/previewIdle.ts';
 
 // axe-core on every state a customer meets: the configurator of both products on a phone and a
 // desktop, the conflict dialog, the review after a refused order, and the gallery. Every rule and
@@ -97,6 +98,8 @@ test.describe('the 3D view without a mouse', () => {
     // The toe moves across the picture as the product turns.
     await expect.poll(async () => Math.abs(((await toeCapPoint(page))?.x ?? before!.x) - before!.x)).toBeGreaterThan(20);
 
+    // Measured from where the turn comes to rest: mid-turn, the toe is still on its way.
+    await waitForPreviewIdle(page, 400);
     const turned = (await toeCapPoint(page))!;
     const toolbar = page.getByRole('toolbar', { name: '3D view' });
     await toolbar.getByRole('button', { name: 'Zoom in' }).click();

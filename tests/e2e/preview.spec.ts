@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ScreenPoint } from '../../src/views/preview/partScreenPoint.ts';
 import type { AtelierPreviewTestApi } from '../../src/views/preview/previewTestApi.ts';
 import { ConfiguratorPage } from './pages/ConfiguratorPage.ts';
+import { waitForPreviewIdle } from './support/previewIdle.ts';
 
 // The live 3D preview in real Chromium with software WebGL (SwiftShader). The DOM cannot see into
 // the canvas, so the preview exposes `window.__atelierPreview` (frames drawn, where a part is on
@@ -44,14 +45,7 @@ class PreviewCanvas {
 
   /** Waits until no frame has been drawn for `quietMs` (camera at rest), and returns the frame count. */
   async waitUntilIdle(quietMs = 1_000): Promise<number> {
-    let last = await this.framesRendered();
-    for (let waited = 0; waited < 30_000; waited += quietMs) {
-      await this.page.waitForTimeout(quietMs);
-      const now = await this.framesRendered();
-      if (now === last) return now;
-      last = now;
-    }
-    throw new Error(`the preview kept drawing frames for 30 s (at ${last})`);
+    return waitForPreviewIdle(this.page, quietMs);
   }
 
   async partScreenPoint(partId: string): Promise<ScreenPoint> {
